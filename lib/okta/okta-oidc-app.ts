@@ -1,0 +1,135 @@
+import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
+import { DataOktaGroup } from "@cdktf/provider-okta/lib/data-okta-group";
+import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
+import { Construct } from "constructs";
+
+export interface OktaOidcAppProps {
+  /** Public URL of OpenMetadata, no trailing slash; redirect URIs and the trusted origin derive from it. */
+  readonly openmetadataUrl: string;
+  /**
+   * `spa`: a public Single-Page App (browser) with PKCE and no secret, OpenMetadata's `public` client.
+   * `web`: a confidential Web app with a client secret, OpenMetadata's `confidential` client.
+   */
+  readonly flow: "spa" | "web";
+  readonly label: string;
+  /** Okta group names to assign the app to (controlled access). Looked up by name, never created. */
+  readonly groups: readonly string[];
+  /**
+   * Assign the app to Okta's built-in Everyone group instead of named groups.
+   * @default false - access is limited to `groups`
+   */
+  readonly everyone?: boolean;
+  /**
+   * Grace period in which the previous refresh token still works after rotation (0-60 s).
+   * @default 30 - Okta's own default for SPAs; the provider's default of 0 breaks concurrent tabs
+   */
+  readonly refreshTokenLeewaySeconds?: number;
+  /**
+   * Issuer of ID tokens; must match the authorization server's issuer mode.
+   * @default "ORG_URL" - the guide's "Okta URL"; Dynamic would make `iss` vary by request domain
+   */
+  readonly issuerMode?: "ORG_URL" | "CUSTOM_URL";
+  /**
+   * Refuse `terraform destroy` of the app (users would lose SSO).
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/** The sign-in redirect URIs, in the order Okta stores them (a stable order avoids diffs, provider #1170). */
+export function redirectUrisFor(openmetadataUrl: string): string[] {
+  return [`${openmetadataUrl}/callback`, `${openmetadataUrl}/silent-callback`];
+}
+
+/**
+ * The Okta OIDC app integration OpenMetadata signs in with, its trusted origin and its group
+ * assignments: the "Create an app integration", "Base URIs" and "Assignments" steps of the guide.
+ *
+ * Every value whose Okta provider 4.20 default is wrong for OpenMetadata is set explicitly.
+ */
+export class OktaOidcApp extends Construct {
+  readonly app: AppOauth;
+  readonly trustedOrigin: TrustedOrigin;
+  readonly groupAssignments: AppGroupAssignments;
+  /** OpenMetadata's `authentication.clientType`. */
+  readonly clientType: "public" | "confidential";
+
+  constructor(scope: Construct, id: string, props: OktaOidcAppProps) {
+    super(scope, id);
+    const url = props.openmetadataUrl;
+    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
+    this.clientType = props.flow === "spa" ? "public" : "confidential";
+
+    const common = {
+      label: props.label,
+      status: "ACTIVE",
+      redirectUris: redirectUrisFor(url),
+      postLogoutRedirectUris: [url],
+      // Login initiated from the Okta dashboard redirects to OpenMetadata, which starts an OIDC flow.
+      loginUri: url,
+      loginMode: "SPEC",
+      // Controlled access: users get the app only through the group assignments below.
+      implicitAssignment: false,
+      // "User consent: not required". The provider default is TRUSTED today; set so a change there cannot add a prompt.
+      consentMethod: "TRUSTED",
+      // "Issuer: Okta URL"; the provider default ORG_URL is kept explicit because DYNAMIC breaks token validation.
+      issuerMode: props.issuerMode ?? "ORG_URL",
+      // Wildcard redirect URIs would let any matching host receive codes and tokens.
+      wildcardRedirect: "DISABLED",
+      // "Rotate token after every use"; the provider default STATIC keeps one refresh token forever (#1738).
+      refreshTokenRotation: "ROTATE",
+      refreshTokenLeeway: props.refreshTokenLeewaySeconds ?? 30,
+      lifecycle,
+    };
+
+    this.app =
+      props.flow === "spa"
+        ? new AppOauth(this, "app", {
+            ...common,
+            type: "browser",
+            // Authorization code with PKCE, plus implicit (hybrid) as the OpenMetadata guide enables.
+            grantTypes: ["authorization_code", "implicit", "refresh_token"],
+            responseTypes: ["code", "id_token", "token"],
+            // A SPA cannot keep a secret; the provider default client_secret_basic is rejected by Okta (#580, #685).
+            tokenEndpointAuthMethod: "none",
+            pkceRequired: true,
+          })
+        : new AppOauth(this, "app", {
+            ...common,
+            type: "web",
+            grantTypes: ["authorization_code", "refresh_token"],
+            responseTypes: ["code"],
+            // OpenMetadata's confidential client posts the secret in the form body (clientAuthenticationMethod below).
+            tokenEndpointAuthMethod: WEB_CLIENT_AUTHENTICATION_METHOD,
+            // OpenMetadata's confidential client sends no PKCE verifier (disablePkce: true); requiring it would fail every login.
+            pkceRequired: false,
+            // The secret is needed for OpenMetadata's Kubernetes Secret, so it is kept (in state only).
+            omitSecret: false,
+          });
+
+    // The admin console adds this for a SPA's "Base URIs"; the API does not. Sign-out calls Okta with CORS.
+    this.trustedOrigin = new TrustedOrigin(this, "trusted-origin", {
+      name: `${props.label} origin`,
+      origin: new URL(url).origin,
+      scopes: ["CORS", "REDIRECT"],
+      active: true,
+    });
+
+    const groupIds = props.everyone
+      ? [new DataOktaEveryoneGroup(this, "everyone-group", {}).id]
+      : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name }).id);
+    this.groupAssignments = new AppGroupAssignments(this, "group-assignments", {
+      appId: this.app.id,
+      group: groupIds.map((id, priority) => ({ id, priority })),
+    });
+  }
+
+  get clientId(): string {
+    return this.app.clientId;
+  }
+}
+
+/** How the confidential (Web) app authenticates at the token endpoint; OpenMetadata must use the same. */
+export const WEB_CLIENT_AUTHENTICATION_METHOD = "client_secret_post";

@@ -1,0 +1,92 @@
+import { Construct } from "constructs";
+import type { OktaSettings } from "../config/environment";
+import type { SsoBinding } from "../sso-binding";
+import { LOGIN_SCOPES, OktaAuthorizationServer } from "./okta-authorization-server";
+import { OktaOidcApp, WEB_CLIENT_AUTHENTICATION_METHOD } from "./okta-oidc-app";
+import { OktaServiceApp } from "./okta-service-app";
+
+export interface OktaSingleSignOnProps {
+  readonly environmentName: string;
+  readonly openmetadataUrl: string;
+  readonly okta: OktaSettings;
+  /** @default false */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * Every step of the Okta guide for OpenMetadata: the OIDC app, its trusted origin and groups, the
+ * optional service app, and a custom authorization server whose policy admits those clients.
+ */
+export class OktaSingleSignOn extends Construct {
+  readonly oidcApp: OktaOidcApp;
+  readonly serviceApp?: OktaServiceApp;
+  readonly authorizationServer: OktaAuthorizationServer;
+  /** What OpenMetadata (or Collate) is configured with. */
+  readonly binding: SsoBinding;
+
+  constructor(scope: Construct, id: string, props: OktaSingleSignOnProps) {
+    super(scope, id);
+    const { okta } = props;
+    const preventDestroy = props.preventDestroy ?? false;
+
+    this.oidcApp = new OktaOidcApp(this, "oidc-app", {
+      openmetadataUrl: props.openmetadataUrl,
+      flow: okta.flow,
+      label: okta.appLabel,
+      groups: okta.groups,
+      everyone: okta.everyone,
+      refreshTokenLeewaySeconds: okta.refreshTokenLeewaySeconds,
+      issuerMode: okta.issuerMode,
+      preventDestroy,
+    });
+
+    if (okta.serviceApp) {
+      this.serviceApp = new OktaServiceApp(this, "service-app", {
+        label: okta.serviceApp.label,
+        publicKeys: okta.serviceApp.publicKeys,
+        orgUrl: okta.orgUrl,
+        apiScopes: okta.serviceApp.apiScopes,
+        preventDestroy,
+      });
+    }
+
+    this.authorizationServer = new OktaAuthorizationServer(this, "authorization-server", {
+      name: okta.authorizationServerName,
+      description: `OpenMetadata ${props.environmentName}: tokens for ${props.openmetadataUrl}`,
+      audience: this.oidcApp.clientId,
+      issuerMode: okta.issuerMode,
+      clientIds: [this.oidcApp.clientId, ...(this.serviceApp ? [this.serviceApp.clientId] : [])],
+      preventDestroy,
+    });
+
+    const scopes = [...LOGIN_SCOPES, this.authorizationServer.defaultScopeName];
+    this.authorizationServer.addPolicyRule("user-login-rule", {
+      name: "OpenMetadata users",
+      grantTypes: okta.flow === "spa" ? ["authorization_code", "implicit"] : ["authorization_code"],
+      forAssignedUsers: true,
+      scopes,
+      accessTokenLifetimeMinutes: okta.accessTokenLifetimeMinutes,
+      refreshTokenLifetimeMinutes: okta.refreshTokenLifetimeMinutes,
+      refreshTokenWindowMinutes: okta.refreshTokenWindowMinutes,
+    });
+    if (this.serviceApp) {
+      this.authorizationServer.addPolicyRule("service-app-rule", {
+        name: "OpenMetadata service app",
+        grantTypes: ["client_credentials"],
+        forAssignedUsers: false,
+        scopes: [this.authorizationServer.defaultScopeName],
+        accessTokenLifetimeMinutes: okta.accessTokenLifetimeMinutes,
+      });
+    }
+
+    this.binding = {
+      provider: "okta",
+      clientType: this.oidcApp.clientType,
+      authority: this.authorizationServer.issuer,
+      clientId: this.oidcApp.clientId,
+      ...(okta.flow === "web" ? { clientSecret: this.oidcApp.app.clientSecret, clientAuthenticationMethod: WEB_CLIENT_AUTHENTICATION_METHOD } : {}),
+      jwksUri: this.authorizationServer.jwksUri,
+      discoveryUri: this.authorizationServer.discoveryUri,
+    };
+  }
+}

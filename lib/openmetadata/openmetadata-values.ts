@@ -1,0 +1,140 @@
+import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../config/environment";
+import type { SsoBinding } from "../sso-binding";
+import type { OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
+import { DEPENDENCY_DATABASE_USERS } from "./openmetadata-dependencies";
+import { SECRET_NAMES } from "./openmetadata-secrets";
+
+/** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
+export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";
+
+/** OpenMetadata's principal claims, `email` first: Okta's email is what maps a login to a user. */
+export const JWT_PRINCIPAL_CLAIMS = ["email", "preferred_username", "sub"] as const;
+
+/** The scope OpenMetadata's confidential client requests; never `offline_access` (locks users out on 1.13.1, #30304). */
+export const CONFIDENTIAL_CLIENT_SCOPE = "openid email profile";
+
+export interface OpenMetadataValuesInput {
+  readonly openmetadataUrl: string;
+  readonly settings: OpenMetadataSettings;
+  readonly sso: SsoBinding;
+}
+
+/** The in-cluster URL of OpenMetadata's service (same namespace), for calls the server makes to itself. */
+export function internalServerUrl(settings: OpenMetadataSettings): string {
+  return `http://${settings.releaseName}:8585`;
+}
+
+/**
+ * The values of the `openmetadata` chart for one environment, wired from the identity provider's
+ * outputs. Pure: the same input always gives the same document.
+ */
+export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetadataValuesInput): OpenMetadataChartValues {
+  const callbackUrl = `${openmetadataUrl}/callback`;
+  const internalUrl = internalServerUrl(settings);
+  return {
+    // The service name is then the release name, which `publicKeys` below relies on.
+    fullnameOverride: settings.releaseName,
+    openmetadata: {
+      config: {
+        authentication: {
+          enabled: true,
+          provider: sso.provider,
+          clientType: sso.clientType,
+          // OpenMetadata's own keys first (bots and the UI's session tokens), then the issuer's (#2773: same server as the authority).
+          publicKeys: [`${internalUrl}/api/v1/system/config/jwks`, sso.jwksUri],
+          authority: sso.authority,
+          clientId: sso.clientId,
+          callbackUrl,
+          responseType: "id_token",
+          jwtPrincipalClaims: [...JWT_PRINCIPAL_CLAIMS],
+          enableSelfSignup: settings.enableSelfSignup,
+          oidcConfiguration:
+            sso.clientType === "confidential"
+              ? {
+                  // Required: without it the confidential settings below are ignored (the docs omit it, helm-charts #462).
+                  enabled: true,
+                  oidcType: sso.provider,
+                  clientId: SECRET_NAMES.oidcClientId,
+                  clientSecret: SECRET_NAMES.oidcClientSecret,
+                  scope: CONFIDENTIAL_CLIENT_SCOPE,
+                  // https, built from the issuer: the docs' `http://` prefix would fail discovery.
+                  discoveryUri: sso.discoveryUri,
+                  useNonce: true,
+                  preferredJwsAlgorithm: "RS256",
+                  responseType: "code",
+                  // Matches the Okta Web app's pkceRequired: false.
+                  disablePkce: true,
+                  callbackUrl,
+                  serverUrl: openmetadataUrl,
+                  clientAuthenticationMethod: sso.clientAuthenticationMethod ?? "client_secret_post",
+                  tokenValidity: "3600",
+                  sessionExpiry: "604800",
+                }
+              : { enabled: false },
+        },
+        authorizer: {
+          enabled: true,
+          initialAdmins: [...settings.initialAdmins],
+          allowedEmailRegistrationDomains: [...settings.allowedRegistrationDomains],
+          principalDomain: settings.principalDomain,
+          // Enforcing would reject OpenMetadata's own bot tokens (#29488); Okta group assignment already limits who logs in.
+          enforcePrincipalDomain: false,
+          enableSecureSocketConnection: false,
+          useRolesFromProvider: false,
+        },
+        jwtTokenConfiguration: {
+          enabled: true,
+          rsapublicKeyFilePath: `${JWT_KEYS_MOUNT_PATH}/${SECRET_NAMES.jwtKeys.publicKeyFile}`,
+          rsaprivateKeyFilePath: `${JWT_KEYS_MOUNT_PATH}/${SECRET_NAMES.jwtKeys.privateKeyFile}`,
+          jwtissuer: new URL(openmetadataUrl).hostname,
+          keyId: settings.jwtKeyId,
+        },
+        // The empty value keeps the chart's shipped key out; the key comes from the Secret.
+        fernetkey: { value: "", secretRef: SECRET_NAMES.fernetKey.secretRef, secretKey: SECRET_NAMES.fernetKey.secretKey },
+        database: databaseValues(settings.externalDatabase),
+        elasticsearch: searchValues(settings.externalSearch),
+        pipelineServiceClientConfig: pipelineValues(settings, internalUrl),
+      },
+    },
+    // Read-only for all: the chart sets no fsGroup, so an owner-only mode would hide the files from the non-root server.
+    extraVolumes: [{ name: "jwt-keys", secret: { secretName: SECRET_NAMES.jwtKeys.secretName, defaultMode: 0o444 } }],
+    extraVolumeMounts: [{ name: "jwt-keys", mountPath: JWT_KEYS_MOUNT_PATH, readOnly: true }],
+  };
+}
+
+function databaseValues(external: ExternalDatabase | undefined): OpenMetadataChartValues["openmetadata"]["config"]["database"] {
+  const database = external ?? { host: "mysql", port: 3306, engine: "mysql", databaseName: "openmetadata_db", username: DEPENDENCY_DATABASE_USERS.openmetadata };
+  const mysql = database.engine === "mysql";
+  return {
+    host: database.host,
+    port: database.port,
+    driverClass: mysql ? "com.mysql.cj.jdbc.Driver" : "org.postgresql.Driver",
+    dbScheme: mysql ? "mysql" : "postgresql",
+    databaseName: database.databaseName,
+    auth: { username: database.username, password: SECRET_NAMES.database },
+    // External databases are reached over TLS; the in-cluster MySQL of the dependencies chart has none.
+    dbParams: external ? (mysql ? "sslMode=REQUIRED&serverTimezone=UTC" : "sslmode=require") : "allowPublicKeyRetrieval=true&useSSL=false&serverTimezone=UTC",
+  };
+}
+
+function searchValues(external: ExternalSearch | undefined): OpenMetadataChartValues["openmetadata"]["config"]["elasticsearch"] {
+  if (!external) return { host: "opensearch", port: 9200, scheme: "http", searchType: "opensearch", auth: { enabled: false } };
+  return {
+    host: external.host,
+    port: external.port,
+    scheme: external.scheme,
+    searchType: external.searchType,
+    auth: external.username ? { enabled: true, username: external.username, password: SECRET_NAMES.search } : { enabled: false },
+  };
+}
+
+function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
+  const metadataApiEndpoint = `${internalUrl}/api`;
+  const airflow = settings.dependencies ? { apiEndpoint: "http://openmetadata-dependencies-api-server:8080", username: "admin" } : settings.externalAirflow;
+  if (!airflow) return { enabled: false, metadataApiEndpoint };
+  return {
+    enabled: true,
+    metadataApiEndpoint,
+    airflow: { apiEndpoint: airflow.apiEndpoint, auth: { enabled: true, username: airflow.username, password: SECRET_NAMES.airflow } },
+  };
+}

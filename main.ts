@@ -1,0 +1,14 @@
+import { buildApp, synthesizeAll } from "./lib/app";
+import { ConfigError } from "./lib/config/errors";
+import { environmentsFilePath, loadEnvironmentsFile } from "./lib/config/load-environments";
+
+// Thin entry point: `npm run synth` and the cdktf CLI (`npx tsx main.ts` in cdktf.json) both run this.
+try {
+  const environments = loadEnvironmentsFile(environmentsFilePath());
+  const { app, stacks } = buildApp(environments);
+  synthesizeAll(app, stacks);
+} catch (error) {
+  // Input errors are the user's to fix: the message says what and where, a stack trace would only bury it.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,88 @@
+import { parseArgs } from "node:util";
+import { generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
+
+const USAGE = `Usage: npm run keys -- --out DIR [--kid ID] [--rotate FILE] [--json] [--force]
+
+Generates an RSA 2048 RS256 signing key pair and writes to DIR:
+  jwks.json        public JWKS (for Okta private_key_jwt or any verifier)
+  private.pem      private key, PKCS#8 PEM (mode 0600)
+  private_key.der  private key, PKCS#8 DER (mode 0600; OpenMetadata rsaprivateKeyFilePath)
+  public_key.der   public key, SPKI DER (OpenMetadata rsapublicKeyFilePath)
+
+Options:
+  --out DIR        directory to write to; created with mode 0700 if missing. It must be
+                   outside any git repository or ignored by git.
+  --kid ID         key id (1-128 of A-Z a-z 0-9 . _ -); default: RFC 7638 thumbprint
+  --rotate FILE    existing public JWKS: DIR/jwks.json gets the new key first, then all of
+                   FILE's keys, so verifiers accept old and new keys during the switch
+  --json           print a JSON description of the written files instead of a summary
+  --force          replace existing files (atomically) instead of refusing
+  -h, --help       show this help
+`;
+
+async function main(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        out: { type: "string" },
+        kid: { type: "string" },
+        rotate: { type: "string" },
+        json: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values.out) return usageError("--out DIR is required");
+
+  try {
+    // Read the JWKS being rotated before generating anything, so a bad file fails fast.
+    const rotateFrom = values.rotate === undefined ? undefined : readPublicJwksFile(values.rotate);
+    const key = await generateSigningKey({ kid: values.kid });
+    const { files, jwks } = writeSigningKeyFiles(values.out, key, { force: values.force, rotateFrom });
+    const kids = jwks.keys.map((jwk) => jwk.kid);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ kid: key.kid, files, keys: kids }, null, 2)}\n`);
+    } else {
+      process.stdout.write(
+        [
+          `Wrote RS256 signing key ${key.kid}${rotateFrom ? ` (rotated: jwks.json now holds ${kids.join(", ")})` : ""}`,
+          `  public JWKS:              ${files.jwks}`,
+          `  private key (PKCS#8 PEM): ${files.privatePem}`,
+          `  private key (PKCS#8 DER): ${files.privateKeyDer}`,
+          `  public key (SPKI DER):    ${files.publicKeyDer}`,
+          "Never commit private.pem or private_key.der; keep them in a secret store.",
+          "",
+        ].join("\n"),
+      );
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`error: ${oneLine(error)}\n`);
+    return 1;
+  }
+}
+
+function usageError(problem: string): number {
+  process.stderr.write(`error: ${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, " ");
+}
+
+main(process.argv.slice(2)).then((exitCode) => {
+  process.exitCode = exitCode;
+});

@@ -1,0 +1,64 @@
+import { LocalBackend, TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
+import type { Construct } from "constructs";
+import { Node } from "constructs";
+import type { Environment } from "../lib/config/environment";
+import { configureKubernetesProviders } from "../lib/openmetadata/kubernetes-providers";
+import { OpenMetadataOnKubernetes } from "../lib/openmetadata/openmetadata-on-kubernetes";
+import { configureOktaProvider } from "../lib/okta/okta-provider";
+import { OktaSingleSignOn } from "../lib/okta/okta-single-sign-on";
+
+/**
+ * One environment: Okta SSO for OpenMetadata, and OpenMetadata itself on Kubernetes unless the
+ * target is Collate's SaaS. Composes constructs; holds no logic of its own beyond the outputs.
+ */
+export class OpenMetadataStack extends TerraformStack {
+  readonly sso: OktaSingleSignOn;
+  readonly openmetadata?: OpenMetadataOnKubernetes;
+
+  constructor(scope: Construct, readonly environment: Environment) {
+    super(scope, environment.stackId);
+    const preventDestroy = environment.protected;
+    // Relative to cdktf.out/stacks/<stack>: state stays in the project folder, and the path is machine-independent.
+    new LocalBackend(this, { path: `../../../terraform.${environment.stackId}.tfstate` });
+
+    configureOktaProvider(this, environment.okta);
+    this.sso = new OktaSingleSignOn(this, "okta", { environmentName: environment.name, openmetadataUrl: environment.openmetadataUrl, okta: environment.okta, preventDestroy });
+
+    if (environment.openmetadata) {
+      configureKubernetesProviders(this, environment.openmetadata.cluster);
+      this.openmetadata = new OpenMetadataOnKubernetes(this, "openmetadata", {
+        openmetadataUrl: environment.openmetadataUrl,
+        settings: environment.openmetadata,
+        sso: this.sso.binding,
+        preventDestroy,
+      });
+    }
+
+    const forCollate = environment.target === "collate" ? " Share this with the Collate team." : "";
+    const output = (id: string, value: string, description: string) => new TerraformOutput(this, id, { value, description });
+    output("issuer_url", this.sso.binding.authority, `Issuer of the Okta authorization server; OpenMetadata's authority.${forCollate}`);
+    output("client_id", this.sso.binding.clientId, `Client id of the Okta OIDC app OpenMetadata signs in with.${forCollate}`);
+    output("authorization_server_id", this.sso.authorizationServer.server.id, "Id of the custom Okta authorization server.");
+    output("jwks_uri", this.sso.binding.jwksUri, "Signing keys of the authorization server; listed in OpenMetadata's publicKeys.");
+    output("openmetadata_url", environment.openmetadataUrl, "Public URL of OpenMetadata.");
+    output("client_type", this.sso.binding.clientType, "OpenMetadata's authentication.clientType: public (SPA) or confidential (Web).");
+    if (this.sso.serviceApp) output("service_app_client_id", this.sso.serviceApp.clientId, "Client id of the Okta service app (client_credentials with private_key_jwt).");
+    if (environment.openmetadata) {
+      output("namespace", environment.openmetadata.namespace, "Kubernetes namespace of OpenMetadata.");
+      output("jwt_key_id", environment.openmetadata.jwtKeyId, "keyId of OpenMetadata's JWT signing key, served at /api/v1/system/config/jwks.");
+    }
+  }
+
+  /**
+   * Readable, stable Terraform addresses from the construct path (`okta_oidc-app_app`) instead of
+   * cdktf's hashed ids, so `cdktf diff` names what changes. Renaming a construct id renames the
+   * address and would recreate the live resource: `__tests__/addresses.test.ts` guards them.
+   */
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = element instanceof Node ? element : element.node;
+    return node.scopes
+      .slice(node.scopes.indexOf(this) + 1)
+      .map((scope) => scope.node.id)
+      .join("_");
+  }
+}
