@@ -1,4 +1,4 @@
-import { LocalBackend, TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
+import { TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
 import type { Construct } from "constructs";
 import { Node } from "constructs";
 import type { Environment } from "../lib/config/environment";
@@ -6,6 +6,7 @@ import { configureKubernetesProviders } from "../lib/openmetadata/kubernetes-pro
 import { OpenMetadataOnKubernetes } from "../lib/openmetadata/openmetadata-on-kubernetes";
 import { configureOktaProvider } from "../lib/okta/okta-provider";
 import { OktaSingleSignOn } from "../lib/okta/okta-single-sign-on";
+import { configureStateBackend } from "../lib/state-backend";
 
 /**
  * One environment: Okta SSO for OpenMetadata, and OpenMetadata itself on Kubernetes unless the
@@ -18,8 +19,7 @@ export class OpenMetadataStack extends TerraformStack {
   constructor(scope: Construct, readonly environment: Environment) {
     super(scope, environment.stackId);
     const preventDestroy = environment.protected;
-    // Relative to cdktf.out/stacks/<stack>: state stays in the project folder, and the path is machine-independent.
-    new LocalBackend(this, { path: `../../../terraform.${environment.stackId}.tfstate` });
+    configureStateBackend(this, environment.backend);
 
     configureOktaProvider(this, environment.okta);
     this.sso = new OktaSingleSignOn(this, "okta", { environmentName: environment.name, openmetadataUrl: environment.openmetadataUrl, okta: environment.okta, preventDestroy });

@@ -118,12 +118,34 @@ const openmetadata = strictRecord({
   airflow: externalAirflow.optional(),
 });
 
+const stateBackend = z.discriminatedUnion(
+  "type",
+  [
+    strictRecord({ type: z.literal("local"), path: nonEmptyString("a state file path, relative to the project").optional() }),
+    strictRecord({
+      type: z.literal("s3"),
+      bucket: nonEmptyString("an S3 bucket name"),
+      key: nonEmptyString("an object key").optional(),
+      region: nonEmptyString("an AWS region, e.g. eu-west-1"),
+    }),
+    strictRecord({ type: z.literal("gcs"), bucket: nonEmptyString("a GCS bucket name"), prefix: nonEmptyString("an object prefix").optional() }),
+    strictRecord({
+      type: z.literal("remote"),
+      organization: nonEmptyString("an HCP Terraform organization"),
+      workspace: nonEmptyString("a workspace name").optional(),
+      hostname: domainName("app.terraform.io").optional(),
+    }),
+  ],
+  { error: 'expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)' },
+);
+
 export const environmentSchema = strictRecord({
   name: environmentName,
   description: nonEmptyString("a description").optional(),
   openmetadataUrl: baseUrl("https://openmetadata.example.com"),
   target: oneOf(["kubernetes", "collate"], '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only Okta for Collate\'s SaaS').optional(),
   protected: z.boolean({ error: "expected true or false" }).optional(),
+  backend: stateBackend.optional(),
   okta: okta,
   openmetadata: openmetadata.optional(),
 });

@@ -16,10 +16,18 @@ export interface Environment {
   readonly target: "kubernetes" | "collate";
   /** Protected environments refuse `cdktf destroy` (prevent_destroy on critical resources). */
   readonly protected: boolean;
+  /** Where Terraform keeps this environment's state. */
+  readonly backend: StateBackend;
   readonly okta: OktaSettings;
   /** Present exactly when `target` is `kubernetes`. */
   readonly openmetadata?: OpenMetadataSettings;
 }
+
+export type StateBackend =
+  | { readonly type: "local"; readonly path: string }
+  | { readonly type: "s3"; readonly bucket: string; readonly key: string; readonly region: string }
+  | { readonly type: "gcs"; readonly bucket: string; readonly prefix: string }
+  | { readonly type: "remote"; readonly organization: string; readonly workspace: string; readonly hostname: string };
 
 export interface OktaSettings {
   readonly orgName: string;
@@ -191,6 +199,7 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
       openmetadataUrl: input.openmetadataUrl,
       target,
       protected: input.protected ?? false,
+      backend: resolveBackend(input.backend, stackIdFor(input.name)),
       okta: {
         orgName: input.okta.orgName,
         baseUrl: input.okta.baseUrl,
@@ -216,6 +225,22 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
 
 export function stackIdFor(environmentName: string): string {
   return `openmetadata-${environmentName}`;
+}
+
+/** Each environment gets its own state: a shared key would let one stack's apply destroy another's resources. */
+function resolveBackend(input: EnvironmentInput["backend"], stackId: string): StateBackend {
+  switch (input?.type) {
+    case undefined:
+      return { type: "local", path: `terraform.${stackId}.tfstate` };
+    case "local":
+      return { type: "local", path: input.path ?? `terraform.${stackId}.tfstate` };
+    case "s3":
+      return { type: "s3", bucket: input.bucket, key: input.key ?? `openmetadata/${stackId}.tfstate`, region: input.region };
+    case "gcs":
+      return { type: "gcs", bucket: input.bucket, prefix: input.prefix ?? `openmetadata/${stackId}` };
+    case "remote":
+      return { type: "remote", organization: input.organization, workspace: input.workspace ?? stackId, hostname: input.hostname ?? "app.terraform.io" };
+  }
 }
 
 type Problem = (path: string, value: unknown, message: string) => void;
