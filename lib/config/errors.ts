@@ -23,7 +23,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** Path of problems with the file as a whole (unreadable, not JSON/YAML). */
+export const FILE_LEVEL = "(file)";
+
 export function formatProblem(problem: ConfigProblem): string {
+  if (problem.path === FILE_LEVEL) return `the file ${problem.message}`;
   const where = problem.environment ? `environment "${problem.environment}", ` : "";
   const found = problem.value === undefined ? "missing" : `got ${describeValue(problem.value)}`;
   return `${where}field ${problem.path || "(root)"}: ${found}; ${problem.message}`;

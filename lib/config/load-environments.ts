@@ -4,7 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { parsePublicJwks } from "../keys/signing-keys";
 import { environmentsFileSchema } from "./environment-schema";
 import { resolveEnvironment, type Environment } from "./environment";
-import { ConfigError, problemsFromZod, type ConfigProblem } from "./errors";
+import { ConfigError, FILE_LEVEL, problemsFromZod, type ConfigProblem } from "./errors";
 
 /** Names a user's own environments file (JSON or YAML) that replaces the shipped examples. */
 export const ENVIRONMENTS_FILE_VARIABLE = "OPENMETADATA_ENVIRONMENTS_FILE";
@@ -24,7 +24,7 @@ export function loadEnvironmentsFile(path: string): Environment[] {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(source, [{ path: "(file)", value: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); set ${ENVIRONMENTS_FILE_VARIABLE} to an existing JSON or YAML file` }]);
+    throw new ConfigError(source, [{ path: FILE_LEVEL, value: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); set ${ENVIRONMENTS_FILE_VARIABLE} to an existing JSON or YAML file` }]);
   }
   return parseEnvironments(text, { source, format: formatOf(path), baseDir: dirname(path) });
 }
@@ -67,7 +67,7 @@ function parseDocument(text: string, options: ParseOptions): unknown {
     return options.format === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
-    throw new ConfigError(options.source, [{ path: "(file)", value: undefined, message: `is not valid ${options.format.toUpperCase()}: ${reason}` }]);
+    throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: `is not valid ${options.format.toUpperCase()}: ${reason}` }]);
   }
 }
 

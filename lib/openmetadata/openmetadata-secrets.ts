@@ -39,7 +39,8 @@ export interface OpenMetadataSecretsProps {
 
 /** Strips PEM armour and line breaks: what remains is the base64 of the DER bytes OpenMetadata reads. */
 function pemToBase64Der(pem: string): string {
-  return Fn.replace(pem, "/-----[A-Z ]+-----|\\s/", "");
+  // A POSIX class instead of \s: no backslash to survive JSON and HCL escaping.
+  return Fn.replace(pem, "/-----[A-Z ]+-----|[[:space:]]/", "");
 }
 
 /**

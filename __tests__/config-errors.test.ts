@@ -1,0 +1,151 @@
+import { describe, expect, test } from "vitest";
+import { ConfigError } from "../lib/config/errors";
+import { parseEnvironments, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
+import { dirname } from "node:path";
+
+type Json = Record<string, any>;
+
+function validEnvironment(): Json {
+  return {
+    name: "qa",
+    openmetadataUrl: "https://openmetadata.qa.example.com",
+    okta: { orgName: "example", baseUrl: "okta.com", access: { groups: ["openmetadata-users"] } },
+    openmetadata: { cluster: { kubeconfigPath: "~/.kube/config" }, initialAdmins: ["jane.doe"], principalDomain: "example.com" },
+  };
+}
+
+function parse(environments: Json[]) {
+  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: dirname(SHIPPED_ENVIRONMENTS_FILE) });
+}
+
+/** The error lines for one environment changed by `change`. */
+function errorsFor(change: (environment: Json) => void): string[] {
+  const environment = validEnvironment();
+  change(environment);
+  try {
+    parse([environment]);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message.split("\n").slice(1).map((line) => line.replace(/^\s+- /, ""));
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("environment validation", () => {
+  test("a valid environment parses with its defaults resolved", () => {
+    const [environment] = parse([validEnvironment()]);
+    expect(environment).toMatchObject({ stackId: "openmetadata-qa", target: "kubernetes", okta: { flow: "spa", refreshTokenLeewaySeconds: 30, issuerMode: "ORG_URL" } });
+  });
+
+  test("an unknown field is named with the fields that are accepted", () => {
+    const [line] = errorsFor((environment) => (environment.okta.flwo = "web"));
+    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field; accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
+  });
+
+  test("a missing required field is reported as missing", () => {
+    expect(errorsFor((environment) => delete environment.openmetadataUrl)).toEqual([
+      'environment "qa", field openmetadataUrl: missing; expected an https URL with no path, query or trailing slash (http only for localhost), e.g. "https://openmetadata.example.com"',
+    ]);
+  });
+
+  test("a non-https URL is refused unless it is localhost", () => {
+    expect(errorsFor((environment) => (environment.openmetadataUrl = "http://openmetadata.example.com"))[0]).toContain('field openmetadataUrl: got "http://openmetadata.example.com"; http is only accepted for localhost');
+    expect(() => parse([{ ...validEnvironment(), openmetadataUrl: "http://localhost:8585" }])).not.toThrow();
+  });
+
+  test("a base URL with a path or a trailing slash is refused", () => {
+    expect(errorsFor((environment) => (environment.openmetadataUrl = "https://openmetadata.example.com/"))[0]).toContain("a trailing slash is not accepted");
+    expect(errorsFor((environment) => (environment.openmetadataUrl = "https://example.com/openmetadata"))[0]).toContain("a path is not accepted");
+  });
+
+  test("an Okta base URL must be a bare domain", () => {
+    expect(errorsFor((environment) => (environment.okta.baseUrl = "https://okta.com/"))[0]).toBe(
+      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com"',
+    );
+  });
+
+  test("duplicate environment names are refused", () => {
+    expect(() => parse([validEnvironment(), validEnvironment()])).toThrow(/environment "qa", field name: got "qa"; another environment has this name; names must be unique/);
+  });
+
+  test("a name that is not a valid stack id is refused", () => {
+    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(/^environment "Prod_EU", field name: got "Prod_EU"; expected 1-24 characters of a-z, 0-9 and "-"/);
+  });
+
+  test("an unknown flow is refused with the accepted flows", () => {
+    expect(errorsFor((environment) => (environment.okta.flow = "implicit"))[0]).toBe(
+      'environment "qa", field okta.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret)',
+    );
+  });
+
+  test("token lifetimes outside Okta's ranges are refused", () => {
+    expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 2000 }))[0]).toContain(
+      "field okta.tokens.accessTokenLifetimeMinutes: got 2000; expected a whole number of minutes from 5 to 1440",
+    );
+    expect(errorsFor((environment) => (environment.okta.tokens = { refreshTokenWindowMinutes: 1 }))[0]).toContain("field okta.tokens.refreshTokenWindowMinutes: got 1; expected a whole number of minutes from 5 to 2628000");
+  });
+
+  test("a refresh token lifetime shorter than the access token lifetime is refused", () => {
+    expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 120, refreshTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }))[0]).toContain(
+      "field okta.tokens.refreshTokenLifetimeMinutes: got 60; Okta requires the refresh token lifetime to be at least the access token lifetime (120 minutes)",
+    );
+  });
+
+  test("a refresh leeway outside 0-60 seconds is refused", () => {
+    expect(errorsFor((environment) => (environment.okta.refreshTokenLeewaySeconds = 61))[0]).toBe(
+      "environment \"qa\", field okta.refreshTokenLeewaySeconds: got 61; expected a whole number of seconds from 0 to 60 (Okta's grace period for a rotated refresh token)",
+    );
+  });
+
+  test("an empty group list without an explicit everyone choice is refused", () => {
+    expect(errorsFor((environment) => (environment.okta.access = { groups: [] }))[0]).toContain(
+      "field okta.access.groups: got []; no Okta group gets access; list the groups (controlled access), or set okta.access.everyone: true",
+    );
+    expect(() => parse([{ ...validEnvironment(), okta: { ...validEnvironment().okta, access: { everyone: true } } }])).not.toThrow();
+  });
+
+  test("issuer mode CUSTOM_URL without a custom domain is refused", () => {
+    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "CUSTOM_URL" }))[0]).toContain(
+      "field okta.authorizationServer.customDomain: missing; issuerMode CUSTOM_URL needs the org's verified custom domain",
+    );
+  });
+
+  test("a Dynamic issuer is refused with the reason", () => {
+    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "DYNAMIC" }))[0]).toContain('got "DYNAMIC"; expected one of "ORG_URL", "CUSTOM_URL" (DYNAMIC is not accepted');
+  });
+
+  test("the chart's default admin is refused as an initial admin", () => {
+    expect(errorsFor((environment) => (environment.openmetadata.initialAdmins = ["admin"]))[0]).toContain('field openmetadata.initialAdmins[0]: got "admin"; the chart\'s default "admin" is not accepted');
+  });
+
+  test("a kubernetes target without an openmetadata section is refused, and collate with one", () => {
+    expect(errorsFor((environment) => delete environment.openmetadata)[0]).toContain('field openmetadata: missing; target "kubernetes" needs an openmetadata section');
+    expect(errorsFor((environment) => (environment.target = "collate"))[0]).toContain('target "collate" deploys nothing to Kubernetes');
+  });
+
+  test("an external database without external search is refused", () => {
+    expect(errorsFor((environment) => (environment.openmetadata.database = { host: "db.internal" }))[0]).toContain("field openmetadata.search: missing; an external database and an external search endpoint go together");
+  });
+
+  test("an unknown backend type is refused", () => {
+    expect(errorsFor((environment) => (environment.backend = { type: "consul" }))[0]).toContain('field backend.type: got "consul"; expected a backend with type "local", "s3", "gcs" or "remote"');
+  });
+
+  test("a service app without a readable public JWKS is refused before any API call", () => {
+    expect(errorsFor((environment) => (environment.okta.serviceApp = { enabled: true }))[0]).toContain("field okta.serviceApp.jwksFile: missing; the service app authenticates with private_key_jwt");
+    expect(errorsFor((environment) => (environment.okta.serviceApp = { jwksFile: "keys/missing.jwks.json" }))[0]).toMatch(/field okta\.serviceApp\.jwksFile: got "keys\/missing\.jwks\.json"; .*missing\.jwks\.json cannot be read as JSON \(ENOENT\)/);
+  });
+
+  test("every problem in a file is reported at once", () => {
+    const lines = errorsFor((environment) => {
+      environment.okta.flow = "hybrid";
+      environment.okta.refreshTokenLeewaySeconds = -1;
+      environment.openmetadataUrl = "ftp://x";
+    });
+    expect(lines).toHaveLength(3);
+  });
+
+  test("invalid YAML is reported with the file name", () => {
+    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML: /);
+  });
+});

@@ -1,0 +1,4 @@
+/** The check could not run (bad usage, unusable chart): the CLI prints the message and exits 2. */
+export class ChartCheckError extends Error {
+  override name = "ChartCheckError";
+}
