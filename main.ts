@@ -1,4 +1,4 @@
-import { buildApp, synthesizeAll } from "./lib/app";
+import { buildApp, synthesizeAll, warningsOf } from "./lib/app";
 import { ConfigError } from "./lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "./lib/config/load-environments";
 
@@ -7,6 +7,7 @@ try {
   const environments = loadEnvironmentsFile(environmentsFilePath());
   const { app, stacks } = buildApp(environments);
   synthesizeAll(app, stacks);
+  for (const warning of warningsOf(stacks)) console.warn(`warning: ${warning}`);
 } catch (error) {
   // Input errors are the user's to fix: the message says what and where, a stack trace would only bury it.
   console.error(error instanceof ConfigError ? error.message : error);

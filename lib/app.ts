@@ -9,7 +9,8 @@ export interface BuildAppOptions {
 
 /** One stack per environment, in the file's order. */
 export function buildApp(environments: readonly Environment[], options: BuildAppOptions = {}): { app: App; stacks: OpenMetadataStack[] } {
-  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), skipValidation: false });
+  // No stack traces in manifest.json: they hold absolute paths, and the output must be byte-identical on every machine.
+  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), skipValidation: false, stackTraces: false });
   const stacks = environments.map((environment) => new OpenMetadataStack(app, environment));
   return { app, stacks };
 }
@@ -29,4 +30,13 @@ export function synthesizeAll(app: App, stacks: readonly OpenMetadataStack[]): v
   }
   if (errors.length > 0) throw new Error(`Validation failed; nothing was written:\n${errors.map((error) => `  - ${error}`).join("\n")}`);
   app.synth();
+}
+
+/** Warnings (Annotations) of every stack, as `stack/path: message`; the cdktf CLI prints them too. */
+export function warningsOf(stacks: readonly OpenMetadataStack[]): string[] {
+  return stacks.flatMap((stack) =>
+    stack.node
+      .findAll()
+      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => `${construct.node.path}: ${String(entry.data)}`)),
+  );
 }

@@ -4,7 +4,7 @@ import { isMap, type PathSegment, type Values } from "./values";
 
 export interface KeyPaths {
   /** Set by the stack, known to neither values.yaml nor the schema: the chart has no such setting. */
-  readonly unknown: readonly PathSegment[][];
+  readonly unknown: readonly { readonly path: PathSegment[]; readonly value: unknown }[];
   /** Allowed by the schema but absent from values.yaml: a template may never read it, and Helm ignores unread keys silently. */
   readonly schemaOnly: readonly PathSegment[][];
 }
@@ -15,7 +15,7 @@ export interface KeyPaths {
  * and its keys are not checked. Only the topmost unknown or schema-only key of a subtree is reported.
  */
 export function checkKeyPaths(stackValues: Values, chart: Pick<Chart, "defaults" | "schema">): KeyPaths {
-  const unknown: PathSegment[][] = [];
+  const unknown: { path: PathSegment[]; value: unknown }[] = [];
   const schemaOnly: PathSegment[][] = [];
   const walk = (values: Values, defaults: unknown, schema: JsonSchema | undefined, path: PathSegment[]) => {
     const defaultsNameKeys = isMap(defaults) && Object.keys(defaults).length > 0;
@@ -25,7 +25,7 @@ export function checkKeyPaths(stackValues: Values, chart: Pick<Chart, "defaults"
       const inDefaults = isMap(defaults) && Object.hasOwn(defaults, key);
       const keySchema = schema && propertySchema(schema, key, chart.schema);
       if (!inDefaults && !keySchema) {
-        unknown.push(keyPath);
+        unknown.push({ path: keyPath, value });
         continue;
       }
       // Only where values.yaml lists this map's keys: a map shipped empty (`securityContext: {}`) is usually rendered whole.

@@ -3,6 +3,7 @@ import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import { DataOktaGroup } from "@cdktf/provider-okta/lib/data-okta-group";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 
 export interface OktaOidcAppProps {
@@ -117,6 +118,7 @@ export class OktaOidcApp extends Construct {
       active: true,
     });
 
+    if (props.everyone) Annotations.of(this).addWarning("The app is assigned to Everyone: every active user of the Okta org can sign in to OpenMetadata.");
     const groupIds = props.everyone
       ? [new DataOktaEveryoneGroup(this, "everyone-group", {}).id]
       : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name }).id);

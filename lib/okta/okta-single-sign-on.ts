@@ -1,3 +1,4 @@
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import type { OktaSettings } from "../config/environment";
 import type { SsoBinding } from "../sso-binding";
@@ -48,6 +49,9 @@ export class OktaSingleSignOn extends Construct {
         apiScopes: okta.serviceApp.apiScopes,
         preventDestroy,
       });
+      Annotations.of(this.serviceApp).addWarning(
+        "Okta provider 4.20 attaches the default sign-on policy to service apps and some orgs answer 400 (okta/terraform-provider-okta#2295, fixed in 5.x). If the first apply fails there, see help/service-app.md.",
+      );
     }
 
     this.authorizationServer = new OktaAuthorizationServer(this, "authorization-server", {

@@ -1,0 +1,66 @@
+import { parseArgs } from "node:util";
+import { loadChart } from "../lib/chart-check/chart";
+import { checkChart, formatReport } from "../lib/chart-check/check";
+import { ChartCheckError } from "../lib/chart-check/errors";
+import { findOnPath } from "../lib/chart-check/helm";
+import { ConfigError } from "../lib/config/errors";
+import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+
+const USAGE = `Usage: npm run check:chart -- --chart PATH [--json]
+
+Synthesizes every environment that deploys OpenMetadata on Kubernetes and validates the values of
+its helm_release against the chart's values.schema.json, merged over its values.yaml as Helm does.
+Terraform references are replaced by string placeholders. With helm on the PATH, also runs
+\`helm template\` per environment. Environments: $OPENMETADATA_ENVIRONMENTS_FILE or stacks/environments.yaml.
+
+Options:
+  --chart PATH   the openmetadata chart: a directory or a packaged .tgz
+                 (helm pull open-metadata/openmetadata --version 1.13.1)
+  --json         print the report as JSON (for CI)
+  -h, --help     show this help
+
+Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, chart, environments).
+`;
+
+function main(args: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return cannotCheck((error as Error).message, false);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values.chart) return cannotCheck("--chart PATH is required (a chart directory or .tgz)", values.json);
+
+  let chart;
+  try {
+    const environments = loadEnvironmentsFile(environmentsFilePath());
+    chart = loadChart(values.chart);
+    const helm = findOnPath("helm");
+    const report = checkChart(chart, environments, helm ? { helm } : {});
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return report.valid ? 0 : 1;
+  } catch (error) {
+    // Input errors say what and where; a stack trace is only useful for the unexpected.
+    const known = error instanceof ChartCheckError || error instanceof ConfigError;
+    return cannotCheck(known ? error.message : String((error as Error).stack ?? error), values.json);
+  } finally {
+    chart?.dispose();
+  }
+}
+
+function cannotCheck(message: string, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify({ error: message }, null, 2)}\n`);
+  process.stderr.write(`check:chart: ${message}\n${json ? "" : "Run with --help for usage.\n"}`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));
