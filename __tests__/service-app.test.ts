@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
-import { environmentsFromYaml, resourceOf, shippedEnvironments, shippedStack } from "./support/synth";
+import { warningsOf } from "../lib/app";
+import { environmentsFromYaml, resourceOf, shippedEnvironments, shippedStack, synthEnvironment } from "./support/synth";
 
 const SERVICE_APP = "okta_service-app_app";
 const committedJwks = JSON.parse(readFileSync(resolve(__dirname, "..", "stacks", "keys", "dev-service-app.jwks.json"), "utf8"));
@@ -81,5 +82,20 @@ describe("npm run ingestion-config", () => {
   test("can target the in-cluster service and refuses a variable name that is not one", () => {
     expect(parse(ingestionWorkflowConfig(dev(), { inCluster: true })).workflowConfig.openMetadataServerConfig.hostPort).toBe("http://openmetadata:8585/api");
     expect(() => ingestionWorkflowConfig(dev(), { tokenVariable: "$(whoami)" })).toThrow('--token-variable: got "$(whoami)"');
+  });
+});
+
+describe("synth warnings", () => {
+  test("the service app carries a warning about provider 4.20 and the everyone choice about who can sign in", () => {
+    expect(warningsOf([shippedStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: Okta provider 4\.20 .*#2295/)]);
+    expect(warningsOf([shippedStack("staging").stack])).toEqual([]);
+    const [open] = environmentsFromYaml(`
+environments:
+  - name: open
+    target: collate
+    openmetadataUrl: https://open.example.com
+    okta: { orgName: example, baseUrl: okta.com, access: { everyone: true } }
+`);
+    expect(warningsOf([synthEnvironment(open!).stack])).toEqual([expect.stringContaining("every active user of the Okta org can sign in")]);
   });
 });

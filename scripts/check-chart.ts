@@ -42,8 +42,8 @@ function main(args: string[]): number {
 
   let chart;
   try {
-    const environments = loadEnvironmentsFile(environmentsFilePath());
     chart = loadChart(values.chart);
+    const environments = loadEnvironmentsFile(environmentsFilePath());
     const helm = findOnPath("helm");
     const report = checkChart(chart, environments, helm ? { helm } : {});
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));

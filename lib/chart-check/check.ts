@@ -145,7 +145,7 @@ function runHelmTemplate(helm: string, chart: Chart, release: ReleaseValues, doc
 export function formatReport(report: ChartCheckReport): string {
   const { chart } = report;
   const against = `${chart.name} ${chart.version} schema`;
-  const lines = [`Chart ${chart.name} ${chart.version} from ${chart.source} (values.schema.json validated as ${chart.schemaDialect})`];
+  const lines = [`Chart ${chart.name} ${chart.version} from ${chart.source} ; values.schema.json checked as ${chart.schemaDialect}`];
   for (const environment of report.environments) {
     const count = environment.violations.length;
     lines.push(count === 0 ? `✔ ${environment.stack}: values valid against ${against}` : `✘ ${environment.stack}: ${count} violation${count === 1 ? "" : "s"} against ${against}`);

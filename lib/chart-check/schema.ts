@@ -46,7 +46,7 @@ export function compileSchema(schema: JsonSchema, source: string): CompiledSchem
     throw new ChartCheckError(`${source}: declares ${declared}; draft-04 and older schemas are not supported by this check (ajv 8)`);
   } else {
     ajv = new Ajv(options);
-    dialect = declared?.includes("draft-07") ? "draft-07" : `draft-07 (declared: ${declared ?? "no $schema"})`;
+    dialect = declared?.includes("draft-07") ? "draft-07" : `draft-07 (the schema declares ${declared ?? "no $schema"})`;
     // Dropped so ajv validates against its built-in draft-07 meta-schema instead of looking up an unknown one.
     const { $schema: _declared, ...rest } = schema;
     compiled = rest;

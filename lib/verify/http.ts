@@ -89,6 +89,7 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${timeoutMs} ms`;
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   if (typeof cause?.code === "string") return NETWORK_ERROR_TEXT[cause.code] ?? `${cause.code}${typeof cause.message === "string" ? ` (${cause.message})` : ""}`;
+  if (typeof cause?.message === "string") return cause.message;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,0 +1,246 @@
+import { randomUUID } from "node:crypto";
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWK } from "jose";
+import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
+import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
+
+/**
+ * The post-deploy SSO health check: five checks against the live issuer and OpenMetadata, each
+ * with a one-line fix. Pure apart from the injected HTTP; tokens and keys never reach a result.
+ */
+
+export type CheckId = "issuer-discovery" | "issuer-keys" | "openmetadata-auth-config" | "openmetadata-jwks" | "service-app-token";
+export type CheckStatus = "pass" | "fail" | "skip";
+
+export interface CheckResult {
+  readonly id: CheckId;
+  readonly name: string;
+  readonly status: CheckStatus;
+  readonly detail: string;
+  /** What to do about a failure; null unless the check failed. */
+  readonly hint: string | null;
+}
+
+export interface VerifyReport {
+  readonly environment: string;
+  readonly ok: boolean;
+  readonly checks: readonly CheckResult[];
+}
+
+export const CHECK_NAMES: Record<CheckId, string> = {
+  "issuer-discovery": "Issuer discovery",
+  "issuer-keys": "Issuer signing keys",
+  "openmetadata-auth-config": "OpenMetadata SSO settings",
+  "openmetadata-jwks": "OpenMetadata signing key",
+  "service-app-token": "Service app token",
+};
+
+/** The authorization server's default scope (OktaAuthorizationServer's defaultScopeName); Okta requires a custom scope for client_credentials. */
+export const SERVICE_APP_SCOPE = "openmetadata";
+
+const HELP = "help/verify.md";
+export const HINTS = {
+  issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
+  issuerNotFound: `No authorization server answers at this issuer: use the issuer_url output exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
+  issuerMismatch: `Make OpenMetadata's authority the issuer exactly as discovery reports it (no trailing slash) and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
+  keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-keys`,
+  foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-keys`,
+  openmetadataUnreachable: `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
+  staleSettings: `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): update them with PUT /api/v1/system/security/config; see ${HELP}#stale-sso-settings`,
+  callbackMismatch: `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm values: PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
+  openmetadataKey: `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
+  serviceAppRejected: `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a client_credentials rule for the app and that the scope "${SERVICE_APP_SCOPE}" exists; see ${HELP}#service-app-token`,
+  serviceTokenInvalid: `The service app's access token would be rejected: check the authorization server's audience (the OIDC app's client id), its issuer and its default scope; see ${HELP}#service-app-token`,
+} as const;
+
+export interface VerifyOptions {
+  readonly http?: Partial<HttpSettings>;
+}
+
+interface Discovery {
+  readonly issuer: string;
+  readonly jwksUri?: string;
+  readonly tokenEndpoint?: string;
+}
+
+export async function runVerify(target: VerifyTarget, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const http: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
+  // The OpenMetadata checks need nothing from the issuer, so they run while it is being asked.
+  const openmetadataChecks = Promise.all([checkOpenMetadataAuthConfig(target, http), checkOpenMetadataJwks(target, http)]);
+
+  const discovery = await checkIssuerDiscovery(target, http);
+  const keys = discovery.document ? await checkIssuerKeys(target, discovery.document, http) : { result: skipped("issuer-keys", "needs the issuer's discovery document") };
+  const serviceApp =
+    "skipReason" in target.serviceApp
+      ? skipped("service-app-token", target.serviceApp.skipReason)
+      : discovery.document && keys.issuerJwks
+        ? await checkServiceAppToken(target, target.serviceApp, discovery.document, keys.issuerJwks, http)
+        : skipped("service-app-token", "needs the issuer's discovery document and keys");
+
+  const checks = [discovery.result, keys.result, ...(await openmetadataChecks), serviceApp];
+  return { environment: target.environment, ok: checks.every((check) => check.status !== "fail"), checks };
+}
+
+async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): Promise<{ result: CheckResult; document?: Discovery }> {
+  const id = "issuer-discovery";
+  // OpenID Connect Discovery appends to the issuer without its trailing slash, so a slash in the authority is reported below, not hidden by a 404.
+  const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
+  const answer = await getJsonObject(url, http);
+  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status === undefined ? HINTS.issuerUnreachable : HINTS.issuerNotFound) };
+  const { body } = answer;
+  if (typeof body["issuer"] !== "string") return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, HINTS.issuerNotFound) };
+  const document: Discovery = {
+    issuer: body["issuer"],
+    ...(typeof body["jwks_uri"] === "string" ? { jwksUri: body["jwks_uri"] } : {}),
+    ...(typeof body["token_endpoint"] === "string" ? { tokenEndpoint: body["token_endpoint"] } : {}),
+  };
+  if (document.issuer !== target.authority) {
+    return { document, result: failed(id, `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)}; token "iss" would not match`, HINTS.issuerMismatch) };
+  }
+  return { document, result: passed(id, `issuer ${document.issuer}`) };
+}
+
+async function checkIssuerKeys(target: VerifyTarget, discovery: Discovery, http: HttpSettings): Promise<{ result: CheckResult; issuerJwks?: JSONWebKeySet }> {
+  const id = "issuer-keys";
+  if (!discovery.jwksUri) return { result: failed(id, "the discovery document has no jwks_uri", HINTS.keysUnusable) };
+  const answer = await getJsonObject(discovery.jwksUri, http);
+  if ("problem" in answer) return { result: failed(id, answer.problem, HINTS.keysUnusable) };
+  const issuerJwks = asJwks(answer.body);
+  const signingKids = issuerJwks.keys.filter(isRs256SigningKey).map((key) => String(key.kid ?? "(no kid)"));
+  if (signingKids.length === 0) return { result: failed(id, `${discovery.jwksUri} serves no RSA key for RS256 signatures`, HINTS.keysUnusable) };
+
+  if (discovery.jwksUri !== target.jwksUri) {
+    const listedKids = await kidsServedAt(target.jwksUri, http);
+    const served = listedKids === undefined ? "which could not be read" : listedKids.some((kid) => signingKids.includes(kid)) ? `which serves some of the issuer's keys` : `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
+    return { issuerJwks, result: failed(id, `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`, HINTS.foreignKeys) };
+  }
+  return { issuerJwks, result: passed(id, `${discovery.jwksUri} serves RS256 key${signingKids.length === 1 ? "" : "s"} ${signingKids.join(", ")}`) };
+}
+
+async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
+  const id = "openmetadata-auth-config";
+  const answer = await getJsonObject(`${target.openmetadataUrl}/api/v1/system/config/auth`, http);
+  if ("problem" in answer) return failed(id, answer.problem, HINTS.openmetadataUnreachable);
+  const served = answer.body;
+
+  const expectedIdentity: [field: string, expected: string | undefined][] = [
+    ["provider", "okta"],
+    ["clientType", target.clientType],
+    ["clientId", target.clientId],
+    ["authority", target.authority],
+  ];
+  const differs = ([field, expected]: [string, string | undefined]) => expected !== undefined && served[field] !== expected;
+  const describe = ([field, expected]: [string, string | undefined]) => `${field} is ${JSON.stringify(served[field] ?? null)}, expected ${JSON.stringify(expected)}`;
+  const staleFields = expectedIdentity.filter(differs);
+  const callback: [string, string] = ["callbackUrl", target.callbackUrl];
+  const callbackDiffers = differs(callback);
+
+  if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider okta, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}`);
+  const problems = [...staleFields, ...(callbackDiffers ? [callback] : [])].map(describe).join("; ");
+  const hints = [...(staleFields.length > 0 ? [HINTS.staleSettings] : []), ...(callbackDiffers ? [HINTS.callbackMismatch] : [])];
+  return failed(id, problems, hints.join(" Also: "));
+}
+
+async function checkOpenMetadataJwks(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
+  const id = "openmetadata-jwks";
+  if (target.jwtKeyId === undefined) return skipped(id, "no jwt_key_id output: this stack does not deploy OpenMetadata");
+  const url = `${target.openmetadataUrl}/api/v1/system/config/jwks`;
+  const answer = await getJsonObject(url, http);
+  if ("problem" in answer) return failed(id, answer.problem, HINTS.openmetadataUnreachable);
+  const kids = asJwks(answer.body).keys.map((key) => String(key.kid ?? "(no kid)"));
+  if (!kids.includes(target.jwtKeyId)) {
+    return failed(id, `${url} serves ${kids.length === 0 ? "no keys" : `key ids ${kids.join(", ")}`}, not ${target.jwtKeyId}`, HINTS.openmetadataKey);
+  }
+  return passed(id, `${url} serves key id ${target.jwtKeyId}`);
+}
+
+async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceAppCredentials, discovery: Discovery, issuerJwks: JSONWebKeySet, http: HttpSettings): Promise<CheckResult> {
+  const id = "service-app-token";
+  if (!discovery.tokenEndpoint) return failed(id, "the discovery document has no token_endpoint", HINTS.serviceAppRejected);
+
+  let answer;
+  try {
+    answer = await postForm(
+      discovery.tokenEndpoint,
+      {
+        grant_type: "client_credentials",
+        scope: SERVICE_APP_SCOPE,
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: await clientAssertion(serviceApp, discovery.tokenEndpoint),
+      },
+      http,
+    );
+  } catch (error) {
+    return failed(id, oneLine(error), HINTS.issuerUnreachable);
+  }
+  const body = isPlainObject(answer.body) ? answer.body : {};
+  if (answer.status !== 200 || typeof body["access_token"] !== "string") {
+    const reason = [body["error"], body["error_description"]].filter((part) => typeof part === "string").join(": ");
+    return failed(id, `the token endpoint answered HTTP ${answer.status}${reason ? ` (${reason})` : " without an access token"} for client ${serviceApp.clientId} with key ${serviceApp.kid}`, HINTS.serviceAppRejected);
+  }
+
+  try {
+    const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), { issuer: target.authority, audience: target.clientId, algorithms: ["RS256"], requiredClaims: ["exp"] });
+    const scopes = Array.isArray(payload["scp"]) ? payload["scp"].map(String) : typeof payload["scope"] === "string" ? payload["scope"].split(" ") : [];
+    if (!scopes.includes(SERVICE_APP_SCOPE)) {
+      return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${SERVICE_APP_SCOPE}`, HINTS.serviceTokenInvalid);
+    }
+    return passed(id, `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ${target.authority}, aud ${target.clientId}, scope ${SERVICE_APP_SCOPE}`);
+  } catch (error) {
+    // jose's messages name the claim or key problem, never the token itself.
+    const reason = error instanceof joseErrors.JOSEError ? `${error.code}: ${error.message}` : oneLine(error);
+    return failed(id, `the access token does not validate against the issuer's keys (${reason})`, HINTS.serviceTokenInvalid);
+  }
+}
+
+/** RFC 7523 private_key_jwt: iss = sub = client id, aud = the token endpoint, single-use jti, short life. */
+function clientAssertion(serviceApp: ServiceAppCredentials, tokenEndpoint: string): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "RS256", kid: serviceApp.kid })
+    .setIssuer(serviceApp.clientId)
+    .setSubject(serviceApp.clientId)
+    .setAudience(tokenEndpoint)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime("2m")
+    .sign(serviceApp.privateKey);
+}
+
+async function kidsServedAt(url: string, http: HttpSettings): Promise<string[] | undefined> {
+  const answer = await getJsonObject(url, http);
+  return "problem" in answer ? undefined : asJwks(answer.body).keys.map((key) => String(key.kid ?? ""));
+}
+
+/** A JSON object from a 200 answer, or a one-line problem (with the status when the server answered). */
+async function getJsonObject(url: string, http: HttpSettings): Promise<{ body: Record<string, unknown> } | { problem: string; status?: number }> {
+  try {
+    const { status, body } = await getJson(url, http);
+    if (status !== 200) return { problem: `GET ${url} answered HTTP ${status}`, status };
+    if (!isPlainObject(body)) return { problem: `GET ${url} did not answer a JSON object`, status };
+    return { body };
+  } catch (error) {
+    if (error instanceof HttpProblem) return { problem: error.message };
+    throw error;
+  }
+}
+
+/** Keeps the object members of `keys`; jose checks each key's members when it uses the key. */
+function asJwks(body: Record<string, unknown>): JSONWebKeySet {
+  const keys = Array.isArray(body["keys"]) ? body["keys"].filter(isPlainObject) : [];
+  return { keys: keys as JWK[] };
+}
+
+function isRs256SigningKey(key: JWK): boolean {
+  return key.kty === "RSA" && (key.alg === undefined || key.alg === "RS256") && (key.use === undefined || key.use === "sig");
+}
+
+const passed = (id: CheckId, detail: string): CheckResult => ({ id, name: CHECK_NAMES[id], status: "pass", detail, hint: null });
+const failed = (id: CheckId, detail: string, hint: string): CheckResult => ({ id, name: CHECK_NAMES[id], status: "fail", detail, hint });
+const skipped = (id: CheckId, detail: string): CheckResult => ({ id, name: CHECK_NAMES[id], status: "skip", detail, hint: null });
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../lib/config/errors";
+import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { runVerify } from "../lib/verify/checks";
+import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
+import { reportAsJson, reportAsTable } from "../lib/verify/report";
+import { resolveTarget } from "../lib/verify/target";
+
+const USAGE = `Usage: npm run verify -- <environment> --outputs FILE [options]
+
+Checks a deployed environment's single sign-on from the outside: the Okta issuer's discovery
+document and keys, OpenMetadata's served SSO settings and signing key, and optionally a
+client_credentials token of the service app. Run it after every deploy (help/verify.md).
+
+  <environment>             an environment of the environments file
+                            ($OPENMETADATA_ENVIRONMENTS_FILE, else stacks/environments.yaml)
+  --outputs FILE            the stack outputs: cdktf output openmetadata-<environment> --outputs-file FILE
+
+Options:
+  --issuer URL              check this issuer instead of the issuer_url output
+  --openmetadata-url URL    reach OpenMetadata here (e.g. a port-forward) instead of openmetadata_url
+  --service-app-key FILE    the service app's PKCS#8 PEM private key (private.pem of npm run keys):
+                            also get and validate a client_credentials token
+  --service-app-kid KID     the key's kid; default: the environment's JWKS key matching FILE, else the first
+  --json                    print {environment, ok, checks:[{id, name, status, detail, hint}]}
+  --timeout-ms N            per request (default 5000)
+  --retries N               extra attempts on network errors, timeouts and HTTP 5xx (default 2)
+  -h, --help                show this help
+
+Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 bad usage.
+`;
+
+async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        outputs: { type: "string" },
+        issuer: { type: "string" },
+        "openmetadata-url": { type: "string" },
+        "service-app-key": { type: "string" },
+        "service-app-kid": { type: "string" },
+        json: { type: "boolean", default: false },
+        "timeout-ms": { type: "string", default: "5000" },
+        retries: { type: "string", default: "2" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  try {
+    if (positionals.length !== 1) throw new VerifyUsageError(positionals.length === 0 ? "name the environment to verify" : `one environment at a time, got ${positionals.join(", ")}`);
+    if (!values.outputs) throw new VerifyUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
+    const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 1);
+    const retries = wholeNumber(values.retries, "--retries", 0);
+    const issuer = values.issuer === undefined ? undefined : httpUrl(values.issuer, "--issuer");
+    const openmetadataUrl = values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
+
+    const environments = loadEnvironmentsFile(environmentsFilePath());
+    const environment = environments.find((candidate) => candidate.name === positionals[0]);
+    if (!environment) throw new VerifyUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+
+    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
+    const keyFile = values["service-app-key"];
+    const target = resolveTarget(environment, outputs, {
+      issuer,
+      openmetadataUrl,
+      serviceAppKey: keyFile === undefined ? undefined : { pem: readTextFile(keyFile), source: keyFile },
+      serviceAppKid: values["service-app-kid"],
+    });
+
+    const report = await runVerify(target, { http: { timeoutMs, retries } });
+    process.stdout.write(values.json ? reportAsJson(report) : reportAsTable(report, environment.stackId));
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof VerifyUsageError || error instanceof ConfigError) return usageError(error.message);
+    throw error;
+  }
+}
+
+function wholeNumber(text: string, flag: string, minimum: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function httpUrl(text: string, flag: string): string {
+  const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
+  if (protocol !== "https:" && protocol !== "http:") throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  return text;
+}
+
+function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new VerifyUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+function readJsonFile(path: string): unknown {
+  const text = readTextFile(path);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new VerifyUsageError(`${path}: not valid JSON`);
+  }
+}
+
+function usageError(problem: string): number {
+  process.stderr.write(`error: ${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
