@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { environmentsFromYaml, resourceOf, shippedStack, synthEnvironment } from "./support/synth";
+import { collateEnvironment, resourceOf, shippedStack, synthEnvironment } from "./support/synth";
 
 // One test per step of Okta's guide for OpenMetadata SSO, named after the step.
 const spa = () => shippedStack("dev").json;
@@ -65,14 +65,8 @@ describe("Okta guide, step by step", () => {
   });
 
   test("Assignments: everyone is assigned only when chosen explicitly", () => {
-    const [environment] = environmentsFromYaml(`
-environments:
-  - name: open
-    target: collate
-    openmetadataUrl: https://open.example.com
-    okta: { orgName: example, baseUrl: okta.com, access: { everyone: true } }
-`);
-    const { json } = synthEnvironment(environment!);
+    const environment = collateEnvironment("open", "access: { everyone: true }");
+    const { json } = synthEnvironment(environment);
     expect(json.data?.okta_everyone_group).toBeDefined();
     expect(json.data?.okta_group).toBeUndefined();
   });
@@ -138,14 +132,8 @@ environments:
   });
 
   test("Outputs for Collate say that they are to be shared with the Collate team", () => {
-    const [environment] = environmentsFromYaml(`
-environments:
-  - name: saas
-    target: collate
-    openmetadataUrl: https://example.getcollate.io
-    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
-`);
-    const { output } = synthEnvironment(environment!).json;
+    const environment = collateEnvironment("saas", "access: { groups: [data] }");
+    const { output } = synthEnvironment(environment).json;
     expect(output.issuer_url!.description).toContain("Share this with the Collate team");
     expect(output.client_id!.description).toContain("Share this with the Collate team");
   });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { environmentsFromYaml, resourceOf, shippedStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { collateEnvironment, resourceOf, shippedStack, synthEnvironment, type TerraformJson } from "./support/synth";
 
 const valuesOf = (json: TerraformJson) => parse(resourceOf(json, "helm_release", "openmetadata_release").values[0]);
 const secretData = (json: TerraformJson, name: string) => Object.values(json.resource.kubernetes_secret_v1 ?? {}).find((secret) => secret.metadata.name === name);
@@ -228,14 +228,8 @@ describe("Kubernetes and Helm", () => {
   });
 
   test("the collate target gets no Kubernetes, Helm or generated secrets at all", () => {
-    const [environment] = environmentsFromYaml(`
-environments:
-  - name: saas
-    target: collate
-    openmetadataUrl: https://example.getcollate.io
-    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
-`);
-    const { json } = synthEnvironment(environment!);
+    const environment = collateEnvironment("saas", "access: { groups: [data] }");
+    const { json } = synthEnvironment(environment);
     expect(Object.keys(json.provider)).toEqual(["okta"]);
     expect(Object.keys(json.resource).filter((type) => !type.startsWith("okta_"))).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import { warningsOf } from "../lib/app";
-import { environmentsFromYaml, resourceOf, shippedEnvironments, shippedStack, synthEnvironment } from "./support/synth";
+import { collateEnvironment, environmentsFromYaml, resourceOf, shippedEnvironments, shippedStack, synthEnvironment } from "./support/synth";
 
 const SERVICE_APP = "okta_service-app_app";
 const committedJwks = JSON.parse(readFileSync(resolve(__dirname, "..", "stacks", "keys", "dev-service-app.jwks.json"), "utf8"));
@@ -34,14 +34,8 @@ describe("the Okta service app", () => {
   test("is off by default and in environments that do not enable it", () => {
     expect(shippedEnvironments().filter((environment) => environment.okta.serviceApp).map((environment) => environment.name)).toEqual(["dev"]);
     expect(shippedStack("staging").json.resource.okta_app_oauth_api_scope).toBeUndefined();
-    const [disabled] = environmentsFromYaml(`
-environments:
-  - name: off
-    target: collate
-    openmetadataUrl: https://off.example.com
-    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] }, serviceApp: { enabled: false, jwksFile: keys/dev-service-app.jwks.json } }
-`);
-    expect(disabled!.okta.serviceApp).toBeUndefined();
+    const disabled = collateEnvironment("off", "access: { groups: [data] }, serviceApp: { enabled: false, jwksFile: keys/dev-service-app.jwks.json }");
+    expect(disabled.okta.serviceApp).toBeUndefined();
   });
 
   test("a JWKS file with private key material is refused before synthesis", () => {
@@ -89,13 +83,7 @@ describe("synth warnings", () => {
   test("the service app carries a warning about provider 4.20 and the everyone choice about who can sign in", () => {
     expect(warningsOf([shippedStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: Okta provider 4\.20 .*#2295/)]);
     expect(warningsOf([shippedStack("staging").stack])).toEqual([]);
-    const [open] = environmentsFromYaml(`
-environments:
-  - name: open
-    target: collate
-    openmetadataUrl: https://open.example.com
-    okta: { orgName: example, baseUrl: okta.com, access: { everyone: true } }
-`);
-    expect(warningsOf([synthEnvironment(open!).stack])).toEqual([expect.stringContaining("every active user of the Okta org can sign in")]);
+    const open = collateEnvironment("open", "access: { everyone: true }");
+    expect(warningsOf([synthEnvironment(open).stack])).toEqual([expect.stringContaining("every active user of the Okta org can sign in")]);
   });
 });

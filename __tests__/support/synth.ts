@@ -21,6 +21,18 @@ export function environmentsFromYaml(yaml: string): Environment[] {
   return parseEnvironments(yaml, { source: "test.yaml", format: "yaml", baseDir: SHIPPED_ENVIRONMENTS_FILE.replace(/environments\.yaml$/, "") });
 }
 
+/** A Collate-target environment (Okta side only) with the given `okta` fields, as flow-style YAML. */
+export function collateEnvironment(name: string, oktaFields: string): Environment {
+  const [environment] = environmentsFromYaml(`
+environments:
+  - name: ${name}
+    target: collate
+    openmetadataUrl: https://${name}.example.com
+    okta: { orgName: example, baseUrl: okta.com, ${oktaFields} }
+`);
+  return environment!;
+}
+
 const cache = new Map<Environment, { stack: OpenMetadataStack; json: TerraformJson; text: string }>();
 
 /** Synthesizes one environment in memory (with validations) and parses its JSON. */
