@@ -42,7 +42,9 @@ function copyReferenceChart(parent: string, edit?: { file: (typeof CHART_FILES)[
   return dir;
 }
 
-function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+type CliResult = { code: number; stdout: string; stderr: string };
+
+function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((done) => {
     execFile(process.execPath, [tsxCli, "scripts/check-chart.ts", ...args], { cwd: projectRoot, env, encoding: "utf8" }, (error, stdout, stderr) => {
       done({ code: error ? Number(error.code) : 0, stdout, stderr });
@@ -119,7 +121,14 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
   /** The dev environment's release values, placeholders in, as the stack synthesizes them. */
   let devValues: Values;
 
+  // The CLI runs start first so they overlap the in-process tests; each test awaits its own.
+  let validRun: Promise<CliResult>;
+  let rejectingRun: Promise<CliResult>;
+
   beforeAll(() => {
+    validRun = runCli(["--chart", referenceChart], cliEnv());
+    // A chart whose schema does not accept okta: the stack's provider must be reported, not accepted.
+    rejectingRun = runCli(["--chart", copyReferenceChart(makeTemporaryDirectory(), { file: "values.schema.json", change: withoutOktaProvider }), "--json"], cliEnv());
     chart = loadChart(referenceChart);
     const dev = synthesizeReleaseValues(shipped()).find((release) => release.environment.name === "dev");
     if (!dev) throw new Error("no shipped dev environment");
@@ -187,19 +196,39 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     expect(existsSync(packaged.dir)).toBe(false);
   });
 
-  test.concurrent("the CLI exits 0 with a line per valid environment and says helm template was skipped without helm", async () => {
-    const { code, stdout } = await runCli(["--chart", referenceChart], cliEnv());
+  test("with helm on the PATH, helm template runs per environment on the placeholder values and its failure is reported", () => {
+    const work = makeTemporaryDirectory();
+    const log = join(work, "helm.log");
+    // A stand-in helm: records its arguments and the values files it was given, then fails as a schema error would.
+    const helm = join(work, "helm");
+    writeFileSync(
+      helm,
+      `#!/bin/sh\necho "ARGS $*" >> '${log}'\nprevious=''\nfor argument in "$@"; do [ "$previous" = -f ] && cat "$argument" >> '${log}'; previous="$argument"; done\necho 'Error: values do not meet the chart schema' >&2\nexit 1\n`,
+      { mode: 0o755 },
+    );
+
+    const report = checkChart(chart, shipped(), { helm });
+    expect(report).toMatchObject({ helmTemplate: "ran", valid: false });
+    for (const environment of report.environments) {
+      expect(environment).toMatchObject({ violations: [], helmTemplate: "failed", helmTemplateOutput: "Error: values do not meet the chart schema", valid: false });
+    }
+    const calls = readFileSync(log, "utf8");
+    expect(calls).toMatch(new RegExp(`ARGS template openmetadata ${chart.dir} --namespace openmetadata-dev -f \\S+values-0\\.yaml`));
+    expect(calls).toContain("--namespace openmetadata-prod");
+    expect(calls).toContain("authority: https://tf-ref-1.placeholder.invalid");
+    expect(calls).not.toContain("${");
+  });
+
+  test("the CLI exits 0 with a line per valid environment and says helm template was skipped without helm", async () => {
+    const { code, stdout } = await validRun;
     expect(stdout).toContain("✔ openmetadata-dev: values valid against openmetadata 1.13.1 schema");
     expect(stdout).toContain("✔ openmetadata-prod: values valid against openmetadata 1.13.1 schema");
     expect(stdout).toContain("helm not found on PATH: helm template skipped (schema validation only)");
     expect(code).toBe(0);
   });
 
-  test.concurrent("the CLI exits 1 and reports each environment's violation as JSON when the chart rejects a value", async () => {
-    // A chart whose schema does not accept okta: the stack's provider must be reported, not accepted.
-    const chartDir = copyReferenceChart(makeTemporaryDirectory(), { file: "values.schema.json", change: withoutOktaProvider });
-
-    const { code, stdout } = await runCli(["--chart", chartDir, "--json"], cliEnv());
+  test("the CLI exits 1 and reports each environment's violation as JSON when the chart rejects a value", async () => {
+    const { code, stdout } = await rejectingRun;
     const report = JSON.parse(stdout) as { valid: boolean; helmTemplate: string; environments: { stack: string; violations: { path: string; message: string; value: unknown }[] }[] };
     expect(report).toMatchObject({ valid: false, helmTemplate: "skipped" });
     expect(report.environments.map(({ stack, violations }) => ({ stack, violations }))).toEqual(
@@ -211,10 +240,4 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     expect(code).toBe(1);
   });
 
-});
-
-test("the CLI exits 2 with a usage message when --chart is missing", async () => {
-  const { code, stderr } = await runCli([], cliEnv());
-  expect(stderr).toContain("--chart PATH is required");
-  expect(code).toBe(2);
 });

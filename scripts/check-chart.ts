@@ -32,13 +32,13 @@ function main(args: string[]): number {
       allowPositionals: false,
     }));
   } catch (error) {
-    return cannotCheck((error as Error).message, false);
+    return cannotCheck((error as Error).message, false, true);
   }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.chart) return cannotCheck("--chart PATH is required (a chart directory or .tgz)", values.json);
+  if (!values.chart) return cannotCheck("--chart PATH is required (a chart directory or .tgz)", values.json, true);
 
   let chart;
   try {
@@ -57,9 +57,9 @@ function main(args: string[]): number {
   }
 }
 
-function cannotCheck(message: string, json: boolean): number {
+function cannotCheck(message: string, json: boolean, usage = false): number {
   if (json) process.stdout.write(`${JSON.stringify({ error: message }, null, 2)}\n`);
-  process.stderr.write(`check:chart: ${message}\n${json ? "" : "Run with --help for usage.\n"}`);
+  process.stderr.write(`check:chart: ${message}\n${usage ? "Run with --help for usage.\n" : ""}`);
   return 2;
 }
 

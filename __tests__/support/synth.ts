@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import { buildApp } from "../../lib/app";
 import type { Environment } from "../../lib/config/environment";
@@ -39,7 +41,8 @@ const cache = new Map<Environment, { stack: OpenMetadataStack; json: TerraformJs
 export function synthEnvironment(environment: Environment): { stack: OpenMetadataStack; json: TerraformJson; text: string } {
   const cached = cache.get(environment);
   if (cached) return cached;
-  const { stacks } = buildApp([environment], { outdir: "/nonexistent-outdir-never-written" });
+  // cdktf creates the outdir when the App is constructed, although Testing.synth writes nothing there.
+  const { stacks } = buildApp([environment], { outdir: join(tmpdir(), "openmetadata-okta-test-synth") });
   const stack = stacks[0]!;
   const text = Testing.synth(stack, true);
   const result = { stack, json: JSON.parse(text) as TerraformJson, text };

@@ -46,7 +46,7 @@ export interface ChartCheckReport {
   readonly valid: boolean;
   readonly environments: readonly EnvironmentReport[];
   /** Environments without a Helm release (target collate). */
-  readonly skipped: readonly { readonly environment: string; readonly reason: string }[];
+  readonly skipped: readonly { readonly environment: string; readonly stack: string; readonly reason: string }[];
 }
 
 export interface CheckOptions {
@@ -62,7 +62,7 @@ export function checkChart(chart: Chart, environments: readonly Environment[], o
     helmTemplate: options.helm ? "ran" : "skipped",
     valid: reports.every((report) => report.valid),
     environments: reports,
-    skipped: environments.filter((environment) => !deploysChart(environment)).map((environment) => ({ environment: environment.name, reason: `target "${environment.target}" deploys no Helm release` })),
+    skipped: environments.filter((environment) => !deploysChart(environment)).map((environment) => ({ environment: environment.name, stack: environment.stackId, reason: `target "${environment.target}" deploys no Helm release` })),
   };
 }
 
@@ -72,7 +72,7 @@ function checkRelease(chart: Chart, release: ReleaseValues, options: CheckOption
   const parsed = parseDocuments(release.documents, placeholders);
   const { violations, warnings }: ValuesCheck = parsed.violations.length > 0 ? { violations: parsed.violations, warnings: [] } : validateStackValues(chart, mergeValues({}, ...parsed.documents));
   if (settings.chartVersion !== chart.version) {
-    warnings.push({ message: `the environment pins chart ${settings.chartVersion} but --chart is ${chart.version}: check the chart you deploy` });
+    warnings.push({ message: `the environment pins chart ${settings.chartVersion} but the chart checked is ${chart.version}: check the chart you deploy` });
   }
   const helm = options.helm && parsed.violations.length === 0 ? runHelmTemplate(options.helm, chart, release, parsed.documents) : undefined;
   return {
@@ -145,7 +145,7 @@ function runHelmTemplate(helm: string, chart: Chart, release: ReleaseValues, doc
 export function formatReport(report: ChartCheckReport): string {
   const { chart } = report;
   const against = `${chart.name} ${chart.version} schema`;
-  const lines = [`Chart ${chart.name} ${chart.version} from ${chart.source} ; values.schema.json checked as ${chart.schemaDialect}`];
+  const lines = [`Chart ${chart.name} ${chart.version} from ${chart.source}; values.schema.json checked as ${chart.schemaDialect}`];
   for (const environment of report.environments) {
     const count = environment.violations.length;
     lines.push(count === 0 ? `✔ ${environment.stack}: values valid against ${against}` : `✘ ${environment.stack}: ${count} violation${count === 1 ? "" : "s"} against ${against}`);
@@ -156,7 +156,7 @@ export function formatReport(report: ChartCheckReport): string {
       lines.push("    ✘ helm template failed:", ...(environment.helmTemplateOutput ?? "").split("\n").map((line) => `        ${line}`));
     }
   }
-  for (const skipped of report.skipped) lines.push(`- ${skipped.environment}: skipped, ${skipped.reason}`);
+  for (const skipped of report.skipped) lines.push(`- ${skipped.stack}: skipped, ${skipped.reason}`);
   if (report.helmTemplate === "skipped") lines.push("helm not found on PATH: helm template skipped (schema validation only)");
   const failing = report.environments.filter((environment) => !environment.valid).length;
   const total = report.environments.length;

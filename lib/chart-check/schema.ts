@@ -70,8 +70,8 @@ function toViolation(error: ErrorObject, values: Values): SchemaViolation {
   const pointer = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
   // The key the message is about belongs in the path: `authentication.oidcConfigurationX`, not its parent.
   const key = error.keyword === "additionalProperties" ? error.params.additionalProperty : error.keyword === "required" ? error.params.missingProperty : undefined;
-  const { path, value, found } = locate(values, typeof key === "string" ? [...pointer, key] : pointer);
-  return { path: formatValuesPath(path) || "(root)", message: messageOf(error), keyword: error.keyword, ...(found ? { value } : {}) };
+  const { path, value } = locate(values, typeof key === "string" ? [...pointer, key] : pointer);
+  return { path: formatValuesPath(path) || "(root)", message: messageOf(error), keyword: error.keyword, ...(value === undefined ? {} : { value }) };
 }
 
 function messageOf(error: ErrorObject): string {
@@ -89,21 +89,19 @@ function messageOf(error: ErrorObject): string {
 }
 
 /** Follows a JSON pointer through the values, telling list indexes from map keys for the path. */
-function locate(values: Values, pointer: readonly string[]): { path: PathSegment[]; value: unknown; found: boolean } {
+function locate(values: Values, pointer: readonly string[]): { path: PathSegment[]; value: unknown } {
   const path: PathSegment[] = [];
   let current: unknown = values;
-  let found = true;
   for (const segment of pointer) {
     if (Array.isArray(current)) {
       path.push(Number(segment));
       current = current[Number(segment)];
     } else {
       path.push(segment);
-      found = isMap(current) && Object.hasOwn(current, segment);
-      current = found && isMap(current) ? current[segment] : undefined;
+      current = isMap(current) && Object.hasOwn(current, segment) ? current[segment] : undefined;
     }
   }
-  return { path, value: current, found: found && current !== undefined };
+  return { path, value: current };
 }
 
 /**
