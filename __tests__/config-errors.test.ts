@@ -127,6 +127,10 @@ describe("environment validation", () => {
     expect(errorsFor((environment) => (environment.openmetadata.database = { host: "db.internal" }))[0]).toContain("field openmetadata.search: missing; an external database and an external search endpoint go together");
   });
 
+  test("an https ingress without a TLS Secret is refused", () => {
+    expect(errorsFor((environment) => (environment.openmetadata.ingress = { className: "nginx" }))[0]).toContain("field openmetadata.ingress.tlsSecretName: missing; https://openmetadata.qa.example.com is https: name the Secret");
+  });
+
   test("an unknown backend type is refused", () => {
     expect(errorsFor((environment) => (environment.backend = { type: "consul" }))[0]).toContain('field backend.type: got "consul"; expected a backend with type "local", "s3", "gcs" or "remote"');
   });

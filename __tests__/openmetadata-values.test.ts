@@ -227,6 +227,17 @@ describe("Kubernetes and Helm", () => {
     expect(shippedStack("prod").json.provider.helm).toEqual([{ kubernetes: {} }]);
   });
 
+  test("an ingress, when asked for, serves the public URL's host with its TLS Secret", () => {
+    expect(valuesOf(shippedStack("staging").json).ingress).toEqual({
+      enabled: true,
+      className: "nginx",
+      annotations: { "cert-manager.io/cluster-issuer": "letsencrypt" },
+      hosts: [{ host: "openmetadata.staging.example.com", paths: [{ path: "/", pathType: "Prefix" }] }],
+      tls: [{ secretName: "openmetadata-staging-tls", hosts: ["openmetadata.staging.example.com"] }],
+    });
+    expect(valuesOf(shippedStack("dev").json).ingress).toBeUndefined();
+  });
+
   test("the collate target gets no Kubernetes, Helm or generated secrets at all", () => {
     const environment = collateEnvironment("saas", "access: { groups: [data] }");
     const { json } = synthEnvironment(environment);

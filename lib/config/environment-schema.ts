@@ -101,6 +101,12 @@ const jwtKeys = strictRecord({
   keyId: z.string({ error: "expected a key id" }).regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'expected a key id of 1-64 characters of A-Z, a-z, 0-9, ".", "_" and "-"' }).optional(),
 });
 
+const ingress = strictRecord({
+  className: nonEmptyString("an IngressClass name, e.g. nginx").optional(),
+  tlsSecretName: kubernetesName.optional(),
+  annotations: z.record(z.string(), z.string(), { error: "expected a map of annotation names to string values" }).optional(),
+});
+
 const openmetadata = strictRecord({
   cluster: cluster,
   namespace: kubernetesName.optional(),
@@ -116,6 +122,7 @@ const openmetadata = strictRecord({
   database: externalDatabase.optional(),
   search: externalSearch.optional(),
   airflow: externalAirflow.optional(),
+  ingress: ingress.optional(),
 });
 
 const stateBackend = z.discriminatedUnion(

@@ -76,6 +76,8 @@ export interface OpenMetadataSettings {
   readonly externalDatabase?: ExternalDatabase;
   readonly externalSearch?: ExternalSearch;
   readonly externalAirflow?: { readonly apiEndpoint: string; readonly username: string };
+  /** Exposes OpenMetadata at the host of `openmetadataUrl` through the chart's Ingress. */
+  readonly ingress?: { readonly className?: string; readonly tlsSecretName?: string; readonly annotations: Readonly<Record<string, string>> };
 }
 
 export interface ExternalDatabase {
@@ -273,6 +275,10 @@ function resolveOpenMetadata(environment: EnvironmentInput, input: NonNullable<E
   if (!dependencies && !external) fail("openmetadata.dependencies.enabled", false, "without the dependencies chart OpenMetadata needs an external database and search; name openmetadata.database and openmetadata.search");
   if (input.airflow && dependencies) fail("openmetadata.airflow", input.airflow.apiEndpoint, "the dependencies chart already runs Airflow; an external Airflow is only used with dependencies disabled");
 
+  if (input.ingress && !input.ingress.tlsSecretName && environment.openmetadataUrl.startsWith("https://")) {
+    fail("openmetadata.ingress.tlsSecretName", undefined, `${environment.openmetadataUrl} is https: name the Secret holding its certificate (or let a controller such as cert-manager create it under that name)`);
+  }
+
   if (failed) return undefined;
   return {
     cluster: inCluster ? { inCluster: true } : { inCluster: false, kubeconfigPath: kubeconfigPath as string, ...(context ? { context } : {}) },
@@ -310,5 +316,14 @@ function resolveOpenMetadata(environment: EnvironmentInput, input: NonNullable<E
         }
       : {}),
     ...(input.airflow ? { externalAirflow: { apiEndpoint: input.airflow.apiEndpoint, username: input.airflow.username ?? "admin" } } : {}),
+    ...(input.ingress
+      ? {
+          ingress: {
+            ...(input.ingress.className ? { className: input.ingress.className } : {}),
+            ...(input.ingress.tlsSecretName ? { tlsSecretName: input.ingress.tlsSecretName } : {}),
+            annotations: input.ingress.annotations ?? {},
+          },
+        }
+      : {}),
   };
 }

@@ -100,8 +100,17 @@ export interface VolumeMountValues {
   readonly readOnly: true;
 }
 
+export interface IngressValues {
+  readonly enabled: true;
+  readonly className: string;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly hosts: readonly { readonly host: string; readonly paths: readonly { readonly path: string; readonly pathType: "Prefix" }[] }[];
+  readonly tls: readonly { readonly secretName: string; readonly hosts: readonly string[] }[];
+}
+
 export interface OpenMetadataChartValues {
   readonly fullnameOverride: string;
+  readonly ingress?: IngressValues;
   readonly openmetadata: {
     readonly config: {
       readonly authentication: AuthenticationValues;

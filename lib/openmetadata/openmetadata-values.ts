@@ -1,6 +1,6 @@
 import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../config/environment";
 import type { SsoBinding } from "../sso-binding";
-import type { OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
+import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
 import { DEPENDENCY_DATABASE_USERS } from "./openmetadata-dependencies";
 import { SECRET_NAMES } from "./openmetadata-secrets";
 
@@ -34,6 +34,7 @@ export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetad
   return {
     // The service name is then the release name, which `publicKeys` below relies on.
     fullnameOverride: settings.releaseName,
+    ...(settings.ingress ? { ingress: ingressValues(openmetadataUrl, settings.ingress) } : {}),
     openmetadata: {
       config: {
         authentication: {
@@ -99,6 +100,18 @@ export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetad
     // Read-only for all: the chart sets no fsGroup, so an owner-only mode would hide the files from the non-root server.
     extraVolumes: [{ name: "jwt-keys", secret: { secretName: SECRET_NAMES.jwtKeys.secretName, defaultMode: 0o444 } }],
     extraVolumeMounts: [{ name: "jwt-keys", mountPath: JWT_KEYS_MOUNT_PATH, readOnly: true }],
+  };
+}
+
+/** The public URL's host, so the callback URL registered in Okta is where OpenMetadata answers. */
+function ingressValues(openmetadataUrl: string, ingress: NonNullable<OpenMetadataSettings["ingress"]>): IngressValues {
+  const host = new URL(openmetadataUrl).hostname;
+  return {
+    enabled: true,
+    className: ingress.className ?? "",
+    annotations: ingress.annotations,
+    hosts: [{ host, paths: [{ path: "/", pathType: "Prefix" }] }],
+    tls: ingress.tlsSecretName ? [{ secretName: ingress.tlsSecretName, hosts: [host] }] : [],
   };
 }
 

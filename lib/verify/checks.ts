@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWK } from "jose";
+import { displayPath } from "../config/load-environments";
 import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
 import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
 
@@ -42,8 +43,8 @@ export const HINTS = {
   issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
   issuerNotFound: `No authorization server answers at this issuer: use the issuer_url output exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
   issuerMismatch: `Make OpenMetadata's authority the issuer exactly as discovery reports it (no trailing slash) and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
-  keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-keys`,
-  foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-keys`,
+  keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
+  foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
   openmetadataUnreachable: `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
   staleSettings: `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): update them with PUT /api/v1/system/security/config; see ${HELP}#stale-sso-settings`,
   callbackMismatch: `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm values: PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
@@ -137,7 +138,7 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
   if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider okta, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}`);
   const problems = [...staleFields, ...(callbackDiffers ? [callback] : [])].map(describe).join("; ");
   const hints = [...(staleFields.length > 0 ? [HINTS.staleSettings] : []), ...(callbackDiffers ? [HINTS.callbackMismatch] : [])];
-  return failed(id, problems, hints.join(" Also: "));
+  return failed(id, problems, hints.join(". "));
 }
 
 async function checkOpenMetadataJwks(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
@@ -175,7 +176,8 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
   const body = isPlainObject(answer.body) ? answer.body : {};
   if (answer.status !== 200 || typeof body["access_token"] !== "string") {
     const reason = [body["error"], body["error_description"]].filter((part) => typeof part === "string").join(": ");
-    return failed(id, `the token endpoint answered HTTP ${answer.status}${reason ? ` (${reason})` : " without an access token"} for client ${serviceApp.clientId} with key ${serviceApp.kid}`, HINTS.serviceAppRejected);
+    const unlisted = serviceApp.unlistedIn ? `; the private key matches no key of ${displayPath(serviceApp.unlistedIn)}` : "";
+    return failed(id, `the token endpoint answered HTTP ${answer.status}${reason ? ` (${reason})` : " without an access token"} for client ${serviceApp.clientId} with key ${serviceApp.kid}${unlisted}`, HINTS.serviceAppRejected);
   }
 
   try {

@@ -27,6 +27,8 @@ export interface ServiceAppCredentials {
   /** The `kid` header of the client assertion: Okta picks the app's public key by it. */
   readonly kid: string;
   readonly privateKey: KeyObject;
+  /** The environment's JWKS file when the private key matches none of its keys: Okta then holds no public half for it. */
+  readonly unlistedIn?: string;
 }
 
 export interface TargetOverrides {
@@ -63,10 +65,12 @@ function resolveServiceApp(environment: Environment, outputs: StackOutputs, over
     throw new VerifyUsageError(`the outputs have no service_app_client_id although ${environment.name} has a service app; deploy the stack, then export its outputs again`);
   }
   const privateKey = parsePrivateKey(serviceAppKey.pem, serviceAppKey.source);
+  const matchingKid = kidForPrivateKey(privateKey, settings.publicKeys);
   return {
     clientId: outputs.service_app_client_id,
-    kid: overrides.serviceAppKid ?? kidForPrivateKey(privateKey, settings.publicKeys) ?? firstKid(settings.publicKeys, settings.jwksFile),
+    kid: overrides.serviceAppKid ?? matchingKid ?? firstKid(settings.publicKeys, settings.jwksFile),
     privateKey,
+    ...(matchingKid === undefined ? { unlistedIn: settings.jwksFile } : {}),
   };
 }
 
