@@ -4,6 +4,7 @@ import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
 import { Construct } from "constructs";
+import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 
 export interface OktaAuthorizationServerProps {
   readonly name: string;
@@ -18,7 +19,7 @@ export interface OktaAuthorizationServerProps {
   readonly clientIds: readonly string[];
   /**
    * Name of the scope granted when a client asks for none (client_credentials).
-   * @default "openmetadata"
+   * @default DEFAULT_SCOPE_NAME ("openmetadata")
    */
   readonly defaultScopeName?: string;
   /** @default false */
@@ -40,7 +41,10 @@ export interface PolicyRuleOptions {
   readonly refreshTokenWindowMinutes?: number;
 }
 
-/** Scopes an OpenMetadata login asks for. No `offline_access` in OpenMetadata's own request (#30304). */
+/**
+ * Scopes the login rule allows. `offline_access` is allowed for refresh tokens, but OpenMetadata's own
+ * request must not include it (it locks users out on 1.13.1, #30304): see CONFIDENTIAL_CLIENT_SCOPE.
+ */
 export const LOGIN_SCOPES = ["openid", "profile", "email", "offline_access"] as const;
 
 /**
@@ -70,7 +74,7 @@ export class OktaAuthorizationServer extends Construct {
       lifecycle,
     });
 
-    this.defaultScopeName = props.defaultScopeName ?? "openmetadata";
+    this.defaultScopeName = props.defaultScopeName ?? DEFAULT_SCOPE_NAME;
     this.defaultScope = new AuthServerScope(this, "default-scope", {
       authServerId: this.server.id,
       name: this.defaultScopeName,

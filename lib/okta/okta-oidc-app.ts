@@ -5,6 +5,7 @@ import { DataOktaGroup } from "@cdktf/provider-okta/lib/data-okta-group";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
+import { redirectUris } from "../openmetadata-urls";
 
 export interface OktaOidcAppProps {
   /** Public URL of OpenMetadata, no trailing slash; redirect URIs and the trusted origin derive from it. */
@@ -39,11 +40,6 @@ export interface OktaOidcAppProps {
   readonly preventDestroy?: boolean;
 }
 
-/** The sign-in redirect URIs, in the order Okta stores them (a stable order avoids diffs, provider #1170). */
-export function redirectUrisFor(openmetadataUrl: string): string[] {
-  return [`${openmetadataUrl}/callback`, `${openmetadataUrl}/silent-callback`];
-}
-
 /**
  * The Okta OIDC app integration OpenMetadata signs in with, its trusted origin and its group
  * assignments: the "Create an app integration", "Base URIs" and "Assignments" steps of the guide.
@@ -66,7 +62,7 @@ export class OktaOidcApp extends Construct {
     const common = {
       label: props.label,
       status: "ACTIVE",
-      redirectUris: redirectUrisFor(url),
+      redirectUris: redirectUris(url),
       postLogoutRedirectUris: [url],
       // Login initiated from the Okta dashboard redirects to OpenMetadata, which starts an OIDC flow.
       loginUri: url,

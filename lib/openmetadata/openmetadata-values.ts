@@ -1,4 +1,5 @@
 import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../config/environment";
+import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
 import { DEPENDENCY_DATABASE_USERS } from "./openmetadata-dependencies";
@@ -29,7 +30,7 @@ export function internalServerUrl(settings: OpenMetadataSettings): string {
  * outputs. Pure: the same input always gives the same document.
  */
 export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetadataValuesInput): OpenMetadataChartValues {
-  const callbackUrl = `${openmetadataUrl}/callback`;
+  const callbackUrl = callbackUrlOf(openmetadataUrl);
   const internalUrl = internalServerUrl(settings);
   return {
     // The service name is then the release name, which `publicKeys` below relies on.

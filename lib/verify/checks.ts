@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWK } from "jose";
 import { displayPath } from "../config/load-environments";
+import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
 import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
 
@@ -36,7 +37,7 @@ export const CHECK_NAMES: Record<CheckId, string> = {
 };
 
 /** The authorization server's default scope (OktaAuthorizationServer's defaultScopeName); Okta requires a custom scope for client_credentials. */
-export const SERVICE_APP_SCOPE = "openmetadata";
+export const SERVICE_APP_SCOPE = DEFAULT_SCOPE_NAME;
 
 const HELP = "help/verify.md";
 export const HINTS = {

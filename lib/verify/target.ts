@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import type { Environment } from "../config/environment";
 import type { ServiceAppPublicKey } from "../okta/okta-service-app";
+import { callbackUrl } from "../openmetadata-urls";
 import { VerifyUsageError, type StackOutputs } from "./outputs";
 
 /** What one verify run checks against: the deployed values, after the command-line overrides. */
@@ -50,7 +51,7 @@ export function resolveTarget(environment: Environment, outputs: StackOutputs, o
     // The stack lists `{issuer}/v1/keys`; with another issuer given, the exported URL no longer applies.
     jwksUri: overrides.issuer !== undefined || outputs.jwks_uri === undefined ? `${withoutTrailingSlash(authority)}/v1/keys` : outputs.jwks_uri,
     openmetadataUrl: overrides.openmetadataUrl === undefined ? publicUrl : withoutTrailingSlash(overrides.openmetadataUrl),
-    callbackUrl: `${publicUrl}/callback`,
+    callbackUrl: callbackUrl(publicUrl),
     ...(outputs.jwt_key_id ? { jwtKeyId: outputs.jwt_key_id } : {}),
     serviceApp: resolveServiceApp(environment, outputs, overrides),
   };
