@@ -1,4 +1,6 @@
-import { App } from "cdktf";
+import { existsSync, readdirSync, rmdirSync } from "node:fs";
+import { join } from "node:path";
+import { App, type TerraformStack } from "cdktf";
 import type { Environment } from "./config/environment";
 import { OpenMetadataStack } from "../stacks/openmetadata-stack";
 
@@ -19,8 +21,8 @@ export function buildApp(environments: readonly Environment[], options: BuildApp
  * Runs every stack's validations before writing anything, then synthesizes. cdktf validates each
  * stack while writing it, which would leave earlier stacks written when a later one fails.
  */
-export function synthesizeAll(app: App, stacks: readonly OpenMetadataStack[]): void {
-  const errors = stacks.flatMap((stack) => stack.node.validate().map((message) => `${stack.node.id}: ${message}`));
+export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): void {
+  const errors: string[] = [];
   for (const stack of stacks) {
     try {
       stack.runAllValidations();
@@ -28,8 +30,18 @@ export function synthesizeAll(app: App, stacks: readonly OpenMetadataStack[]): v
       errors.push(`${stack.node.id}: ${(error as Error).message}`);
     }
   }
-  if (errors.length > 0) throw new Error(`Validation failed; nothing was written:\n${errors.map((error) => `  - ${error}`).join("\n")}`);
+  if (errors.length > 0) {
+    removeEmptyOutdir(app.outdir);
+    throw new Error(`Validation failed; nothing was written:\n${errors.map((error) => `  - ${error}`).join("\n")}`);
+  }
   app.synth();
+}
+
+/** cdktf creates `<outdir>/stacks` when the App is constructed; a failed run leaves no trace of it. */
+function removeEmptyOutdir(outdir: string): void {
+  for (const dir of [join(outdir, "stacks"), outdir]) {
+    if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+  }
 }
 
 /** Warnings (Annotations) of every stack, as `stack/path: message`; the cdktf CLI prints them too. */

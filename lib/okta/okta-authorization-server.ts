@@ -106,6 +106,11 @@ export class OktaAuthorizationServer extends Construct {
       clientWhitelist: [...props.clientIds],
       status: "ACTIVE",
     });
+
+    // Rules are added after construction, so this can only be checked at synth time.
+    this.node.addValidation({
+      validate: () => (this.rules.length === 0 ? [`the access policy of authorization server "${props.name}" has no rules, so no client could get a token; call addPolicyRule()`] : []),
+    });
   }
 
   /**

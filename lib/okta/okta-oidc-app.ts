@@ -55,6 +55,8 @@ export class OktaOidcApp extends Construct {
 
   constructor(scope: Construct, id: string, props: OktaOidcAppProps) {
     super(scope, id);
+    if (props.everyone && props.groups.length > 0) throw new Error(`OktaOidcApp "${props.label}": everyone: true already assigns every user; got groups ${JSON.stringify(props.groups)} as well`);
+    if (!props.everyone && props.groups.length === 0) throw new Error(`OktaOidcApp "${props.label}": no groups and everyone not set, so nobody could sign in; pass groups or everyone: true`);
     const url = props.openmetadataUrl;
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
     this.clientType = props.flow === "spa" ? "public" : "confidential";
