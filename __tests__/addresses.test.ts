@@ -256,7 +256,7 @@ describe("terraform refusing to destroy protected prod", () => {
         );
         const cliConfig = join(directory, "terraform.rc");
         writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
-        const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
+        const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
         delete env["TF_PLUGIN_CACHE_DIR"];
         const run = (args: string[]) => spawnSync("terraform", args, { cwd: directory, env, encoding: "utf8", timeout: 120_000 });
 
