@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { parsePublicJwks } from "../keys/signing-keys";
+import { parsePublicJwks } from "../keys/public-jwks";
 import { environmentsFileSchema } from "./environment-schema";
 import { resolveEnvironment, type Environment } from "./environment";
 import { ConfigError, FILE_LEVEL, problemsFromZod, type ConfigProblem } from "./errors";
