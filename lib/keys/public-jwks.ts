@@ -1,0 +1,111 @@
+import { createPublicKey } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+/**
+ * Public JWKS validation, kept free of jose so that loading the environments (every synth) does
+ * not pay for the key-generation library.
+ */
+
+/** A problem the user can fix (bad input file, existing file, unsafe directory); the message names the file. */
+export class KeyFileError extends Error {
+  override name = "KeyFileError";
+}
+
+/** An RSA public JWK; members other than the ones checked are kept as they are, so rotation leaves old keys unchanged. */
+export interface PublicJwk {
+  readonly kty: "RSA";
+  readonly kid: string;
+  readonly n: string;
+  readonly e: string;
+  readonly alg?: string;
+  readonly use?: string;
+  readonly [member: string]: unknown;
+}
+
+export interface PublicJwks {
+  readonly keys: readonly PublicJwk[];
+}
+
+export const MODULUS_BITS = 2048;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** RFC 7518 §6.3.2 private RSA members; "oth" carries extra primes. */
+const PRIVATE_RSA_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth"] as const;
+const RSA_SIGNING_ALGORITHMS = new Set(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"]);
+
+/**
+ * Validates a public JWKS of RSA signing keys and returns it typed. Side-effect free, so the stacks
+ * can use it too; every error message starts with `source` and says which key and what is wrong.
+ */
+export function parsePublicJwks(json: unknown, source: string): PublicJwks {
+  const fail = (problem: string): never => {
+    throw new KeyFileError(`${source}: ${problem}`);
+  };
+  if (!isPlainObject(json) || !Array.isArray(json["keys"])) return fail('not a JWKS: expected an object with a "keys" array');
+  const entries: unknown[] = json["keys"];
+  if (entries.length === 0) return fail('"keys" is empty; a JWKS needs at least one key');
+
+  const positionByKid = new Map<string, number>();
+  const keys = entries.map((entry, index): PublicJwk => {
+    const at = `keys[${index}]`;
+    if (!isPlainObject(entry)) return fail(`${at} is not an object`);
+    const privateMembers = PRIVATE_RSA_MEMBERS.filter((member) => member in entry);
+    if (privateMembers.length > 0) return fail(`${at} contains private key material (${privateMembers.join(", ")}); a public JWKS must not`);
+    if (entry["kty"] !== "RSA") return fail(entry["kty"] === undefined ? `${at} has no "kty"` : `${at} has kty ${JSON.stringify(entry["kty"])}; only "RSA" keys are supported`);
+    const kid = requireString(entry, "kid", at, fail);
+    const n = requireString(entry, "n", at, fail);
+    const e = requireString(entry, "e", at, fail);
+    if (!BASE64URL.test(n)) fail(`${at} "n" is not base64url`);
+    if (!BASE64URL.test(e)) fail(`${at} "e" is not base64url`);
+    const alg = entry["alg"];
+    if (alg !== undefined && (typeof alg !== "string" || !RSA_SIGNING_ALGORITHMS.has(alg))) fail(`${at} has alg ${JSON.stringify(alg)}; expected an RSA signing algorithm such as "RS256"`);
+    if (entry["use"] !== undefined && entry["use"] !== "sig") fail(`${at} has use ${JSON.stringify(entry["use"])}; a signing key set holds only "sig" keys`);
+    const modulusBits = rsaModulusBits(n, e) ?? fail(`${at} is not a valid RSA public key`);
+    if (modulusBits < MODULUS_BITS) fail(`${at} is a ${modulusBits}-bit RSA key; at least ${MODULUS_BITS} bits are required`);
+    const firstPosition = positionByKid.get(kid);
+    if (firstPosition !== undefined) fail(`${at} has kid ${JSON.stringify(kid)}, already used by keys[${firstPosition}]; kids must be unique`);
+    positionByKid.set(kid, index);
+    return { ...entry, kty: "RSA", kid, n, e };
+  });
+  return { keys };
+}
+
+/** Reads and validates a public JWKS file; errors name `file`. */
+export function readPublicJwksFile(file: string): PublicJwks {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new KeyFileError(`${file}: cannot read the file (${describeSystemError(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new KeyFileError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  return parsePublicJwks(json, file);
+}
+
+function rsaModulusBits(n: string, e: string): number | undefined {
+  try {
+    return createPublicKey({ key: { kty: "RSA", n, e }, format: "jwk" }).asymmetricKeyDetails?.modulusLength;
+  } catch {
+    return undefined;
+  }
+}
+
+function requireString(entry: Record<string, unknown>, member: string, at: string, fail: (problem: string) => never): string {
+  const value = entry[member];
+  if (value === undefined) return fail(`${at} has no "${member}"`);
+  if (typeof value !== "string" || value === "") return fail(`${at} "${member}" must be a non-empty string`);
+  return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export /** "ENOENT: no such file or directory", without the path Node appends (the caller's message already names it). */
+function describeSystemError(error: unknown): string {
+  return String((error as Error).message).split(", ")[0] ?? String(error);
+}
