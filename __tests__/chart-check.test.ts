@@ -1,9 +1,8 @@
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { loadChart, type Chart } from "../lib/chart-check/chart";
 import { checkChart, parseDocuments, validateStackValues } from "../lib/chart-check/check";
 import { ChartCheckError } from "../lib/chart-check/errors";
@@ -12,6 +11,7 @@ import { ReferencePlaceholders } from "../lib/chart-check/references";
 import { synthesizeReleaseValues } from "../lib/chart-check/release-values";
 import { mergeValues, type Values } from "../lib/chart-check/values";
 import { loadEnvironmentsFile, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
+import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const projectRoot = resolve(__dirname, "..");
 const tsxCli = createRequire(__filename).resolve("tsx/cli");
@@ -21,15 +21,7 @@ const CHART_FILES = ["Chart.yaml", "values.yaml", "values.schema.json"] as const
 const noReference = !CHART_FILES.every((file) => existsSync(join(referenceChart, file)));
 const needsReference = noReference ? ` [skipped: no reference chart at ${referenceChart}]` : "";
 
-const temporaryDirectories: string[] = [];
-function makeTemporaryDirectory(): string {
-  const directory = mkdtempSync(join(tmpdir(), "chart-check-test-"));
-  temporaryDirectories.push(directory);
-  return directory;
-}
-afterAll(() => {
-  for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
-});
+const makeTemporaryDirectory = useTemporaryDirectories("chart-check-test");
 
 /** A temp copy of the reference chart in `<parent>/openmetadata`, the layout `helm package` uses. */
 function copyReferenceChart(parent: string, edit?: { file: (typeof CHART_FILES)[number]; change: (text: string) => string }): string {

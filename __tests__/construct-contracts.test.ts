@@ -1,19 +1,16 @@
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, TerraformStack } from "cdktf";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { existsSync } from "node:fs";
+import { describe, expect, test } from "vitest";
 import { synthesizeAll } from "../lib/app";
 import { OktaAuthorizationServer } from "../lib/okta/okta-authorization-server";
 import { OktaOidcApp } from "../lib/okta/okta-oidc-app";
+import { useTemporaryDirectories } from "./support/temporary-directories";
 
-const outdirs: string[] = [];
-afterEach(() => outdirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const makeOutdir = useTemporaryDirectories("contracts");
 
 function appWithStacks(...ids: string[]) {
-  const outdir = mkdtempSync(join(tmpdir(), "contracts-"));
-  outdirs.push(outdir);
+  const outdir = makeOutdir();
   const app = new App({ outdir, stackTraces: false });
   const stacks = ids.map((id) => {
     const stack = new TerraformStack(app, id);

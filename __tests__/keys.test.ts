@@ -1,10 +1,9 @@
 import { execFileSync, spawn } from "node:child_process";
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { calculateJwkThumbprint, createLocalJWKSet, importJWK, importPKCS8, jwtVerify, SignJWT, type JSONWebKeySet } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   assertValidKid,
   generateSigningKey,
@@ -16,20 +15,11 @@ import {
   type SigningKey,
   type WrittenKeyFiles,
 } from "../lib/keys/signing-keys";
+import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const projectRoot = resolve(__dirname, "..");
 const tsxCli = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-const temporaryDirectories: string[] = [];
-
-function makeTemporaryDirectory(): string {
-  const directory = mkdtempSync(join(tmpdir(), "keys-test-"));
-  temporaryDirectories.push(directory);
-  return directory;
-}
-
-afterAll(() => {
-  for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
-});
+const makeTemporaryDirectory = useTemporaryDirectories("keys-test");
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, "utf8"));

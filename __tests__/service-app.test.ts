@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import { warningsOf } from "../lib/app";
 import { collateEnvironment, environmentsFromYaml, resourceOf, shippedEnvironments, shippedStack, synthEnvironment } from "./support/synth";
+import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const SERVICE_APP = "okta_service-app_app";
+const makeTemporaryDirectory = useTemporaryDirectories("jwks");
 const committedJwks = JSON.parse(readFileSync(resolve(__dirname, "..", "stacks", "keys", "dev-service-app.jwks.json"), "utf8"));
 
 describe("the Okta service app", () => {
@@ -41,7 +42,7 @@ describe("the Okta service app", () => {
   test("a JWKS file with private key material is refused before synthesis", () => {
     const privateJwks = JSON.stringify({ keys: [{ ...committedJwks.keys[0], d: "c2VjcmV0" }] });
     const yaml = (file: string) => `environments:\n  - name: leak\n    target: collate\n    openmetadataUrl: https://leak.example.com\n    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] }, serviceApp: { jwksFile: ${JSON.stringify(file)} } }\n`;
-    const file = join(mkdtempSync(join(tmpdir(), "jwks-")), "leak.jwks.json");
+    const file = join(makeTemporaryDirectory(), "leak.jwks.json");
     writeFileSync(file, privateJwks);
     expect(() => environmentsFromYaml(yaml(file))).toThrow(/field okta\.serviceApp\.jwksFile: .*contains private key material \(d\)/);
   });

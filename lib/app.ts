@@ -12,7 +12,7 @@ export interface BuildAppOptions {
 /** One stack per environment, in the file's order. */
 export function buildApp(environments: readonly Environment[], options: BuildAppOptions = {}): { app: App; stacks: OpenMetadataStack[] } {
   // No stack traces in manifest.json: they hold absolute paths, and the output must be byte-identical on every machine.
-  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), skipValidation: false, stackTraces: false });
+  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), stackTraces: false });
   const stacks = environments.map((environment) => new OpenMetadataStack(app, environment));
   return { app, stacks };
 }

@@ -5,7 +5,6 @@ import { DataTlsPublicKey } from "@cdktf/provider-tls/lib/data-tls-public-key";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { Fn, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import type { SecretReference } from "./chart-values";
 
 /** Names and keys of the Kubernetes Secrets OpenMetadata reads; the first three are the chart's own names. */
 export const SECRET_NAMES = {
@@ -16,7 +15,7 @@ export const SECRET_NAMES = {
   oidcClientSecret: { secretRef: "oidc-secrets", secretKey: "openmetadata-oidc-client-secret" },
   fernetKey: { secretRef: "openmetadata-fernet-key", secretKey: "fernet-key" },
   jwtKeys: { secretName: "openmetadata-jwt-keys", privateKeyFile: "private_key.der", publicKeyFile: "public_key.der" },
-} as const satisfies Record<string, SecretReference | object>;
+} as const;
 
 export interface OpenMetadataSecretsProps {
   readonly namespace: string;

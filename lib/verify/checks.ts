@@ -36,9 +36,6 @@ export const CHECK_NAMES: Record<CheckId, string> = {
   "service-app-token": "Service app token",
 };
 
-/** The authorization server's default scope (OktaAuthorizationServer's defaultScopeName); Okta requires a custom scope for client_credentials. */
-export const SERVICE_APP_SCOPE = DEFAULT_SCOPE_NAME;
-
 const HELP = "help/verify.md";
 export const HINTS = {
   issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
@@ -50,7 +47,7 @@ export const HINTS = {
   staleSettings: `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): update them with PUT /api/v1/system/security/config; see ${HELP}#stale-sso-settings`,
   callbackMismatch: `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm values: PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
   openmetadataKey: `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
-  serviceAppRejected: `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a client_credentials rule for the app and that the scope "${SERVICE_APP_SCOPE}" exists; see ${HELP}#service-app-token`,
+  serviceAppRejected: `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a client_credentials rule for the app and that the scope "${DEFAULT_SCOPE_NAME}" exists; see ${HELP}#service-app-token`,
   serviceTokenInvalid: `The service app's access token would be rejected: check the authorization server's audience (the OIDC app's client id), its issuer and its default scope; see ${HELP}#service-app-token`,
 } as const;
 
@@ -165,7 +162,7 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
       discovery.tokenEndpoint,
       {
         grant_type: "client_credentials",
-        scope: SERVICE_APP_SCOPE,
+        scope: DEFAULT_SCOPE_NAME,
         client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
         client_assertion: await clientAssertion(serviceApp, discovery.tokenEndpoint),
       },
@@ -184,10 +181,10 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
   try {
     const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), { issuer: target.authority, audience: target.clientId, algorithms: ["RS256"], requiredClaims: ["exp"] });
     const scopes = Array.isArray(payload["scp"]) ? payload["scp"].map(String) : typeof payload["scope"] === "string" ? payload["scope"].split(" ") : [];
-    if (!scopes.includes(SERVICE_APP_SCOPE)) {
-      return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${SERVICE_APP_SCOPE}`, HINTS.serviceTokenInvalid);
+    if (!scopes.includes(DEFAULT_SCOPE_NAME)) {
+      return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${DEFAULT_SCOPE_NAME}`, HINTS.serviceTokenInvalid);
     }
-    return passed(id, `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ${target.authority}, aud ${target.clientId}, scope ${SERVICE_APP_SCOPE}`);
+    return passed(id, `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ${target.authority}, aud ${target.clientId}, scope ${DEFAULT_SCOPE_NAME}`);
   } catch (error) {
     // jose's messages name the claim or key problem, never the token itself.
     const reason = error instanceof joseErrors.JOSEError ? `${error.code}: ${error.message}` : oneLine(error);
