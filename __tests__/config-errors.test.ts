@@ -37,9 +37,9 @@ describe("environment validation", () => {
     expect(environment).toMatchObject({ stackId: "openmetadata-qa", target: "kubernetes", okta: { flow: "spa", refreshTokenLeewaySeconds: 30, issuerMode: "ORG_URL" } });
   });
 
-  test("an unknown field is named with the fields that are accepted", () => {
+  test("an unknown field is named with the field it most likely meant and the fields that are accepted", () => {
     const [line] = errorsFor((environment) => (environment.okta.flwo = "web"));
-    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field; accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
+    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
   });
 
   test("a missing required field is reported as missing", () => {
@@ -60,7 +60,7 @@ describe("environment validation", () => {
 
   test("an Okta base URL must be a bare domain", () => {
     expect(errorsFor((environment) => (environment.okta.baseUrl = "https://okta.com/"))[0]).toBe(
-      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com"',
+      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com" (write "okta.com")',
     );
   });
 
@@ -69,7 +69,7 @@ describe("environment validation", () => {
   });
 
   test("a name that is not a valid stack id is refused", () => {
-    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(/^environment "Prod_EU", field name: got "Prod_EU"; expected 1-24 characters of a-z, 0-9 and "-"/);
+    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(/^environment "Prod_EU", field name: got "Prod_EU"; write "prod-eu"; expected 1-24 characters of a-z, 0-9 and "-"/);
   });
 
   test("an unknown flow is refused with the accepted flows", () => {
@@ -150,6 +150,6 @@ describe("environment validation", () => {
   });
 
   test("invalid YAML is reported with the file name", () => {
-    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML: /);
+    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML at line 1, column 16: /);
   });
 });

@@ -26,8 +26,12 @@ export class ConfigError extends Error {
 /** Path of problems with the file as a whole (unreadable, not JSON/YAML). */
 export const FILE_LEVEL = "(file)";
 
+/** Path of problems with a setting outside the file (an environment variable): the message says it all. */
+export const SETTING_LEVEL = "(setting)";
+
 export function formatProblem(problem: ConfigProblem): string {
   if (problem.path === FILE_LEVEL) return `the file ${problem.message}`;
+  if (problem.path === SETTING_LEVEL) return problem.message;
   const where = problem.environment ? `environment "${problem.environment}", ` : "";
   const found = problem.value === undefined ? "missing" : `got ${describeValue(problem.value)}`;
   return `${where}field ${problem.path || "(root)"}: ${found}; ${problem.message}`;
@@ -55,23 +59,71 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * Turns zod issues into problems that name the environment (by `name` when readable) and the
- * path inside it. Unknown fields are reported one per field, with the field in the path.
+ * path inside it. Unknown fields are reported one per field, with the field in the path and the
+ * accepted field it most likely meant. One problem per path: the first rule that fails is enough.
  */
 export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+  const seen = new Set<string>();
   return issues.flatMap((issue) => {
     const paths: PropertyKey[][] = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    return paths.map((path) => {
+    return paths.flatMap((path) => {
+      const key = formatPath(path);
+      if (seen.has(key)) return [];
+      seen.add(key);
       const inEnvironment = path[0] === "environments" && typeof path[1] === "number";
       const environmentRoot = inEnvironment ? valueAt(raw, path.slice(0, 2)) : undefined;
       const environmentName = (environmentRoot as { name?: unknown } | undefined)?.name;
       const relativePath = inEnvironment ? path.slice(2) : path;
-      const environment = typeof environmentName === "string" ? environmentName : inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined;
-      return {
-        ...(environment === undefined ? {} : { environment }),
-        path: formatPath(relativePath),
-        value: valueAt(raw, path),
-        message: issue.message,
-      };
+      const environment = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined;
+      const message = issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
+      return [
+        {
+          ...(environment === undefined ? {} : { environment }),
+          path: formatPath(relativePath),
+          value: valueAt(raw, path),
+          message,
+        },
+      ];
     });
   });
+}
+
+/** zod's own messages ("Invalid input: expected string, received boolean") for rules that have no message of ours. */
+function readableMessage(issue: z.core.$ZodIssue): string {
+  if (!/^Invalid\b/.test(issue.message)) return issue.message;
+  if (issue.code === "invalid_type") return `expected ${issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`}`;
+  if (issue.code === "invalid_value") return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
+  return issue.message.replace(/^Invalid input:?\s*/, "") || "not accepted here";
+}
+
+/** "accepted fields here: a, b" plus the field a typo most likely meant. */
+function withSuggestion(message: string, field: string): string {
+  const accepted = /accepted fields here: (.*)$/.exec(message)?.[1]?.split(", ") ?? [];
+  const suggestion = closest(field, accepted);
+  return suggestion ? `unknown field (did you mean ${suggestion}?); accepted fields here: ${accepted.join(", ")}` : message;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const normalized = (text: string) => text.toLowerCase().replace(/[-_\s]/g, "");
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4)) ? best.candidate : undefined;
+}
+
+/** Optimal string alignment distance: a swap of two neighbouring letters ("flwo") counts as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, index) => index)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let distance = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2]![j - 2]! + 1);
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
 }
