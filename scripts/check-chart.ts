@@ -3,6 +3,7 @@ import { loadChart } from "../lib/chart-check/chart";
 import { checkChart, formatReport } from "../lib/chart-check/check";
 import { ChartCheckError } from "../lib/chart-check/errors";
 import { findOnPath } from "../lib/chart-check/helm";
+import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 
@@ -22,23 +23,23 @@ Options:
 Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, chart, environments).
 `;
 
+const OPTIONS = { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } as const;
+
 function main(args: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return cannotCheck((error as Error).message, false, true);
+    return usageError("check:chart", describeArgumentError(error, Object.keys(OPTIONS)));
   }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.chart) return cannotCheck("--chart PATH is required (a chart directory or .tgz)", values.json, true);
+  if (!values.chart) {
+    if (values.json) process.stdout.write(`${JSON.stringify({ error: "--chart PATH is required" }, null, 2)}\n`);
+    return usageError("check:chart", `--chart PATH is required: a chart directory or .tgz (${NPM_DASHES_HINT}: npm run check:chart -- --chart PATH)`);
+  }
 
   let chart;
   try {
@@ -57,9 +58,9 @@ function main(args: string[]): number {
   }
 }
 
-function cannotCheck(message: string, json: boolean, usage = false): number {
+function cannotCheck(message: string, json: boolean): number {
   if (json) process.stdout.write(`${JSON.stringify({ error: message }, null, 2)}\n`);
-  process.stderr.write(`check:chart: ${message}\n${usage ? "Run with --help for usage.\n" : ""}`);
+  process.stderr.write(`check:chart: ${message}\n`);
   return 2;
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
 import { generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
 
 const USAGE = `Usage: npm run keys -- --out DIR [--kid ID] [--rotate FILE] [--json] [--force]
@@ -20,30 +21,27 @@ Options:
   -h, --help       show this help
 `;
 
+const OPTIONS = {
+  out: { type: "string" },
+  kid: { type: "string" },
+  rotate: { type: "string" },
+  json: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 async function main(args: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        out: { type: "string" },
-        kid: { type: "string" },
-        rotate: { type: "string" },
-        json: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError("keys", describeArgumentError(error, Object.keys(OPTIONS)));
   }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.out) return usageError("--out DIR is required");
+  if (!values.out) return usageError("keys", `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`);
 
   try {
     // Read the JWKS being rotated before generating anything, so a bad file fails fast.
@@ -71,11 +69,6 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`error: ${oneLine(error)}\n`);
     return 1;
   }
-}
-
-function usageError(problem: string): number {
-  process.stderr.write(`error: ${problem}\n\n${USAGE}`);
-  return 2;
 }
 
 function oneLine(error: unknown): string {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { runVerify } from "../lib/verify/checks";
@@ -31,27 +32,24 @@ Options:
 Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 bad usage.
 `;
 
+const OPTIONS = {
+  outputs: { type: "string" },
+  issuer: { type: "string" },
+  "openmetadata-url": { type: "string" },
+  "service-app-key": { type: "string" },
+  "service-app-kid": { type: "string" },
+  json: { type: "boolean", default: false },
+  "timeout-ms": { type: "string", default: "5000" },
+  retries: { type: "string", default: "2" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 async function main(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      options: {
-        outputs: { type: "string" },
-        issuer: { type: "string" },
-        "openmetadata-url": { type: "string" },
-        "service-app-key": { type: "string" },
-        "service-app-kid": { type: "string" },
-        json: { type: "boolean", default: false },
-        "timeout-ms": { type: "string", default: "5000" },
-        retries: { type: "string", default: "2" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError(describeArgumentError(error, Object.keys(OPTIONS)));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -60,7 +58,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   try {
-    if (positionals.length !== 1) throw new VerifyUsageError(positionals.length === 0 ? "name the environment to verify" : `one environment at a time, got ${positionals.join(", ")}`);
+    if (positionals.length !== 1) throw new VerifyUsageError(positionals.length === 0 ? `name the environment to verify, e.g. npm run verify -- dev --outputs outputs.json (${NPM_DASHES_HINT})` : `one environment at a time, got ${positionals.join(", ")}`);
     if (!values.outputs) throw new VerifyUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 1);
     const retries = wholeNumber(values.retries, "--retries", 0);
@@ -84,7 +82,12 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(values.json ? reportAsJson(report) : reportAsTable(report, environment.stackId));
     return report.ok ? 0 : 1;
   } catch (error) {
-    if (error instanceof VerifyUsageError || error instanceof ConfigError) return usageError(error.message);
+    if (error instanceof ConfigError) {
+      // The environments file's own message is several lines already; the usage pointer would not help.
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof VerifyUsageError) return usageError(error.message);
     throw error;
   }
 }
@@ -119,8 +122,7 @@ function readJsonFile(path: string): unknown {
 }
 
 function usageError(problem: string): number {
-  process.stderr.write(`error: ${problem}\n\n${USAGE}`);
-  return 2;
+  return usageLine("verify", problem);
 }
 
 main(process.argv.slice(2)).then(

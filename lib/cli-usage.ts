@@ -1,0 +1,45 @@
+/**
+ * One convention for the command-line mistakes of every script: exit code 2, one line saying what
+ * was wrong and what to write, and a pointer to --help (the full usage text would bury the line).
+ */
+
+export const USAGE_EXIT_CODE = 2;
+
+/** Writes `error: <problem>` and the --help pointer to stderr; returns the usage exit code. */
+export function usageError(script: string, problem: string, write: (text: string) => void = (text) => process.stderr.write(text)): number {
+  write(`error: ${problem}\nRun "npm run ${script} -- --help" for usage.\n`);
+  return USAGE_EXIT_CODE;
+}
+
+/**
+ * node:util parseArgs messages, reworded: they advise its own syntax ("place it at the end of the
+ * command after '--'"), and an unknown option deserves the option it most likely meant.
+ */
+export function describeArgumentError(error: unknown, knownOptions: readonly string[]): string {
+  const { code, message } = error as { code?: string; message: string };
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const name = option.replace(/^-+/, "").split("=")[0]!;
+    const near = knownOptions.find((known) => known === name.toLowerCase()) ?? knownOptions.find((known) => known.startsWith(name) || name.startsWith(known) || distance(known, name) <= 2);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} VALUE`;
+    return `${option} takes no value; write ${option} alone`;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+    return `unexpected argument ${JSON.stringify(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+  }
+  return message;
+}
+
+/** With `npm run x --out d`, npm keeps --out for itself; the script sees nothing. */
+export const NPM_DASHES_HINT = "with npm run, put -- before the script's options";
+
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return rows[a.length]![b.length]!;
+}
