@@ -209,7 +209,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-function main(args: string[]): number {
+export function main(args: string[]): number {
   let values;
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
@@ -305,4 +305,5 @@ function main(args: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -25,7 +25,7 @@ Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, c
 
 const OPTIONS = { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } as const;
 
-function main(args: string[]): number {
+export function main(args: string[]): number {
   let values;
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
@@ -43,8 +43,9 @@ function main(args: string[]): number {
 
   let chart;
   try {
-    chart = loadChart(values.chart);
+    // The environments first: a mistake there is cheaper to report than a chart unpacked.
     const environments = loadEnvironmentsFile(environmentsFilePath());
+    chart = loadChart(values.chart);
     const helm = findOnPath("helm");
     const report = checkChart(chart, environments, helm ? { helm } : {});
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -64,4 +65,5 @@ function cannotCheck(message: string, json: boolean): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

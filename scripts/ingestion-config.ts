@@ -11,15 +11,15 @@ CLI from the environment variable (default ${DEFAULT_TOKEN_VARIABLE}); it is nev
 
 const OPTIONS = { "token-variable": { type: "string" }, "in-cluster": { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
 
-function main(): number {
+export function main(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, strict: true, options: OPTIONS });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     return usageError("ingestion-config", describeArgumentError(error, Object.keys(OPTIONS)));
   }
   if (parsed.values.help) {
-    console.log(USAGE);
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const [name, ...extra] = parsed.positionals;
@@ -32,12 +32,13 @@ function main(): number {
     const environment = environments.find((candidate) => candidate.name === name);
     if (!environment) return usageError("ingestion-config", `no environment ${JSON.stringify(name)} in ${displayPath(environmentsFilePath())}; it has ${environments.map((candidate) => candidate.name).join(", ")}`);
     process.stdout.write(ingestionWorkflowConfig(environment, { tokenVariable, inCluster: parsed.values["in-cluster"] ?? false }));
-    if (!process.env[tokenVariable]) console.error(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.`);
+    if (!process.env[tokenVariable]) process.stderr.write(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.\n`);
     return 0;
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
     return 1;
   }
 }
 
-process.exitCode = main();
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -30,7 +30,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function main(args: string[]): Promise<number> {
+export async function main(args: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
@@ -76,6 +76,9 @@ function oneLine(error: unknown): string {
   return message.replace(/\s*\n\s*/g, " ");
 }
 
-main(process.argv.slice(2)).then((exitCode) => {
-  process.exitCode = exitCode;
-});
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then((exitCode) => {
+    process.exitCode = exitCode;
+  });
+}

@@ -44,7 +44,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-async function main(args: string[]): Promise<number> {
+export async function main(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
@@ -125,12 +125,15 @@ function usageError(problem: string): number {
   return usageLine("verify", problem);
 }
 
-main(process.argv.slice(2)).then(
-  (exitCode) => {
-    process.exitCode = exitCode;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then(
+    (exitCode) => {
+      process.exitCode = exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

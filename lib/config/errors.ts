@@ -34,6 +34,7 @@ export function formatProblem(problem: ConfigProblem): string {
   if (problem.path === SETTING_LEVEL) return problem.message;
   const where = problem.environment ? `environment "${problem.environment}", ` : "";
   const found = problem.value === undefined ? "missing" : `got ${describeValue(problem.value)}`;
+  if (!problem.path && problem.environment) return `environment "${problem.environment}": ${found}; ${problem.message}`;
   return `${where}field ${problem.path || "(root)"}: ${found}; ${problem.message}`;
 }
 
@@ -110,7 +111,9 @@ function closest(word: string, candidates: readonly string[]): string | undefine
     const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (!best || distance < best.distance) best = { candidate, distance };
   }
-  return best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4)) ? best.candidate : undefined;
+  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
+  // A field written without its unit or suffix: accessTokenLifetime for accessTokenLifetimeMinutes.
+  return word.length >= 4 ? candidates.find((candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))) : undefined;
 }
 
 /** Optimal string alignment distance: a swap of two neighbouring letters ("flwo") counts as one edit. */

@@ -63,6 +63,7 @@ class Scanner {
     for (;;) {
       this.whitespace();
       if (this.text[this.position] === "}") this.fail("a trailing comma is not allowed in JSON; remove the comma before }");
+      if (this.text[this.position] === "/" || this.text[this.position] === "#") this.fail("JSON has no comments; remove them, or write the file as YAML (.yaml), which has");
       if (this.text[this.position] !== '"') this.fail(`expected a property name in double quotes, found ${this.found()}${this.text[this.position] === "'" ? " (JSON takes double quotes)" : ""}`);
       const keyLine = this.lineAndColumn(this.position);
       const key = this.string();
