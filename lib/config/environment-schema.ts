@@ -151,6 +151,7 @@ const openmetadata = strictRecord({
   ingress: ingress.optional(),
 });
 
+const BACKEND_TYPES = ["local", "s3", "gcs", "remote"] as const;
 const stateBackend = z.discriminatedUnion(
   "type",
   [
@@ -169,7 +170,13 @@ const stateBackend = z.discriminatedUnion(
       hostname: domainName("app.terraform.io").optional(),
     }),
   ],
-  { error: 'expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)' },
+  {
+    error: (issue) => {
+      const type = (issue.input as { type?: unknown } | undefined)?.type ?? issue.input;
+      const near = typeof type === "string" ? BACKEND_TYPES.find((candidate) => candidate === type.trim().toLowerCase()) : undefined;
+      return `expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)${near ? `; write type: ${near}` : ""}`;
+    },
+  },
 );
 
 export const environmentSchema = strictRecord({

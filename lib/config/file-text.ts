@@ -24,10 +24,13 @@ export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { rea
     const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
     const byte = bytes[offset];
     if (byte === undefined) return { problem: `is not valid UTF-8; ${SAVE_AS_UTF8}` };
-    const latin1 = Buffer.from([byte]).toString("latin1");
-    return { problem: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (in Latin-1 or Windows-1252 it would be "${latin1}"); ${SAVE_AS_UTF8}` };
+    const legacy = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+    return { problem: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}` };
   }
 }
+
+/** Windows-1252's 0x80-0x9F (curly quotes, dashes, euro); Latin-1 has control characters there. Node's TextDecoder may lack it. */
+const WINDOWS_1252_HIGH = "€?‚ƒ„…†‡ˆ‰Š‹Œ?Ž??‘’“”•–—˜™š›œ?žŸ";
 
 function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let index = start;

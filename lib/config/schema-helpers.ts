@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closest } from "./suggest";
 
 /**
  * Small builders that give every schema rule a message a platform engineer can act on:
@@ -49,8 +50,9 @@ export function oneOf<const Values extends readonly [string, ...string[]]>(value
   return z.enum(values, {
     error: (issue) => {
       const input = issue.input;
-      const near = typeof input === "string" ? values.find((value) => value.toLowerCase() === input.trim().toLowerCase()) : undefined;
-      const hint = near !== undefined ? `; write it exactly as ${JSON.stringify(near)}` : "";
+      const near = typeof input === "string" ? closest(input.trim(), values) : undefined;
+      const exact = typeof input === "string" && near?.toLowerCase() === input.trim().toLowerCase();
+      const hint = near === undefined ? "" : exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
       return `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}${hint}`;
     },
   });
