@@ -64,8 +64,12 @@ export function oneOf<const Values extends readonly [string, ...string[]]>(value
  */
 export const SURROUNDING_WHITESPACE = "leading or trailing whitespace is not accepted";
 
+/** trim() and the invisible characters copy-paste brings along (zero-width space, byte order mark). */
+const SURROUNDING = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
 export function surroundingWhitespace(value: string): string | undefined {
-  return value !== value.trim() && value.trim() !== "" ? `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(value.trim())}` : undefined;
+  const trimmed = value.replace(SURROUNDING, "");
+  return value !== trimmed && trimmed !== "" ? `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}` : undefined;
 }
 
 /** A string that must not be empty; free text (a description) may keep surrounding whitespace, which is trimmed. */

@@ -1,5 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { parseJsonText } from "../config/json-text";
 
 /**
  * Public JWKS validation, kept free of jose so that loading the environments (every synth) does
@@ -77,11 +78,14 @@ export function readPublicJwksFile(file: string): PublicJwks {
   } catch (error) {
     throw new KeyFileError(`${file}: cannot read the file (${describeSystemError(error)})`);
   }
+  // A PEM where a JWKS belongs would otherwise read as "No number after minus sign in JSON".
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) throw new KeyFileError(`${file}: a PEM private key, not a public JWKS; name the jwks.json that npm run keys wrote next to it`);
+  if (/-----BEGIN [A-Z ]+-----/.test(text)) throw new KeyFileError(`${file}: a PEM file, not a JWKS; name the jwks.json that npm run keys wrote`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new KeyFileError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new KeyFileError(`${file}: not valid JSON at ${(error as Error).message}`);
   }
   return parsePublicJwks(json, file);
 }
