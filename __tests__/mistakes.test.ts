@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import type { z } from "zod";
+import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { runSynth } from "../lib/run-synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
@@ -110,6 +112,23 @@ beforeAll(() => {
   goodOutput = filesUnder(outdir);
 });
 
+/** Every field path of a schema, list items included (`okta.access.groups`), union members merged. */
+function fieldPaths(schema: z.core.$ZodType, prefix = ""): string[] {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; options?: z.core.$ZodType[] };
+  switch (def.type) {
+    case "optional":
+      return fieldPaths(def.innerType!, prefix);
+    case "object":
+      return Object.entries(def.shape!).flatMap(([key, field]) => [`${prefix}${key}`, ...fieldPaths(field, `${prefix}${key}.`)]);
+    case "array":
+      return fieldPaths(def.element!, prefix);
+    case "union":
+      return [...new Set(def.options!.flatMap((option) => fieldPaths(option, prefix)))];
+    default:
+      return [];
+  }
+}
+
 /** A script's exported main(), called in this process with its output captured: the cost of a spawn is tsx's startup, ~1 s. */
 async function runScriptInProcess(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, ...rest] = args;
@@ -135,6 +154,13 @@ describe("the catalogue of mistakes", () => {
   test("has at least 60 cases, each with a description and the words its error must contain", () => {
     expect(mistakes.length).toBeGreaterThanOrEqual(60);
     for (const mistake of mistakes) expect({ name: mistake.name, described: mistake.expects.length > 0 && mistake.mistake !== "(no description)" }).toEqual({ name: mistake.name, described: true });
+  });
+
+  test("has a case for every field of the environment schema", () => {
+    const expected = mistakes.flatMap((mistake) => mistake.expects).join("\n").replace(/\[\d+\]/g, "");
+    const paths = fieldPaths(environmentSchema);
+    expect(paths).toContain("openmetadata.database.host");
+    expect(paths.filter((path) => !expected.includes(`field ${path}`))).toEqual([]);
   });
 
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {
