@@ -19,7 +19,13 @@ export class ConfigError extends Error {
     readonly source: string,
     readonly problems: readonly ConfigProblem[],
   ) {
-    super(`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
+    // A setting outside the file (the environment variable) is one line: there is no file to list problems of.
+    const [only] = problems;
+    super(
+      problems.length === 1 && only!.path === SETTING_LEVEL
+        ? `${source} ${only!.message}`
+        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }

@@ -24,12 +24,12 @@ export function environmentsFilePath(env: NodeJS.ProcessEnv = process.env): stri
   const named = env[ENVIRONMENTS_FILE_VARIABLE];
   if (named === undefined) return SHIPPED_ENVIRONMENTS_FILE;
   if (named.trim() === "") {
-    throw new ConfigError(`$${ENVIRONMENTS_FILE_VARIABLE}`, [
-      { path: SETTING_LEVEL, value: named, message: `${ENVIRONMENTS_FILE_VARIABLE} is set but empty (an unset CI variable expands to empty); set it to your environments file, or unset it to use the shipped examples` },
+    throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [
+      { path: SETTING_LEVEL, value: named, message: `is set but empty (an unset CI variable expands to empty); set it to your environments file, or unset it to use the shipped examples (${displayPath(SHIPPED_ENVIRONMENTS_FILE)})` },
     ]);
   }
   if (named !== named.trim()) {
-    throw new ConfigError(`$${ENVIRONMENTS_FILE_VARIABLE}`, [{ path: SETTING_LEVEL, value: named, message: `${ENVIRONMENTS_FILE_VARIABLE} has leading or trailing whitespace (${JSON.stringify(named)}); set it to ${JSON.stringify(named.trim())}` }]);
+    throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [{ path: SETTING_LEVEL, value: named, message: `has leading or trailing whitespace (${JSON.stringify(named)}); set it to ${JSON.stringify(named.trim())}` }]);
   }
   return resolve(named);
 }
