@@ -133,13 +133,28 @@ const ingress = strictRecord({
     .optional(),
 });
 
+/** Namespaces Kubernetes itself uses: the stack creates and owns its namespace, and destroying the stack deletes it. */
+const RESERVED_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+const namespace = checkedString('a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit', (value) => {
+  if (RESERVED_NAMESPACES.has(value)) return `"${value}" is a namespace Kubernetes itself uses; the stack creates and owns its namespace (destroying the stack deletes it), so name a new one such as "openmetadata"`;
+  return KUBERNETES_NAME.test(value) ? undefined : 'expected a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit';
+});
+
+/** The part of an email before @: OpenMetadata makes `<admin>@<principalDomain>` an administrator. */
+const adminName = checkedString("a user name (the part of the email before @)", (value) => {
+  if (value.trim() === "") return "expected a user name (the part of the email before @), not an empty string";
+  // An "@" is reported by resolveOpenMetadata, with the principal domain it would collide with.
+  if (value.includes("@") || /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(value)) return undefined;
+  return `expected a user name (the part of the email before @, e.g. "jane.doe"), with no spaces${/\s/.test(value) ? ` (write "${value.trim().toLowerCase().replace(/\s+/g, ".")}" if that is the email)` : ""}`;
+});
+
 const openmetadata = strictRecord({
   cluster: cluster,
-  namespace: kubernetesName.optional(),
+  namespace: namespace.optional(),
   releaseName: helmReleaseName.optional(),
   chartVersion: patternString('an exact chart version such as "1.13.1" (ranges would let a plan change what is deployed)', /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, (value) => (/^v\d+\.\d+\.\d+/.test(value) ? `write it without the "v" ("${value.slice(1)}"); ` : "")).optional(),
   helmTimeoutSeconds: integerInRange(60, 3600, "seconds").optional(),
-  initialAdmins: z.array(nonEmptyString("a user name"), { error: "expected a list of user names (the part of each admin's email before @)" }),
+  initialAdmins: z.array(adminName, { error: "expected a list of user names (the part of each admin's email before @)" }),
   principalDomain: domainName("example.com"),
   allowedRegistrationDomains: z.array(domainName("example.com"), { error: "expected a list of email domains" }).optional(),
   enableSelfSignup: bool().optional(),

@@ -129,6 +129,7 @@ function baseUrlProblem(value: string): string | undefined {
   if (url.search || url.hash || value.includes("?") || value.includes("#")) return "a query or fragment is not accepted";
   if (url.pathname !== "/" || value.endsWith("/")) return value.endsWith("/") && url.pathname === "/" ? `a trailing slash is not accepted (write "${value.replace(/\/+$/, "")}")` : `a path is not accepted (write "${url.origin}")`;
   const host = value.replace(/^[a-z]+:\/\//i, "").replace(/:\d+$/, "");
+  if (host.endsWith(".")) return `a trailing dot after the host is not accepted (write "${url.origin.replace(/\.(?=(:\d+)?$)/, "")}")`;
   if (host !== host.toLowerCase()) return `write the host in lower case ("${url.origin}"): Okta compares redirect URIs exactly`;
   return undefined;
 }
