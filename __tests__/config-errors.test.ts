@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ConfigError } from "../lib/config/errors";
+import { decodeUtf8 } from "../lib/config/file-text";
+import { JsonTextError, parseJsonText } from "../lib/config/json-text";
 import { parseEnvironments, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
 import { dirname } from "node:path";
 
@@ -151,5 +153,34 @@ describe("environment validation", () => {
 
   test("invalid YAML is reported with the file name", () => {
     expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML at line 1, column 16: /);
+  });
+});
+
+describe("what is still accepted", () => {
+  test("a UTF-8 file with a byte order mark (PowerShell's -Encoding utf8) is read", () => {
+    expect(decodeUtf8(Buffer.from("\uFEFFenvironments: []\n", "utf8"))).toEqual({ text: "environments: []\n" });
+  });
+
+  test("strict JSON without mistakes parses exactly as JSON.parse does", () => {
+    const text = '{\r\n  "a": [1, -2.5e3, true, null, "\\u00e9\\n"],\r\n  "b": {"c": {}, "d": []}\r\n}';
+    expect(parseJsonText(text)).toEqual(JSON.parse(text));
+  });
+
+  test("a JSON syntax error is placed by line and column, counting CRLF line ends", () => {
+    expect(() => parseJsonText('{\r\n  "a": 1,\r\n}')).toThrow(new JsonTextError(3, 1, "a trailing comma is not allowed in JSON; remove the comma before }"));
+  });
+
+  test("two environments sharing a bucket with different keys, or a namespace on different contexts, are accepted", () => {
+    const second: Json = { ...validEnvironment(), name: "qa2", openmetadataUrl: "https://openmetadata.qa2.example.com" };
+    const first = validEnvironment();
+    first.backend = { type: "s3", bucket: "example-state", region: "eu-west-1" };
+    second.backend = { type: "s3", bucket: "example-state", region: "eu-west-1" };
+    first.openmetadata.namespace = "openmetadata";
+    second.openmetadata = { ...second.openmetadata, namespace: "openmetadata", cluster: { kubeconfigPath: "~/.kube/config", context: "other" } };
+    expect(parse([first, second]).map((environment) => environment.name)).toEqual(["qa", "qa2"]);
+  });
+
+  test("a description keeps being free text, trimmed", () => {
+    expect(parse([{ ...validEnvironment(), description: "  QA, for now  " }])[0]!.description).toBe("QA, for now");
   });
 });
