@@ -35,7 +35,7 @@ function kubernetes(database: string): string {
 `;
 }
 
-function warningsOf(yaml: string): string[] {
+function warningsOf(yaml: string): readonly string[] {
   return parseEnvironmentsWithWarnings(yaml, { source: "test.yaml", format: "yaml", baseDir: "." }).warnings;
 }
 

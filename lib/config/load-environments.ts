@@ -36,13 +36,13 @@ export function environmentsFilePath(env: NodeJS.ProcessEnv = process.env): stri
 
 /** Environments and the warnings about them (accepted, but probably not meant). */
 export interface LoadedEnvironments {
-  readonly environments: Environment[];
+  readonly environments: readonly Environment[];
   /** One line each, naming the environment and field. */
-  readonly warnings: string[];
+  readonly warnings: readonly string[];
 }
 
 export function loadEnvironmentsFile(path: string): Environment[] {
-  return loadEnvironments(path).environments;
+  return [...loadEnvironments(path).environments];
 }
 
 export function loadEnvironments(path: string): LoadedEnvironments {
@@ -75,7 +75,7 @@ export interface ParseOptions {
 }
 
 export function parseEnvironments(text: string, options: ParseOptions): Environment[] {
-  return parseEnvironmentsWithWarnings(text, options).environments;
+  return [...parseEnvironmentsWithWarnings(text, options).environments];
 }
 
 export function parseEnvironmentsWithWarnings(text: string, options: ParseOptions): LoadedEnvironments {
