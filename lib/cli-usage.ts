@@ -15,7 +15,7 @@ export function usageError(script: string, problem: string, write: (text: string
  * node:util parseArgs messages, reworded: they advise its own syntax ("place it at the end of the
  * command after '--'"), and an unknown option deserves the option it most likely meant.
  */
-export function describeArgumentError(error: unknown, knownOptions: readonly string[]): string {
+export function describeArgumentError(error: unknown, knownOptions: readonly string[], usage = ""): string {
   const { code, message } = error as { code?: string; message: string };
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
@@ -25,8 +25,12 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
-    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} VALUE`;
-    return `${option} takes no value; write ${option} alone`;
+    // The value's name as the usage text spells it ("--out DIR"), else parseArgs' generic <value>.
+    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
+    return message;
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const argument = /'([^']*)'/.exec(message)?.[1] ?? "";

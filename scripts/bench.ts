@@ -214,7 +214,7 @@ export function main(args: string[]): number {
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return usageError("bench", describeArgumentError(error, Object.keys(OPTIONS)));
+    return usageError("bench", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (values.help) {
     process.stdout.write(USAGE);

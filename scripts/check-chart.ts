@@ -30,7 +30,7 @@ export function main(args: string[]): number {
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return usageError("check:chart", describeArgumentError(error, Object.keys(OPTIONS)));
+    return usageError("check:chart", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (values.help) {
     process.stdout.write(USAGE);

@@ -16,7 +16,7 @@ export function main(args: string[]): number {
   try {
     parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    return usageError("ingestion-config", describeArgumentError(error, Object.keys(OPTIONS)));
+    return usageError("ingestion-config", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (parsed.values.help) {
     process.stdout.write(`${USAGE}\n`);

@@ -35,7 +35,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return usageError("keys", describeArgumentError(error, Object.keys(OPTIONS)));
+    return usageError("keys", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (values.help) {
     process.stdout.write(USAGE);

@@ -49,7 +49,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError(describeArgumentError(error, Object.keys(OPTIONS)));
+    return usageError(describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   const { values, positionals } = parsed;
   if (values.help) {
