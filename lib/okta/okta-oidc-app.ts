@@ -8,6 +8,8 @@ import { Construct } from "constructs";
 import { redirectUris } from "../openmetadata-urls";
 
 export interface OktaOidcAppProps {
+  /** Named in plan-time errors, so the person reading them knows which environments file entry to fix. */
+  readonly environmentName: string;
   /** Public URL of OpenMetadata, no trailing slash; redirect URIs and the trusted origin derive from it. */
   readonly openmetadataUrl: string;
   /**
@@ -44,7 +46,7 @@ export interface OktaOidcAppProps {
  * The Okta OIDC app integration OpenMetadata signs in with, its trusted origin and its group
  * assignments: the "Create an app integration", "Base URIs" and "Assignments" steps of the guide.
  *
- * Every value whose Okta provider 4.20 default is wrong for OpenMetadata is set explicitly.
+ * Every value whose Okta provider default is wrong for OpenMetadata is set explicitly.
  */
 export class OktaOidcApp extends Construct {
   readonly app: AppOauth;
@@ -66,9 +68,9 @@ export class OktaOidcApp extends Construct {
       status: "ACTIVE",
       redirectUris: redirectUris(url),
       postLogoutRedirectUris: [url],
-      // Login initiated from the Okta dashboard redirects to OpenMetadata, which starts an OIDC flow.
-      loginUri: url,
-      loginMode: "SPEC",
+      // No login_mode/login_uri: the provider hides the dashboard tile (hide_web/hide_ios default true,
+      // okta/okta v6.12.0 resource_okta_app_oauth.go schema), so an "initiate login URI" would never be
+      // used, and the guide does not ask for one (audit F5).
       // Controlled access: users get the app only through the group assignments below.
       implicitAssignment: false,
       // "User consent: not required". The provider default is TRUSTED today; set so a change there cannot add a prompt.
@@ -119,7 +121,7 @@ export class OktaOidcApp extends Construct {
     if (props.everyone) Annotations.of(this).addWarning("The app is assigned to Everyone: every active user of the Okta org can sign in to OpenMetadata.");
     const groupIds = props.everyone
       ? [new DataOktaEveryoneGroup(this, "everyone-group", {}).id]
-      : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name }).id);
+      : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name, lifecycle: { postcondition: [exactGroupName(name, props.environmentName)] } }).id);
     this.groupAssignments = new AppGroupAssignments(this, "group-assignments", {
       appId: this.app.id,
       group: groupIds.map((id, priority) => ({ id, priority })),
@@ -129,6 +131,31 @@ export class OktaOidcApp extends Construct {
   get clientId(): string {
     return this.app.clientId;
   }
+}
+
+/**
+ * `data.okta_group` searches with Okta's `q=`, a starts-with match, and takes a near match when it is
+ * the only result (okta/okta v6.12.0 `okta/services/idaas/data_source_okta_group.go:90-92`,
+ * `:140-144`); it then stores the found group's name (`:151`). So a missing `openmetadata-users`
+ * would silently assign `openmetadata-users-admins`: the plan fails instead (audit F4).
+ */
+function exactGroupName(name: string, environmentName: string) {
+  return {
+    condition: `\${self.name == ${terraformString(name)}}`,
+    errorMessage: escapeTemplate(
+      `Okta group ${JSON.stringify(name)} (okta.access.groups of environment "${environmentName}") does not exist: Okta's name search found another group whose name starts with it. Create the group in Okta or correct its name in the environments file.`,
+    ),
+  };
+}
+
+/** A Terraform string literal: JSON quoting, with template sequences escaped so a name is never evaluated. */
+function terraformString(value: string): string {
+  return escapeTemplate(JSON.stringify(value));
+}
+
+/** Terraform JSON evaluates `${...}` and `%{...}` in every string; doubling the sigil makes them literal. */
+function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, "$$${").replace(/%\{/g, "%%{");
 }
 
 /** How the confidential (Web) app authenticates at the token endpoint; OpenMetadata must use the same. */

@@ -1,4 +1,3 @@
-import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import type { OktaSettings } from "../config/environment";
 import type { SsoBinding } from "../sso-binding";
@@ -31,6 +30,7 @@ export class OktaSingleSignOn extends Construct {
     const preventDestroy = props.preventDestroy ?? false;
 
     this.oidcApp = new OktaOidcApp(this, "oidc-app", {
+      environmentName: props.environmentName,
       openmetadataUrl: props.openmetadataUrl,
       flow: okta.flow,
       label: okta.appLabel,
@@ -47,11 +47,9 @@ export class OktaSingleSignOn extends Construct {
         publicKeys: okta.serviceApp.publicKeys,
         orgUrl: okta.orgUrl,
         apiScopes: okta.serviceApp.apiScopes,
+        ...(okta.serviceApp.adminRole ? { adminRole: okta.serviceApp.adminRole } : {}),
         preventDestroy,
       });
-      Annotations.of(this.serviceApp).addWarning(
-        "Okta provider 4.20 attaches the default sign-on policy to service apps and some orgs answer 400 (okta/terraform-provider-okta#2295, fixed in 5.x). If the first apply fails there, see help/service-app.md.",
-      );
     }
 
     this.authorizationServer = new OktaAuthorizationServer(this, "authorization-server", {
@@ -59,11 +57,15 @@ export class OktaSingleSignOn extends Construct {
       description: `OpenMetadata ${props.environmentName}: tokens for ${props.openmetadataUrl}`,
       audience: this.oidcApp.clientId,
       issuerMode: okta.issuerMode,
-      clientIds: [this.oidcApp.clientId, ...(this.serviceApp ? [this.serviceApp.clientId] : [])],
+      // Users' policy admits only the sign-in app: if the service app fails to apply, Terraform skips
+      // what depends on it, and sign-in must not be among that (audit F2).
+      clientIds: [this.oidcApp.clientId],
       preventDestroy,
     });
 
-    const scopes = [...LOGIN_SCOPES, this.authorizationServer.defaultScopeName];
+    // The scope by reference, so each rule is created after the scope it names (audit F6).
+    const defaultScope = this.authorizationServer.defaultScope.name;
+    const scopes = [...LOGIN_SCOPES, defaultScope];
     this.authorizationServer.addPolicyRule("user-login-rule", {
       name: "OpenMetadata users",
       grantTypes: okta.flow === "spa" ? ["authorization_code", "implicit"] : ["authorization_code"],
@@ -74,11 +76,17 @@ export class OktaSingleSignOn extends Construct {
       refreshTokenWindowMinutes: okta.refreshTokenWindowMinutes,
     });
     if (this.serviceApp) {
+      const servicePolicy = this.authorizationServer.addAccessPolicy("service-app-policy", {
+        name: "OpenMetadata service app",
+        description: "Lets the OpenMetadata service app get client_credentials tokens from this authorization server",
+        clientIds: [this.serviceApp.clientId],
+      });
       this.authorizationServer.addPolicyRule("service-app-rule", {
         name: "OpenMetadata service app",
+        policy: servicePolicy,
         grantTypes: ["client_credentials"],
         forAssignedUsers: false,
-        scopes: [this.authorizationServer.defaultScopeName],
+        scopes: [defaultScope],
         accessTokenLifetimeMinutes: okta.accessTokenLifetimeMinutes,
       });
     }
