@@ -112,7 +112,7 @@ describe("Okta guide, step by step", () => {
       ["okta_authorization-server_service-app-policy", 2, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
     ]);
     expect(Object.entries(json.resource.okta_auth_server_policy_rule ?? {}).map(([name, rule]) => [name, rule.priority, rule.depends_on])).toEqual([
-      ["okta_authorization-server_service-app-rule", 1, ["okta_auth_server_policy.okta_authorization-server_service-app-policy"]],
+      ["okta_authorization-server_service-app-policy-rule", 1, ["okta_auth_server_policy.okta_authorization-server_service-app-policy"]],
       ["okta_authorization-server_user-login-rule", 1, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
     ]);
   });

@@ -57,7 +57,7 @@ describe("claims (audit F1, F7)", () => {
 
   test("the access-token email claim applies only to tokens granted the email scope, so client_credentials tokens, which have no user, never evaluate user.email", () => {
     expect(resourceOf(dev(), "okta_auth_server_claim", "okta_authorization-server_email-access-token-claim")).toMatchObject({ claim_type: "RESOURCE", value: "user.email", scopes: ["email"] });
-    expect(resourceOf(dev(), "okta_auth_server_policy_rule", "okta_authorization-server_service-app-rule").scope_whitelist).not.toContain("email");
+    expect(resourceOf(dev(), "okta_auth_server_policy_rule", "okta_authorization-server_service-app-policy-rule").scope_whitelist).not.toContain("email");
   });
 });
 
@@ -83,7 +83,7 @@ describe("the service app (audit F2, F8; #2295)", () => {
       expect([...dependenciesOf(json, address)].filter((dependency) => dependency.includes("service-app")), address).toEqual([]);
     }
     // The check can fail: the service app's own rule does reach the service app.
-    expect([...dependenciesOf(json, "okta_auth_server_policy_rule.okta_authorization-server_service-app-rule")]).toContain("okta_app_oauth.okta_service-app_app");
+    expect([...dependenciesOf(json, "okta_auth_server_policy_rule.okta_authorization-server_service-app-policy-rule")]).toContain("okta_app_oauth.okta_service-app_app");
   });
 
   test("an admin role is assigned with okta_app_oauth_role_assignment when okta.serviceApp.adminRole is set, and no warning is left", () => {
@@ -91,6 +91,13 @@ describe("the service app (audit F2, F8; #2295)", () => {
     expect(resourceOf(json, "okta_app_oauth_role_assignment", "okta_service-app_admin-role")).toMatchObject({ client_id: "${okta_app_oauth.okta_service-app_app.client_id}", type: "ORG_ADMIN" });
     expect(warningsOf([stack])).toEqual([]);
     expect(shippedStack("dev").json.resource.okta_app_oauth_role_assignment).toBeUndefined();
+  });
+
+  test("a read-only admin role next to a .manage scope is warned about: Okta checks the role as well as the scope", () => {
+    const { stack } = synthEnvironment(withServiceApp("readonly", ", adminRole: READ_ONLY_ADMIN"));
+    expect(warningsOf([stack])).toEqual([expect.stringContaining("admin role READ_ONLY_ADMIN can only read, so its granted okta.users.manage answer 403")]);
+    const { stack: reader } = synthEnvironment(withServiceApp("reader", ", adminRole: READ_ONLY_ADMIN, apiScopes: [okta.users.read]"));
+    expect(warningsOf([reader])).toEqual([]);
   });
 });
 

@@ -28,7 +28,7 @@ describe("the Okta service app", () => {
     const json = shippedStack("dev").json;
     expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_access-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_oidc-app_app.client_id}"]);
     expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_service-app-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_service-app_app.client_id}"]);
-    const rule = resourceOf(json, "okta_auth_server_policy_rule", "okta_authorization-server_service-app-rule");
+    const rule = resourceOf(json, "okta_auth_server_policy_rule", "okta_authorization-server_service-app-policy-rule");
     expect(rule).toMatchObject({
       policy_id: "${okta_auth_server_policy.okta_authorization-server_service-app-policy.id}",
       grant_type_whitelist: ["client_credentials"],

@@ -24,6 +24,9 @@ export interface OktaServiceAppProps {
   readonly preventDestroy?: boolean;
 }
 
+/** Standard roles that grant no write access, whatever scopes the app holds. */
+const READ_ONLY_ROLES = new Set(["READ_ONLY_ADMIN", "REPORT_ADMIN"]);
+
 /**
  * The optional machine-to-machine app of the guide: client credentials with a `private_key_jwt`
  * client assertion (no shared secret), granted Okta API scopes.
@@ -65,6 +68,10 @@ export class OktaServiceApp extends Construct {
 
     if (props.adminRole) {
       this.adminRoleAssignment = new AppOauthRoleAssignment(this, "admin-role", { clientId: this.app.clientId, type: props.adminRole });
+      const writes = props.apiScopes.filter((scope) => scope.endsWith(".manage"));
+      if (READ_ONLY_ROLES.has(props.adminRole) && writes.length > 0) {
+        Annotations.of(this).addWarning(`The service app's admin role ${props.adminRole} can only read, so its granted ${writes.join(", ")} answer 403: choose a role that may write (help/service-app.md).`);
+      }
     } else {
       Annotations.of(this).addWarning(
         `The service app is granted ${props.apiScopes.join(", ")} but has no Okta admin role, so its management API calls answer 403 until a role is assigned: set okta.serviceApp.adminRole, or assign one in the admin console (help/service-app.md).`,

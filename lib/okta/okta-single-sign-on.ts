@@ -81,7 +81,7 @@ export class OktaSingleSignOn extends Construct {
         description: "Lets the OpenMetadata service app get client_credentials tokens from this authorization server",
         clientIds: [this.serviceApp.clientId],
       });
-      this.authorizationServer.addPolicyRule("service-app-rule", {
+      this.authorizationServer.addPolicyRule("service-app-policy-rule", {
         name: "OpenMetadata service app",
         policy: servicePolicy,
         grantTypes: ["client_credentials"],
