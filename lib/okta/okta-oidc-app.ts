@@ -85,9 +85,10 @@ export class OktaOidcApp extends Construct {
       status: "ACTIVE",
       redirectUris: redirectUris(url),
       postLogoutRedirectUris: [url],
-      // No login_mode/login_uri: the provider hides the dashboard tile (hide_web/hide_ios default true,
-      // okta/okta v6.12.0 resource_okta_app_oauth.go schema), so an "initiate login URI" would never be
-      // used, and the guide does not ask for one (audit F5).
+      // No login_mode/login_uri: the provider hides the dashboard tile (hide_ios and hide_web default
+      // true, okta/okta v6.12.0 okta/services/idaas/resource_okta_app_oauth.go:354-365), so an
+      // "initiate login URI" would never be used, and the guide does not ask for one (audit F5).
+
       // Controlled access: users get the app only through the group assignments below.
       implicitAssignment: false,
       // "User consent: not required". The provider default is TRUSTED today; set so a change there cannot add a prompt.
