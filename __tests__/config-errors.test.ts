@@ -106,10 +106,18 @@ describe("environment validation", () => {
     expect(() => parse([{ ...validEnvironment(), okta: { ...validEnvironment().okta, access: { everyone: true } } }])).not.toThrow();
   });
 
-  test("issuer mode CUSTOM_URL without a custom domain is refused", () => {
-    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "CUSTOM_URL" }))[0]).toContain(
-      "field okta.authorizationServer.customDomain: missing; issuerMode CUSTOM_URL needs the org's verified custom domain",
+  test("a custom domain, which nothing reads (Okta derives the issuer itself), is refused as an unknown field", () => {
+    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "CUSTOM_URL", customDomain: "login.example.com" }))[0]).toContain(
+      'field okta.authorizationServer.customDomain: got "login.example.com"; unknown field; accepted fields here: name, issuerMode',
     );
+  });
+
+  // okta/okta v6.12.0 okta/services/idaas/resource_okta_auth_server_policy_rule.go:326-327 refuses the rule at apply.
+  test("a refresh token window shorter than the access token lifetime is refused: Okta requires access <= window <= refresh lifetime", () => {
+    expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }))).toEqual([
+      expect.stringContaining("field okta.tokens.refreshTokenWindowMinutes: got 30; Okta requires the refresh token window to be at least the access token lifetime (60 minutes)"),
+    ]);
+    expect(() => parse([{ ...validEnvironment(), okta: { ...validEnvironment().okta, tokens: { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 60 } } }])).not.toThrow();
   });
 
   test("a Dynamic issuer is refused with the reason", () => {

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
 import { environmentSchema } from "../lib/config/environment-schema";
@@ -21,7 +21,7 @@ import { useTemporaryDirectories } from "./support/temporary-directories";
 const PROJECT_ROOT = resolve(__dirname, "..");
 const CATALOGUE = join(__dirname, "mistakes");
 const TSX_CLI = join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const SCRIPTS: Record<string, string> = { keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
+const SCRIPTS: Record<string, string> = { adopt: "adopt.ts", keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;
 const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$|node:internal|\.ts:\d+:\d+/m;
@@ -101,6 +101,15 @@ function expectActionableError(mistake: Mistake, result: { code: number; stderr:
   for (const words of mistake.expects) expect(output).toContain(words);
 }
 
+function restoreGoodOutput(): void {
+  if (JSON.stringify(filesUnder(outdir)) === JSON.stringify(goodOutput)) return;
+  rmSync(outdir, { recursive: true, force: true });
+  for (const [file, content] of Object.entries(goodOutput)) {
+    mkdirSync(dirname(join(outdir, file)), { recursive: true });
+    writeFileSync(join(outdir, file), Buffer.from(content, "base64"));
+  }
+}
+
 const mistakes = readCatalogue();
 const outdir = scratch();
 let goodOutput: Record<string, string>;
@@ -166,14 +175,19 @@ describe("the catalogue of mistakes", () => {
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {
     const command = mistake.run[0] === "synth" ? "synth" : mistake.run.join(" ");
     test(`${mistake.name}: ${mistake.mistake} (npm run ${command}) exits ${mistake.exit} with an actionable error and leaves the previous output untouched`, async () => {
-      if (command === "synth") {
-        const lines: string[] = [];
-        const code = runSynth({ env: mistake.env, outdir, stderr: (line) => lines.push(line) });
-        expectActionableError(mistake, { code, stderr: lines.join("\n") });
-      } else {
-        expectActionableError(mistake, await runScriptInProcess(mistake.run, mistake.env));
+      try {
+        if (command === "synth") {
+          const lines: string[] = [];
+          const code = runSynth({ env: mistake.env, outdir, stderr: (line) => lines.push(line) });
+          expectActionableError(mistake, { code, stderr: lines.join("\n") });
+        } else {
+          expectActionableError(mistake, await runScriptInProcess(mistake.run, mistake.env));
+        }
+        expect(filesUnder(outdir)).toEqual(goodOutput);
+      } finally {
+        // A mistake that was accepted wrote its own output: put the good one back so the next case is judged alone.
+        restoreGoodOutput();
       }
-      expect(filesUnder(outdir)).toEqual(goodOutput);
     });
   }
 

@@ -33,8 +33,8 @@ describe("Okta guide, step by step", () => {
     expect(resourceOf(spa(), "okta_app_oauth", APP).redirect_uris).toEqual(["https://openmetadata.dev.example.com/callback", "https://openmetadata.dev.example.com/silent-callback"]);
   });
 
-  test("Sign-out redirect URI and initiate login URI: the OpenMetadata URL", () => {
-    expect(resourceOf(spa(), "okta_app_oauth", APP)).toMatchObject({ post_logout_redirect_uris: ["https://openmetadata.dev.example.com"], login_uri: "https://openmetadata.dev.example.com", login_mode: "SPEC" });
+  test("Sign-out redirect URI: the OpenMetadata URL", () => {
+    expect(resourceOf(spa(), "okta_app_oauth", APP)).toMatchObject({ post_logout_redirect_uris: ["https://openmetadata.dev.example.com"] });
   });
 
   test("User consent: not required", () => {
@@ -83,10 +83,11 @@ describe("Okta guide, step by step", () => {
 
   test("Claims: email in access tokens and ID tokens, so OpenMetadata can map the principal", () => {
     const claims = Object.values(spa().resource.okta_auth_server_claim ?? {});
-    expect(claims.map(({ name, claim_type, value_type, value, always_include_in_token }) => ({ name, claim_type, value_type, value, always_include_in_token }))).toEqual([
-      { name: "email", claim_type: "RESOURCE", value_type: "EXPRESSION", value: "user.email", always_include_in_token: true },
-      { name: "email", claim_type: "IDENTITY", value_type: "EXPRESSION", value: "user.email", always_include_in_token: true },
+    expect(claims.map(({ name, claim_type, value_type, value, scopes }) => ({ name, claim_type, value_type, value, scopes }))).toEqual([
+      { name: "email", claim_type: "RESOURCE", value_type: "EXPRESSION", value: "user.email", scopes: ["email"] },
     ]);
+    // In ID tokens, email is the server's own system claim, always included.
+    expect(Object.values(spa().resource.okta_auth_server_claim_default ?? {}).map(({ name, always_include_in_token }) => ({ name, always_include_in_token }))).toEqual([{ name: "email", always_include_in_token: true }]);
   });
 
   test("Access policies: a policy assigned to the app's client", () => {
@@ -98,17 +99,21 @@ describe("Okta guide, step by step", () => {
     expect(rule).toMatchObject({
       grant_type_whitelist: ["authorization_code", "implicit"],
       group_whitelist: ["EVERYONE"],
-      scope_whitelist: ["openid", "profile", "email", "offline_access", "openmetadata"],
+      scope_whitelist: ["openid", "profile", "email", "offline_access", "${okta_auth_server_scope.okta_authorization-server_default-scope.name}"],
       priority: 1,
     });
     expect(resourceOf(web(), "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule").grant_type_whitelist).toEqual(["authorization_code"]);
   });
 
-  test("Access policies: rules are chained in priority order so parallel creation cannot race", () => {
-    const rules = spa().resource.okta_auth_server_policy_rule ?? {};
-    expect(Object.values(rules).map((rule) => [rule.priority, rule.depends_on])).toEqual([
-      [2, ["okta_auth_server_policy_rule.okta_authorization-server_user-login-rule"]],
-      [1, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
+  test("Access policies: policies and their rules are chained in priority order so parallel creation cannot race", () => {
+    const json = spa();
+    expect(Object.entries(json.resource.okta_auth_server_policy ?? {}).map(([name, policy]) => [name, policy.priority, policy.depends_on])).toEqual([
+      ["okta_authorization-server_access-policy", 1, undefined],
+      ["okta_authorization-server_service-app-policy", 2, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
+    ]);
+    expect(Object.entries(json.resource.okta_auth_server_policy_rule ?? {}).map(([name, rule]) => [name, rule.priority, rule.depends_on])).toEqual([
+      ["okta_authorization-server_service-app-policy-rule", 1, ["okta_auth_server_policy.okta_authorization-server_service-app-policy"]],
+      ["okta_authorization-server_user-login-rule", 1, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
     ]);
   });
 

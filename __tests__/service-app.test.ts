@@ -24,11 +24,17 @@ describe("the Okta service app", () => {
     );
   });
 
-  test("is admitted by the access policy and gets client_credentials with the default scope only", () => {
+  test("is admitted by its own access policy and gets client_credentials with the default scope only", () => {
     const json = shippedStack("dev").json;
-    expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_access-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_oidc-app_app.client_id}", "${okta_app_oauth.okta_service-app_app.client_id}"]);
-    const rule = resourceOf(json, "okta_auth_server_policy_rule", "okta_authorization-server_service-app-rule");
-    expect(rule).toMatchObject({ grant_type_whitelist: ["client_credentials"], scope_whitelist: ["openmetadata"], priority: 2 });
+    expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_access-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_oidc-app_app.client_id}"]);
+    expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_service-app-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_service-app_app.client_id}"]);
+    const rule = resourceOf(json, "okta_auth_server_policy_rule", "okta_authorization-server_service-app-policy-rule");
+    expect(rule).toMatchObject({
+      policy_id: "${okta_auth_server_policy.okta_authorization-server_service-app-policy.id}",
+      grant_type_whitelist: ["client_credentials"],
+      scope_whitelist: ["${okta_auth_server_scope.okta_authorization-server_default-scope.name}"],
+      priority: 1,
+    });
     expect(rule.group_whitelist).toBeUndefined();
   });
 
@@ -81,8 +87,8 @@ describe("npm run ingestion-config", () => {
 });
 
 describe("synth warnings", () => {
-  test("the service app carries a warning about provider 4.20 and the everyone choice about who can sign in", () => {
-    expect(warningsOf([shippedStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: Okta provider 4\.20 .*#2295/)]);
+  test("a service app without an admin role carries a warning that its API scopes answer 403, and the everyone choice one about who can sign in", () => {
+    expect(warningsOf([shippedStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: The service app is granted okta\.users\.read, .* no Okta admin role, .*403.*okta\.serviceApp\.adminRole/)]);
     expect(warningsOf([shippedStack("staging").stack])).toEqual([]);
     const open = collateEnvironment("open", "access: { everyone: true }");
     expect(warningsOf([synthEnvironment(open).stack])).toEqual([expect.stringContaining("every active user of the Okta org can sign in")]);

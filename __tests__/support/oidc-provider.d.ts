@@ -6,6 +6,7 @@ declare module "oidc-provider" {
     readonly oidc: {
       readonly route: string;
       readonly params: Readonly<Record<string, unknown>>;
+      readonly entities?: { readonly Grant?: { getOIDCScope(): string } };
     };
   }
 
@@ -28,6 +29,7 @@ declare module "oidc-provider" {
 
   export interface IssuedToken {
     readonly accountId?: string;
+    readonly scope?: string;
   }
 
   export interface ProviderConfiguration {

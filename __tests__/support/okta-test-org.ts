@@ -66,6 +66,8 @@ export async function startOktaTestOrg(json: TerraformJson, options: OktaTestOrg
   const references = new Map<string, string>([
     [`okta_auth_server.${stack.serverName}.id`, AUTH_SERVER_ID],
     [`okta_auth_server.${stack.serverName}.issuer`, issuer],
+    ...stack.policies.map(([name]): [string, string] => [`okta_auth_server_policy.${name}.id`, `00p-test-${name}`]),
+    ...stack.scopes.map(([name, scope]): [string, string] => [`okta_auth_server_scope.${name}.name`, scope["name"]]),
   ]);
   const clients = new Map<string, RegisteredClient>();
   for (const [name, app] of Object.entries(json.resource["okta_app_oauth"] ?? {})) {
@@ -102,21 +104,30 @@ export async function startOktaTestOrg(json: TerraformJson, options: OktaTestOrg
 interface AuthorizationServerResources {
   readonly serverName: string;
   readonly server: Record<string, any>;
-  readonly policy: Record<string, any>;
+  /** Active access policies by address name, in Okta's evaluation order (priority). */
+  readonly policies: readonly [string, Record<string, any>][];
   readonly rules: readonly Record<string, any>[];
-  readonly scopes: readonly Record<string, any>[];
+  readonly scopes: readonly [string, Record<string, any>][];
   readonly claims: readonly Record<string, any>[];
+  /** `okta_auth_server_claim_default`: the server's own system claims. */
+  readonly systemClaims: readonly Record<string, any>[];
 }
 
 function readAuthorizationServer(json: TerraformJson): AuthorizationServerResources {
-  const only = (type: string): [string, Record<string, any>] => {
-    const entries = Object.entries(json.resource[type] ?? {});
-    if (entries.length !== 1 || !entries[0]) throw new Error(`the test org plays exactly one ${type}; the stack has ${entries.length}`);
-    return entries[0];
+  const entries = (type: string) => Object.entries(json.resource[type] ?? {});
+  const servers = entries("okta_auth_server");
+  if (servers.length !== 1 || !servers[0]) throw new Error(`the test org plays exactly one okta_auth_server; the stack has ${servers.length}`);
+  const active = (type: string) => entries(type).filter(([, resource]) => resource["status"] === "ACTIVE");
+  const [serverName, server] = servers[0];
+  return {
+    serverName,
+    server,
+    policies: active("okta_auth_server_policy").sort(([, a], [, b]) => a["priority"] - b["priority"]),
+    rules: active("okta_auth_server_policy_rule").map(([, rule]) => rule),
+    scopes: entries("okta_auth_server_scope"),
+    claims: active("okta_auth_server_claim").map(([, claim]) => claim),
+    systemClaims: entries("okta_auth_server_claim_default").map(([, claim]) => claim),
   };
-  const active = (type: string) => Object.values(json.resource[type] ?? {}).filter((resource) => resource["status"] === "ACTIVE");
-  const [serverName, server] = only("okta_auth_server");
-  return { serverName, server, policy: only("okta_auth_server_policy")[1], rules: active("okta_auth_server_policy_rule"), scopes: Object.values(json.resource["okta_auth_server_scope"] ?? {}), claims: active("okta_auth_server_claim") };
 }
 
 interface AuthorizationServerSetup {
@@ -136,21 +147,33 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
   if (!audience || otherAudiences.length > 0) throw new Error(`the test org plays one audience; the stack has ${audiences.length}`);
   if (stack.server["issuer_mode"] !== "ORG_URL") throw new Error(`the test org plays issuer mode ORG_URL; the stack has ${stack.server["issuer_mode"]}`);
 
-  // Okta admits only the clients of the access policy; others are unknown to this authorization server.
-  const admittedClientIds = new Set<string>(stack.policy["client_whitelist"].map((clientId: string) => resolveReferences(clientId, references)));
+  // Okta evaluates policies in priority order and takes the first whose client condition matches; only
+  // that policy's rules can grant a token. Clients no policy admits are unknown to this server.
+  const policies = stack.policies.map(([name, policy]) => ({
+    id: references.get(`okta_auth_server_policy.${name}.id`)!,
+    clientIds: new Set<string>(policy["client_whitelist"].map((clientId: string) => resolveReferences(clientId, references))),
+  }));
+  const admittedClientIds = new Set(policies.flatMap((policy) => [...policy.clientIds]));
   const apps = Object.entries(json.resource["okta_app_oauth"] ?? {}).filter(([name]) => admittedClientIds.has(setup.clients.get(`okta_app_oauth.${name}`)!.clientId));
   const clientMetadata = apps.map(([name, app]) => clientFromApp(app, setup.clients.get(`okta_app_oauth.${name}`)!, options.serviceAppKeys));
   const pkceRequiredByClient = new Map(apps.map(([name, app]) => [setup.clients.get(`okta_app_oauth.${name}`)!.clientId, app["pkce_required"] === true]));
 
-  const customScopes = new Set<string>(stack.scopes.map((scope) => scope["name"]));
-  const whitelistedScopes = new Set<string>(stack.rules.flatMap((rule) => rule["scope_whitelist"]));
-  const ruleFor = (grantType: string) => stack.rules.find((rule) => rule["grant_type_whitelist"].includes(grantType));
+  const customScopes = new Set<string>(stack.scopes.map(([, scope]) => scope["name"]));
+  const rules: Record<string, any>[] = stack.rules
+    .map((rule): Record<string, any> => ({ ...rule, policy_id: resolveReferences(rule["policy_id"], references), scope_whitelist: rule["scope_whitelist"].map((scope: string) => resolveReferences(scope, references)) }))
+    .sort((a, b) => a["priority"] - b["priority"]);
+  const whitelistedScopes = new Set<string>(rules.flatMap((rule) => rule.scope_whitelist));
+  const anyRuleFor = (grantType: string) => rules.find((rule) => rule["grant_type_whitelist"].includes(grantType));
+  const ruleFor = (clientId: string | undefined, grantType: string) => {
+    const policy = policies.find((candidate) => clientId !== undefined && candidate.clientIds.has(clientId));
+    return policy && rules.find((rule) => rule.policy_id === policy.id && rule["grant_type_whitelist"].includes(grantType));
+  };
   // Refresh tokens come from the offline_access scope of the rule that allowed the login (FACTS: no refresh_token grant value).
   const ruleGrantType = (ctx: ProviderContext) => (ctx.oidc.route === "token" && ctx.oidc.params["grant_type"] !== "refresh_token" ? String(ctx.oidc.params["grant_type"]) : "authorization_code");
-  const userLoginRule = ruleFor("authorization_code");
-  const serviceRule = ruleFor("client_credentials");
+  const userLoginRule = anyRuleFor("authorization_code");
+  const serviceRule = anyRuleFor("client_credentials");
 
-  const { alwaysInIdToken, inAccessToken } = claimMappings(stack.claims);
+  const { alwaysInIdToken, inAccessToken } = claimMappings(stack.claims, stack.systemClaims);
   const claimsOf = (user: TestUser, mapping: ReadonlyMap<string, string>) => Object.fromEntries([...mapping].flatMap(([claim, attribute]) => (user.profile[attribute] === undefined ? [] : [[claim, user.profile[attribute]]])));
 
   const configuration: ProviderConfiguration = {
@@ -181,11 +204,11 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
         // A custom authorization server issues every access token for its own audience.
         defaultResource: () => issuer,
         useGrantedResource: () => true,
-        getResourceServerInfo: (ctx, resourceIndicator) => {
+        getResourceServerInfo: (ctx, resourceIndicator, client) => {
           if (resourceIndicator !== issuer) throw new errors.InvalidTarget(`this authorization server only issues tokens for ${issuer}`);
-          const rule = ruleFor(ruleGrantType(ctx));
-          if (!rule) throw new errors.AccessDenied(`Policy evaluation failed: no rule allows ${ruleGrantType(ctx)}`);
-          const scopes = rule["scope_whitelist"].filter((scope: string) => customScopes.has(scope) || scope === "*");
+          const rule = ruleFor(client.clientId, ruleGrantType(ctx));
+          if (!rule) throw new errors.AccessDenied(`Policy evaluation failed: no rule of the client's policy allows ${ruleGrantType(ctx)}`);
+          const scopes = rule.scope_whitelist.filter((scope: string) => customScopes.has(scope) || scope === "*");
           return { scope: scopes.join(" "), audience, accessTokenFormat: "jwt", accessTokenTTL: minutesToSeconds(rule["access_token_lifetime_minutes"]), jwt: { sign: { alg: "RS256" } } };
         },
       },
@@ -194,9 +217,13 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
       const user = users.get(accountId);
       return user && { accountId, claims: () => ({ sub: accountId, ...claimsOf(user, alwaysInIdToken) }) };
     },
-    extraTokenClaims: (_ctx, token) => {
+    extraTokenClaims: (ctx, token) => {
       const user = token.accountId === undefined ? undefined : users.get(token.accountId);
-      return user && claimsOf(user, inAccessToken);
+      // A claim with a scope condition goes only into tokens granted one of its scopes; like Okta's
+      // `scp`, those include the OpenID scopes of the login, which oidc-provider keeps on the grant.
+      const granted = new Set([...String(token.scope ?? "").split(" "), ...String(ctx.oidc.entities?.Grant?.getOIDCScope() ?? "").split(" ")]);
+      const mapping = new Map([...inAccessToken].filter(([, claim]) => claim.scopes === undefined || claim.scopes.some((scope) => granted.has(scope))).map(([name, claim]) => [name, claim.attribute]));
+      return user && claimsOf(user, mapping);
     },
     renderError: (ctx, out) => {
       ctx.type = "json";
@@ -223,14 +250,22 @@ function clientFromApp(app: Record<string, any>, client: RegisteredClient, servi
   };
 }
 
-/** Claim name -> user profile attribute, from `user.<attribute>` expressions: ID token claims always included, and access token claims. */
-function claimMappings(claims: readonly Record<string, any>[]) {
+/**
+ * Claim name -> user profile attribute: ID token claims always included (system claims and custom
+ * `user.<attribute>` expressions), and access token claims with their scope condition.
+ */
+function claimMappings(claims: readonly Record<string, any>[], systemClaims: readonly Record<string, any>[]) {
   const alwaysInIdToken = new Map<string, string>();
-  const inAccessToken = new Map<string, string>();
+  const inAccessToken = new Map<string, { attribute: string; scopes?: readonly string[] }>();
+  for (const claim of systemClaims) {
+    // Okta's system profile claims read the user attribute of the same name (email -> user.email).
+    if (claim["name"] !== "email") throw new Error(`the test org plays only the system claim email; the stack manages ${claim["name"]}`);
+    if (claim["always_include_in_token"] === true) alwaysInIdToken.set(claim["name"], claim["name"]);
+  }
   for (const claim of claims) {
     const attribute = /^user\.(\w+)$/.exec(claim["value"])?.[1];
     if (claim["value_type"] !== "EXPRESSION" || !attribute) throw new Error(`the test org evaluates only user.<attribute> expressions; claim ${claim["name"]} has ${claim["value_type"]} ${claim["value"]}`);
-    if (claim["claim_type"] === "RESOURCE") inAccessToken.set(claim["name"], attribute);
+    if (claim["claim_type"] === "RESOURCE") inAccessToken.set(claim["name"], { attribute, ...(claim["scopes"] ? { scopes: claim["scopes"] } : {}) });
     else if (claim["always_include_in_token"] === true) alwaysInIdToken.set(claim["name"], attribute);
     else throw new Error(`the test org plays only ID token claims that are always included; ${claim["name"]} is not`);
   }

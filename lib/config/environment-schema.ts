@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adoptSchema } from "./adopt-settings";
 import { awsRegion, baseUrl, bool, checkedString, domainName, gcsBucketName, hostName, integerInRange, nonEmptyString, oneOf, patternString, quoteHint, s3BucketName, strictRecord } from "./schema-helpers";
 
 /**
@@ -18,6 +19,23 @@ export const OKTA_LIMITS = {
 
 /** Okta Management API scopes that the optional service app may be granted. */
 export const SERVICE_APP_API_SCOPES = ["okta.users.read", "okta.users.manage", "okta.clients.read", "okta.groups.read", "okta.apps.read"] as const;
+
+/**
+ * Standard Okta admin roles an OAuth service app can hold (`okta_app_oauth_role_assignment.type`;
+ * CUSTOM roles need a resource set and are left to the admin console).
+ */
+export const SERVICE_APP_ADMIN_ROLES = [
+  "READ_ONLY_ADMIN",
+  "USER_ADMIN",
+  "GROUP_MEMBERSHIP_ADMIN",
+  "HELP_DESK_ADMIN",
+  "APP_ADMIN",
+  "ORG_ADMIN",
+  "API_ACCESS_MANAGEMENT_ADMIN",
+  "REPORT_ADMIN",
+  "MOBILE_ADMIN",
+  "SUPER_ADMIN",
+] as const;
 
 /** Lower-case DNS label: it becomes the stack id `openmetadata-<name>`, the namespace and Okta labels. */
 const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/;
@@ -51,7 +69,6 @@ const access = strictRecord({
 const authorizationServer = strictRecord({
   name: nonEmptyString("an authorization server name").optional(),
   issuerMode: oneOf(["ORG_URL", "CUSTOM_URL"], 'DYNAMIC is not accepted: OpenMetadata needs one fixed issuer, and a Dynamic issuer makes the token "iss" differ from the configured authority').optional(),
-  customDomain: domainName("login.example.com").optional(),
 });
 
 const serviceApp = strictRecord({
@@ -59,6 +76,7 @@ const serviceApp = strictRecord({
   label: nonEmptyString("an Okta app label").optional(),
   jwksFile: nonEmptyString("the path of a public JWKS file, relative to the environments file").optional(),
   apiScopes: z.array(oneOf(SERVICE_APP_API_SCOPES), { error: "expected a list of Okta API scopes" }).optional(),
+  adminRole: oneOf(SERVICE_APP_ADMIN_ROLES, "a standard Okta admin role; Okta checks it as well as the granted scopes").optional(),
 });
 
 const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -203,6 +221,7 @@ export const environmentSchema = strictRecord({
   backend: stateBackend.optional(),
   okta: okta,
   openmetadata: openmetadata.optional(),
+  adopt: adoptSchema.optional(),
 });
 
 export const environmentsFileSchema = strictRecord({

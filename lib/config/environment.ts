@@ -1,6 +1,7 @@
 import type { EnvironmentInput } from "./environment-schema";
-import { SERVICE_APP_API_SCOPES } from "./environment-schema";
-import type { ServiceAppPublicKey } from "../okta/okta-service-app";
+import { SERVICE_APP_ADMIN_ROLES, SERVICE_APP_API_SCOPES } from "./environment-schema";
+import type { PublicJwk } from "../keys/public-jwks";
+import { resolveAdopt, type AdoptSettings } from "./adopt-settings";
 import type { ConfigProblem } from "./errors";
 
 /**
@@ -21,6 +22,8 @@ export interface Environment {
   readonly okta: OktaSettings;
   /** Present exactly when `target` is `kubernetes`. */
   readonly openmetadata?: OpenMetadataSettings;
+  /** Existing objects to import instead of creating (help/runbooks/adopting.md). */
+  readonly adopt?: AdoptSettings;
 }
 
 export type StateBackend =
@@ -45,7 +48,6 @@ export interface OktaSettings {
   readonly refreshTokenWindowMinutes: number;
   readonly authorizationServerName: string;
   readonly issuerMode: "ORG_URL" | "CUSTOM_URL";
-  readonly customDomain?: string;
   readonly maxApiCapacity: number;
   readonly serviceApp?: ServiceAppSettings;
 }
@@ -55,8 +57,10 @@ export interface ServiceAppSettings {
   /** Absolute path of the public JWKS file. */
   readonly jwksFile: string;
   /** The keys read from `jwksFile` when the environments were loaded. */
-  readonly publicKeys: readonly ServiceAppPublicKey[];
+  readonly publicKeys: readonly PublicJwk[];
   readonly apiScopes: readonly string[];
+  /** A standard Okta admin role for the app; none when absent. */
+  readonly adminRole?: (typeof SERVICE_APP_ADMIN_ROLES)[number];
 }
 
 export interface OpenMetadataSettings {
@@ -116,7 +120,7 @@ export const DEFAULTS = {
 export interface EnvironmentFiles {
   resolvePath(relativePath: string): string;
   /** Returns the public keys of a JWKS file; throws an Error whose message says what is wrong. */
-  readPublicKeys(absolutePath: string): readonly ServiceAppPublicKey[];
+  readPublicKeys(absolutePath: string): readonly PublicJwk[];
 }
 
 /**
@@ -139,13 +143,6 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   if (duplicateGroup) problem("okta.access.groups", duplicateGroup, "each group may be listed once");
 
   const issuerMode = input.okta.authorizationServer?.issuerMode ?? DEFAULTS.issuerMode;
-  const customDomain = input.okta.authorizationServer?.customDomain;
-  if (issuerMode === "CUSTOM_URL" && !customDomain) {
-    problem("okta.authorizationServer.customDomain", customDomain, "issuerMode CUSTOM_URL needs the org's verified custom domain (Okta rejects CUSTOM_URL without one); set customDomain or use issuerMode ORG_URL");
-  }
-  if (issuerMode === "ORG_URL" && customDomain) {
-    problem("okta.authorizationServer.customDomain", customDomain, "a custom domain is only used with issuerMode CUSTOM_URL; remove it or set issuerMode: CUSTOM_URL");
-  }
 
   const accessTokenLifetimeMinutes = input.okta.tokens?.accessTokenLifetimeMinutes ?? DEFAULTS.accessTokenLifetimeMinutes;
   const refreshTokenLifetimeMinutes = input.okta.tokens?.refreshTokenLifetimeMinutes ?? DEFAULTS.refreshTokenLifetimeMinutes;
@@ -153,8 +150,17 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   if (refreshTokenLifetimeMinutes < accessTokenLifetimeMinutes) {
     problem("okta.tokens.refreshTokenLifetimeMinutes", refreshTokenLifetimeMinutes, `Okta requires the refresh token lifetime to be at least the access token lifetime (${accessTokenLifetimeMinutes} minutes)`);
   }
+  // The provider refuses a rule otherwise, at apply: okta/okta v6.12.0
+  // okta/services/idaas/resource_okta_auth_server_policy_rule.go:323-328 (access <= window <= lifetime).
   if (refreshTokenWindowMinutes > refreshTokenLifetimeMinutes) {
     problem("okta.tokens.refreshTokenWindowMinutes", refreshTokenWindowMinutes, `must not exceed the refresh token lifetime (${refreshTokenLifetimeMinutes} minutes)`);
+  }
+  if (refreshTokenWindowMinutes < accessTokenLifetimeMinutes) {
+    problem(
+      "okta.tokens.refreshTokenWindowMinutes",
+      refreshTokenWindowMinutes,
+      `Okta requires the refresh token window to be at least the access token lifetime (${accessTokenLifetimeMinutes} minutes): access <= window <= refresh lifetime; raise the window or shorten accessTokenLifetimeMinutes`,
+    );
   }
 
   let serviceApp: ServiceAppSettings | undefined;
@@ -170,6 +176,7 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
           jwksFile,
           publicKeys: files.readPublicKeys(jwksFile),
           apiScopes: serviceAppInput.apiScopes ?? DEFAULTS.serviceAppApiScopes,
+          ...(serviceAppInput.adminRole ? { adminRole: serviceAppInput.adminRole } : {}),
         };
       } catch (error) {
         problem("okta.serviceApp.jwksFile", serviceAppInput.jwksFile, `${(error as Error).message}; expected a public JWKS made by \`npm run keys\``);
@@ -189,6 +196,8 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
       openmetadata = resolveOpenMetadata(input, input.openmetadata, problem);
     }
   }
+
+  const adopt = resolveAdopt(input.adopt, { serviceApp: serviceApp !== undefined, kubernetes: target === "kubernetes" }, problem);
 
   if (problems.length > 0) return { problems };
   const orgUrl = `https://${input.okta.orgName}.${input.okta.baseUrl}`;
@@ -216,11 +225,11 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
         refreshTokenWindowMinutes,
         authorizationServerName: input.okta.authorizationServer?.name ?? `openmetadata-${input.name}`,
         issuerMode,
-        ...(customDomain ? { customDomain } : {}),
         maxApiCapacity: input.okta.maxApiCapacity ?? DEFAULTS.maxApiCapacity,
         ...(serviceApp ? { serviceApp } : {}),
       },
       ...(openmetadata ? { openmetadata } : {}),
+      ...(adopt ? { adopt } : {}),
     },
   };
 }

@@ -3,11 +3,13 @@ import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import { DataOktaGroup } from "@cdktf/provider-okta/lib/data-okta-group";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
-import { Annotations } from "cdktf";
+import { Annotations, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { redirectUris } from "../openmetadata-urls";
 
 export interface OktaOidcAppProps {
+  /** Named in plan-time errors, so the person reading them knows which environments file entry to fix. */
+  readonly environmentName: string;
   /** Public URL of OpenMetadata, no trailing slash; redirect URIs and the trusted origin derive from it. */
   readonly openmetadataUrl: string;
   /**
@@ -38,13 +40,20 @@ export interface OktaOidcAppProps {
    * @default false
    */
   readonly preventDestroy?: boolean;
+  /**
+   * The app already exists and is imported (adopt.okta.appId). For a Web app the secret then comes
+   * from the sensitive variable `okta_adopted_client_secret` until state holds one: the provider's
+   * Read never sets `client_secret`, so right after an import it is empty (audit B, import pitfalls).
+   * @default false
+   */
+  readonly adopted?: boolean;
 }
 
 /**
  * The Okta OIDC app integration OpenMetadata signs in with, its trusted origin and its group
  * assignments: the "Create an app integration", "Base URIs" and "Assignments" steps of the guide.
  *
- * Every value whose Okta provider 4.20 default is wrong for OpenMetadata is set explicitly.
+ * Every value whose Okta provider default is wrong for OpenMetadata is set explicitly.
  */
 export class OktaOidcApp extends Construct {
   readonly app: AppOauth;
@@ -52,13 +61,23 @@ export class OktaOidcApp extends Construct {
   readonly groupAssignments: AppGroupAssignments;
   /** OpenMetadata's `authentication.clientType`. */
   readonly clientType: "public" | "confidential";
+  private readonly adoptedSecretReference?: string;
 
   constructor(scope: Construct, id: string, props: OktaOidcAppProps) {
     super(scope, id);
     if (props.everyone && props.groups.length > 0) throw new Error(`OktaOidcApp "${props.label}": everyone: true already assigns every user; got groups ${JSON.stringify(props.groups)} as well`);
     if (!props.everyone && props.groups.length === 0) throw new Error(`OktaOidcApp "${props.label}": no groups and everyone not set, so nobody could sign in; pass groups or everyone: true`);
     const url = props.openmetadataUrl;
-    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
+    const adoptedSecret = props.adopted && props.flow === "web" ? adoptedClientSecretVariable(this) : undefined;
+    this.adoptedSecretReference = adoptedSecret;
+    const lifecycle =
+      props.preventDestroy || adoptedSecret
+        ? {
+            ...(props.preventDestroy ? { preventDestroy: true } : {}),
+            // Never hand OpenMetadata an empty secret: stop at the app, before its Kubernetes Secret is written.
+            ...(adoptedSecret ? { postcondition: [{ condition: `\${self.client_secret != "" || ${adoptedSecret} != ""}`, errorMessage: ADOPTED_SECRET_MISSING }] } : {}),
+          }
+        : undefined;
     this.clientType = props.flow === "spa" ? "public" : "confidential";
 
     const common = {
@@ -66,9 +85,10 @@ export class OktaOidcApp extends Construct {
       status: "ACTIVE",
       redirectUris: redirectUris(url),
       postLogoutRedirectUris: [url],
-      // Login initiated from the Okta dashboard redirects to OpenMetadata, which starts an OIDC flow.
-      loginUri: url,
-      loginMode: "SPEC",
+      // No login_mode/login_uri: the provider hides the dashboard tile (hide_ios and hide_web default
+      // true, okta/okta v6.12.0 okta/services/idaas/resource_okta_app_oauth.go:354-365), so an
+      // "initiate login URI" would never be used, and the guide does not ask for one (audit F5).
+
       // Controlled access: users get the app only through the group assignments below.
       implicitAssignment: false,
       // "User consent: not required". The provider default is TRUSTED today; set so a change there cannot add a prompt.
@@ -119,16 +139,68 @@ export class OktaOidcApp extends Construct {
     if (props.everyone) Annotations.of(this).addWarning("The app is assigned to Everyone: every active user of the Okta org can sign in to OpenMetadata.");
     const groupIds = props.everyone
       ? [new DataOktaEveryoneGroup(this, "everyone-group", {}).id]
-      : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name }).id);
+      : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name, lifecycle: { postcondition: [exactGroupName(name, props.environmentName)] } }).id);
     this.groupAssignments = new AppGroupAssignments(this, "group-assignments", {
       appId: this.app.id,
       group: groupIds.map((id, priority) => ({ id, priority })),
     });
   }
 
+  /**
+   * The Web app's client secret for OpenMetadata (a reference to state, or to the variable while an
+   * adopted app's secret is not in state yet); undefined for a SPA.
+   */
+  get clientSecret(): string | undefined {
+    if (this.clientType === "public") return undefined;
+    if (!this.adoptedSecretReference) return this.app.clientSecret;
+    return `\${${this.app.fqn}.client_secret != "" ? ${this.app.fqn}.client_secret : ${this.adoptedSecretReference}}`;
+  }
+
   get clientId(): string {
     return this.app.clientId;
   }
+}
+
+/**
+ * `data.okta_group` searches with Okta's `q=`, a starts-with match, and takes a near match when it is
+ * the only result (okta/okta v6.12.0 `okta/services/idaas/data_source_okta_group.go:90-92`,
+ * `:140-144`); it then stores the found group's name (`:151`). So a missing `openmetadata-users`
+ * would silently assign `openmetadata-users-admins`: the plan fails instead (audit F4).
+ */
+function exactGroupName(name: string, environmentName: string) {
+  return {
+    condition: `\${self.name == ${terraformString(name)}}`,
+    errorMessage: escapeTemplate(
+      `Okta group ${JSON.stringify(name)} (okta.access.groups of environment "${environmentName}") does not exist: Okta's name search found another group whose name starts with it. Create the group in Okta or correct its name in the environments file.`,
+    ),
+  };
+}
+
+/** A Terraform string literal: JSON quoting, with template sequences escaped so a name is never evaluated. */
+function terraformString(value: string): string {
+  return escapeTemplate(JSON.stringify(value));
+}
+
+/** Terraform JSON evaluates `${...}` and `%{...}` in every string; doubling the sigil makes them literal. */
+function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, "$$${").replace(/%\{/g, "%%{");
+}
+
+const ADOPTED_SECRET_VARIABLE = "okta_adopted_client_secret";
+const ADOPTED_SECRET_MISSING =
+  "The adopted Okta app's client secret is not in Terraform state (import never reads it), and OpenMetadata must not get an empty one. Set TF_VAR_okta_adopted_client_secret to the app's current secret (Okta admin console > the app > General > Client Credentials) and plan again (help/runbooks/adopting.md).";
+
+/** The variable, as an expression (`var.okta_adopted_client_secret`). */
+function adoptedClientSecretVariable(scope: Construct): string {
+  const variable = new TerraformVariable(scope, ADOPTED_SECRET_VARIABLE, {
+    type: "string",
+    sensitive: true,
+    nullable: false,
+    default: "",
+    description: "Client secret of the adopted Okta Web app, needed until Terraform state holds it (import does not read it)",
+  });
+  variable.overrideLogicalId(ADOPTED_SECRET_VARIABLE);
+  return `var.${ADOPTED_SECRET_VARIABLE}`;
 }
 
 /** How the confidential (Web) app authenticates at the token endpoint; OpenMetadata must use the same. */

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import type { Environment } from "../config/environment";
-import type { ServiceAppPublicKey } from "../okta/okta-service-app";
+import type { PublicJwk } from "../keys/public-jwks";
 import { callbackUrl } from "../openmetadata-urls";
 import { VerifyUsageError, type StackOutputs } from "./outputs";
 
@@ -88,12 +88,12 @@ function parsePrivateKey(pem: string, source: string): KeyObject {
 }
 
 /** The kid of the published key whose modulus and exponent are the private key's, if any. */
-export function kidForPrivateKey(privateKey: KeyObject, publicKeys: readonly ServiceAppPublicKey[]): string | undefined {
+export function kidForPrivateKey(privateKey: KeyObject, publicKeys: readonly PublicJwk[]): string | undefined {
   const { n, e } = createPublicKey(privateKey).export({ format: "jwk" });
   return publicKeys.find((key) => key.n === n && key.e === e)?.kid;
 }
 
-function firstKid(publicKeys: readonly ServiceAppPublicKey[], jwksFile: string): string {
+function firstKid(publicKeys: readonly PublicJwk[], jwksFile: string): string {
   const first = publicKeys[0];
   if (!first) throw new VerifyUsageError(`${jwksFile} has no keys; pass --service-app-kid`);
   return first.kid;
