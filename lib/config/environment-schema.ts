@@ -225,7 +225,13 @@ export const environmentSchema = strictRecord({
 });
 
 export const environmentsFileSchema = strictRecord({
-  environments: z.array(environmentSchema, { error: "expected a list of environments" }).min(1, { error: "expected at least one environment" }),
+  environments: z.array(environmentSchema, {
+    error: (issue) => {
+      const input = issue.input;
+      const dashed = input !== null && typeof input === "object" && Object.keys(input).some((key) => key.startsWith("-"));
+      return `expected a list of environments${dashed ? ' (a list item needs a space after the dash: "- name: dev")' : ""}`;
+    },
+  }).min(1, { error: "expected at least one environment" }),
 });
 
 export type EnvironmentInput = z.infer<typeof environmentSchema>;

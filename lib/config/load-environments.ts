@@ -129,7 +129,16 @@ function parseDocument(text: string, options: ParseOptions): unknown {
   const document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true });
   const [error] = document.errors;
   if (error) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: yamlProblem(error, text) }]);
-  return document.toJS();
+  try {
+    return document.toJS();
+  } catch (failure) {
+    // An alias (*name) without its anchor (&name) fails only when the value is built.
+    const alias = /alias.*?: (\S+)$/.exec((failure as Error).message)?.[1];
+    const message = alias
+      ? `is not valid YAML: *${alias} refers to no anchor &${alias} above it; define the anchor first, or quote the value if "*${alias}" is meant literally`
+      : `is not valid YAML: ${(failure as Error).message.split("\n")[0]}`;
+    throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
+  }
 }
 
 /** The yaml library's messages advise its API ("please use parseAllDocuments()"); say what the user wrote instead. */
@@ -148,6 +157,16 @@ function yamlProblem(error: YAMLParseError, text: string): string {
       return `is not valid YAML at ${at}: indented with a tab; YAML indentation takes spaces`;
     case "BLOCK_AS_IMPLICIT_KEY":
       return `is not valid YAML at ${at}: a value contains ": " (quote the value, e.g. "a: b") or a nested mapping is not on its own indented line`;
+    case "BAD_SCALAR_START": {
+      const char = /reserved character (\S)/.exec(error.message)?.[1] ?? "";
+      return `is not valid YAML at ${at}: a value cannot start with ${char ? `"${char}"` : "this character"} unquoted; put the value in quotes`;
+    }
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+    case "UNEXPECTED_TOKEN": {
+      const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      return `is not valid YAML at ${at}: ${reason}; check this line's indentation (spaces only, aligned with the lines at its level) and its quotes and brackets`;
+    }
     default: {
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
       return `is not valid YAML at ${at}: ${reason}`;

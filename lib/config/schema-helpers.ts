@@ -13,10 +13,17 @@ export function strictRecord<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === "unrecognized_keys") return `unknown field; accepted fields here: ${accepted}`;
-      if (issue.code === "invalid_type") return `expected an object with fields: ${accepted}${Array.isArray(issue.input) ? " (got a list; write the fields directly, without a leading -)" : ""}`;
+      if (issue.code === "invalid_type") return `expected an object with fields: ${accepted}${objectHint(issue.input)}`;
       return undefined;
     },
   });
+}
+
+/** What a value where an object belongs usually means in YAML. */
+function objectHint(input: unknown): string {
+  if (Array.isArray(input)) return " (got a list; write the fields directly, without a leading -)";
+  if (typeof input === "string" && /^[A-Za-z]\w*:\S/.test(input)) return ` (a YAML key needs a space after the colon: "${input.replace(":", ": ")}")`;
+  return "";
 }
 
 /** The hint for a number written in quotes, which YAML and JSON keep as a string. */
