@@ -126,7 +126,7 @@ function parseDocument(text: string, options: ParseOptions): unknown {
       throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
     }
   }
-  const document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: "error" });
   const [error] = document.errors;
   if (error) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: yamlProblem(error, text) }]);
   try {
