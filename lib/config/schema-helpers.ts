@@ -76,7 +76,12 @@ const SURROUNDING = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEF
 
 export function surroundingWhitespace(value: string): string | undefined {
   const trimmed = value.replace(SURROUNDING, "");
-  return value !== trimmed && trimmed !== "" ? `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}` : undefined;
+  if (value !== trimmed && trimmed !== "") return `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}`;
+  // Quotes pasted from a document or chat are characters of the value, not YAML's quotes.
+  if (/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]|[\u201C\u201D\u2018\u2019\u00AB\u00BB]$/.test(trimmed)) {
+    return `typographic quotes (“ ” ‘ ’) are part of the value, not quotes; write straight quotes or none: ${JSON.stringify(trimmed.replace(/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]+|[\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g, ""))}`;
+  }
+  return undefined;
 }
 
 /** A string that must not be empty; free text (a description) may keep surrounding whitespace, which is trimmed. */
@@ -123,6 +128,7 @@ export function baseUrl(example: string) {
 }
 
 function baseUrlProblem(value: string): string | undefined {
+  if (/[^\x21-\x7E]/.test(value)) return "contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a document?); write the URL in plain ASCII (an international domain as its xn-- form)";
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/.*)?$/i.test(value) ? `the scheme is missing (write "https://${value.replace(/\/+$/, "")}")` : "not a URL";
   let url: URL;
   try {
@@ -149,7 +155,7 @@ export function domainName(example: string) {
   return checkedString(accepted, (value) => {
     if (DOMAIN.test(value)) return undefined;
     const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "").replace(/\.$/, "").toLowerCase();
-    const hint = bare !== value && DOMAIN.test(bare) ? ` (write "${bare}")` : "";
+    const hint = bare !== value && DOMAIN.test(bare) ? ` (write "${bare}")` : /[^\x21-\x7E]/.test(value) ? " (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)" : "";
     return `expected ${accepted}${hint}`;
   });
 }
