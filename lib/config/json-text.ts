@@ -68,7 +68,7 @@ class Scanner {
       const keyLine = this.lineAndColumn(this.position);
       const key = this.string();
       if (keys.has(key)) {
-        throw new JsonTextError(keyLine.line, keyLine.column, `the key ${JSON.stringify(key)} appears twice in ${path || "the top-level object"}; JSON would silently keep only the last one, so remove one`);
+        throw new JsonTextError(keyLine.line, keyLine.column, `duplicate key: ${JSON.stringify(key)} appears twice in ${path || "the top-level object"}; JSON would silently keep only the last one, so remove one`);
       }
       keys.add(key);
       this.whitespace();

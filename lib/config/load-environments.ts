@@ -151,7 +151,7 @@ function yamlProblem(error: YAMLParseError, text: string): string {
       return `holds more than one YAML document (a "---" line before ${at}); keep one document with every environment under a single environments: list`;
     case "DUPLICATE_KEY": {
       const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(lineText.slice(start ? start.col - 1 : 0))?.[1] ?? lineText.trim();
-      return `is not valid YAML at ${at}: the key ${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same mapping; keep one (YAML files may not repeat a key)`;
+      return `is not valid YAML at ${at}: duplicate key: ${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same mapping; keep one`;
     }
     case "TAB_AS_INDENT":
       return `is not valid YAML at ${at}: indented with a tab; YAML indentation takes spaces`;
