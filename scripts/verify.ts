@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
+import { decodeUtf8 } from "../lib/config/file-text";
+import { parseJsonText } from "../lib/config/json-text";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { runVerify } from "../lib/verify/checks";
 import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
@@ -105,19 +107,24 @@ function httpUrl(text: string, flag: string): string {
 }
 
 function readTextFile(path: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new VerifyUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  // PowerShell 5's `cdktf output ... > outputs.json` writes UTF-16: say so rather than "not valid JSON".
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw new VerifyUsageError(`${path}: the file ${decoded.problem}`);
+  return decoded.text;
 }
 
 function readJsonFile(path: string): unknown {
   const text = readTextFile(path);
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new VerifyUsageError(`${path}: not valid JSON`);
+    return parseJsonText(text);
+  } catch (error) {
+    throw new VerifyUsageError(`${path}: not valid JSON at ${(error as Error).message}; write it with cdktf output <stack> --outputs-file FILE`);
   }
 }
 
