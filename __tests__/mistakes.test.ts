@@ -13,9 +13,9 @@ import { useTemporaryDirectories } from "./support/temporary-directories";
  * must contain. An environments file (.yaml, .json, or raw bytes) carries them in `# expect:` header
  * lines or in a sidecar `<file>.expect`; a `.case` file describes a command line or an environment
  * variable. Fields: `mistake` (what the user did), `expect` (one per line), `exit` (default 1),
- * `env` (NAME=VALUE), `run` (`synth`, `spawn synth`, or a script with its arguments), `spawn: true`
- * (also run the file through a real `tsx main.ts`). `{here}` is the catalogue folder, `{tmp}` a
- * scratch folder. A new field or script brings its own cases here.
+ * `env` (NAME=VALUE), `run` (`synth`, `spawn synth`, or a script with its arguments, e.g.
+ * `keys --colour`), `spawn: true` (also run it as a real process). `{here}` is the catalogue folder,
+ * `{tmp}` a scratch folder; files/ holds what cases point to. A new field or script brings its own cases.
  */
 
 const PROJECT_ROOT = resolve(__dirname, "..");
