@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
-import { generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
+import { assertValidKid, generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
 
 const USAGE = `Usage: npm run keys -- --out DIR [--kid ID] [--rotate FILE] [--json] [--force]
 
@@ -42,6 +42,14 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) return usageError("keys", `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`);
+  // A bad option value is a usage mistake like an unknown option: exit 2 before any key is made.
+  if (values.kid !== undefined) {
+    try {
+      assertValidKid(values.kid);
+    } catch (error) {
+      return usageError("keys", `--kid: ${(error as Error).message}`);
+    }
+  }
 
   try {
     // Read the JWKS being rotated before generating anything, so a bad file fails fast.
