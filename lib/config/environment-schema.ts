@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { adoptSchema } from "./adopt-settings";
-import { awsRegion, baseUrl, bool, checkedString, domainName, gcsBucketName, hostName, integerInRange, nonEmptyString, oneOf, patternString, quoteHint, s3BucketName, strictRecord } from "./schema-helpers";
+import { awsRegion, baseUrl, bool, checkedString, domainName, filePath, gcsBucketName, hostName, integerInRange, nonEmptyString, oneOf, patternString, quoteHint, s3BucketName, strictRecord } from "./schema-helpers";
 
 /**
  * The schema of one environment, as written in an environments file (JSON or YAML).
@@ -74,7 +74,7 @@ const authorizationServer = strictRecord({
 const serviceApp = strictRecord({
   enabled: bool().optional(),
   label: nonEmptyString("an Okta app label").optional(),
-  jwksFile: nonEmptyString("the path of a public JWKS file, relative to the environments file").optional(),
+  jwksFile: filePath("the path of the public JWKS file", "the environments file").optional(),
   apiScopes: z.array(oneOf(SERVICE_APP_API_SCOPES), { error: "expected a list of Okta API scopes" }).optional(),
   adminRole: oneOf(SERVICE_APP_ADMIN_ROLES, "a standard Okta admin role; Okta checks it as well as the granted scopes").optional(),
 });
@@ -188,7 +188,7 @@ const BACKEND_TYPES = ["local", "s3", "gcs", "remote"] as const;
 const stateBackend = z.discriminatedUnion(
   "type",
   [
-    strictRecord({ type: z.literal("local"), path: nonEmptyString("a state file path, relative to the project").optional() }),
+    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the project (where cdktf runs)").optional() }),
     strictRecord({
       type: z.literal("s3"),
       bucket: s3BucketName(),

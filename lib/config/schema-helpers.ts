@@ -112,6 +112,20 @@ export function patternString(expected: string, pattern: RegExp, hint?: (value: 
   return checkedString(expected, (value) => (pattern.test(value) ? undefined : `${hint?.(value) ?? ""}expected ${expected}`));
 }
 
+/**
+ * A path this project reads itself or hands to Terraform unexpanded: `~` is not the home directory
+ * there, and a backslash is a file-name character on the Linux runners.
+ */
+export function filePath(what: string, relativeTo: string) {
+  const accepted = `${what}, relative to ${relativeTo} or absolute`;
+  return checkedString(accepted, (value) => {
+    if (value.trim() === "") return `expected ${accepted}, not an empty string`;
+    if (value.startsWith("~")) return `~ is not expanded here; write the path relative to ${relativeTo}, or absolute`;
+    if (value.includes("\\")) return `write / instead of \\ in the path ("${value.replaceAll("\\", "/")}"), which is read on Linux too`;
+    return undefined;
+  });
+}
+
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
