@@ -36,7 +36,8 @@ describe("the dependencies release installs under Terraform (audit F1)", () => {
     const { airflow } = dependenciesValues(shippedStack("dev").json);
     expect(airflow.migrateDatabaseJob.useHelmHooks).toBe(false);
     expect(airflow.createUserJob.useHelmHooks).toBe(false);
-    expect(airflow.migrateDatabaseJob.jobAnnotations).toEqual({});
+    // Without hooks, the template's only Job annotations are jobAnnotations: none may name a Helm hook either.
+    expect(JSON.stringify(airflow)).not.toContain("helm.sh/hook");
   });
 
   test("the migration Job keeps the custom env that carries the FAB downgrade, and finished Jobs are removed so a changed env can recreate them", () => {
@@ -93,10 +94,11 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
     for (const configMap of configMaps) expect(JSON.stringify(configMap.data)).not.toMatch(/\$\{/);
   });
 
-  test("Airflow reads its database connection and webserver key from the stack's Secrets", () => {
+  test("Airflow reads its database connection and its API and webserver secret keys from the stack's Secrets", () => {
     const { airflow } = dependenciesValues(shippedStack("dev").json);
     expect(airflow.data).toEqual({ metadataSecretName: "openmetadata-dependencies-airflow-metadata" });
-    expect(airflow.webserverSecretKeySecretName).toBe("openmetadata-dependencies-airflow-webserver-secret-key");
+    expect(airflow.apiSecretKeySecretName).toBe("openmetadata-dependencies-airflow-secret-key");
+    expect(airflow.webserverSecretKeySecretName).toBe("openmetadata-dependencies-airflow-secret-key");
   });
 
   test("the create-user Job reads the admin password from a mounted Secret, not from its arguments", () => {
@@ -116,7 +118,7 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
         "kubernetes_secret_v1.openmetadata_dependencies_mysql-auth-secret",
         "kubernetes_secret_v1.openmetadata_dependencies_mysql-init-env-secret",
         "kubernetes_secret_v1.openmetadata_dependencies_airflow-metadata-secret",
-        "kubernetes_secret_v1.openmetadata_dependencies_airflow-webserver-secret",
+        "kubernetes_secret_v1.openmetadata_dependencies_airflow-secret-key-secret",
         "kubernetes_secret_v1.openmetadata_secrets_airflow-secret",
         "kubernetes_config_map_v1.openmetadata_dependencies_mysql-init-scripts",
       ]),

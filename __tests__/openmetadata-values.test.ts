@@ -172,7 +172,8 @@ describe("database, search and Airflow", () => {
     expect(secretData(json, "openmetadata-dependencies-mysql-auth")?.data).toEqual({ "mysql-root-password": "${random_password.openmetadata_secrets_mysql-root-password.result}", "mysql-password": databasePassword });
     expect(secretData(json, "openmetadata-dependencies-mysql-init-env")?.data).toEqual({ AIRFLOW_DATABASE_PASSWORD: airflowDatabasePassword });
     expect(secretData(json, "openmetadata-dependencies-airflow-metadata")?.data).toEqual({ connection: `\${format("mysql://airflow_user:%s@mysql:3306/airflow_db", ${airflowDatabasePassword.slice(2, -1)})}` });
-    expect(secretData(json, "openmetadata-dependencies-airflow-webserver-secret-key")?.data).toEqual({ "webserver-secret-key": "${random_bytes.openmetadata_secrets_airflow-webserver-secret-key.hex}" });
+    const secretKey = "${random_bytes.openmetadata_secrets_airflow-webserver-secret-key.hex}";
+    expect(secretData(json, "openmetadata-dependencies-airflow-secret-key")?.data).toEqual({ "api-secret-key": secretKey, "webserver-secret-key": secretKey });
     const release = resourceOf(json, "helm_release", "openmetadata_dependencies_release");
     expect(release.set_sensitive).toBeUndefined();
     expect(release.set).toBeUndefined();

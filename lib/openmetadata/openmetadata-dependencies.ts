@@ -27,8 +27,8 @@ export const DEPENDENCY_OBJECT_NAMES = {
   mysqlInitScripts: "openmetadata-dependencies-mysql-init",
   /** Airflow `data.metadataSecretName`: key `connection`. */
   airflowMetadata: "openmetadata-dependencies-airflow-metadata",
-  /** Airflow `webserverSecretKeySecretName`: key `webserver-secret-key`. */
-  airflowWebserverSecretKey: "openmetadata-dependencies-airflow-webserver-secret-key",
+  /** Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName` (key `webserver-secret-key`, Airflow 2). */
+  airflowSecretKey: "openmetadata-dependencies-airflow-secret-key",
 } as const;
 
 /** Where the create-user Job finds the Airflow admin password: a file from `airflow-secrets`, not an argument. */
@@ -93,8 +93,11 @@ export class OpenMetadataDependencies extends Construct {
     secret("airflow-metadata-secret", DEPENDENCY_OBJECT_NAMES.airflowMetadata, {
       connection: Fn.format(`mysql://${DEPENDENCY_DATABASE_USERS.airflow}:%s@mysql:3306/airflow_db`, [passwords.airflowDatabase]),
     });
-    // `webserver_secret_key_secret`: key `webserver-secret-key`; replaces the chart's fixed key (deps values.yaml 75).
-    secret("airflow-webserver-secret", DEPENDENCY_OBJECT_NAMES.airflowWebserverSecretKey, { "webserver-secret-key": passwords.airflowWebserverSecretKey });
+    // Replaces the chart's fixed webserverSecretKey (deps values.yaml 70-75). Airflow 3 (chart default
+    // airflowVersion) reads `[api] secret_key` from apiSecretKeySecretName, key `api-secret-key`, since
+    // chart 1.18.0 (apache/airflow#52269); Airflow 2 reads `webserver-secret-key` of webserverSecretKeySecretName
+    // (`_helpers.yaml` `webserver_secret_key_secret`). One Secret serves both.
+    secret("airflow-secret-key-secret", DEPENDENCY_OBJECT_NAMES.airflowSecretKey, { "api-secret-key": passwords.airflowWebserverSecretKey, "webserver-secret-key": passwords.airflowWebserverSecretKey });
 
     if (options.networkPolicy) {
       this.networkPolicy = new DependenciesNetworkPolicy(this, "network-policy", { namespace: props.namespace, dependenciesReleaseName: DEPENDENCIES_RELEASE_NAME, openmetadataReleaseName: props.openmetadataReleaseName });
@@ -159,21 +162,22 @@ export function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "p
     airflow: {
       executor: options.airflowExecutor,
       data: { metadataSecretName: DEPENDENCY_OBJECT_NAMES.airflowMetadata },
-      webserverSecretKeySecretName: DEPENDENCY_OBJECT_NAMES.airflowWebserverSecretKey,
+      apiSecretKeySecretName: DEPENDENCY_OBJECT_NAMES.airflowSecretKey,
+      webserverSecretKeySecretName: DEPENDENCY_OBJECT_NAMES.airflowSecretKey,
       webserver: { defaultUser: { enabled: true, ...adminUser } },
       // Airflow chart templates/jobs/migrate-database-job.yaml and create-user-job.yaml: with useHelmHooks the
-      // Jobs are post-install hooks, which Helm runs only after its wait, while every Airflow pod waits for the
-      // migrations: the install times out (audit F1; the chart's docs demand false under Terraform).
+      // Jobs get `helm.sh/hook: post-install,post-upgrade`, which Helm runs only after its wait, while every
+      // Airflow pod waits for the migrations: the install times out (audit F1; the chart's docs demand false
+      // under Terraform). Without it the Jobs' only annotations are `jobAnnotations`, which stay empty.
       // applyCustomEnv stays true: it is what gives the migration Job `env`, including the deps chart's
       // `_PIP_ADDITIONAL_REQUIREMENTS` FAB downgrade that Airflow 3 needs on MySQL (deps values.yaml 101-104).
       // A Job's pod template is immutable, so a later change to `env` could not patch a finished Job:
       // ttlSecondsAfterFinished removes finished Jobs, and the next upgrade creates them anew.
-      migrateDatabaseJob: { useHelmHooks: false, applyCustomEnv: true, ttlSecondsAfterFinished: 300, jobAnnotations: {} },
+      migrateDatabaseJob: { useHelmHooks: false, applyCustomEnv: true, ttlSecondsAfterFinished: 300 },
       createUserJob: {
         useHelmHooks: false,
         applyCustomEnv: true,
         ttlSecondsAfterFinished: 300,
-        jobAnnotations: {},
         // The chart's default args pass `-p {{ .Values.webserver.defaultUser.password }}` in the Job's spec;
         // these read the password from a mounted Secret inside the container instead.
         args: [
