@@ -6,6 +6,8 @@ import { addHelmReleaseRules } from "../lib/openmetadata/helm-release-rules";
 import { shippedEnvironments, shippedStack, type TerraformJson } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
+const makeOutdir = useTemporaryDirectories("helm-release-rules");
+
 /**
  * What hashicorp/helm 3.1.1 keeps where anyone with plan or state read access sees it: `values`
  * and `set` are plain attributes, copied with `set_sensitive` into the non-sensitive
@@ -69,8 +71,6 @@ describe("no generated secret in any non-sensitive place (audit F3, F8)", () => 
 });
 
 describe("helm_release rules", () => {
-  const makeOutdir = useTemporaryDirectories("helm-release-rules");
-
   test("a set_sensitive name with an escaped dot fails validation, because helm provider 3.1.1 stores it uncloaked (#1788)", () => {
     const stack = new TerraformStack(new App({ outdir: makeOutdir(), stackTraces: false }), "rules");
     const release = new Release(stack, "release", { name: "r", chart: "c", setSensitive: [{ name: "mysql.initdbScripts.init\\.sql", value: "x" }, { name: "mysql.auth.rootPassword", value: "y" }] });

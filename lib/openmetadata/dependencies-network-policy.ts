@@ -19,7 +19,8 @@ export interface DependenciesNetworkPolicyProps {
  * - OpenSearch: opensearch-project/helm-charts opensearch-3.3.2 `templates/statefulset.yaml` 62-63 and
  *   `_helpers.tpl` 48-51 (`app.kubernetes.io/name: opensearch`, `app.kubernetes.io/instance` = release).
  * - OpenMetadata: openmetadata-helm-charts openmetadata-1.13.1 `templates/deployment.yaml` 24-25 and
- *   `_helpers.tpl` 4-6, 51-54 (`app.kubernetes.io/name: openmetadata`, `app.kubernetes.io/instance` = release).
+ *   `_helpers.tpl` 4-6, 41, 51-54 (`app.kubernetes.io/name: openmetadata`, `app.kubernetes.io/instance` =
+ *   release); its CronJob pods carry the same labels (`templates/cron-reindex.yaml` 26-27).
  * - Airflow: every pod of the Airflow chart carries `tier: airflow` and `release: <release>`
  *   (apache/airflow `chart/templates/jobs/migrate-database-job.yaml`, the same block in each component).
  */
