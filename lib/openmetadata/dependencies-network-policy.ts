@@ -22,7 +22,8 @@ export interface DependenciesNetworkPolicyProps {
  *   `_helpers.tpl` 4-6, 41, 51-54 (`app.kubernetes.io/name: openmetadata`, `app.kubernetes.io/instance` =
  *   release); its CronJob pods carry the same labels (`templates/cron-reindex.yaml` 26-27).
  * - Airflow: every pod of the Airflow chart carries `tier: airflow` and `release: <release>`
- *   (apache/airflow `chart/templates/jobs/migrate-database-job.yaml`, the same block in each component).
+ *   (apache/airflow `chart/templates/jobs/migrate-database-job.yaml` 56-59 @058b846c, the same block in
+ *   each component; not read at the 1.18.0 tag).
  */
 export class DependenciesNetworkPolicy extends Construct {
   readonly policies: NetworkPolicyV1[];

@@ -88,8 +88,8 @@ export class OpenMetadataDependencies extends Construct {
     // The chart's own init scripts (deps values.yaml 30-40) would render into a ConfigMap with the passwords
     // (initialization-configmap.yaml 6-19); `initdbScriptsConfigMap` replaces them (_helpers.tpl 51-57).
     this.initScripts = new ConfigMapV1(this, "mysql-init-scripts", { metadata: metadata(DEPENDENCY_OBJECT_NAMES.mysqlInitScripts), data: { "airflow_db.sh": AIRFLOW_DATABASE_SCRIPT } });
-    // Airflow chart `_helpers.yaml` `airflow_metadata_secret` / `standard_airflow_environment`: the connection is
-    // read from key `connection` of `data.metadataSecretName`. Passwords are alphanumeric: no URL escaping needed.
+    // Airflow chart `_helpers.yaml` (read @002843d6) `airflow_metadata_secret` / `standard_airflow_environment`:
+    // the connection is read from key `connection` of `data.metadataSecretName`. Passwords are alphanumeric: no URL escaping needed.
     secret("airflow-metadata-secret", DEPENDENCY_OBJECT_NAMES.airflowMetadata, {
       connection: Fn.format(`mysql://${DEPENDENCY_DATABASE_USERS.airflow}:%s@mysql:3306/airflow_db`, [passwords.airflowDatabase]),
     });
@@ -165,10 +165,12 @@ export function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "p
       apiSecretKeySecretName: DEPENDENCY_OBJECT_NAMES.airflowSecretKey,
       webserverSecretKeySecretName: DEPENDENCY_OBJECT_NAMES.airflowSecretKey,
       webserver: { defaultUser: { enabled: true, ...adminUser } },
-      // Airflow chart templates/jobs/migrate-database-job.yaml and create-user-job.yaml: with useHelmHooks the
-      // Jobs get `helm.sh/hook: post-install,post-upgrade`, which Helm runs only after its wait, while every
-      // Airflow pod waits for the migrations: the install times out (audit F1; the chart's docs demand false
-      // under Terraform). Without it the Jobs' only annotations are `jobAnnotations`, which stay empty.
+      // apache/airflow chart/templates/jobs/migrate-database-job.yaml (read @058b846c: 40-49 hook annotations,
+      // 50-53 ttl, 98-105 applyCustomEnv) and create-user-job.yaml (@00a881d8: 40-48, 90-92 args, 93-98):
+      // with useHelmHooks the Jobs get `helm.sh/hook: post-install,post-upgrade`, which Helm runs only after
+      // its wait, while every Airflow pod waits for the migrations: the install times out (audit F1; the
+      // chart's docs demand false under Terraform). Without it the Jobs' only annotations are
+      // `jobAnnotations`, which stay empty. The 1.18.0 tag itself could not be read here (help/kubernetes.md).
       // applyCustomEnv stays true: it is what gives the migration Job `env`, including the deps chart's
       // `_PIP_ADDITIONAL_REQUIREMENTS` FAB downgrade that Airflow 3 needs on MySQL (deps values.yaml 101-104).
       // A Job's pod template is immutable, so a later change to `env` could not patch a finished Job:
