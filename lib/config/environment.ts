@@ -87,6 +87,7 @@ export interface DependencyOptions {
   readonly airflowExecutor: "LocalExecutor" | "KubernetesExecutor";
   /** A ReadWriteMany StorageClass for Airflow's DAGs and logs; without one, logs are not persisted. */
   readonly sharedStorageClass?: string;
+  /** Default true: OpenSearch of the dependencies chart runs without authentication (audit F9). */
   readonly networkPolicy: boolean;
 }
 

@@ -146,7 +146,7 @@ const AIRFLOW_DATABASE_SCRIPT = [
 ].join("\n");
 
 /** The release values: names of Secrets and non-secret settings only. */
-export function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principalDomain" | "options">) {
+function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principalDomain" | "options">) {
   const { options } = props;
   const adminUser = { role: "Admin", username: "admin", email: `openmetadata-airflow@${props.principalDomain}`, firstName: "OpenMetadata", lastName: "Airflow" };
   const shared = options.sharedStorageClass;

@@ -74,14 +74,13 @@ export class OpenMetadataSecrets extends Construct {
   readonly airflowSecret?: SecretV1;
   /** Only with generated passwords: what the dependencies chart needs beyond the two above. */
   readonly dependencyPasswords?: { readonly mysqlRoot: string; readonly airflowDatabase: string; readonly airflowWebserverSecretKey: string };
-
   readonly jwtKeys: SecretV1;
   readonly secrets: SecretV1[] = [];
 
   constructor(scope: Construct, id: string, props: OpenMetadataSecretsProps) {
     super(scope, id);
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
-    // Alphanumeric only: the dependencies chart embeds passwords in SQL and Helm's --set syntax treats "," and "\" specially.
+    // Alphanumeric only: the dependencies embed them unescaped in SQL (the MySQL init script) and in Airflow's connection URL.
     const password = (passwordId: string) => new Password(this, passwordId, { length: 32, special: false, minNumeric: 2, minUpper: 2, minLower: 2 }).result;
     const sensitiveVariable = (name: string, description: string, validation?: TerraformVariableValidationConfig) => {
       const variable = new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description, ...(validation ? { validation: [validation] } : {}) });
