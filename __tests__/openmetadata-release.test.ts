@@ -53,6 +53,14 @@ describe("a config change restarts the server (audit F4)", () => {
     expect(checksum("[jane.doe, john.smith]")).not.toBe(checksum("[jane.doe]"));
   });
 
+  test("Secret changes reach the pod through the restart token, not resource_version, which the kubernetes provider keeps at its old value in the plan", () => {
+    const { json } = shippedStack("dev");
+    const release = resourceOf(json, "helm_release", "openmetadata_release");
+    expect(release.values[0]).not.toContain("resource_version");
+    expect(release.values[0]).toContain("random_id.openmetadata_pod-checksums_restart-token.hex");
+    expect(resourceOf(json, "random_id", "openmetadata_pod-checksums_restart-token").keepers.secrets).toMatch(/^\$\{sha256\(jsonencode\(\[kubernetes_secret_v1\./);
+  });
+
   test("no hash of a Secret is in the release values, which would make them sensitive", () => {
     const annotations: Record<string, string> = valuesOf(shippedStack("prod").json).podAnnotations;
     for (const value of Object.values(annotations)) expect(value).not.toMatch(/kubernetes_secret_v1|var\.|random_password|nonsensitive/);
