@@ -17,7 +17,8 @@ export interface DependenciesNetworkPolicyProps {
  * - MySQL: bitnami/charts mysql/14.0.2 `templates/primary/statefulset.yaml` 41-43 (common.labels.standard:
  *   `app.kubernetes.io/name` = chart name `mysql`, `app.kubernetes.io/instance` = release).
  * - OpenSearch: opensearch-project/helm-charts opensearch-3.3.2 `templates/statefulset.yaml` 62-63 and
- *   `_helpers.tpl` 48-51 (`app.kubernetes.io/name: opensearch`, `app.kubernetes.io/instance` = release).
+ *   `_helpers.tpl` 48-51 (`app.kubernetes.io/name: opensearch`, `app.kubernetes.io/instance` = release);
+ *   the chart creates no policy of its own (`values.yaml` 458-459, `networkPolicy.create: false`).
  * - OpenMetadata: openmetadata-helm-charts openmetadata-1.13.1 `templates/deployment.yaml` 24-25 and
  *   `_helpers.tpl` 4-6, 41, 51-54 (`app.kubernetes.io/name: openmetadata`, `app.kubernetes.io/instance` =
  *   release); its CronJob pods carry the same labels (`templates/cron-reindex.yaml` 26-27).
