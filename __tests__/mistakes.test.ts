@@ -21,7 +21,7 @@ import { useTemporaryDirectories } from "./support/temporary-directories";
 const PROJECT_ROOT = resolve(__dirname, "..");
 const CATALOGUE = join(__dirname, "mistakes");
 const TSX_CLI = join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const SCRIPTS: Record<string, string> = { adopt: "adopt.ts", keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
+const SCRIPTS: Record<string, string> = { adopt: "adopt.ts", stacks: "stacks.ts", "lock-providers": "lock-providers.ts", keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;
 const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$|node:internal|\.ts:\d+:\d+/m;

@@ -131,6 +131,16 @@ const externalSearch = strictRecord({
 const externalAirflow = strictRecord({
   apiEndpoint: baseUrl("https://airflow.internal.example.com"),
   username: nonEmptyString("an Airflow user name").optional(),
+  /** Where the external Airflow's ingestion workflows call OpenMetadata back; checked in environment.ts. */
+  metadataApiEndpoint: checkedString('a URL, e.g. "https://openmetadata.example.com/api"', () => undefined).optional(),
+});
+
+/** The dependencies chart: Airflow's executor and storage, and the NetworkPolicy in front of MySQL and OpenSearch. */
+const dependencies = strictRecord({
+  enabled: bool().optional(),
+  airflowExecutor: oneOf(["LocalExecutor", "KubernetesExecutor"], "KubernetesExecutor runs every task in its own pod and needs ReadWriteMany storage").optional(),
+  sharedStorageClass: kubernetesName.optional(),
+  networkPolicy: bool().optional(),
 });
 
 const jwtKeys = strictRecord({
@@ -149,6 +159,7 @@ const ingress = strictRecord({
       { error: 'expected a map of annotation names to string values, e.g. { "cert-manager.io/cluster-issuer": "letsencrypt" }' },
     )
     .optional(),
+  tlsSecretExists: bool().optional(),
 });
 
 /** Namespaces Kubernetes itself uses: the stack creates and owns its namespace, and destroying the stack deletes it. */
@@ -177,7 +188,7 @@ const openmetadata = strictRecord({
   allowedRegistrationDomains: z.array(domainName("example.com"), { error: "expected a list of email domains" }).optional(),
   enableSelfSignup: bool().optional(),
   jwtKeys: jwtKeys.optional(),
-  dependencies: strictRecord({ enabled: bool().optional() }).optional(),
+  dependencies: dependencies.optional(),
   database: externalDatabase.optional(),
   search: externalSearch.optional(),
   airflow: externalAirflow.optional(),
