@@ -172,6 +172,13 @@ describe("the catalogue of mistakes", () => {
     expect(paths.filter((path) => !expected.includes(`field ${path}`))).toEqual([]);
   });
 
+  test("has command-line cases for every script in scripts/", () => {
+    const scripts = readdirSync(join(PROJECT_ROOT, "scripts")).filter((file) => file.endsWith(".ts"));
+    const covered = new Set(mistakes.map((mistake) => SCRIPTS[mistake.run[0]!]));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((script) => !covered.has(script))).toEqual([]);
+  });
+
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {
     const command = mistake.run[0] === "synth" ? "synth" : mistake.run.join(" ");
     test(`${mistake.name}: ${mistake.mistake} (npm run ${command}) exits ${mistake.exit} with an actionable error and leaves the previous output untouched`, async () => {
