@@ -172,6 +172,13 @@ describe("the catalogue of mistakes", () => {
     expect(paths.filter((path) => !expected.includes(`field ${path}`))).toEqual([]);
   });
 
+  test("a refused file creates no output folder where there was none", () => {
+    const fresh = join(scratch(), "cdktf.out");
+    const refused = mistakes.find((mistake) => mistake.name === "backend-same-s3-key.yaml")!;
+    expect(runSynth({ env: refused.env, outdir: fresh, stderr: () => undefined })).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
   test("has command-line cases for every script in scripts/", () => {
     const scripts = readdirSync(join(PROJECT_ROOT, "scripts")).filter((file) => file.endsWith(".ts"));
     const covered = new Set(mistakes.map((mistake) => SCRIPTS[mistake.run[0]!]));
