@@ -1,3 +1,5 @@
+import { closest } from "./config/suggest";
+
 /**
  * One convention for the command-line mistakes of every script: exit code 2, one line saying what
  * was wrong and what to write, and a pointer to --help (the full usage text would bury the line).
@@ -20,7 +22,7 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
     const name = option.replace(/^-+/, "").split("=")[0]!;
-    const near = knownOptions.find((known) => known === name.toLowerCase()) ?? knownOptions.find((known) => known.startsWith(name) || name.startsWith(known) || distance(known, name) <= 2);
+    const near = closest(name, knownOptions);
     return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
@@ -41,9 +43,3 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
 
 /** With `npm run x --out d`, npm keeps --out for itself; the script sees nothing. */
 export const NPM_DASHES_HINT = "with npm run, put -- before the script's options";
-
-function distance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return rows[a.length]![b.length]!;
-}
