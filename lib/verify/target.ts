@@ -59,7 +59,7 @@ export function resolveTarget(environment: Environment, outputs: StackOutputs, o
 
 function resolveServiceApp(environment: Environment, outputs: StackOutputs, overrides: TargetOverrides): VerifyTarget["serviceApp"] {
   const { serviceAppKey } = overrides;
-  const settings = environment.okta.serviceApp;
+  const settings = environment.okta?.serviceApp;
   if (!serviceAppKey) return { skipReason: settings ? "no --service-app-key given" : `environment ${environment.name} has no service app` };
   if (!settings) return { skipReason: `environment ${environment.name} has no service app; --service-app-key is ignored` };
   if (!outputs.service_app_client_id) {
