@@ -161,6 +161,27 @@ describe("auth0_client_credentials (docs/resources/client_credentials.md@v1.55.0
   });
 });
 
+describe("destroy protection of Auth0 environments", () => {
+  test("protected: true puts prevent_destroy on the client, its credentials and every connection enablement; unprotected puts it nowhere", () => {
+    const unprotectedJson = synthEnvironment(auth0Environment("guarded", "flow: web, connections: [google-oauth2]")).json;
+    const [guarded] = environmentsFromYaml(`
+environments:
+  - name: guarded2
+    target: collate
+    protected: true
+    openmetadataUrl: https://guarded2.example.com
+    auth0: { domain: example.eu.auth0.com, flow: web, connections: [google-oauth2] }
+`);
+    const json = synthEnvironment(guarded!).json;
+    const lifecycles = (source: TerraformJson) =>
+      ["auth0_client", "auth0_client_credentials", "auth0_connection_client"].flatMap((type) => Object.values(source.resource[type] ?? {}).map((resource) => resource["lifecycle"]?.["prevent_destroy"] === true));
+    expect(lifecycles(json)).toEqual([true, true, true]);
+    expect(lifecycles(unprotectedJson)).toEqual([false, false, false]);
+    // The empty-secret check stays beside prevent_destroy.
+    expect(credentials(json)["lifecycle"]["postcondition"]).toHaveLength(1);
+  });
+});
+
 describe("connections (connection_client.md, data-sources/connection.md @v1.55.0)", () => {
   test("named connections are enabled with auth0_connection_client, which appends the client, never the authoritative auth0_connection_clients", () => {
     const json = web();

@@ -92,12 +92,13 @@ export class Auth0SingleSignOn extends Construct {
       authenticationMethod: spa ? "none" : AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD,
       // The provider stores "" when its own app may not read client secrets (client_credentials.md@v1.55.0);
       // OpenMetadata's Secret would then hold an empty secret and every Web login would fail.
-      ...(spa ? {} : { lifecycle: { postcondition: [emptySecretCheck(props.environmentName)] } }),
+      ...(spa && !lifecycle ? {} : { lifecycle: { ...lifecycle, ...(spa ? {} : { postcondition: [emptySecretCheck(props.environmentName)] }) } }),
     });
 
     this.connectionClients = connectionIds(auth0.connections).map(([name, suffix]) => {
       const connection = new DataAuth0Connection(this, `connection-${suffix}`, { name });
-      return new Auth0ConnectionClient(this, `connection-client-${suffix}`, { connectionId: connection.connectionId, clientId: this.client.clientId });
+      // Destroying an enablement locks that connection's users out, so it is protected like the client.
+      return new Auth0ConnectionClient(this, `connection-client-${suffix}`, { connectionId: connection.connectionId, clientId: this.client.clientId, ...(lifecycle ? { lifecycle } : {}) });
     });
 
     const authority = `https://${auth0.domain}`;
