@@ -12,6 +12,7 @@ import { Auth0SingleSignOn } from "../lib/auth0/auth0-single-sign-on";
 import { loadChart } from "../lib/chart-check/chart";
 import { checkChart } from "../lib/chart-check/check";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
+import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import type { OpenMetadataChartValues } from "../lib/openmetadata/chart-values";
 import { environmentsFromYaml, resourceOf, synthEnvironment, type TerraformJson } from "./support/synth";
 
@@ -58,6 +59,7 @@ function clientConfig(change: Partial<Auth0ClientConfig>): Auth0ClientConfig {
   };
 }
 const newClient = (change: Partial<Auth0ClientConfig>) => new Auth0Client(new TerraformStack(Testing.app(), "rules"), "client", clientConfig(change));
+const newClientIn = (stack: TerraformStack) => new Auth0Client(stack, "client", clientConfig({}));
 
 describe("the auth0/auth0 provider", () => {
   test("is pinned to exactly 1.55.0, the newest 1.x tag, with the domain from the config and no credential attribute", () => {
@@ -265,4 +267,18 @@ describe("the Auth0 examples' addresses and synthesized JSON", () => {
       await expect(JSON.stringify(JSON.parse(text), null, 2) + "\n").toMatchFileSnapshot(`__snapshots__/examples/${environment.stackId}.tf.json`);
     });
   }
+});
+
+describe("after the identity provider, Auth0 environments work like Okta ones", () => {
+  test("ingestion-config gives the same OpenMetadata-JWT workflowConfig for an Auth0 environment", () => {
+    const config = ingestionWorkflowConfig(examples[0]!);
+    expect(config).toContain("hostPort: https://openmetadata.auth0-dev.example.com/api");
+    expect(config).toContain("authProvider: openmetadata");
+  });
+
+  test("the thin Auth0 classes refuse HCL output instead of writing empty blocks", () => {
+    const stack = new TerraformStack(Testing.app(), "hcl");
+    const made = newClientIn(stack);
+    expect(() => made.toHclTerraform()).toThrow(/synthesize JSON only/);
+  });
 });

@@ -36,6 +36,11 @@ export class Auth0ClientCredentials extends TerraformResource {
     return this.getStringAttribute("client_secret");
   }
 
+  /** `cdktf synth --hcl` would need typed HCL attributes these thin classes do not model: fail loudly rather than write an empty block. */
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    throw new Error(`${this.node.path}: the hand-written Auth0 classes in lib/auth0/ synthesize JSON only; run cdktf synth without --hcl`);
+  }
+
   protected override synthesizeAttributes(): Record<string, unknown> {
     return { client_id: this.clientIdValue, authentication_method: this.authenticationMethod };
   }

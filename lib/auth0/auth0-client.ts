@@ -67,6 +67,11 @@ export class Auth0Client extends TerraformResource {
     return this.getStringAttribute("client_id");
   }
 
+  /** `cdktf synth --hcl` would need typed HCL attributes these thin classes do not model: fail loudly rather than write an empty block. */
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    throw new Error(`${this.node.path}: the hand-written Auth0 classes in lib/auth0/ synthesize JSON only; run cdktf synth without --hcl`);
+  }
+
   protected override synthesizeAttributes(): Record<string, unknown> {
     const { config } = this;
     const refresh = config.refreshToken;

@@ -33,6 +33,11 @@ export class Auth0Provider extends TerraformProvider {
     this.domain = config.domain;
   }
 
+  /** `cdktf synth --hcl` would need typed HCL attributes these thin classes do not model: fail loudly rather than write an empty block. */
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    throw new Error(`${this.node.path}: the hand-written Auth0 classes in lib/auth0/ synthesize JSON only; run cdktf synth without --hcl`);
+  }
+
   protected override synthesizeAttributes(): Record<string, unknown> {
     // docs/index.md@v1.55.0: `domain` (String), else AUTH0_DOMAIN. Nothing else is written here.
     return { domain: this.domain };

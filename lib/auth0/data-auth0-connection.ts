@@ -26,6 +26,11 @@ export class DataAuth0Connection extends TerraformDataSource {
     return this.getStringAttribute("id");
   }
 
+  /** `cdktf synth --hcl` would need typed HCL attributes these thin classes do not model: fail loudly rather than write an empty block. */
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    throw new Error(`${this.node.path}: the hand-written Auth0 classes in lib/auth0/ synthesize JSON only; run cdktf synth without --hcl`);
+  }
+
   protected override synthesizeAttributes(): Record<string, unknown> {
     // The clients already enabled on the connection are never read here, and fetching them costs
     // extra paginated Management API calls (skip_enabled_clients, connection.md@v1.55.0).
