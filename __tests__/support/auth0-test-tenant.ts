@@ -92,6 +92,7 @@ interface ClientMetadata {
   readonly metadata: Record<string, unknown>;
   readonly rotating: boolean;
   readonly public: boolean;
+  readonly firstParty: boolean;
 }
 
 function registerClients(json: TerraformJson, options: Auth0TestTenantOptions) {
@@ -143,6 +144,7 @@ function registerClients(json: TerraformJson, options: Auth0TestTenantOptions) {
       address,
       public: method === "none",
       rotating: app["refresh_token"]?.["rotation_type"] === "rotating",
+      firstParty: app["is_first_party"] === true,
       metadata: {
         client_id: clientId,
         ...(secret ? { client_secret: secret } : {}),
@@ -192,7 +194,8 @@ async function createTenant(issuer: string, clientMetadata: readonly ClientMetad
       const user = accountId === undefined ? undefined : users.get(accountId);
       const clientId = ctx.oidc.client?.clientId ?? "";
       if (user && !connectionsOf.get(clientId)?.has(user.connection)) throw new AccessDenied(`the connection ${user.connection} is not enabled for this application`);
-      // First-party clients: consent is implied, as Auth0 does for is_first_party.
+      // First-party clients: consent is implied, as Auth0 does for is_first_party; others get the consent prompt.
+      if (!byClientId.get(clientId)?.firstParty) return undefined;
       const grant = new ctx.oidc.provider.Grant({ clientId, accountId });
       grant.addOIDCScope(String(ctx.oidc.params["scope"] ?? "openid"));
       await grant.save();

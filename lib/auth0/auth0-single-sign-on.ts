@@ -58,7 +58,8 @@ export class Auth0SingleSignOn extends Construct {
 
     this.client = new Auth0Client(this, "client", {
       name: auth0.appName,
-      description: `OpenMetadata ${props.environmentName} at ${url}`,
+      // Short and URL-free: Auth0 caps descriptions (140 characters in the Management API).
+      description: `OpenMetadata single sign-on (${props.environmentName})`,
       appType: spa ? "spa" : "regular_web",
       // /callback for sign-in, /silent-callback for the UI's silent renewal; stable order (a list).
       callbacks: redirectUris(url),

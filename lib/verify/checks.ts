@@ -41,7 +41,7 @@ export const HINTS = {
   issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
   issuerNotFound: `No authorization server answers at this issuer: use the issuer_url output exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
   issuerMismatch: `Make OpenMetadata's authority the issuer exactly as discovery reports it (no trailing slash) and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
-  auth0IssuerMismatch: `Make OpenMetadata's authority https:// and the Auth0 domain with no trailing slash (Auth0's issuer adds it), the same domain (tenant or custom) that issues the tokens; see ${HELP}#auth0-issuer`,
+  auth0IssuerMismatch: `Make OpenMetadata's authority https://DOMAIN with no trailing slash (Auth0's issuer adds it), DOMAIN being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
   keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
   foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
   openmetadataUnreachable: `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
