@@ -130,6 +130,11 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     expect(() => newClient({ appType: "regular_web", refreshToken: { rotationType: "non-rotating", expirationType: "expiring", tokenLifetime: 60, infiniteTokenLifetime: false } })).not.toThrow();
   });
 
+  test("a description longer than 140 characters is refused (StringLenBetween(0, 140), resource.go@v1.55.0)", () => {
+    expect(() => newClient({ description: "x".repeat(141) })).toThrow(/141 characters; at most 140/);
+    expect(() => newClient({ description: "x".repeat(140) })).not.toThrow();
+  });
+
   test("the refresh_token grant needs authorization_code", () => {
     expect(() => newClient({ grantTypes: ["refresh_token"] })).toThrow(/needs authorization_code/);
   });

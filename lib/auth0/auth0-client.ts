@@ -58,6 +58,8 @@ export class Auth0Client extends TerraformResource {
 
   constructor(scope: Construct, id: string, config: Auth0ClientConfig) {
     super(scope, id, { terraformResourceType: Auth0Client.tfResourceType, terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA, ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}) });
+    // The provider validates StringLenBetween(0, 140) only at plan (internal/auth0/client/resource.go@v1.55.0:88).
+    if (config.description !== undefined && config.description.length > 140) throw new Error(`Auth0Client "${config.name}": the description has ${config.description.length} characters; at most 140 are accepted`);
     checkRefreshToken(config);
     this.config = config;
   }

@@ -58,7 +58,7 @@ export class Auth0SingleSignOn extends Construct {
 
     this.client = new Auth0Client(this, "client", {
       name: auth0.appName,
-      // Short and URL-free: Auth0 caps descriptions (140 characters in the Management API).
+      // Short and URL-free: descriptions are capped at 140 characters (Auth0Client checks it).
       description: `OpenMetadata single sign-on (${props.environmentName})`,
       appType: spa ? "spa" : "regular_web",
       // /callback for sign-in, /silent-callback for the UI's silent renewal; stable order (a list).
