@@ -83,6 +83,14 @@ describe("the auth0 section", () => {
     expect(errorsFor((environment) => (environment.auth0.connections = ["google-oauth2", "google-oauth2"]))).toEqual(['environment "qa", field auth0.connections: got "google-oauth2"; each connection may be listed once']);
   });
 
+  test("adopt.okta is refused for an Auth0 environment; adopting the OpenMetadata release still works", () => {
+    expect(errorsFor((environment) => (environment.adopt = { okta: { appId: "0oa1a2b3c4d5e6f7g8h9" } }))).toEqual([
+      'environment "qa", field adopt.okta: got "{...}"; the identity provider of this environment is Auth0, which has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)',
+    ]);
+    const [environment] = parse([{ ...auth0Environment(), adopt: { openmetadata: { release: true } } }]);
+    expect(environment!.adopt).toEqual({ okta: {}, openmetadataRelease: true });
+  });
+
   test("an empty connection name is refused", () => {
     expect(errorsFor((environment) => (environment.auth0.connections = [" "]))[0]).toContain("field auth0.connections[0]");
   });

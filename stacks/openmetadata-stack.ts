@@ -4,6 +4,7 @@ import { Node } from "constructs";
 import { configureAuth0Provider } from "../lib/auth0/configure-auth0-provider";
 import { Auth0SingleSignOn } from "../lib/auth0/auth0-single-sign-on";
 import type { Environment } from "../lib/config/environment";
+import { adoptInstalledRelease } from "../lib/openmetadata/adopt-release";
 import { configureKubernetesProviders } from "../lib/openmetadata/kubernetes-providers";
 import { OpenMetadataOnKubernetes } from "../lib/openmetadata/openmetadata-on-kubernetes";
 import { configureOktaProvider } from "../lib/okta/okta-provider";
@@ -27,7 +28,7 @@ export class OpenMetadataStack extends TerraformStack {
     const common = { environmentName: environment.name, openmetadataUrl: environment.openmetadataUrl, preventDestroy };
     if (environment.okta) {
       configureOktaProvider(this, environment.okta);
-      this.sso = new OktaSingleSignOn(this, "okta", { ...common, okta: environment.okta });
+      this.sso = new OktaSingleSignOn(this, "okta", { ...common, okta: environment.okta, ...(environment.adopt ? { adopt: environment.adopt.okta } : {}) });
     } else if (environment.auth0) {
       configureAuth0Provider(this, environment.auth0);
       this.sso = new Auth0SingleSignOn(this, "auth0", { ...common, auth0: environment.auth0 });
@@ -43,6 +44,7 @@ export class OpenMetadataStack extends TerraformStack {
         sso: this.sso.binding,
         preventDestroy,
       });
+      if (environment.adopt?.openmetadataRelease) adoptInstalledRelease(this.openmetadata);
     }
 
     const forCollate = environment.target === "collate" ? " Share this with the Collate team." : "";

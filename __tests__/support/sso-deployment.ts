@@ -43,7 +43,9 @@ export async function deploySso(environmentName: string, options: DeployOptions 
   const { stack, json } = shippedStack(environmentName);
   const okta = await startOktaTestOrg(json, { users: [JANE], ...options });
   const release = resourceOf(json, "helm_release", "openmetadata_release");
-  const values = resolveReferencesDeep(parseYaml(release["values"][0]) as OpenMetadataChartValues, okta.references);
+  // The pod's checksum annotations are Terraform expressions over Secrets, not Okta outputs; the stub reads no annotation.
+  const { podAnnotations: _checksums, ...chartValues } = parseYaml(release["values"][0]) as OpenMetadataChartValues;
+  const values = resolveReferencesDeep(chartValues, okta.references);
   const outputs = { [stack.environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolveReferences(output.value, okta.references)])) };
 
   const signingKey = await publicSigningKey();
@@ -101,7 +103,9 @@ export async function deployAuth0Sso(environment: Environment, options: Pick<Aut
   const auth0 = await startAuth0TestTenant(json, options);
   const resolve = <T>(value: T): T => localizeDeep(resolveReferencesDeep(value, auth0.references), auth0.localize);
   const release = resourceOf(json, "helm_release", "openmetadata_release");
-  const values = resolve(parseYaml(release["values"][0]) as OpenMetadataChartValues);
+  // As for Okta: the pod's checksum annotations are Terraform expressions over Secrets; the stub reads no annotation.
+  const { podAnnotations: _checksums, ...chartValues } = parseYaml(release["values"][0]) as OpenMetadataChartValues;
+  const values = resolve(chartValues as OpenMetadataChartValues);
   // Only this Secret: the others hold random passwords the tenant does not assign.
   const oidcSecret = Object.values(json.resource["kubernetes_secret_v1"] ?? {}).find((secret) => secret["metadata"]["name"] === SECRET_NAMES.oidcClientSecret.secretRef);
   const outputs = { [environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolve(output.value)])) };
