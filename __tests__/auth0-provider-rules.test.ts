@@ -287,3 +287,14 @@ describe("after the identity provider, Auth0 environments work like Okta ones", 
     expect(() => made.toHclTerraform()).toThrow(/synthesize JSON only/);
   });
 });
+
+describe("CI passes the Auth0 provider its credentials", () => {
+  test("every terraform plan/apply step that gets the Okta credentials gets AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET from secrets too", () => {
+    const workflows = ["deploy.yml", "pull-request.yml", "drift.yml"].map((file) => readFileSync(join(projectRoot, ".github", "workflows", file), "utf8"));
+    for (const text of workflows) {
+      const oktaSteps = text.match(/OKTA_API_SCOPES: \$\{\{ secrets\.OKTA_API_SCOPES \}\}\n\s*AUTH0_CLIENT_ID: \$\{\{ secrets\.AUTH0_CLIENT_ID \}\}\n\s*AUTH0_CLIENT_SECRET: \$\{\{ secrets\.AUTH0_CLIENT_SECRET \}\}/g) ?? [];
+      expect(oktaSteps.length).toBeGreaterThan(0);
+      expect(oktaSteps.length).toBe((text.match(/OKTA_API_SCOPES: /g) ?? []).length);
+    }
+  });
+});
