@@ -8,6 +8,7 @@ export interface Auth0ClientCredentialsConfig {
   readonly clientId: string;
   /** `none` for a public SPA; `client_secret_post` for a confidential client posting its secret. */
   readonly authenticationMethod: "none" | "client_secret_post" | "client_secret_basic";
+  /** @default none */
   readonly lifecycle?: TerraformResourceLifecycle;
 }
 

@@ -10,6 +10,10 @@ import { AUTH0_GENERATOR_METADATA } from "./auth0-provider";
  */
 export interface Auth0ClientConfig {
   readonly name: string;
+  /**
+   * At most 140 characters (checked here; the provider checks it only at plan).
+   * @default none - the dashboard shows no description
+   */
   readonly description?: string;
   /** `spa` is a public client, `regular_web` a confidential one. */
   readonly appType: "spa" | "regular_web";
@@ -35,8 +39,10 @@ export interface Auth0ClientConfig {
    * @default Auth0's choice (computed; true for clients created through the Management API)
    */
   readonly isFirstParty?: boolean;
+  /** `lifetimeInSeconds` @default Auth0's ID token lifetime (36000 s) */
   readonly jwtConfiguration: { readonly alg: "RS256" | "PS256" | "HS256"; readonly lifetimeInSeconds?: number };
   readonly refreshToken: Auth0RefreshTokenConfig;
+  /** @default none */
   readonly lifecycle?: TerraformResourceLifecycle;
 }
 
@@ -44,11 +50,18 @@ export interface Auth0ClientConfig {
 export interface Auth0RefreshTokenConfig {
   readonly rotationType: "rotating" | "non-rotating";
   readonly expirationType: "expiring" | "non-expiring";
-  /** Seconds a rotated token may be reused without triggering reuse detection. */
+  /**
+   * Seconds a rotated token may be reused without triggering reuse detection.
+   * @default Auth0's (0: any reuse revokes the token family)
+   */
   readonly leeway?: number;
+  /** Absolute lifetime in seconds; required when `infiniteTokenLifetime` is false. @default Auth0's */
   readonly tokenLifetime?: number;
+  /** Seconds unused before expiry; required when `infiniteIdleTokenLifetime` is false. @default Auth0's */
   readonly idleTokenLifetime?: number;
+  /** @default Auth0's, which depends on the app type; set it, with `tokenLifetime`, to be sure */
   readonly infiniteTokenLifetime?: boolean;
+  /** @default Auth0's, which depends on the app type */
   readonly infiniteIdleTokenLifetime?: boolean;
 }
 

@@ -6,6 +6,7 @@ import { AUTH0_GENERATOR_METADATA } from "./auth0-provider";
 export interface Auth0ConnectionClientConfig {
   readonly connectionId: string;
   readonly clientId: string;
+  /** @default none */
   readonly lifecycle?: TerraformResourceLifecycle;
 }
 
