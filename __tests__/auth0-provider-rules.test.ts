@@ -298,3 +298,15 @@ describe("CI passes the Auth0 provider its credentials", () => {
     }
   });
 });
+
+describe("Collate target with Auth0", () => {
+  test("target collate synthesizes only the Auth0 side, and the outputs to share are the authority and client id", () => {
+    const { json } = synthEnvironment(auth0Environment("collate-auth0", "flow: spa"));
+    expect(Object.keys(json.provider).sort()).toEqual(["auth0"]);
+    expect(Object.keys(json.resource).sort()).toEqual(["auth0_client", "auth0_client_credentials"]);
+    expect(json.output["issuer_url"]).toMatchObject({ value: "https://example.eu.auth0.com" });
+    expect(json.output["issuer_url"]!.description).toContain("Share this with the Collate team.");
+    expect(json.output["client_id"]).toMatchObject({ value: "${auth0_client.auth0_client.client_id}" });
+    expect(json.output["jwt_key_id"]).toBeUndefined();
+  });
+});
