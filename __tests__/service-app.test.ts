@@ -39,10 +39,10 @@ describe("the Okta service app", () => {
   });
 
   test("is off by default and in environments that do not enable it", () => {
-    expect(shippedEnvironments().filter((environment) => environment.okta.serviceApp).map((environment) => environment.name)).toEqual(["dev"]);
+    expect(shippedEnvironments().filter((environment) => environment.okta?.serviceApp).map((environment) => environment.name)).toEqual(["dev"]);
     expect(shippedStack("staging").json.resource.okta_app_oauth_api_scope).toBeUndefined();
     const disabled = collateEnvironment("off", "access: { groups: [data] }, serviceApp: { enabled: false, jwksFile: keys/dev-service-app.jwks.json }");
-    expect(disabled.okta.serviceApp).toBeUndefined();
+    expect(disabled.okta?.serviceApp).toBeUndefined();
   });
 
   test("a JWKS file with private key material is refused before synthesis", () => {

@@ -58,7 +58,7 @@ function deployment(name: string): SsoDeployment {
 function targetOf(subject: SsoDeployment, { outputs: changedOutputs, ...overrides }: TargetOverrides & { outputs?: Record<string, string> } = {}) {
   const { stackId } = subject.environment;
   const outputs = parseStackOutputs({ [stackId]: { ...subject.outputs[stackId], ...changedOutputs } }, stackId, "outputs.json");
-  const withServiceApp = subject.environment.okta.serviceApp ? { serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" }, serviceAppKid: serviceKey.kid } : {};
+  const withServiceApp = subject.environment.okta?.serviceApp ? { serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" }, serviceAppKid: serviceKey.kid } : {};
   return resolveTarget(subject.environment, outputs, { openmetadataUrl: subject.openmetadata.url, ...withServiceApp, ...overrides });
 }
 
@@ -266,7 +266,7 @@ describe("verify's inputs", () => {
     // The shipped dev JWKS holds a key whose private half is not here: no match, so its first kid.
     const { stackId } = dev.environment;
     const target = resolveTarget(dev.environment, parseStackOutputs(dev.outputs, stackId, "o.json"), { serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" } });
-    expect("kid" in target.serviceApp && target.serviceApp.kid).toBe(dev.environment.okta.serviceApp!.publicKeys[0]!.kid);
+    expect("kid" in target.serviceApp && target.serviceApp.kid).toBe(dev.environment.okta!.serviceApp!.publicKeys[0]!.kid);
   });
 });
 

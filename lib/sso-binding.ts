@@ -4,16 +4,19 @@
  * Values may be Terraform references resolved at apply time.
  */
 export interface SsoBinding {
-  /** OpenMetadata's `authentication.provider` (the chart's enum). */
-  readonly provider: "okta";
+  /** OpenMetadata's `authentication.provider` (the chart's enum); also its `oidcType` for the confidential flow. */
+  readonly provider: "okta" | "auth0";
   /** `public` for a Single-Page App, `confidential` for a Web app with a client secret. */
   readonly clientType: "public" | "confidential";
-  /** The issuer URL, exactly as it appears in tokens' `iss`. */
+  /**
+   * OpenMetadata's `authority`: for Okta the issuer exactly as in tokens' `iss`; for Auth0
+   * `https://DOMAIN` without the slash its tokens' `iss` ends with (OpenMetadata appends paths to it).
+   */
   readonly authority: string;
   readonly clientId: string;
   /** Only for `confidential` clients; a reference to Terraform state, never a literal. */
   readonly clientSecret?: string;
-  /** The issuer's signing keys: `{authority}/v1/keys` for Okta. */
+  /** The issuer's signing keys: `{authority}/v1/keys` for Okta, `https://DOMAIN/.well-known/jwks.json` for Auth0. */
   readonly jwksUri: string;
   readonly discoveryUri: string;
   /** How the confidential client authenticates at the token endpoint. */

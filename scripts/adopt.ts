@@ -49,6 +49,7 @@ export async function main(args: string[]): Promise<number> {
     const environments = loadEnvironmentsFile(file);
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
     if (!environment) throw new AdoptUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment.okta) throw new AdoptUsageError(`environment ${environment.name} uses Auth0; npm run adopt finds Okta objects only`);
     const clientId = values["client-id"];
     if (clientId !== undefined && !/^[A-Za-z0-9_-]{10,64}$/.test(clientId)) throw new AdoptUsageError(`--client-id must be an Okta client id such as 0oa1a2b3c4d5e6f7g8h9, got ${JSON.stringify(clientId)}`);
     const apiUrl = values["okta-api-url"] === undefined ? environment.okta.orgUrl : apiUrlOption(values["okta-api-url"]);

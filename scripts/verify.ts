@@ -12,7 +12,7 @@ import { resolveTarget } from "../lib/verify/target";
 
 const USAGE = `Usage: npm run verify -- <environment> --outputs FILE [options]
 
-Checks a deployed environment's single sign-on from the outside: the Okta issuer's discovery
+Checks a deployed environment's single sign-on from the outside: the Okta or Auth0 issuer's discovery
 document and keys, OpenMetadata's served SSO settings and signing key, and optionally a
 client_credentials token of the service app. Run it after every deploy (help/verify.md).
 

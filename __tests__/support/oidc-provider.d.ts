@@ -7,11 +7,20 @@ declare module "oidc-provider" {
       readonly route: string;
       readonly params: Readonly<Record<string, unknown>>;
       readonly entities?: { readonly Grant?: { getOIDCScope(): string } };
+      readonly client?: ProviderClient;
+      readonly session?: { readonly accountId?: string };
+      readonly provider: { readonly Grant: new (properties: { clientId: string; accountId?: string }) => ProviderGrant };
     };
+  }
+
+  export interface ProviderGrant {
+    addOIDCScope(scope: string): void;
+    save(): Promise<string>;
   }
 
   export interface ProviderClient {
     readonly clientId: string;
+    grantTypeAllowed(grantType: string): boolean;
   }
 
   export interface ProviderAccount {
@@ -42,6 +51,10 @@ declare module "oidc-provider" {
     readonly responseTypes?: readonly string[];
     readonly ttl?: Readonly<Record<string, number>>;
     readonly pkce?: { readonly required: (ctx: ProviderContext, client: ProviderClient) => boolean };
+    readonly issueRefreshToken?: (ctx: ProviderContext, client: ProviderClient, code: unknown) => boolean | Promise<boolean>;
+    readonly conformIdTokenClaims?: boolean;
+    readonly rotateRefreshToken?: (ctx: ProviderContext) => boolean | Promise<boolean>;
+    readonly loadExistingGrant?: (ctx: ProviderContext) => ProviderGrant | undefined | Promise<ProviderGrant | undefined>;
     readonly features?: {
       readonly devInteractions?: { readonly enabled: boolean };
       readonly clientCredentials?: { readonly enabled: boolean };

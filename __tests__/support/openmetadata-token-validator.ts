@@ -15,13 +15,17 @@ export interface OpenMetadataLogin {
   readonly claims: JWTPayload;
 }
 
-export async function validateAsOpenMetadata(idToken: string, authentication: AuthenticationValues, reachable: (url: string) => string): Promise<OpenMetadataLogin> {
+/**
+ * `issuer` defaults to the authority (Okta: the same string). For Auth0 pass the authority with its
+ * trailing slash: tokens' `iss` is `https://DOMAIN/`, which auth0-spa-js expects as `${domain}/`.
+ */
+export async function validateAsOpenMetadata(idToken: string, authentication: AuthenticationValues, reachable: (url: string) => string, issuer: string = authentication.authority): Promise<OpenMetadataLogin> {
   for (const keysUrl of authentication.publicKeys) {
     const response = await fetch(reachable(keysUrl));
     if (!response.ok) throw new Error(`publicKeys ${keysUrl} answered HTTP ${response.status}`);
     const keys = createLocalJWKSet((await response.json()) as JSONWebKeySet);
     try {
-      const { payload } = await jwtVerify(idToken, keys, { issuer: authentication.authority, audience: authentication.clientId, algorithms: ["RS256"] });
+      const { payload } = await jwtVerify(idToken, keys, { issuer, audience: authentication.clientId, algorithms: ["RS256"] });
       return { ...principalOf(payload, authentication.jwtPrincipalClaims), verifiedBy: keysUrl, claims: payload };
     } catch (error) {
       // The key is in another URL of the list; any other failure is a rejection.

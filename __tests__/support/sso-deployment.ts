@@ -2,9 +2,11 @@ import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { parse as parseYaml } from "yaml";
 import type { Environment } from "../../lib/config/environment";
 import type { OpenMetadataChartValues } from "../../lib/openmetadata/chart-values";
+import { SECRET_NAMES } from "../../lib/openmetadata/openmetadata-secrets";
+import { startAuth0TestTenant, type Auth0TestTenant, type Auth0TestTenantOptions, type Auth0TestUser } from "./auth0-test-tenant";
 import { startOktaTestOrg, type OktaTestOrg, type TestUser } from "./okta-test-org";
 import { startOpenMetadataStub, type OpenMetadataStub, type ServedAuthConfig } from "./openmetadata-stub";
-import { resourceOf, shippedStack } from "./synth";
+import { resourceOf, shippedStack, synthEnvironment } from "./synth";
 import { resolveReferences, resolveReferencesDeep } from "./terraform-references";
 
 /**
@@ -75,4 +77,58 @@ let openmetadataKey: Promise<JWK> | undefined;
 function publicSigningKey(): Promise<JWK> {
   openmetadataKey ??= generateKeyPair("RS256").then(({ publicKey }) => exportJWK(publicKey));
   return openmetadataKey;
+}
+
+export const AUTH0_JANE: Auth0TestUser = { id: "auth0|jane-doe", connection: "Username-Password-Authentication", email: "jane.doe@example.com", name: "Jane Doe" };
+
+export interface Auth0SsoDeployment {
+  readonly environment: Environment;
+  readonly auth0: Auth0TestTenant;
+  /** The stack's Helm values, references resolved and `https://DOMAIN` localized to the tenant. */
+  readonly values: OpenMetadataChartValues;
+  /** The data of the confidential client's Kubernetes Secret (`oidc-secrets`), as apply would write it; absent for a SPA. */
+  readonly oidcSecret?: Readonly<Record<string, string>>;
+  readonly outputs: Record<string, Record<string, string>>;
+  readonly openmetadata: OpenMetadataStub;
+  reachable(url: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * One Auth0 environment "deployed" on 127.0.0.1: its synthesized stack played by the test tenant,
+ * OpenMetadata answering from the stack's Helm values, and the outputs `cdktf output` would write.
+ */
+export async function deployAuth0Sso(environment: Environment, options: Pick<Auth0TestTenantOptions, "users" | "connections">): Promise<Auth0SsoDeployment> {
+  const { json } = synthEnvironment(environment);
+  const auth0 = await startAuth0TestTenant(json, options);
+  const resolve = <T>(value: T): T => localizeDeep(resolveReferencesDeep(value, auth0.references), auth0.localize);
+  const release = resourceOf(json, "helm_release", "openmetadata_release");
+  // As for Okta: the pod's checksum annotations are Terraform expressions over Secrets; the stub reads no annotation.
+  const { podAnnotations: _checksums, ...chartValues } = parseYaml(release["values"][0]) as OpenMetadataChartValues;
+  const values = resolve(chartValues as OpenMetadataChartValues);
+  // Only this Secret: the others hold random passwords the tenant does not assign.
+  const oidcSecret = Object.values(json.resource["kubernetes_secret_v1"] ?? {}).find((secret) => secret["metadata"]["name"] === SECRET_NAMES.oidcClientSecret.secretRef);
+  const outputs = { [environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolve(output.value)])) };
+
+  const openmetadata = await startOpenMetadataStub({ values, signingKey: await publicSigningKey() });
+  const inClusterUrl = `http://${values.fullnameOverride}:${OPENMETADATA_SERVICE_PORT}`;
+  return {
+    environment,
+    auth0,
+    values,
+    ...(oidcSecret ? { oidcSecret: resolve(oidcSecret["data"] as Record<string, string>) } : {}),
+    outputs,
+    openmetadata,
+    reachable: (url) => (url.startsWith(`${inClusterUrl}/`) ? `${openmetadata.url}${url.slice(inClusterUrl.length)}` : url),
+    close: async () => {
+      await Promise.all([auth0.close(), openmetadata.close()]);
+    },
+  };
+}
+
+function localizeDeep<T>(value: T, localize: (url: string) => string): T {
+  if (typeof value === "string") return localize(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => localizeDeep(item, localize)) as T;
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, localizeDeep(item, localize)])) as T;
+  return value;
 }

@@ -25,6 +25,7 @@ const APPLICATION_TYPE = { spa: "browser", web: "web" } as const;
  */
 export async function findAdoptable(environment: Environment, api: OktaManagementApi, options: { readonly clientId?: string } = {}): Promise<AdoptFindings> {
   const { okta } = environment;
+  if (!okta) throw new AdoptRefusal(`environment "${environment.name}" uses Auth0, not Okta: there are no Okta objects to adopt`);
   const notes: string[] = [];
   const ids: Record<string, string> = {};
 

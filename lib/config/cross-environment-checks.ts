@@ -95,7 +95,7 @@ export function environmentWarnings(input: EnvironmentInput, environment: Enviro
   if (database && database.engine === undefined && database.port === POSTGRES_PORT) {
     warnings.push(`${where("openmetadata.database.engine")}: port 5432 is PostgreSQL's, but engine defaults to "mysql"; set engine: postgres (or engine: mysql if this MySQL really listens on 5432)`);
   }
-  const everyone = environment.okta.groups.find((group) => group.toLowerCase() === OKTA_EVERYONE_GROUP);
+  const everyone = environment.okta?.groups.find((group) => group.toLowerCase() === OKTA_EVERYONE_GROUP);
   if (everyone !== undefined) {
     warnings.push(`${where("okta.access.groups")}: "${everyone}" is Okta's built-in group of every user; to give everyone access say so with okta.access.everyone: true and remove it from groups`);
   }

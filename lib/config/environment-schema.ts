@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adoptSchema } from "./adopt-settings";
+import { auth0Section } from "./auth0-settings";
 import { awsRegion, baseUrl, bool, checkedString, domainName, filePath, gcsBucketName, hostName, integerInRange, nonEmptyString, oneOf, patternString, quoteHint, s3BucketName, strictRecord } from "./schema-helpers";
 
 /**
@@ -230,7 +231,9 @@ export const environmentSchema = strictRecord({
   target: oneOf(["kubernetes", "collate"], '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only Okta for Collate\'s SaaS').optional(),
   protected: bool().optional(),
   backend: stateBackend.optional(),
-  okta: okta,
+  // Exactly one of the two: checked in resolveEnvironment, which reports it like any other problem.
+  okta: okta.optional(),
+  auth0: auth0Section.optional(),
   openmetadata: openmetadata.optional(),
   adopt: adoptSchema.optional(),
 });

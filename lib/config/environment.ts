@@ -3,6 +3,7 @@ import { SERVICE_APP_ADMIN_ROLES, SERVICE_APP_API_SCOPES } from "./environment-s
 import type { PublicJwk } from "../keys/public-jwks";
 import { resolveAdopt, type AdoptSettings } from "./adopt-settings";
 import type { ConfigProblem } from "./errors";
+import { checkOneIdentityProvider, resolveAuth0Settings, type Auth0Settings } from "./auth0-settings";
 
 /**
  * One environment with every default resolved, once, here. Constructs read only this type, so a
@@ -19,7 +20,9 @@ export interface Environment {
   readonly protected: boolean;
   /** Where Terraform keeps this environment's state. */
   readonly backend: StateBackend;
-  readonly okta: OktaSettings;
+  /** Exactly one of `okta` and `auth0` is present: the environment's identity provider. */
+  readonly okta?: OktaSettings;
+  readonly auth0?: Auth0Settings;
   /** Present exactly when `target` is `kubernetes`. */
   readonly openmetadata?: OpenMetadataSettings;
   /** Existing objects to import instead of creating (help/runbooks/adopting.md). */
@@ -143,6 +146,55 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   const problems: ConfigProblem[] = [];
   const problem = (path: string, value: unknown, message: string) => problems.push({ environment: input.name, path, value, message });
 
+  let identityProvider: { okta: OktaSettings } | { auth0: Auth0Settings } | undefined;
+  if (checkOneIdentityProvider(input, problem)) {
+    const auth0 = input.auth0 && resolveAuth0Settings(input.name, input.auth0, problem);
+    const okta = input.okta && resolveOktaSettings({ ...input, okta: input.okta }, files, problem);
+    identityProvider = auth0 ? { auth0 } : okta ? { okta } : undefined;
+  }
+
+  const target = input.target ?? "kubernetes";
+  let openmetadata: OpenMetadataSettings | undefined;
+  if (target === "collate" && input.openmetadata) {
+    problem("openmetadata", "{...}", 'target "collate" deploys nothing to Kubernetes (Collate runs OpenMetadata); remove the openmetadata section or set target: kubernetes');
+  }
+  if (target === "kubernetes") {
+    if (!input.openmetadata) {
+      problem("openmetadata", undefined, 'target "kubernetes" needs an openmetadata section (cluster, initialAdmins, principalDomain); use target: collate for the identity provider side only');
+    } else {
+      openmetadata = resolveOpenMetadata(input, input.openmetadata, problem);
+    }
+  }
+
+  const adopt = resolveAdopt(input.adopt, { serviceApp: identityProvider !== undefined && "okta" in identityProvider && identityProvider.okta.serviceApp !== undefined, kubernetes: target === "kubernetes" }, problem);
+  // Import blocks exist only for the Okta constructs; an Auth0 environment has no Okta objects to take over.
+  if (input.auth0 && input.adopt?.okta) problem("adopt.okta", "{...}", "the identity provider of this environment is Auth0, which has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)");
+
+  if (problems.length > 0 || !identityProvider) return { problems };
+  return {
+    problems,
+    environment: {
+      name: input.name,
+      stackId: stackIdFor(input.name),
+      description: input.description ?? `OpenMetadata ${input.name}`,
+      openmetadataUrl: input.openmetadataUrl,
+      target,
+      protected: input.protected ?? false,
+      backend: resolveBackend(input.backend, stackIdFor(input.name)),
+      ...identityProvider,
+      ...(openmetadata ? { openmetadata } : {}),
+      ...(adopt ? { adopt } : {}),
+    },
+  };
+}
+
+/** The okta section, with its defaults and cross-field rules. */
+function resolveOktaSettings(input: EnvironmentInput & { okta: NonNullable<EnvironmentInput["okta"]> }, files: EnvironmentFiles, report: Problem): OktaSettings | undefined {
+  let failed = false;
+  const problem: Problem = (path, value, message) => {
+    failed = true;
+    report(path, value, message);
+  };
   const groups = input.okta.access?.groups ?? [];
   const everyone = input.okta.access?.everyone ?? false;
   if (groups.length === 0 && !everyone) {
@@ -196,53 +248,23 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
     }
   }
 
-  const target = input.target ?? "kubernetes";
-  let openmetadata: OpenMetadataSettings | undefined;
-  if (target === "collate" && input.openmetadata) {
-    problem("openmetadata", "{...}", 'target "collate" deploys nothing to Kubernetes (Collate runs OpenMetadata); remove the openmetadata section or set target: kubernetes');
-  }
-  if (target === "kubernetes") {
-    if (!input.openmetadata) {
-      problem("openmetadata", undefined, 'target "kubernetes" needs an openmetadata section (cluster, initialAdmins, principalDomain); use target: collate for the Okta side only');
-    } else {
-      openmetadata = resolveOpenMetadata(input, input.openmetadata, problem);
-    }
-  }
-
-  const adopt = resolveAdopt(input.adopt, { serviceApp: serviceApp !== undefined, kubernetes: target === "kubernetes" }, problem);
-
-  if (problems.length > 0) return { problems };
-  const orgUrl = `https://${input.okta.orgName}.${input.okta.baseUrl}`;
+  if (failed) return undefined;
   return {
-    problems,
-    environment: {
-      name: input.name,
-      stackId: stackIdFor(input.name),
-      description: input.description ?? `OpenMetadata ${input.name}`,
-      openmetadataUrl: input.openmetadataUrl,
-      target,
-      protected: input.protected ?? false,
-      backend: resolveBackend(input.backend, stackIdFor(input.name)),
-      okta: {
-        orgName: input.okta.orgName,
-        baseUrl: input.okta.baseUrl,
-        orgUrl,
-        flow: input.okta.flow ?? DEFAULTS.flow,
-        appLabel: input.okta.appLabel ?? `OpenMetadata (${input.name})`,
-        groups,
-        everyone,
-        refreshTokenLeewaySeconds: input.okta.refreshTokenLeewaySeconds ?? DEFAULTS.refreshTokenLeewaySeconds,
-        accessTokenLifetimeMinutes,
-        refreshTokenLifetimeMinutes,
-        refreshTokenWindowMinutes,
-        authorizationServerName: input.okta.authorizationServer?.name ?? `openmetadata-${input.name}`,
-        issuerMode,
-        maxApiCapacity: input.okta.maxApiCapacity ?? DEFAULTS.maxApiCapacity,
-        ...(serviceApp ? { serviceApp } : {}),
-      },
-      ...(openmetadata ? { openmetadata } : {}),
-      ...(adopt ? { adopt } : {}),
-    },
+    orgName: input.okta.orgName,
+    baseUrl: input.okta.baseUrl,
+    orgUrl: `https://${input.okta.orgName}.${input.okta.baseUrl}`,
+    flow: input.okta.flow ?? DEFAULTS.flow,
+    appLabel: input.okta.appLabel ?? `OpenMetadata (${input.name})`,
+    groups,
+    everyone,
+    refreshTokenLeewaySeconds: input.okta.refreshTokenLeewaySeconds ?? DEFAULTS.refreshTokenLeewaySeconds,
+    accessTokenLifetimeMinutes,
+    refreshTokenLifetimeMinutes,
+    refreshTokenWindowMinutes,
+    authorizationServerName: input.okta.authorizationServer?.name ?? `openmetadata-${input.name}`,
+    issuerMode,
+    maxApiCapacity: input.okta.maxApiCapacity ?? DEFAULTS.maxApiCapacity,
+    ...(serviceApp ? { serviceApp } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ export interface SecretReference {
 
 export interface AuthenticationValues {
   readonly enabled: true;
-  readonly provider: "okta";
+  readonly provider: "okta" | "auth0";
   readonly clientType: "public" | "confidential";
   readonly publicKeys: readonly string[];
   readonly authority: string;
@@ -27,7 +27,8 @@ export interface AuthenticationValues {
 
 export interface OidcConfigurationValues {
   readonly enabled: true;
-  readonly oidcType: "okta";
+  /** A free string in the chart's schema; OpenMetadata's own names for the provider. */
+  readonly oidcType: "okta" | "auth0";
   readonly clientId: SecretReference;
   readonly clientSecret: SecretReference;
   readonly scope: string;

@@ -41,6 +41,7 @@ export const HINTS = {
   issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
   issuerNotFound: `No authorization server answers at this issuer: use the issuer_url output exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
   issuerMismatch: `Make OpenMetadata's authority the issuer exactly as discovery reports it (no trailing slash) and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
+  auth0IssuerMismatch: `Make OpenMetadata's authority https://DOMAIN with no trailing slash (Auth0's issuer adds it), DOMAIN being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
   keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
   foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
   openmetadataUnreachable: `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
@@ -92,8 +93,10 @@ async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): P
     ...(typeof body["jwks_uri"] === "string" ? { jwksUri: body["jwks_uri"] } : {}),
     ...(typeof body["token_endpoint"] === "string" ? { tokenEndpoint: body["token_endpoint"] } : {}),
   };
-  if (document.issuer !== target.authority) {
-    return { document, result: failed(id, `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)}; token "iss" would not match`, HINTS.issuerMismatch) };
+  if (document.issuer !== target.expectedIssuer) {
+    const expecting = target.expectedIssuer === target.authority ? "" : ` (expecting issuer ${JSON.stringify(target.expectedIssuer)})`;
+    const hint = target.provider === "auth0" ? HINTS.auth0IssuerMismatch : HINTS.issuerMismatch;
+    return { document, result: failed(id, `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)}${expecting}; token "iss" would not match`, hint) };
   }
   return { document, result: passed(id, `issuer ${document.issuer}`) };
 }
@@ -122,7 +125,7 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
   const served = answer.body;
 
   const expectedIdentity: [field: string, expected: string | undefined][] = [
-    ["provider", "okta"],
+    ["provider", target.provider],
     ["clientType", target.clientType],
     ["clientId", target.clientId],
     ["authority", target.authority],
@@ -133,7 +136,7 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
   const callback: [string, string] = ["callbackUrl", target.callbackUrl];
   const callbackDiffers = differs(callback);
 
-  if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider okta, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}`);
+  if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider ${target.provider}, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}`);
   const problems = [...staleFields, ...(callbackDiffers ? [callback] : [])].map(describe).join("; ");
   const hints = [...(staleFields.length > 0 ? [HINTS.staleSettings] : []), ...(callbackDiffers ? [HINTS.callbackMismatch] : [])];
   return failed(id, problems, hints.join(". "));

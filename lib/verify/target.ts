@@ -2,13 +2,18 @@ import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import type { Environment } from "../config/environment";
 import type { PublicJwk } from "../keys/public-jwks";
 import { callbackUrl } from "../openmetadata-urls";
+import { issuerConventions } from "./identity-provider";
 import { VerifyUsageError, type StackOutputs } from "./outputs";
 
 /** What one verify run checks against: the deployed values, after the command-line overrides. */
 export interface VerifyTarget {
   readonly environment: string;
-  /** OpenMetadata's `authentication.authority`: must equal the issuer's `iss` exactly. */
+  /** OpenMetadata's `authentication.provider`. */
+  readonly provider: "okta" | "auth0";
+  /** OpenMetadata's `authentication.authority`. */
   readonly authority: string;
+  /** The issuer discovery must report for that authority: the authority for Okta, with a trailing slash for Auth0. */
+  readonly expectedIssuer: string;
   /** The OIDC app's client id: OpenMetadata's clientId and the authorization server's audience. */
   readonly clientId: string;
   readonly clientType?: string;
@@ -43,13 +48,16 @@ export interface TargetOverrides {
 export function resolveTarget(environment: Environment, outputs: StackOutputs, overrides: TargetOverrides = {}): VerifyTarget {
   const authority = overrides.issuer ?? outputs.issuer_url;
   const publicUrl = withoutTrailingSlash(outputs.openmetadata_url ?? environment.openmetadataUrl);
+  const conventions = issuerConventions(environment);
   return {
     environment: environment.name,
+    provider: conventions.provider,
     authority,
+    expectedIssuer: conventions.issuerFor(authority),
     clientId: outputs.client_id,
     ...(outputs.client_type ? { clientType: outputs.client_type } : {}),
-    // The stack lists `{issuer}/v1/keys`; with another issuer given, the exported URL no longer applies.
-    jwksUri: overrides.issuer !== undefined || outputs.jwks_uri === undefined ? `${withoutTrailingSlash(authority)}/v1/keys` : outputs.jwks_uri,
+    // The stack lists the provider's keys URL of the issuer; with another issuer given, the exported URL no longer applies.
+    jwksUri: overrides.issuer !== undefined || outputs.jwks_uri === undefined ? conventions.jwksUriFor(authority) : outputs.jwks_uri,
     openmetadataUrl: overrides.openmetadataUrl === undefined ? publicUrl : withoutTrailingSlash(overrides.openmetadataUrl),
     callbackUrl: callbackUrl(publicUrl),
     ...(outputs.jwt_key_id ? { jwtKeyId: outputs.jwt_key_id } : {}),
@@ -59,7 +67,7 @@ export function resolveTarget(environment: Environment, outputs: StackOutputs, o
 
 function resolveServiceApp(environment: Environment, outputs: StackOutputs, overrides: TargetOverrides): VerifyTarget["serviceApp"] {
   const { serviceAppKey } = overrides;
-  const settings = environment.okta.serviceApp;
+  const settings = environment.okta?.serviceApp;
   if (!serviceAppKey) return { skipReason: settings ? "no --service-app-key given" : `environment ${environment.name} has no service app` };
   if (!settings) return { skipReason: `environment ${environment.name} has no service app; --service-app-key is ignored` };
   if (!outputs.service_app_client_id) {

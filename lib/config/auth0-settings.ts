@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { checkedString, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+
+/**
+ * The `auth0:` section of an environment: its schema and its resolution, kept apart from the Okta
+ * section so each identity provider's rules live in one file.
+ */
+
+/** One environment with Auth0 as its identity provider, every default applied. */
+export interface Auth0Settings {
+  /** The tenant's domain (`dev-abc.eu.auth0.com`) or its custom domain: a bare host, no scheme or slash. */
+  readonly domain: string;
+  /** `spa`: public Single-Page App (PKCE, no secret); `web`: confidential Regular Web App with a secret. */
+  readonly flow: "spa" | "web";
+  /** Name of the Auth0 application. */
+  readonly appName: string;
+  /** Names of existing connections to enable for the application; each is looked up by exact name. */
+  readonly connections: readonly string[];
+}
+
+export const AUTH0_DEFAULTS = {
+  flow: "spa",
+} as const;
+
+/**
+ * A bare host, with a reason for each mistake people make when copying it from the dashboard: the
+ * value becomes `https://{domain}` (authority), `https://{domain}/.well-known/jwks.json` and the
+ * provider's `domain`, so a scheme, a path or a trailing dot breaks all three.
+ */
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const auth0Domain = checkedString('the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"', (value) => {
+  const problem = auth0DomainProblem(value);
+  return problem ? `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"` : undefined;
+});
+
+function auth0DomainProblem(value: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return "a scheme is not accepted (https:// is added where a URL is needed)";
+  if (value.includes("/")) return "a path or slash is not accepted";
+  if (value.endsWith(".")) return "a trailing dot is not accepted (Auth0 issues tokens for the name without it)";
+  if (value.includes(":")) return "a port is not accepted";
+  if (value !== value.toLowerCase()) return "upper-case letters are not accepted (the issuer is compared as a string)";
+  if (!HOST.test(value)) return "not a domain name";
+  return undefined;
+}
+
+export const auth0Section = strictRecord({
+  domain: auth0Domain,
+  flow: oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret').optional(),
+  appName: nonEmptyString("an Auth0 application name").optional(),
+  connections: z.array(nonEmptyString("an Auth0 connection name"), { error: "expected a list of Auth0 connection names" }).optional(),
+});
+
+export type Auth0Input = z.infer<typeof auth0Section>;
+
+type Problem = (path: string, value: unknown, message: string) => void;
+
+/**
+ * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
+ * two would leave it unclear which app users sign in with. Returns false (after reporting) otherwise.
+ */
+export function checkOneIdentityProvider(input: { readonly okta?: unknown; readonly auth0?: unknown }, problem: Problem): boolean {
+  if (input.okta !== undefined && input.auth0 !== undefined) {
+    problem("auth0", "{...}", "an environment has exactly one identity provider; remove the okta or the auth0 section");
+    return false;
+  }
+  if (input.okta === undefined && input.auth0 === undefined) {
+    problem("okta", undefined, "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)");
+    return false;
+  }
+  return true;
+}
+
+/** Applies the Auth0 section's defaults and its cross-field rules. */
+export function resolveAuth0Settings(environmentName: string, input: Auth0Input, problem: Problem): Auth0Settings | undefined {
+  const connections = input.connections ?? [];
+  const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
+  if (duplicate !== undefined) {
+    // Two auth0_connection_client resources for one pair would fight over the same enablement.
+    problem("auth0.connections", duplicate, "each connection may be listed once");
+    return undefined;
+  }
+  return {
+    domain: input.domain,
+    flow: input.flow ?? AUTH0_DEFAULTS.flow,
+    appName: input.appName ?? `OpenMetadata (${environmentName})`,
+    connections,
+  };
+}
