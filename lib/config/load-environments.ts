@@ -196,7 +196,9 @@ function notAnEnvironmentsFile(raw: unknown): string | undefined {
   if (has("name") && (has("okta") || has("openmetadataUrl"))) return `holds one environment at the top level; put it in a list under a top-level "environments:" key`;
   if (has("apiVersion") || has("kind")) return `is a Kubernetes manifest, not an environments file; ${shape}`;
   if (has("environment")) return `has "environment" at the top level; the key is "environments" (plural), a list`;
-  return undefined;
+  if (has("compilerOptions") || has("dependencies") || has("devDependencies") || has("app", "language")) return `is a project file (package.json, tsconfig.json, cdktf.json), not an environments file; ${shape}`;
+  const found = keys.length === 0 ? "it is empty" : `its top-level keys are ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", ..." : ""}`;
+  return `has no top-level "environments:" list (${found}), so it is not an environments file; ${shape}`;
 }
 
 /** Reads a service app's public JWKS while loading, so a bad file fails synth before any API call. */
