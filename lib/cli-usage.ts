@@ -5,7 +5,7 @@ import { closest } from "./config/suggest";
  * was wrong and what to write, and a pointer to --help (the full usage text would bury the line).
  */
 
-export const USAGE_EXIT_CODE = 2;
+const USAGE_EXIT_CODE = 2;
 
 /** Writes `error: <problem>` and the --help pointer to stderr; returns the usage exit code. */
 export function usageError(script: string, problem: string, write: (text: string) => void = (text) => process.stderr.write(text)): number {

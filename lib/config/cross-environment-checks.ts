@@ -56,7 +56,7 @@ function backendKeyField(environments: readonly Environment[], name: string): st
 }
 
 /** Where the state lives, normalized so that two spellings of one location compare equal. */
-export function stateLocation(backend: StateBackend): string {
+function stateLocation(backend: StateBackend): string {
   switch (backend.type) {
     case "local":
       return `local file ${normalize(backend.path)}`;

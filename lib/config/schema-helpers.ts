@@ -69,12 +69,12 @@ export function oneOf<const Values extends readonly [string, ...string[]]>(value
  * Whitespace around a value that becomes a URL, name, id, path or domain is a copy-paste accident,
  * and a different value to Okta, Kubernetes or Terraform: refuse it rather than trim it silently.
  */
-export const SURROUNDING_WHITESPACE = "leading or trailing whitespace is not accepted";
+const SURROUNDING_WHITESPACE = "leading or trailing whitespace is not accepted";
 
 /** trim() and the invisible characters copy-paste brings along (zero-width space, byte order mark). */
 const SURROUNDING = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
-export function surroundingWhitespace(value: string): string | undefined {
+function surroundingWhitespace(value: string): string | undefined {
   const trimmed = value.replace(SURROUNDING, "");
   if (value !== trimmed && trimmed !== "") return `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}`;
   // Quotes pasted from a document or chat are characters of the value, not YAML's quotes.
