@@ -3,7 +3,7 @@ import { parse as parseYaml } from "yaml";
 import type { Environment } from "../../lib/config/environment";
 import type { OpenMetadataChartValues } from "../../lib/openmetadata/chart-values";
 import { startOktaTestOrg, type OktaTestOrg, type TestUser } from "./okta-test-org";
-import { startOpenMetadataStub, type OpenMetadataStub, type ServedAuthConfig } from "./openmetadata-stub";
+import { startOpenMetadataStub, type OpenMetadataStub, type OpenMetadataStubOptions } from "./openmetadata-stub";
 import { resourceOf, shippedStack } from "./synth";
 import { resolveReferences, resolveReferencesDeep } from "./terraform-references";
 
@@ -27,8 +27,8 @@ export interface SsoDeployment {
   readonly openmetadata: OpenMetadataStub;
   /** Where a URL of the values is reached from the tests: the in-cluster Service name resolves to the stub. */
   reachable(url: string): string;
-  /** Another OpenMetadata for the same deployment, e.g. with stale stored settings or other values. */
-  startOpenMetadata(variant: { values?: OpenMetadataChartValues; storedAuthConfig?: Partial<ServedAuthConfig> }): Promise<OpenMetadataStub>;
+  /** Another OpenMetadata for the same deployment, e.g. with stale stored settings, other values or admin users. */
+  startOpenMetadata(variant: Partial<Omit<OpenMetadataStubOptions, "signingKey">>): Promise<OpenMetadataStub>;
   close(): Promise<void>;
 }
 

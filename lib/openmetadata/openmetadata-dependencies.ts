@@ -1,11 +1,11 @@
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { Construct } from "constructs";
 import { renderValues } from "./chart-values";
+import { DEPENDENCY_DATABASE_USERS } from "./resource-names";
 
 export const OPENMETADATA_HELM_REPOSITORY = "https://helm.open-metadata.org";
 
-/** The database user names the dependencies chart's init scripts create; OpenMetadata logs in as the first. */
-export const DEPENDENCY_DATABASE_USERS = { openmetadata: "openmetadata_user", airflow: "airflow_user" } as const;
+export { DEPENDENCY_DATABASE_USERS };
 
 export interface OpenMetadataDependenciesProps {
   readonly namespace: string;

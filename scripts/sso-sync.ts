@@ -1,0 +1,152 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../lib/config/errors";
+import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { SsoSyncUsageError } from "../lib/sso-sync/errors";
+import { runSsoSync } from "../lib/sso-sync/run";
+import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
+
+const TOKEN_VARIABLE = "OPENMETADATA_ADMIN_TOKEN";
+
+const USAGE = `Usage: npm run sso-sync -- <environment> --outputs FILE [options]
+
+Compares the SSO settings OpenMetadata keeps in its database (GET /api/v1/system/security/config)
+with the ones the stack declares, and prints each field that differs. With --apply it writes the
+declared settings: validated first, read back after (help/sso-sync.md).
+
+  <environment>               an environment of the environments file
+                              ($OPENMETADATA_ENVIRONMENTS_FILE, else stacks/environments.yaml)
+  --outputs FILE              the stack outputs: cdktf output openmetadata-<environment> --outputs-file FILE
+
+Options:
+  --openmetadata-url URL      reach OpenMetadata here (e.g. a port-forward) instead of openmetadata_url
+  --apply                     write the declared settings; without it nothing is written
+  --client-secret-env VAR     the Okta Web app's client secret is in environment variable VAR
+  --client-secret-file FILE   ... or in FILE (one line); required with --apply for the web flow
+  --timeout-ms N              per request (default 10000)
+  -h, --help                  show this help
+
+Authentication: ${TOKEN_VARIABLE}, a personal access token of an OpenMetadata admin user (never a
+bot's token). It is sent only to OpenMetadata and never printed.
+
+Exit codes: 0 in sync (or written and read back), 1 drift or a failed step, 2 bad usage.
+`;
+
+const OPTIONS = {
+  outputs: { type: "string" },
+  "openmetadata-url": { type: "string" },
+  apply: { type: "boolean", default: false },
+  "client-secret-env": { type: "string" },
+  "client-secret-file": { type: "string" },
+  "timeout-ms": { type: "string", default: "10000" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    return usageError((error as Error).message.split("\n")[0]!);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  try {
+    if (positionals.length !== 1) throw new SsoSyncUsageError(positionals.length === 0 ? "name the environment, e.g. npm run sso-sync -- staging --outputs outputs.json" : `one environment at a time, got ${positionals.join(", ")}`);
+    if (!values.outputs) throw new SsoSyncUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
+    if (values["client-secret-env"] !== undefined && values["client-secret-file"] !== undefined) throw new SsoSyncUsageError("give the client secret either with --client-secret-env or with --client-secret-file, not both");
+    const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms");
+    const openmetadataUrl = values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
+
+    const environments = loadEnvironmentsFile(environmentsFilePath());
+    const environment = environments.find((candidate) => candidate.name === positionals[0]);
+    if (!environment) throw new SsoSyncUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
+
+    const token = process.env[TOKEN_VARIABLE];
+    if (token === undefined || token.trim() === "") {
+      // One line, no usage pointer: the fix is the variable, not the command line.
+      process.stderr.write(`error: ${TOKEN_VARIABLE} is not set; export a personal access token of an OpenMetadata admin user (never a bot's token); nothing was sent\n`);
+      return 2;
+    }
+    const clientSecret = readClientSecret(values["client-secret-env"], values["client-secret-file"]);
+
+    return await runSsoSync({
+      environment,
+      outputs,
+      ...(openmetadataUrl === undefined ? {} : { openmetadataUrl }),
+      apply: values.apply,
+      token: token.trim(),
+      ...(clientSecret === undefined ? {} : { clientSecret }),
+      http: { timeoutMs },
+      write: (text) => process.stdout.write(text),
+    });
+  } catch (error) {
+    if (error instanceof SsoSyncUsageError || error instanceof VerifyUsageError || error instanceof ConfigError) return usageError(error.message);
+    throw error;
+  }
+}
+
+/** Secrets come from an environment variable or a file, never from the command line (it shows in `ps` and shell history). */
+function readClientSecret(variable: string | undefined, file: string | undefined): string | undefined {
+  if (variable !== undefined) {
+    const value = process.env[variable];
+    if (value === undefined || value.trim() === "") throw new SsoSyncUsageError(`--client-secret-env ${variable}: the variable is not set or empty; export the Okta Web app's client secret in it`);
+    return value.trim();
+  }
+  if (file !== undefined) {
+    const value = readTextFile(file).trim();
+    if (value === "") throw new SsoSyncUsageError(`--client-secret-file ${file}: the file is empty; write the Okta Web app's client secret into it`);
+    return value;
+  }
+  return undefined;
+}
+
+function wholeNumber(text: string, flag: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new SsoSyncUsageError(`${flag} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function httpUrl(text: string, flag: string): string {
+  const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
+  if (protocol !== "https:" && protocol !== "http:") throw new SsoSyncUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  return text;
+}
+
+function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new SsoSyncUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+function readJsonFile(path: string): unknown {
+  const text = readTextFile(path);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SsoSyncUsageError(`${path}: not valid JSON`);
+  }
+}
+
+/** One line and a pointer to --help: the full usage text would bury the line. */
+function usageError(problem: string): number {
+  process.stderr.write(`error: ${problem.replace(/\s*\n\s*/g, " ")}\nRun "npm run sso-sync -- --help" for usage.\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
