@@ -7,7 +7,7 @@ import { VerifyUsageError, type StackOutputs } from "./outputs";
 /** What one verify run checks against: the deployed values, after the command-line overrides. */
 export interface VerifyTarget {
   readonly environment: string;
-  /** OpenMetadata's `authentication.authority`: must equal the issuer's `iss` exactly. */
+  /** OpenMetadata's `authentication.authority`: the UI discovers the issuer from it (a trailing slash is stripped). */
   readonly authority: string;
   /** The OIDC app's client id: OpenMetadata's clientId and the authorization server's audience. */
   readonly clientId: string;
@@ -48,8 +48,8 @@ export function resolveTarget(environment: Environment, outputs: StackOutputs, o
     authority,
     clientId: outputs.client_id,
     ...(outputs.client_type ? { clientType: outputs.client_type } : {}),
-    // The stack lists `{issuer}/v1/keys`; with another issuer given, the exported URL no longer applies.
-    jwksUri: overrides.issuer !== undefined || outputs.jwks_uri === undefined ? `${withoutTrailingSlash(authority)}/v1/keys` : outputs.jwks_uri,
+    // What publicKeys lists, also with --issuer: replacing it by `{issuer}/v1/keys` hid a wrong jwks_uri (#2773).
+    jwksUri: outputs.jwks_uri ?? `${withoutTrailingSlash(authority)}/v1/keys`,
     openmetadataUrl: overrides.openmetadataUrl === undefined ? publicUrl : withoutTrailingSlash(overrides.openmetadataUrl),
     callbackUrl: callbackUrl(publicUrl),
     ...(outputs.jwt_key_id ? { jwtKeyId: outputs.jwt_key_id } : {}),
