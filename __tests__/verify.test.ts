@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createPrivateKey } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -299,6 +299,13 @@ describe("verify's inputs", () => {
 });
 
 describe("verify's hints", () => {
+  test("no help page claims that OpenMetadata compares the token's iss with its authority (its JwtFilter does not)", () => {
+    const pages = readdirSync(join(projectRoot, "help"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".md"));
+    const claims = pages.filter((file) => /OpenMetadata compares the token's `iss`|equals the token `iss` exactly|`authority` differs from the token's `iss`/.test(readFileSync(join(projectRoot, "help", file), "utf8")));
+    expect(pages.length).toBeGreaterThan(10);
+    expect(claims).toEqual([]);
+  });
+
   test("every hint links to a section of help/verify.md", () => {
     const page = readFileSync(join(projectRoot, "help", "verify.md"), "utf8");
     // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
