@@ -153,6 +153,18 @@ describe("sso-sync without --apply", () => {
     expect(output).not.toContain(clientSecretOf(staging));
   });
 
+  test("reports a missing oidcConfiguration field by field, naming the secret without its value", async () => {
+    // Stored while the environment was still a SPA: the Web flow's settings were never stored.
+    const openmetadata = await startOpenMetadata(staging, { editStored: (document) => void delete document.authenticationConfiguration["oidcConfiguration"] });
+    const { code, output } = await sync(staging, openmetadata, { clientSecret: clientSecretOf(staging) });
+    expect(code).toBe(1);
+    expect(output).toContain(`authenticationConfiguration.oidcConfiguration.discoveryUri: stored null, declared "${outputsOf(staging).issuer_url}/.well-known/openid-configuration"`);
+    expect(output).toContain("authenticationConfiguration.oidcConfiguration.secret: differs from the declared secret (values not shown)");
+    // Not even redacted: the secret never reached a line.
+    expect(output).not.toContain("[redacted]");
+    expect(output).not.toContain(clientSecretOf(staging));
+  });
+
   test("refuses a bot's token and a non-admin's before reading the settings, and says why", async () => {
     const openmetadata = await startOpenMetadata(dev);
     const bot = await sync(dev, openmetadata, { token: BOT_TOKEN });

@@ -47,7 +47,7 @@ async function main(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError((error as Error).message.split("\n")[0]!);
+    return usageError(argumentProblem(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -133,6 +133,15 @@ function readJsonFile(path: string): unknown {
   } catch {
     throw new SsoSyncUsageError(`${path}: not valid JSON`);
   }
+}
+
+/** parseArgs advises its own syntax ("place it ... after '--'"); the user needs the options there are. */
+function argumentProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const options = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${/'([^']+)'/.exec(message)?.[1] ?? message}; options: ${options}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${/'(--?[\w-]+)/.exec(message)?.[1] ?? "an option"} ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`;
+  return message.split("\n")[0]!;
 }
 
 /** One line and a pointer to --help: the full usage text would bury the line. */
