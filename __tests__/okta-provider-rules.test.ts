@@ -145,7 +145,7 @@ describe("ordering and lookups (audit F4, F6)", () => {
 });
 
 describe("no dead settings (audit F5, F11)", () => {
-  test("no login mode or initiate-login URI: the provider hides the dashboard tile by default (hide_web, hide_ios), so neither could be used", () => {
+  test("no login mode or initiate-login URI: the provider hides the dashboard tile by default (hide_ios, hide_web: app_oauth.go:354-365), so neither could be used", () => {
     for (const environment of shippedEnvironments()) {
       const app = resourceOf(shippedStack(environment.name).json, "okta_app_oauth", "okta_oidc-app_app");
       expect(app.login_mode).toBeUndefined();

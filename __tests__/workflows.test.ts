@@ -45,102 +45,112 @@ const byFile = (file: string): LoadedWorkflow => {
   if (!found) throw new Error(`.github/workflows/${file} is missing`);
   return found;
 };
-const stackIds = shippedEnvironments().map((environment) => environment.stackId);
-/** Stacks whose state CI can reach: local state lives on one developer's machine (dev by default). */
-const remoteStateStackIds = shippedEnvironments()
-  .filter((environment) => environment.backend.type !== "local")
-  .map((environment) => environment.stackId);
+const ACTIONS_DIR = resolve(__dirname, "..", ".github", "actions");
+/** Composite actions of the repository, by the path workflows use them with (`./.github/actions/<name>`). */
+const compositeActions = new Map<string, { file: string; text: string; steps: Step[] }>(
+  readdirSync(ACTIONS_DIR).map((name) => {
+    const text = readFileSync(join(ACTIONS_DIR, name, "action.yml"), "utf8");
+    return [`./.github/actions/${name}`, { file: `actions/${name}/action.yml`, text, steps: (parse(text) as { runs: { steps: Step[] } }).runs.steps }];
+  }),
+);
 
-/**
- * The stacks a matrix runs: a literal list, or a `fromJSON(...)` expression whose quoted JSON lists
- * name them (placeholders such as `["{0}"]` are not stacks).
- */
-function matrixStacks(job: Job): string[] {
+/** A job's steps with every local composite action expanded into its own steps. */
+function expandedSteps(job: Job): Step[] {
+  return (job.steps ?? []).flatMap((step) => {
+    const composite = step.uses ? compositeActions.get(step.uses) : undefined;
+    return composite ? [step, ...composite.steps] : [step];
+  });
+}
+
+/** The stacks a matrix runs: always a job output of the synth job, which asks `npm run -s stacks`. */
+function matrixSource(job: Job): string | undefined {
   const value = job.strategy?.matrix?.["stack"];
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== "string") throw new Error(`unexpected matrix.stack ${JSON.stringify(value)}`);
-  return [...value.matchAll(/'(\[[^']*\])'/g)]
-    .flatMap((match) => JSON.parse(match[1] as string) as unknown[])
-    .map(String)
-    .filter((name) => !/\{\d+\}/.test(name));
+  return value === undefined ? undefined : String(value);
 }
 
 function environmentName(job: Job): string | undefined {
   return typeof job.environment === "string" ? job.environment : job.environment?.name;
 }
 
-/** The GitHub environments a job can run in, with `${{ matrix.stack }}` replaced by each stack. */
-function environmentNames(job: Job): string[] {
-  const name = environmentName(job);
-  if (name === undefined) return [];
-  if (!name.includes("${{")) return [name];
-  const stacks = matrixStacks(job);
-  if (!/\$\{\{\s*matrix\.stack\s*\}\}/.test(name) || stacks.length === 0) throw new Error(`cannot resolve environment ${name}`);
-  return stacks.map((stack) => name.replace(/\$\{\{\s*matrix\.stack\s*\}\}/g, stack));
-}
-
 /** Plan-only jobs use `<stack>-plan` (read-only credentials, no reviewers); applying jobs use `<stack>`. */
 const PLAN_SUFFIX = "-plan";
-const stackOfEnvironment = (name: string) => (name.endsWith(PLAN_SUFFIX) ? name.slice(0, -PLAN_SUFFIX.length) : name);
 
 function scripts(job: Job): string {
-  return (job.steps ?? []).map((step) => step.run ?? "").join("\n");
+  return expandedSteps(job).map((step) => step.run ?? "").join("\n");
 }
 
 const applies = (job: Job) => /terraform apply\b/.test(scripts(job));
+const runsTerraform = (job: Job) => /terraform (plan|apply)/.test(scripts(job));
 
 function allJobs(): { file: string; id: string; job: Job }[] {
   return workflows.flatMap(({ file, workflow }) => Object.entries(workflow.jobs).map(([id, job]) => ({ file, id, job })));
 }
 
-function dispatchStackOptions(workflow: Workflow): string[] {
-  const inputs = (workflow.on?.["workflow_dispatch"]?.["inputs"] ?? {}) as Record<string, { options?: unknown[] }>;
-  return Object.values(inputs).flatMap((input) => (input.options ?? []).map(String));
-}
+const jobOf = (file: string, id: string): Job => {
+  const job = byFile(file).workflow.jobs[id];
+  if (!job) throw new Error(`${file} has no job ${id}`);
+  return job;
+};
 
 describe("the GitHub workflows", () => {
   it("exist for pull requests, deploys and drift", () => {
     expect(workflows.map(({ file }) => file)).toEqual(expect.arrayContaining(["deploy.yml", "drift.yml", "pull-request.yml"]));
   });
 
-  it("name only stacks that the shipped environments define, in matrices, dispatch options and environment names", () => {
-    const named = workflows.flatMap(({ file, workflow }) => [
-      ...Object.values(workflow.jobs).flatMap((job) => [...matrixStacks(job), ...environmentNames(job).map(stackOfEnvironment)]),
-      ...dispatchStackOptions(workflow),
-    ].map((stack) => ({ file, stack })));
-    expect(named.length).toBeGreaterThan(0);
-    expect(named.filter(({ stack }) => !stackIds.includes(stack))).toEqual([]);
+  it("name no stack: every matrix comes from the synth job, which lists the stacks of the environments file with npm run -s stacks", () => {
+    const matrices = allJobs().filter(({ job }) => matrixSource(job) !== undefined);
+    expect(matrices.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:apply", "deploy.yml:plan", "deploy.yml:sso-sync", "deploy.yml:verify", "drift.yml:drift", "pull-request.yml:diff"]);
+    for (const { file, id, job } of matrices) {
+      expect(matrixSource(job), `${file}:${id}`).toMatch(/^\$\{\{ fromJSON\(needs\.synth\.outputs\.(stacks|changed)\) \}\}$/);
+      expect(scripts(jobOf(file, "synth")), file).toMatch(/npm run -s stacks -- --remote-state/);
+    }
+    // No stack id, and no environment of the shipped file, appears outside comments.
+    const code = workflows.map(({ text }) => text.split("\n").filter((line) => !/^\s*#/.test(line)).join("\n")).join("\n");
+    for (const environment of shippedEnvironments()) expect(code).not.toContain(environment.stackId);
+    expect(byFile("deploy.yml").workflow.on["workflow_dispatch"]["inputs"]["stack"]["type"]).toBe("string");
   });
 
-  it("run every shipped stack with remote state, in the order of the environments file, and none with local state", () => {
-    expect(remoteStateStackIds).toEqual(["openmetadata-staging", "openmetadata-prod"]);
-    const matrices = allJobs().filter(({ job }) => job.strategy?.matrix?.["stack"] !== undefined);
-    expect(matrices.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:apply", "drift.yml:drift", "pull-request.yml:diff"]);
-    for (const { file, id, job } of matrices) expect(matrixStacks(job), `${file}:${id}`).toEqual(remoteStateStackIds);
-    expect(dispatchStackOptions(byFile("deploy.yml").workflow)).toEqual(remoteStateStackIds);
+  it("read the environments file from the repository variable, and the shipped one when it is unset", () => {
+    for (const { file, workflow } of workflows) {
+      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) => /npm run (synth|--silent verify|--silent sso-sync)/.test(scripts(job)))) {
+        const step = (job.steps ?? []).find((candidate) => candidate.name === "The environments file");
+        expect(step?.env?.["FILE"], `${file}:${id}`).toBe("${{ vars.OPENMETADATA_ENVIRONMENTS_FILE }}");
+        // Set only when non-empty: an unset variable expands to "".
+        expect(step?.run, `${file}:${id}`).toMatch(/if \[ -n "\$FILE" \]/);
+      }
+    }
   });
 
-  it("pin every action to a full commit SHA with its version in a comment", () => {
-    const usesLines = workflows.flatMap(({ file, text }) =>
+  it("plan on a pull request only the stacks whose synthesized JSON differs from the base branch, all of them when the lock files change, and say which were left unchanged", () => {
+    const synth = scripts(jobOf("pull-request.yml", "synth"));
+    expect(synth).toMatch(/git worktree add --detach "\$RUNNER_TEMP\/base" "\$BASE_SHA"/);
+    expect(synth).toMatch(/git diff --quiet "\$BASE_SHA" HEAD -- package-lock\.json locks\//);
+    expect(synth).toMatch(/npm run -s stacks -- --remote-state --changed-against "\$RUNNER_TEMP\/base\/cdktf\.out"/);
+    expect(jobOf("pull-request.yml", "diff").strategy?.matrix?.["stack"]).toBe("${{ fromJSON(needs.synth.outputs.changed) }}");
+    const summary = String(jobOf("pull-request.yml", "summary").steps?.[0]?.with?.["script"]);
+    expect(summary).toContain("UNCHANGED");
+    expect(summary).toContain("Unchanged, not planned");
+  });
+
+  it("pin every action to a full commit SHA with its version in a comment, in workflows and composite actions", () => {
+    const texts = [...workflows.map(({ file, text }) => ({ file, text })), ...[...compositeActions.values()].map(({ file, text }) => ({ file, text }))];
+    const usesLines = texts.flatMap(({ file, text }) =>
       text
         .split("\n")
         .filter((line) => /^\s*(-\s+)?uses:/.test(line))
         .map((line) => ({ file, line: line.trim() })),
     );
     expect(usesLines.length).toBeGreaterThan(0);
-    const unpinned = usesLines.filter(({ line }) => !/uses:\s+[\w.-]+\/[\w./-]+@[0-9a-f]{40}\s+#\s+v\d+\.\d+\.\d+\s*$/.test(line));
+    const unpinned = usesLines.filter(({ line }) => !/uses:\s+(\.\/\.github\/actions\/[\w-]+\s*$|[\w.-]+\/[\w./-]+@[0-9a-f]{40}\s+#\s+v\d+\.\d+\.\d+\s*$)/.test(line));
     expect(unpinned).toEqual([]);
-    // The parsed values agree with the lines (no uses: hidden in a flow mapping the line check missed).
-    const parsedUses = allJobs().flatMap(({ job }) => (job.steps ?? []).flatMap((step) => (step.uses ? [step.uses] : [])));
-    expect(parsedUses).toHaveLength(usesLines.length);
+    for (const uses of usesLines.map(({ line }) => line.replace(/^-?\s*uses:\s+/, "")).filter((uses) => uses.startsWith("./"))) expect(compositeActions.has(uses), uses).toBe(true);
   });
 
   it("pin the same version of an action everywhere", () => {
     const versions = new Map<string, Set<string>>();
     for (const { job } of allJobs())
-      for (const step of job.steps ?? []) {
-        if (!step.uses) continue;
+      for (const step of expandedSteps(job)) {
+        if (!step.uses || step.uses.startsWith("./")) continue;
         const [action, ref] = step.uses.split("@") as [string, string];
         versions.set(action, (versions.get(action) ?? new Set()).add(ref));
       }
@@ -148,7 +158,7 @@ describe("the GitHub workflows", () => {
   });
 
   it("pin terraform 1.11.4 and node 20", () => {
-    const steps = allJobs().flatMap(({ job }) => job.steps ?? []);
+    const steps = allJobs().flatMap(({ job }) => expandedSteps(job));
     const terraform = steps.filter((step) => step.uses?.startsWith("hashicorp/setup-terraform@"));
     const node = steps.filter((step) => step.uses?.startsWith("actions/setup-node@"));
     expect(terraform.length).toBeGreaterThan(0);
@@ -167,16 +177,16 @@ describe("the GitHub workflows", () => {
         expect(writes.filter((scope) => !allowedWrites.has(scope)), `${file}:${id}`).toEqual([]);
       }
     }
-    // Only the job that comments may write to pull requests, and only jobs that assume the AWS role get OIDC tokens.
+    // Only the jobs that comment may write to pull requests, and only jobs that assume the AWS role get OIDC tokens.
     const writers = (scope: string) =>
       allJobs()
         .filter(({ job }) => (job.permissions as Record<string, string>)[scope] === "write")
         .map(({ file, id }) => `${file}:${id}`)
         .sort();
-    expect(writers("pull-requests")).toEqual(["pull-request.yml:diff"]);
+    expect(writers("pull-requests")).toEqual(["pull-request.yml:diff", "pull-request.yml:summary"]);
     expect(writers("id-token")).toEqual(
       allJobs()
-        .filter(({ job }) => (job.steps ?? []).some((step) => step.uses?.startsWith("aws-actions/configure-aws-credentials@")))
+        .filter(({ job }) => expandedSteps(job).some((step) => step.uses?.startsWith("aws-actions/configure-aws-credentials@")))
         .map(({ file, id }) => `${file}:${id}`)
         .sort(),
     );
@@ -185,8 +195,7 @@ describe("the GitHub workflows", () => {
   it("check drift with terraform plan -detailed-exitcode and fail with an error naming the stack on exit code 2", () => {
     const { workflow } = byFile("drift.yml");
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["schedule", "workflow_dispatch"]));
-    const drift = workflow.jobs["drift"];
-    if (!drift) throw new Error("drift.yml has no drift job");
+    const drift = jobOf("drift.yml", "drift");
     const script = scripts(drift);
     expect(script).toMatch(/terraform plan [^\n]*-detailed-exitcode/);
     expect(script).toMatch(/-lock=false/);
@@ -194,9 +203,16 @@ describe("the GitHub workflows", () => {
     expect(drift.strategy?.["fail-fast"]).toBe(false);
   });
 
+  it("never run drift and deploy at once on one stack: drift skips while a Deploy run is active, and both share the stack's concurrency group", () => {
+    expect(scripts(jobOf("drift.yml", "synth"))).toMatch(/gh run list [^\n]*--workflow deploy\.yml[\s\S]*stacks=\[\]/);
+    const group = (job: Job) => (job as { concurrency?: { group?: string; "cancel-in-progress"?: boolean } }).concurrency;
+    for (const job of [jobOf("drift.yml", "drift"), jobOf("deploy.yml", "apply")]) {
+      expect(group(job)).toEqual({ group: "terraform-state-${{ matrix.stack }}", "cancel-in-progress": false });
+    }
+  });
+
   it("post the pull request diff of each stack as one comment found again by its per-stack marker", () => {
-    const diff = byFile("pull-request.yml").workflow.jobs["diff"];
-    if (!diff) throw new Error("pull-request.yml has no diff job");
+    const diff = jobOf("pull-request.yml", "diff");
     expect(diff.needs).toBe("synth");
     expect(scripts(diff)).toMatch(/terraform plan [^\n]*-no-color[^\n]*-lock=false/);
     const post = (diff.steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
@@ -211,7 +227,7 @@ describe("the GitHub workflows", () => {
   });
 
   it("keep GitHub's comment limit: a long plan is cut to fit 65536 characters", async () => {
-    const post = (byFile("pull-request.yml").workflow.jobs["diff"]?.steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
+    const post = (jobOf("pull-request.yml", "diff").steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
     const script = String(post?.with?.["script"]);
     // Runs the step's script against a fake GitHub client, the way github-script calls it.
     const bodies: string[] = [];
@@ -237,36 +253,60 @@ describe("the GitHub workflows", () => {
     expect(body).toContain("````text");
   });
 
-  it("deploy each stack in the GitHub environment of that stack, one at a time", () => {
+  it("apply exactly the reviewed plan: a read-only plan job uploads it encrypted with its summary, the gated apply job refuses one of another commit and applies that file", () => {
+    const plan = jobOf("deploy.yml", "plan");
+    expect(environmentName(plan)).toBe("${{ matrix.stack }}-plan");
+    const planScript = scripts(plan);
+    expect(planScript).toMatch(/terraform plan [^\n]*-out=tfplan/);
+    expect(planScript).toMatch(/terraform show -no-color tfplan[\s\S]*GITHUB_STEP_SUMMARY/);
+    expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*tfplan[\s\S]*rm tfplan/);
+    expect(planScript).toMatch(/echo "\$GITHUB_SHA" > "\$RUNNER_TEMP\/plan\/commit"/);
+    const upload = (plan.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload?.with?.["path"]).toBe("${{ runner.temp }}/plan");
+
     const applying = allJobs().filter(({ job }) => applies(job));
     expect(applying.map(({ file, id }) => `${file}:${id}`)).toEqual(["deploy.yml:apply"]);
     const apply = applying[0]!.job;
     expect(environmentName(apply)).toBe("${{ matrix.stack }}");
-    expect(environmentNames(apply)).toEqual(remoteStateStackIds);
+    expect(apply.needs).toEqual(["synth", "plan"]);
     expect(apply.strategy?.["max-parallel"]).toBe(1);
     expect(apply.strategy?.["fail-fast"]).toBe(true);
     const script = scripts(apply);
-    expect(script).toMatch(/terraform plan [^\n]*-out=tfplan/);
+    expect(script).not.toMatch(/terraform plan/);
+    expect(script).toMatch(/if \[ "\$planned" != "\$GITHUB_SHA" \][\s\S]*exit 1/);
+    expect(script).toMatch(/gpg [^\n]*--decrypt[^\n]*--output tfplan/);
     expect(script).toMatch(/terraform apply [^\n]*tfplan/);
     expect(script).toMatch(/terraform output -json \| jq 'with_entries\(\.value = \.value\.value\)'/);
-    expect(script).toMatch(/npm run (--silent )?verify -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json --json/);
   });
 
-  it("compare OpenMetadata's stored SSO settings after each apply in report mode, with the token from a secret", () => {
-    const steps = byFile("deploy.yml").workflow.jobs["apply"]?.steps ?? [];
-    const verify = steps.findIndex((step) => /npm run (--silent )?verify /.test(step.run ?? ""));
-    const sync = steps.findIndex((step) => /npm run (--silent )?sso-sync /.test(step.run ?? ""));
-    expect(verify).toBeGreaterThan(0);
-    expect(sync).toBeGreaterThan(verify);
-    const step = steps[sync]!;
-    expect(step.run).toMatch(/npm run --silent sso-sync -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json\s*$/);
-    expect(step.env?.["OPENMETADATA_ADMIN_TOKEN"]).toBe("${{ secrets.OPENMETADATA_ADMIN_TOKEN }}");
+  it("verify where no deploy credential is loaded", () => {
+    const verify = jobOf("deploy.yml", "verify");
+    expect(environmentName(verify)).toBeUndefined();
+    expect(JSON.stringify(verify)).not.toMatch(/secrets\./);
+    expect(scripts(verify)).toMatch(/npm run --silent verify -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json --json/);
+  });
+
+  it("install with npm ci --ignore-scripts in every job that holds credentials", () => {
+    for (const { file, id, job } of allJobs().filter(({ job }) => environmentName(job) !== undefined || JSON.stringify(job).includes("secrets."))) {
+      for (const line of scripts(job).split("\n").filter((line) => /\bnpm ci\b/.test(line))) expect(line, `${file}:${id}`).toMatch(/npm ci --ignore-scripts/);
+    }
+  });
+
+  it("compare OpenMetadata's stored SSO settings after each apply in report mode, holding only the admin token, in an environment of its own", () => {
+    const job = jobOf("deploy.yml", "sso-sync");
+    expect(job.needs).toEqual(["synth", "apply"]);
+    // Not <stack>-plan, which pull-request branches reach, and not <stack>, whose reviewers would gate a read.
+    expect(environmentName(job)).toBe("${{ matrix.stack }}-sso-sync");
+    const step = (job.steps ?? []).find((candidate) => /npm run --silent sso-sync /.test(candidate.run ?? ""));
+    expect(step?.run).toMatch(/npm run --silent sso-sync -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json\s*$/);
+    expect(step?.env?.["OPENMETADATA_ADMIN_TOKEN"]).toBe("${{ secrets.OPENMETADATA_ADMIN_TOKEN }}");
+    expect([...JSON.stringify(job).matchAll(/secrets\.(\w+)/g)].map(([, name]) => name)).toEqual(["OPENMETADATA_ADMIN_TOKEN"]);
     // Writing the stored settings stays a reviewed, manual step.
     expect(workflows.filter(({ text }) => /sso-sync[^\n]*--apply/.test(text)).map(({ file }) => file)).toEqual([]);
   });
 
   describe("the sso-sync step's script", () => {
-    const step = (byFile("deploy.yml").workflow.jobs["apply"]?.steps ?? []).find((candidate) => /sso-sync/.test(candidate.run ?? ""));
+    const step = (jobOf("deploy.yml", "sso-sync").steps ?? []).find((candidate) => /sso-sync/.test(candidate.run ?? ""));
     const directory = temporaryDirectory();
     // A stand-in npm that records its arguments and exits with FAKE_NPM_EXIT.
     mkdirSync(join(directory, "bin"));
@@ -304,21 +344,41 @@ describe("the GitHub workflows", () => {
   });
 
   it("keep plan-only jobs out of the deploy environments, so prod's reviewers gate applies and not every plan", () => {
-    const planOnly = allJobs().filter(({ job }) => !applies(job) && environmentName(job) !== undefined);
-    expect(planOnly.length).toBeGreaterThan(0);
-    for (const { file, id, job } of planOnly) {
-      for (const name of environmentNames(job)) expect(name, `${file}:${id}`).toBe(`${stackOfEnvironment(name)}${PLAN_SUFFIX}`);
-    }
+    // The sso-sync job has an environment of its own (its test above).
+    const planOnly = allJobs().filter(({ id, job }) => !applies(job) && environmentName(job) !== undefined && id !== "sso-sync");
+    expect(planOnly.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:plan", "drift.yml:drift", "pull-request.yml:diff"]);
+    for (const { file, id, job } of planOnly) expect(environmentName(job), `${file}:${id}`).toBe(`\${{ matrix.stack }}${PLAN_SUFFIX}`);
   });
 
   it("refuse to plan or apply a stack whose state is local, since a runner's disk does not outlive the job", () => {
-    for (const { file, id, job } of allJobs().filter(({ job }) => /terraform (plan|apply)/.test(scripts(job)))) {
+    for (const { file, id, job } of allJobs().filter(({ job }) => runsTerraform(job))) {
       expect(scripts(job), `${file}:${id}`).toMatch(/\.terraform\.backend[\s\S]*"?\$(type|BACKEND)"? = local/);
     }
   });
 
+  it("give every backend its credentials: S3 through OIDC, GCS and HCP Terraform from secrets, with a clear error when missing", () => {
+    const init = compositeActions.get("./.github/actions/terraform-init")!;
+    expect(init.text).toMatch(/type == 's3'[\s\S]*configure-aws-credentials/);
+    expect(init.text).toMatch(/GOOGLE_APPLICATION_CREDENTIALS/);
+    expect(init.text).toMatch(/credentials\.tfrc\.json/);
+    expect(init.text).toMatch(/::error title=No GCS credentials/);
+    expect(init.text).toMatch(/::error title=No HCP Terraform token/);
+    for (const { file, id, job } of allJobs().filter(({ job }) => runsTerraform(job))) {
+      const step = (job.steps ?? []).find((candidate) => candidate.uses === "./.github/actions/terraform-init");
+      expect(step?.with, `${file}:${id}`).toMatchObject({ "aws-role-arn": "${{ secrets.AWS_ROLE_ARN }}", "google-credentials": "${{ secrets.GOOGLE_CREDENTIALS }}", "tf-api-token": "${{ secrets.TF_API_TOKEN }}" });
+    }
+  });
+
+  it("init with the committed provider checksums (locks/<stack>.terraform.lock.hcl, -lockfile=readonly) and a plugin cache keyed on them", () => {
+    const init = compositeActions.get("./.github/actions/terraform-init")!;
+    expect(init.text).toMatch(/locks\/\$STACK\.terraform\.lock\.hcl[\s\S]*terraform init [^\n]*-lockfile=readonly/);
+    const cache = init.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+    expect(String(cache?.with?.["key"])).toContain("hashFiles('locks/*.terraform.lock.hcl'");
+    expect(init.text).toMatch(/TF_PLUGIN_CACHE_DIR/);
+  });
+
   it("give the Okta provider its credentials only through the documented environment variables, from secrets", () => {
-    for (const { file, id, job } of allJobs().filter(({ job }) => /terraform (plan|apply)/.test(scripts(job)))) {
+    for (const { file, id, job } of allJobs().filter(({ job }) => runsTerraform(job))) {
       // Steps that run terraform plan or apply as a command (not ones that only mention it in a message).
       const terraformSteps = (job.steps ?? []).filter((step) => /^\s*terraform (plan|apply) /m.test(step.run ?? ""));
       expect(terraformSteps.length, `${file}:${id}`).toBeGreaterThan(0);
@@ -327,7 +387,7 @@ describe("the GitHub workflows", () => {
           expect(step.env?.[variable], `${file}:${id} ${step.name ?? ""} ${variable}`).toBe(`\${{ secrets.${variable} }}`);
         }
       }
-      // No step prints a secret: secrets reach steps only through env, never inline in a script.
+      // No step prints a secret: secrets reach steps only through env or action inputs, never inline in a script.
       expect(scripts(job), `${file}:${id}`).not.toMatch(/\$\{\{\s*secrets\./);
     }
   });

@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
 import type { Construct } from "constructs";
 import { Node } from "constructs";
 import type { Environment } from "../lib/config/environment";
+import { adoptInstalledRelease } from "../lib/openmetadata/adopt-release";
 import { configureKubernetesProviders } from "../lib/openmetadata/kubernetes-providers";
 import { OpenMetadataOnKubernetes } from "../lib/openmetadata/openmetadata-on-kubernetes";
 import { configureOktaProvider } from "../lib/okta/okta-provider";
@@ -22,7 +23,13 @@ export class OpenMetadataStack extends TerraformStack {
     configureStateBackend(this, environment.backend);
 
     configureOktaProvider(this, environment.okta);
-    this.sso = new OktaSingleSignOn(this, "okta", { environmentName: environment.name, openmetadataUrl: environment.openmetadataUrl, okta: environment.okta, preventDestroy });
+    this.sso = new OktaSingleSignOn(this, "okta", {
+      environmentName: environment.name,
+      openmetadataUrl: environment.openmetadataUrl,
+      okta: environment.okta,
+      preventDestroy,
+      ...(environment.adopt ? { adopt: environment.adopt.okta } : {}),
+    });
 
     if (environment.openmetadata) {
       configureKubernetesProviders(this, environment.openmetadata.cluster);
@@ -32,6 +39,7 @@ export class OpenMetadataStack extends TerraformStack {
         sso: this.sso.binding,
         preventDestroy,
       });
+      if (environment.adopt?.openmetadataRelease) adoptInstalledRelease(this.openmetadata);
     }
 
     const forCollate = environment.target === "collate" ? " Share this with the Collate team." : "";

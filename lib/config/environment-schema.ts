@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adoptSchema } from "./adopt-settings";
 import { baseUrl, domainName, integerInRange, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
 
 /**
@@ -172,6 +173,7 @@ export const environmentSchema = strictRecord({
   backend: stateBackend.optional(),
   okta: okta,
   openmetadata: openmetadata.optional(),
+  adopt: adoptSchema.optional(),
 });
 
 export const environmentsFileSchema = strictRecord({

@@ -1,6 +1,7 @@
 import type { EnvironmentInput } from "./environment-schema";
 import { SERVICE_APP_ADMIN_ROLES, SERVICE_APP_API_SCOPES } from "./environment-schema";
 import type { PublicJwk } from "../keys/public-jwks";
+import { resolveAdopt, type AdoptSettings } from "./adopt-settings";
 import type { ConfigProblem } from "./errors";
 
 /**
@@ -21,6 +22,8 @@ export interface Environment {
   readonly okta: OktaSettings;
   /** Present exactly when `target` is `kubernetes`. */
   readonly openmetadata?: OpenMetadataSettings;
+  /** Existing objects to import instead of creating (help/runbooks/adopting.md). */
+  readonly adopt?: AdoptSettings;
 }
 
 export type StateBackend =
@@ -194,6 +197,8 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
     }
   }
 
+  const adopt = resolveAdopt(input.adopt, { serviceApp: serviceApp !== undefined, kubernetes: target === "kubernetes" }, problem);
+
   if (problems.length > 0) return { problems };
   const orgUrl = `https://${input.okta.orgName}.${input.okta.baseUrl}`;
   return {
@@ -224,6 +229,7 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
         ...(serviceApp ? { serviceApp } : {}),
       },
       ...(openmetadata ? { openmetadata } : {}),
+      ...(adopt ? { adopt } : {}),
     },
   };
 }

@@ -91,6 +91,8 @@ export class OktaAuthorizationServer extends Construct {
   readonly rules: AuthServerPolicyRule[] = [];
   readonly systemClaims: AuthServerClaimDefault[] = [];
   readonly customClaims: AuthServerClaim[] = [];
+  /** The access-token `email` claim (RESOURCE, user flows only). */
+  readonly emailAccessTokenClaim: AuthServerClaim;
   private readonly rulesByPolicy = new Map<AuthServerPolicy, AuthServerPolicyRule[]>();
 
   constructor(scope: Construct, id: string, props: OktaAuthorizationServerProps) {
@@ -124,7 +126,7 @@ export class OktaAuthorizationServer extends Construct {
     this.addSystemClaim("email-id-token-claim", { name: "email", alwaysIncludeInToken: true });
     // Custom servers put no email in access tokens. Only with the `email` scope, i.e. in user flows:
     // a client_credentials token has no user for `user.email` to read (audit F7).
-    this.addCustomClaim("email-access-token-claim", { name: "email", claimType: "RESOURCE", value: "user.email", scopes: ["email"] });
+    this.emailAccessTokenClaim = this.addCustomClaim("email-access-token-claim", { name: "email", claimType: "RESOURCE", value: "user.email", scopes: ["email"] });
 
     this.accessPolicy = this.addAccessPolicy("access-policy", {
       name: "OpenMetadata",

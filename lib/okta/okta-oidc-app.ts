@@ -3,7 +3,7 @@ import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import { DataOktaGroup } from "@cdktf/provider-okta/lib/data-okta-group";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
-import { Annotations } from "cdktf";
+import { Annotations, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { redirectUris } from "../openmetadata-urls";
 
@@ -40,6 +40,13 @@ export interface OktaOidcAppProps {
    * @default false
    */
   readonly preventDestroy?: boolean;
+  /**
+   * The app already exists and is imported (adopt.okta.appId). For a Web app the secret then comes
+   * from the sensitive variable `okta_adopted_client_secret` until state holds one: the provider's
+   * Read never sets `client_secret`, so right after an import it is empty (audit B, import pitfalls).
+   * @default false
+   */
+  readonly adopted?: boolean;
 }
 
 /**
@@ -54,13 +61,23 @@ export class OktaOidcApp extends Construct {
   readonly groupAssignments: AppGroupAssignments;
   /** OpenMetadata's `authentication.clientType`. */
   readonly clientType: "public" | "confidential";
+  private readonly adoptedSecretReference?: string;
 
   constructor(scope: Construct, id: string, props: OktaOidcAppProps) {
     super(scope, id);
     if (props.everyone && props.groups.length > 0) throw new Error(`OktaOidcApp "${props.label}": everyone: true already assigns every user; got groups ${JSON.stringify(props.groups)} as well`);
     if (!props.everyone && props.groups.length === 0) throw new Error(`OktaOidcApp "${props.label}": no groups and everyone not set, so nobody could sign in; pass groups or everyone: true`);
     const url = props.openmetadataUrl;
-    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
+    const adoptedSecret = props.adopted && props.flow === "web" ? adoptedClientSecretVariable(this) : undefined;
+    this.adoptedSecretReference = adoptedSecret;
+    const lifecycle =
+      props.preventDestroy || adoptedSecret
+        ? {
+            ...(props.preventDestroy ? { preventDestroy: true } : {}),
+            // Never hand OpenMetadata an empty secret: stop at the app, before its Kubernetes Secret is written.
+            ...(adoptedSecret ? { postcondition: [{ condition: `\${self.client_secret != "" || ${adoptedSecret} != ""}`, errorMessage: ADOPTED_SECRET_MISSING }] } : {}),
+          }
+        : undefined;
     this.clientType = props.flow === "spa" ? "public" : "confidential";
 
     const common = {
@@ -68,9 +85,10 @@ export class OktaOidcApp extends Construct {
       status: "ACTIVE",
       redirectUris: redirectUris(url),
       postLogoutRedirectUris: [url],
-      // No login_mode/login_uri: the provider hides the dashboard tile (hide_web/hide_ios default true,
-      // okta/okta v6.12.0 resource_okta_app_oauth.go schema), so an "initiate login URI" would never be
-      // used, and the guide does not ask for one (audit F5).
+      // No login_mode/login_uri: the provider hides the dashboard tile (hide_ios and hide_web default
+      // true, okta/okta v6.12.0 okta/services/idaas/resource_okta_app_oauth.go:354-365), so an
+      // "initiate login URI" would never be used, and the guide does not ask for one (audit F5).
+
       // Controlled access: users get the app only through the group assignments below.
       implicitAssignment: false,
       // "User consent: not required". The provider default is TRUSTED today; set so a change there cannot add a prompt.
@@ -128,6 +146,16 @@ export class OktaOidcApp extends Construct {
     });
   }
 
+  /**
+   * The Web app's client secret for OpenMetadata (a reference to state, or to the variable while an
+   * adopted app's secret is not in state yet); undefined for a SPA.
+   */
+  get clientSecret(): string | undefined {
+    if (this.clientType === "public") return undefined;
+    if (!this.adoptedSecretReference) return this.app.clientSecret;
+    return `\${${this.app.fqn}.client_secret != "" ? ${this.app.fqn}.client_secret : ${this.adoptedSecretReference}}`;
+  }
+
   get clientId(): string {
     return this.app.clientId;
   }
@@ -156,6 +184,23 @@ function terraformString(value: string): string {
 /** Terraform JSON evaluates `${...}` and `%{...}` in every string; doubling the sigil makes them literal. */
 function escapeTemplate(text: string): string {
   return text.replace(/\$\{/g, "$$${").replace(/%\{/g, "%%{");
+}
+
+const ADOPTED_SECRET_VARIABLE = "okta_adopted_client_secret";
+const ADOPTED_SECRET_MISSING =
+  "The adopted Okta app's client secret is not in Terraform state (import never reads it), and OpenMetadata must not get an empty one. Set TF_VAR_okta_adopted_client_secret to the app's current secret (Okta admin console > the app > General > Client Credentials) and plan again (help/runbooks/adopting.md).";
+
+/** The variable, as an expression (`var.okta_adopted_client_secret`). */
+function adoptedClientSecretVariable(scope: Construct): string {
+  const variable = new TerraformVariable(scope, ADOPTED_SECRET_VARIABLE, {
+    type: "string",
+    sensitive: true,
+    nullable: false,
+    default: "",
+    description: "Client secret of the adopted Okta Web app, needed until Terraform state holds it (import does not read it)",
+  });
+  variable.overrideLogicalId(ADOPTED_SECRET_VARIABLE);
+  return `var.${ADOPTED_SECRET_VARIABLE}`;
 }
 
 /** How the confidential (Web) app authenticates at the token endpoint; OpenMetadata must use the same. */

@@ -1,5 +1,8 @@
+import type { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { Construct } from "constructs";
+import type { AdoptSettings } from "../config/adopt-settings";
 import type { OktaSettings } from "../config/environment";
+import { importExisting } from "../terraform-import";
 import type { SsoBinding } from "../sso-binding";
 import { LOGIN_SCOPES, OktaAuthorizationServer } from "./okta-authorization-server";
 import { OktaOidcApp, WEB_CLIENT_AUTHENTICATION_METHOD } from "./okta-oidc-app";
@@ -11,6 +14,11 @@ export interface OktaSingleSignOnProps {
   readonly okta: OktaSettings;
   /** @default false */
   readonly preventDestroy?: boolean;
+  /**
+   * Ids of Okta objects made by hand to import instead of creating a second of each.
+   * @default nothing is imported
+   */
+  readonly adopt?: AdoptSettings["okta"];
 }
 
 /**
@@ -21,6 +29,8 @@ export class OktaSingleSignOn extends Construct {
   readonly oidcApp: OktaOidcApp;
   readonly serviceApp?: OktaServiceApp;
   readonly authorizationServer: OktaAuthorizationServer;
+  /** The rule users sign in with. */
+  readonly userLoginRule: AuthServerPolicyRule;
   /** What OpenMetadata (or Collate) is configured with. */
   readonly binding: SsoBinding;
 
@@ -39,6 +49,7 @@ export class OktaSingleSignOn extends Construct {
       refreshTokenLeewaySeconds: okta.refreshTokenLeewaySeconds,
       issuerMode: okta.issuerMode,
       preventDestroy,
+      adopted: props.adopt?.appId !== undefined,
     });
 
     if (okta.serviceApp) {
@@ -66,7 +77,7 @@ export class OktaSingleSignOn extends Construct {
     // The scope by reference, so each rule is created after the scope it names (audit F6).
     const defaultScope = this.authorizationServer.defaultScope.name;
     const scopes = [...LOGIN_SCOPES, defaultScope];
-    this.authorizationServer.addPolicyRule("user-login-rule", {
+    this.userLoginRule = this.authorizationServer.addPolicyRule("user-login-rule", {
       name: "OpenMetadata users",
       grantTypes: okta.flow === "spa" ? ["authorization_code", "implicit"] : ["authorization_code"],
       forAssignedUsers: true,
@@ -91,14 +102,40 @@ export class OktaSingleSignOn extends Construct {
       });
     }
 
+    if (props.adopt) this.importAdopted(props.adopt);
+
     this.binding = {
       provider: "okta",
       clientType: this.oidcApp.clientType,
       authority: this.authorizationServer.issuer,
       clientId: this.oidcApp.clientId,
-      ...(okta.flow === "web" ? { clientSecret: this.oidcApp.app.clientSecret, clientAuthenticationMethod: WEB_CLIENT_AUTHENTICATION_METHOD } : {}),
+      ...(this.oidcApp.clientSecret ? { clientSecret: this.oidcApp.clientSecret, clientAuthenticationMethod: WEB_CLIENT_AUTHENTICATION_METHOD } : {}),
       jwksUri: this.authorizationServer.jwksUri,
       discoveryUri: this.authorizationServer.discoveryUri,
     };
+  }
+
+  /**
+   * Import ids as okta/okta v6.12.0 docs/resources/*.md give them: children of an authorization
+   * server as `<server>/<child>`, a rule as `<server>/<policy>/<rule>`, group assignments by app.
+   */
+  private importAdopted(ids: NonNullable<OktaSingleSignOnProps["adopt"]>): void {
+    const server = this.authorizationServer;
+    if (ids.appId) {
+      importExisting(this.oidcApp.app, ids.appId);
+      // Owns every assignment of the app: the plan shows hand-made ones that are not declared as removals.
+      importExisting(this.oidcApp.groupAssignments, ids.appId);
+    }
+    if (ids.trustedOriginId) importExisting(this.oidcApp.trustedOrigin, ids.trustedOriginId);
+    if (ids.serviceAppId && this.serviceApp) importExisting(this.serviceApp.app, ids.serviceAppId);
+    const serverId = ids.authorizationServerId;
+    if (!serverId) return;
+    importExisting(server.server, serverId);
+    // The system claim exists on every server; the claim default's importer takes its name (claim_default.go:23-39).
+    for (const claim of server.systemClaims) importExisting(claim, `${serverId}/${claim.nameInput}`);
+    if (ids.scopeId) importExisting(server.defaultScope, `${serverId}/${ids.scopeId}`);
+    if (ids.accessTokenEmailClaimId) importExisting(server.emailAccessTokenClaim, `${serverId}/${ids.accessTokenEmailClaimId}`);
+    if (ids.policyId) importExisting(server.accessPolicy, `${serverId}/${ids.policyId}`);
+    if (ids.policyId && ids.userLoginRuleId) importExisting(this.userLoginRule, `${serverId}/${ids.policyId}/${ids.userLoginRuleId}`);
   }
 }

@@ -1,0 +1,49 @@
+import { parseArgs } from "node:util";
+import { changedStacks, stackIds } from "../lib/ci/stack-selection";
+import { ConfigError } from "../lib/config/errors";
+import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+
+const USAGE = `Usage: npm run -s stacks -- [options]
+
+Prints the stack ids of the environments file as JSON, in the file's order (the deploy order), for
+the workflows' matrices.
+
+Options:
+  --remote-state            only stacks whose state is remote (CI cannot plan or apply local state)
+  --changed-against DIR     print {"changed":[...],"unchanged":[...]}: stacks whose cdk.tf.json in
+                            --outdir differs from DIR's (a synthesis of the base branch)
+  --outdir DIR              the synthesized output to compare (default cdktf.out)
+  -h, --help                show this help
+
+Exit codes: 0 printed, 1 the environments file or a synthesized stack could not be read, 2 bad usage.
+`;
+
+function main(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { "remote-state": { type: "boolean", default: false }, "changed-against": { type: "string" }, outdir: { type: "string", default: "cdktf.out" }, help: { type: "boolean", short: "h", default: false } },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\nRun with --help for usage.\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const ids = stackIds(loadEnvironmentsFile(environmentsFilePath()), { remoteState: parsed.values["remote-state"] });
+    const base = parsed.values["changed-against"];
+    process.stdout.write(`${JSON.stringify(base === undefined ? ids : changedStacks(ids, parsed.values.outdir, base))}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
