@@ -282,16 +282,22 @@ describe("the sso-sync command", () => {
   });
 
   test.concurrent("reports drift with exit 1 and applies with the secret from a variable, never printing the token or the secret", async () => {
-    const openmetadata = await startOpenMetadata(staging, { editStored: (document) => void (document.authenticationConfiguration["authority"] = "https://example.okta.com/oauth2/default") });
+    // Two OpenMetadatas with the same drift, so the report and the apply run side by side.
+    const drifted = { editStored: (document: SecurityConfigDocument) => void (document.authenticationConfiguration["authority"] = "https://example.okta.com/oauth2/default") };
+    const [reported, applied] = await Promise.all([startOpenMetadata(staging, drifted), startOpenMetadata(staging, drifted)]);
     const secret = clientSecretOf(staging);
-    const args = ["staging", "--outputs", outputsFile(staging), "--openmetadata-url", openmetadata.url];
-    const report = await ssoSyncCommand(args, { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
+    const file = outputsFile(staging);
+    const [report, apply] = await Promise.all([
+      ssoSyncCommand(["staging", "--outputs", file, "--openmetadata-url", reported.url], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN }),
+      ssoSyncCommand(["staging", "--outputs", file, "--openmetadata-url", applied.url, "--apply", "--client-secret-env", "WEB_APP_SECRET"], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN, WEB_APP_SECRET: secret }),
+    ]);
     expect(report.code).toBe(1);
     expect(report.stdout).toContain(`authenticationConfiguration.authority: stored "https://example.okta.com/oauth2/default"`);
-    const applied = await ssoSyncCommand([...args, "--apply", "--client-secret-env", "WEB_APP_SECRET"], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN, WEB_APP_SECRET: secret });
-    expect(applied.code).toBe(0);
-    expect(section(openmetadata.stored(), "oidcConfiguration")["secret"]).toBe(secret);
-    for (const text of [report.stdout, report.stderr, applied.stdout, applied.stderr]) {
+    expect(methods(reported).filter((call) => !call.startsWith("GET "))).toEqual([]);
+    expect(apply.code).toBe(0);
+    expect(section(applied.stored(), "oidcConfiguration")["secret"]).toBe(secret);
+    expect(applied.stored().authenticationConfiguration["authority"]).toBe(outputsOf(staging).issuer_url);
+    for (const text of [report.stdout, report.stderr, apply.stdout, apply.stderr]) {
       expect(text).not.toContain(ADMIN_TOKEN);
       expect(text).not.toContain(secret);
     }
