@@ -159,22 +159,24 @@ function canRunTerraformConsole(): boolean {
 }
 
 describe("database, search and Airflow", () => {
-  test("generated passwords are held in the Secrets the chart expects and given to the dependencies through set_sensitive", () => {
+  test("generated passwords are held in the Secrets the charts read, and the dependencies release gets none through Helm", () => {
     const json = shippedStack("dev").json;
     const values = valuesOf(json).openmetadata.config;
     expect(values.database.auth.password).toEqual({ secretRef: "mysql-secrets", secretKey: "openmetadata-mysql-password" });
     expect(values.pipelineServiceClientConfig.airflow.auth.password).toEqual({ secretRef: "airflow-secrets", secretKey: "openmetadata-airflow-password" });
     const databasePassword = "${random_password.openmetadata_secrets_database-password.result}";
     const airflowPassword = "${random_password.openmetadata_secrets_airflow-admin-password.result}";
+    const airflowDatabasePassword = "${random_password.openmetadata_secrets_airflow-database-password.result}";
     expect(secretData(json, "mysql-secrets")?.data).toEqual({ "openmetadata-mysql-password": databasePassword });
     expect(secretData(json, "airflow-secrets")?.data).toEqual({ "openmetadata-airflow-password": airflowPassword });
-
-    const sensitive = Object.fromEntries(resourceOf(json, "helm_release", "openmetadata_dependencies_release").set_sensitive.map((set: { name: string; value: string }) => [set.name, set.value]));
-    expect(sensitive["mysql.initdbScripts.init_openmetadata_db_scripts\\.sql"]).toContain(`IDENTIFIED BY '${databasePassword}'`);
-    expect(sensitive["airflow.webserver.defaultUser.password"]).toBe(airflowPassword);
-    expect(sensitive["mysql.auth.rootPassword"]).toBe("${random_password.openmetadata_secrets_mysql-root-password.result}");
-    expect(sensitive["airflow.webserverSecretKey"]).toBe("${random_bytes.openmetadata_secrets_airflow-webserver-secret-key.hex}");
-    expect(sensitive["airflow.data.metadataConnection.pass"]).toBe("${random_password.openmetadata_secrets_airflow-database-password.result}");
+    expect(secretData(json, "openmetadata-dependencies-mysql-auth")?.data).toEqual({ "mysql-root-password": "${random_password.openmetadata_secrets_mysql-root-password.result}", "mysql-password": databasePassword });
+    expect(secretData(json, "openmetadata-dependencies-mysql-init-env")?.data).toEqual({ AIRFLOW_DATABASE_PASSWORD: airflowDatabasePassword });
+    expect(secretData(json, "openmetadata-dependencies-airflow-metadata")?.data).toEqual({ connection: `\${format("mysql://airflow_user:%s@mysql:3306/airflow_db", ${airflowDatabasePassword.slice(2, -1)})}` });
+    const secretKey = "${random_bytes.openmetadata_secrets_airflow-webserver-secret-key.hex}";
+    expect(secretData(json, "openmetadata-dependencies-airflow-secret-key")?.data).toEqual({ "api-secret-key": secretKey, "webserver-secret-key": secretKey });
+    const release = resourceOf(json, "helm_release", "openmetadata_dependencies_release");
+    expect(release.set_sensitive).toBeUndefined();
+    expect(release.set).toBeUndefined();
   });
 
   test("the dependencies chart's inline default passwords never reach its values", () => {

@@ -41,7 +41,9 @@ export async function deploySso(environmentName: string, options: DeployOptions 
   const { stack, json } = shippedStack(environmentName);
   const okta = await startOktaTestOrg(json, { users: [JANE], ...options });
   const release = resourceOf(json, "helm_release", "openmetadata_release");
-  const values = resolveReferencesDeep(parseYaml(release["values"][0]) as OpenMetadataChartValues, okta.references);
+  // The pod's checksum annotations are Terraform expressions over Secrets, not Okta outputs; the stub reads no annotation.
+  const { podAnnotations: _checksums, ...chartValues } = parseYaml(release["values"][0]) as OpenMetadataChartValues;
+  const values = resolveReferencesDeep(chartValues, okta.references);
   const outputs = { [stack.environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolveReferences(output.value, okta.references)])) };
 
   const signingKey = await publicSigningKey();

@@ -112,6 +112,16 @@ const externalSearch = strictRecord({
 const externalAirflow = strictRecord({
   apiEndpoint: baseUrl("https://airflow.internal.example.com"),
   username: nonEmptyString("an Airflow user name").optional(),
+  /** Where the external Airflow's ingestion workflows call OpenMetadata back; checked in environment.ts. */
+  metadataApiEndpoint: z.string({ error: 'expected a URL, e.g. "https://openmetadata.example.com/api"' }).optional(),
+});
+
+/** The dependencies chart: Airflow's executor and storage, and the NetworkPolicy in front of MySQL and OpenSearch. */
+const dependencies = strictRecord({
+  enabled: z.boolean({ error: "expected true or false" }).optional(),
+  airflowExecutor: oneOf(["LocalExecutor", "KubernetesExecutor"], "KubernetesExecutor runs every task in its own pod and needs ReadWriteMany storage").optional(),
+  sharedStorageClass: kubernetesName.optional(),
+  networkPolicy: z.boolean({ error: "expected true or false" }).optional(),
 });
 
 const jwtKeys = strictRecord({
@@ -123,6 +133,7 @@ const ingress = strictRecord({
   className: nonEmptyString("an IngressClass name, e.g. nginx").optional(),
   tlsSecretName: kubernetesName.optional(),
   annotations: z.record(z.string(), z.string(), { error: "expected a map of annotation names to string values" }).optional(),
+  tlsSecretExists: z.boolean({ error: "expected true or false" }).optional(),
 });
 
 const openmetadata = strictRecord({
@@ -136,7 +147,7 @@ const openmetadata = strictRecord({
   allowedRegistrationDomains: z.array(domainName("example.com"), { error: "expected a list of email domains" }).optional(),
   enableSelfSignup: z.boolean({ error: "expected true or false" }).optional(),
   jwtKeys: jwtKeys.optional(),
-  dependencies: strictRecord({ enabled: z.boolean({ error: "expected true or false" }).optional() }).optional(),
+  dependencies: dependencies.optional(),
   database: externalDatabase.optional(),
   search: externalSearch.optional(),
   airflow: externalAirflow.optional(),

@@ -79,9 +79,20 @@ export interface OpenMetadataSettings {
   readonly dependencies: boolean;
   readonly externalDatabase?: ExternalDatabase;
   readonly externalSearch?: ExternalSearch;
-  readonly externalAirflow?: { readonly apiEndpoint: string; readonly username: string };
+  /** `metadataApiEndpoint`: where the external Airflow's workflows call OpenMetadata back (never a cluster-local name). */
+  readonly externalAirflow?: { readonly apiEndpoint: string; readonly username: string; readonly metadataApiEndpoint: string };
+  /** With the dependencies chart: Airflow's executor, the ReadWriteMany StorageClass if any, and the NetworkPolicy. */
+  readonly dependencyOptions: DependencyOptions;
   /** Exposes OpenMetadata at the host of `openmetadataUrl` through the chart's Ingress. */
-  readonly ingress?: { readonly className?: string; readonly tlsSecretName?: string; readonly annotations: Readonly<Record<string, string>> };
+  readonly ingress?: { readonly className?: string; readonly tlsSecretName?: string; readonly tlsSecretExists: boolean; readonly annotations: Readonly<Record<string, string>> };
+}
+
+export interface DependencyOptions {
+  readonly airflowExecutor: "LocalExecutor" | "KubernetesExecutor";
+  /** A ReadWriteMany StorageClass for Airflow's DAGs and logs; without one, logs are not persisted. */
+  readonly sharedStorageClass?: string;
+  /** Default true: OpenSearch of the dependencies chart runs without authentication (audit F9). */
+  readonly networkPolicy: boolean;
 }
 
 export interface ExternalDatabase {
@@ -113,6 +124,7 @@ export const DEFAULTS = {
   helmTimeoutSeconds: 900,
   enableSelfSignup: true,
   jwtKeySource: "terraform",
+  airflowExecutor: "LocalExecutor",
   serviceAppApiScopes: ["okta.users.read", "okta.users.manage", "okta.clients.read"] satisfies (typeof SERVICE_APP_API_SCOPES)[number][],
 } as const;
 
@@ -283,6 +295,8 @@ function resolveOpenMetadata(environment: EnvironmentInput, input: NonNullable<E
   if (dependencies && external) fail("openmetadata.dependencies.enabled", true, "the dependencies chart would install a database and search next to the external ones; set enabled: false or remove database and search");
   if (!dependencies && !external) fail("openmetadata.dependencies.enabled", false, "without the dependencies chart OpenMetadata needs an external database and search; name openmetadata.database and openmetadata.search");
   if (input.airflow && dependencies) fail("openmetadata.airflow", input.airflow.apiEndpoint, "the dependencies chart already runs Airflow; an external Airflow is only used with dependencies disabled");
+  const metadataApiEndpoint = input.airflow ? input.airflow.metadataApiEndpoint ?? `${environment.openmetadataUrl}/api` : undefined;
+  checkAirflowPlacement(input, dependencies, metadataApiEndpoint, fail);
 
   if (input.ingress && !input.ingress.tlsSecretName && environment.openmetadataUrl.startsWith("https://")) {
     fail("openmetadata.ingress.tlsSecretName", undefined, `${environment.openmetadataUrl} is https: name the Secret holding its certificate (or let a controller such as cert-manager create it under that name)`);
@@ -324,15 +338,44 @@ function resolveOpenMetadata(environment: EnvironmentInput, input: NonNullable<E
           },
         }
       : {}),
-    ...(input.airflow ? { externalAirflow: { apiEndpoint: input.airflow.apiEndpoint, username: input.airflow.username ?? "admin" } } : {}),
+    ...(input.airflow && metadataApiEndpoint ? { externalAirflow: { apiEndpoint: input.airflow.apiEndpoint, username: input.airflow.username ?? "admin", metadataApiEndpoint } } : {}),
+    dependencyOptions: {
+      airflowExecutor: input.dependencies?.airflowExecutor ?? DEFAULTS.airflowExecutor,
+      ...(input.dependencies?.sharedStorageClass ? { sharedStorageClass: input.dependencies.sharedStorageClass } : {}),
+      networkPolicy: input.dependencies?.networkPolicy ?? true,
+    },
     ...(input.ingress
       ? {
           ingress: {
             ...(input.ingress.className ? { className: input.ingress.className } : {}),
             ...(input.ingress.tlsSecretName ? { tlsSecretName: input.ingress.tlsSecretName } : {}),
+            tlsSecretExists: input.ingress.tlsSecretExists ?? false,
             annotations: input.ingress.annotations ?? {},
           },
         }
       : {}),
   };
+}
+
+/** Cluster-local names: they resolve only inside the cluster (a bare Service name only in its namespace). */
+const CLUSTER_LOCAL_HOST = /^(?:[^.]+|.*\.svc(?:\.cluster\.local)?|.*\.cluster\.local|localhost|127\.0\.0\.1|\[::1\])$/;
+
+/**
+ * Rules of where Airflow runs (audit F2, F5): KubernetesExecutor runs each task in a new pod on any
+ * node, which must read the DAGs, so it needs ReadWriteMany storage (the dependencies chart's README
+ * says so too); an external Airflow must call OpenMetadata back at an address it can resolve.
+ */
+function checkAirflowPlacement(input: NonNullable<EnvironmentInput["openmetadata"]>, dependencies: boolean, metadataApiEndpoint: string | undefined, fail: Problem): void {
+  const options = input.dependencies;
+  if (options?.airflowExecutor === "KubernetesExecutor" && !options.sharedStorageClass) {
+    fail("openmetadata.dependencies.sharedStorageClass", undefined, "KubernetesExecutor task pods run on any node and must read the DAGs: name a ReadWriteMany StorageClass (e.g. NFS, EFS, Azure Files), or use airflowExecutor: LocalExecutor");
+  }
+  if (options && !dependencies && (options.airflowExecutor || options.sharedStorageClass || options.networkPolicy !== undefined)) {
+    fail("openmetadata.dependencies", "{...}", "airflowExecutor, sharedStorageClass and networkPolicy configure the dependencies chart, which is disabled; remove them");
+  }
+  if (input.airflow?.metadataApiEndpoint !== undefined && !/^https?:\/\/[^/]+\/api$/.test(input.airflow.metadataApiEndpoint)) {
+    fail("openmetadata.airflow.metadataApiEndpoint", input.airflow.metadataApiEndpoint, 'expected OpenMetadata\'s API base URL, e.g. "https://openmetadata.example.com/api" (scheme, host, then /api)');
+  } else if (metadataApiEndpoint && CLUSTER_LOCAL_HOST.test(new URL(metadataApiEndpoint).hostname)) {
+    fail("openmetadata.airflow.metadataApiEndpoint", metadataApiEndpoint, "the external Airflow cannot resolve a cluster-local name; give an address it reaches, e.g. the public URL's /api (the default)");
+  }
 }

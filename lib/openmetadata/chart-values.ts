@@ -124,6 +124,8 @@ export interface OpenMetadataChartValues {
   };
   readonly extraVolumes: readonly VolumeValues[];
   readonly extraVolumeMounts: readonly VolumeMountValues[];
+  /** On the pod template (`templates/deployment.yaml` 20-23); the chart has no checksum annotations of its own. */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,12 +1,15 @@
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import type { OpenMetadataSettings } from "../config/environment";
 import type { SsoBinding } from "../sso-binding";
 import { renderValues } from "./chart-values";
+import { addHelmReleaseRules } from "./helm-release-rules";
 import { OpenMetadataDependencies, OPENMETADATA_HELM_REPOSITORY } from "./openmetadata-dependencies";
 import { OpenMetadataSecrets } from "./openmetadata-secrets";
 import { openMetadataValues } from "./openmetadata-values";
+import { PodChecksums } from "./pod-checksums";
 
 export interface OpenMetadataOnKubernetesProps {
   readonly openmetadataUrl: string;
@@ -29,6 +32,7 @@ export class OpenMetadataOnKubernetes extends Construct {
   readonly namespace: NamespaceV1;
   readonly secrets: OpenMetadataSecrets;
   readonly dependencies?: OpenMetadataDependencies;
+  readonly checksums: PodChecksums;
   readonly release: Release;
 
   constructor(scope: Construct, id: string, props: OpenMetadataOnKubernetesProps) {
@@ -53,34 +57,50 @@ export class OpenMetadataOnKubernetes extends Construct {
     });
 
     const dependencyPasswords = this.secrets.dependencyPasswords;
-    if (settings.dependencies && dependencyPasswords && this.secrets.airflowPassword) {
+    if (settings.dependencies && dependencyPasswords && this.secrets.airflowSecret) {
       this.dependencies = new OpenMetadataDependencies(this, "dependencies", {
         namespace,
         chartVersion: settings.chartVersion,
         timeoutSeconds: settings.helmTimeoutSeconds,
         principalDomain: settings.principalDomain,
-        passwords: {
-          openmetadataDatabase: this.secrets.databasePassword,
-          airflowAdmin: this.secrets.airflowPassword,
-          ...dependencyPasswords,
-        },
+        openmetadataReleaseName: settings.releaseName,
+        options: settings.dependencyOptions,
+        passwords: { openmetadataDatabase: this.secrets.databasePassword, ...dependencyPasswords },
+        dependsOn: [this.secrets.airflowSecret],
       });
     }
 
+    if (settings.ingress?.tlsSecretName && !settings.ingress.tlsSecretExists && !Object.keys(settings.ingress.annotations).some((name) => CERT_MANAGER_ANNOTATIONS.has(name))) {
+      Annotations.of(this).addWarning(
+        `Nothing creates the TLS Secret "${settings.ingress.tlsSecretName}": until it exists the ingress controller serves its default certificate and every Okta callback fails. ` +
+          `Name a cert-manager issuer in openmetadata.ingress.annotations (cert-manager.io/cluster-issuer or cert-manager.io/issuer), or set openmetadata.ingress.tlsSecretExists: true once it is created.`,
+      );
+    }
+
+    const values = openMetadataValues({ openmetadataUrl: props.openmetadataUrl, settings, sso });
+    // A change to the values or to a Secret the pod reads rolls the Deployment (the chart alone would not).
+    this.checksums = new PodChecksums(this, "pod-checksums", { values, secrets: this.secrets.secrets });
+    const releaseValues = { ...values, podAnnotations: this.checksums.annotations };
     this.release = new Release(this, "release", {
       name: settings.releaseName,
       namespace,
       repository: OPENMETADATA_HELM_REPOSITORY,
       chart: "openmetadata",
       version: settings.chartVersion,
-      // A failed upgrade rolls back to the last working release instead of leaving SSO half-configured.
+      // A failed upgrade restores the last release's manifests. It does not undo database migrations
+      // (the run-db-migrations init container, templates/deployment.yaml 43-50, has already run them), nor
+      // the SSO settings OpenMetadata stored in its database: see help/kubernetes.md "Upgrading the chart".
       atomic: true,
       cleanupOnFail: true,
       wait: true,
       timeout: settings.helmTimeoutSeconds,
-      values: [renderValues(openMetadataValues({ openmetadataUrl: props.openmetadataUrl, settings, sso }))],
+      values: [renderValues(releaseValues)],
       dependsOn: [...this.secrets.secrets, ...(this.dependencies ? [this.dependencies.release] : [])],
       lifecycle,
     });
+    addHelmReleaseRules(this.release);
   }
 }
+
+/** Annotations by which cert-manager's ingress-shim creates the Ingress's TLS Secret. */
+const CERT_MANAGER_ANNOTATIONS = new Set(["cert-manager.io/cluster-issuer", "cert-manager.io/issuer"]);

@@ -3,7 +3,7 @@ import { Bytes } from "@cdktf/provider-random/lib/bytes";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { DataTlsPublicKey } from "@cdktf/provider-tls/lib/data-tls-public-key";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
-import { Fn, TerraformVariable } from "cdktf";
+import { Fn, TerraformVariable, type TerraformVariableValidationConfig } from "cdktf";
 import { Construct } from "constructs";
 import { SECRET_NAMES } from "./resource-names";
 
@@ -29,6 +29,25 @@ export interface OpenMetadataSecretsProps {
   readonly preventDestroy?: boolean;
 }
 
+/**
+ * OpenMetadata parses its key with PKCS8EncodedKeySpec and, on failure, only logs and then signs no
+ * bot token (JWTTokenGenerator.init, audit F6): so the plan refuses anything but an unencrypted
+ * PKCS#8 RSA key of at least 2048 bits (the header check is only that it is PEM: a PKCS#1, EC, encrypted or
+ * public key fails the DER prefix below). Terraform's base64decode refuses binary output, so the DER is
+ * checked in its base64 form: after the length bytes, every PKCS#8 RSA key starts with version 0 and
+ * the rsaEncryption AlgorithmIdentifier (`020100 300d06092a864886f70d0101010500 04`), which is
+ * `ADANBgkqhkiG9w0BAQEFAAS` from the 9th character on; a 2048-bit key's DER is about 1217 bytes,
+ * 1624 characters (1024-bit: 848).
+ */
+export function jwtKeyCondition(pem: string): string {
+  const body = `replace(${pem}, "/-----[A-Z ]+-----|[[:space:]]/", "")`;
+  return `can(regex("^-----BEGIN [A-Z ]+-----", trimspace(${pem}))) && can(regex("^MII[A-Za-z0-9+/]{5}ADANBgkqhkiG9w0BAQEFAAS", ${body})) && length(${body}) >= 1600`;
+}
+
+export const JWT_KEY_ERROR_MESSAGE =
+  "openmetadata_jwt_private_key_pem must be an unencrypted PKCS#8 PEM of an RSA key of at least 2048 bits (private.pem from npm run keys); OpenMetadata silently signs no bot token with anything else. " +
+  "Convert a PKCS#1 key (openssl genrsa, OpenSSL 1.x) with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out private.pem";
+
 /** Strips PEM armour and line breaks: what remains is the base64 of the DER bytes OpenMetadata reads. */
 function pemToBase64Der(pem: string): string {
   // A POSIX class instead of \s: no backslash to survive JSON and HCL escaping.
@@ -44,6 +63,8 @@ export class OpenMetadataSecrets extends Construct {
   /** Password of OpenMetadata's database user. */
   readonly databasePassword: string;
   readonly airflowPassword?: string;
+  /** `airflow-secrets`: OpenMetadata's Airflow login; the dependencies chart's create-user Job reads it too. */
+  readonly airflowSecret?: SecretV1;
   /** Only with generated passwords: what the dependencies chart needs beyond the two above. */
   readonly dependencyPasswords?: { readonly mysqlRoot: string; readonly airflowDatabase: string; readonly airflowWebserverSecretKey: string };
   readonly jwtKeys: SecretV1;
@@ -52,10 +73,10 @@ export class OpenMetadataSecrets extends Construct {
   constructor(scope: Construct, id: string, props: OpenMetadataSecretsProps) {
     super(scope, id);
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
-    // Alphanumeric only: the dependencies chart embeds passwords in SQL and Helm's --set syntax treats "," and "\" specially.
+    // Alphanumeric only: the dependencies embed them unescaped in SQL (the MySQL init script) and in Airflow's connection URL.
     const password = (passwordId: string) => new Password(this, passwordId, { length: 32, special: false, minNumeric: 2, minUpper: 2, minLower: 2 }).result;
-    const sensitiveVariable = (name: string, description: string) => {
-      const variable = new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description });
+    const sensitiveVariable = (name: string, description: string, validation?: TerraformVariableValidationConfig) => {
+      const variable = new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description, ...(validation ? { validation: [validation] } : {}) });
       variable.overrideLogicalId(name);
       return variable.stringValue;
     };
@@ -80,7 +101,7 @@ export class OpenMetadataSecrets extends Construct {
     }
 
     secret("database-secret", SECRET_NAMES.database.secretRef, { [SECRET_NAMES.database.secretKey]: this.databasePassword });
-    if (this.airflowPassword) secret("airflow-secret", SECRET_NAMES.airflow.secretRef, { [SECRET_NAMES.airflow.secretKey]: this.airflowPassword });
+    if (this.airflowPassword) this.airflowSecret = secret("airflow-secret", SECRET_NAMES.airflow.secretRef, { [SECRET_NAMES.airflow.secretKey]: this.airflowPassword });
     if (props.withSearchPassword) {
       secret("search-secret", SECRET_NAMES.search.secretRef, { [SECRET_NAMES.search.secretKey]: sensitiveVariable("openmetadata_search_password", "Password of OpenMetadata's user on the external search cluster") });
     }
@@ -109,12 +130,15 @@ export class OpenMetadataSecrets extends Construct {
     this.secrets.push(this.jwtKeys);
   }
 
-  private jwtSigningKey(source: "terraform" | "variables", lifecycle: { preventDestroy: boolean } | undefined, sensitiveVariable: (name: string, description: string) => string) {
+  private jwtSigningKey(source: "terraform" | "variables", lifecycle: { preventDestroy: boolean } | undefined, sensitiveVariable: (name: string, description: string, validation?: TerraformVariableValidationConfig) => string) {
     if (source === "terraform") {
       const key = new PrivateKey(this, "jwt-signing-key", { algorithm: "RSA", rsaBits: 2048, lifecycle });
       return { privateKeyPem: key.privateKeyPemPkcs8, publicKeyPem: key.publicKeyPem };
     }
-    const privateKeyPem = sensitiveVariable("openmetadata_jwt_private_key_pem", "OpenMetadata's JWT signing key: RSA 2048 private key, PKCS#8 PEM (private.pem from `npm run keys`)");
+    const privateKeyPem = sensitiveVariable("openmetadata_jwt_private_key_pem", "OpenMetadata's JWT signing key: RSA 2048 private key, PKCS#8 PEM (private.pem from `npm run keys`)", {
+      condition: `\${${jwtKeyCondition("var.openmetadata_jwt_private_key_pem")}}`,
+      errorMessage: JWT_KEY_ERROR_MESSAGE,
+    });
     // The public half is derived, so the two can never disagree.
     const publicKey = new DataTlsPublicKey(this, "jwt-public-key", { privateKeyPem });
     return { privateKeyPem, publicKeyPem: publicKey.publicKeyPem };

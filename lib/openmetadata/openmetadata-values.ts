@@ -2,7 +2,7 @@ import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
-import { DEPENDENCY_DATABASE_USERS, SECRET_NAMES } from "./resource-names";
+import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, SECRET_NAMES } from "./resource-names";
 
 /** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
 export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";
@@ -141,9 +141,14 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
   };
 }
 
+/**
+ * `metadataApiEndpoint` is the URL OpenMetadata hands to Airflow's workflows to call back (chart
+ * `secrets.yaml` 78, SERVER_HOST_API_URL): the in-namespace Service for the dependencies chart's
+ * Airflow, the environment's reachable address for an external one (audit F5).
+ */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
-  const metadataApiEndpoint = `${internalUrl}/api`;
-  const airflow = settings.dependencies ? { apiEndpoint: "http://openmetadata-dependencies-api-server:8080", username: "admin" } : settings.externalAirflow;
+  const metadataApiEndpoint = settings.externalAirflow?.metadataApiEndpoint ?? `${internalUrl}/api`;
+  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:8080`, username: "admin" } : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
     enabled: true,

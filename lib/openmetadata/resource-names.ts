@@ -14,5 +14,8 @@ export const SECRET_NAMES = {
   jwtKeys: { secretName: "openmetadata-jwt-keys", privateKeyFile: "private_key.der", publicKeyFile: "public_key.der" },
 } as const;
 
-/** The database user names the dependencies chart's init scripts create; OpenMetadata logs in as the first. */
+/** The dependencies chart's release name; the Airflow chart names its objects and labels its pods after it. */
+export const DEPENDENCIES_RELEASE_NAME = "openmetadata-dependencies";
+
+/** The database user names; OpenMetadata logs in as the first. */
 export const DEPENDENCY_DATABASE_USERS = { openmetadata: "openmetadata_user", airflow: "airflow_user" } as const;
