@@ -103,6 +103,17 @@ describe("the declared settings", () => {
     expect(declaredSettings(deployment.environment, outputsOf(deployment), "s3cret").document).toEqual(declaredSecurityConfig(deployment.values, "s3cret"));
   });
 
+  test("carry every SSO key the Helm values set, under the server's name, so a new value cannot escape the comparison", () => {
+    const { authentication, authorizer } = staging.values.openmetadata.config;
+    const declared = declaredSecurityConfig(staging.values, "s3cret");
+    // The chart's names that the server stores under another name; `enabled` only switches a section on in the chart.
+    const renamed: Record<string, string> = { "authentication.publicKeys": "publicKeyUrls", "oidc.oidcType": "type", "oidc.clientId": "id", "oidc.clientSecret": "secret", "authorizer.initialAdmins": "adminPrincipals" };
+    const storedName = (section: string, key: string) => renamed[`${section}.${key}`] ?? key;
+    const missing = (section: string, values: object, stored: JsonObject) => Object.keys(values).filter((key) => key !== "enabled" && !(storedName(section, key) in stored)).map((key) => `${section}.${key}`);
+    const oidc = declared.authenticationConfiguration["oidcConfiguration"] as JsonObject;
+    expect([...missing("authentication", authentication, declared.authenticationConfiguration), ...missing("oidc", authentication.oidcConfiguration, oidc), ...missing("authorizer", authorizer, declared.authorizerConfiguration)]).toEqual([]);
+  });
+
   test("a Collate environment is refused before any request, with what to do instead", async () => {
     const openmetadata = await startOpenMetadata(dev);
     const collate = { ...dev.environment, target: "collate", openmetadata: undefined } as Environment;
