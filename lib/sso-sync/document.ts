@@ -69,13 +69,15 @@ export type Difference =
  * Every field of `wanted` whose value `actual` does not have. Numbers and numeric strings compare
  * equal (the chart's strings are the server's integers); arrays compare in order.
  */
-export function differences(actual: SecurityConfigDocument, wanted: SecurityConfigDocument, declaredSecretFields: ReadonlySet<string>): Difference[] {
+export function differences(actual: SecurityConfigDocument, wanted: SecurityConfigDocument, secrets: SecretFields): Difference[] {
   const found: Difference[] = [];
   const walk = (have: unknown, want: unknown, path: string) => {
     // A masked value outside the stack's secrets (an unused LDAP password) is written blank, and is not drift.
     if (isMasked(have) && !SECRET_FIELDS.includes(path)) return;
     if (SECRET_FIELDS.includes(path)) {
-      if (!declaredSecretFields.has(path)) {
+      // A secret in an object the stack does not declare (the public flow's oidcConfiguration) is kept as stored.
+      if (!secrets.owned.has(path)) return;
+      if (!secrets.given.has(path)) {
         found.push({ field: path, kind: "secret-unknown", reason: "no client secret source given (--client-secret-env or --client-secret-file)" });
       } else if (isMasked(have)) {
         found.push({ field: path, kind: "secret-unknown", reason: "OpenMetadata masks it for non-bot callers" });
@@ -96,9 +98,16 @@ export function differences(actual: SecurityConfigDocument, wanted: SecurityConf
   return found;
 }
 
-/** The secret fields the declared document carries a value for. */
-export function declaredSecrets(declared: SecurityConfigDocument): Set<string> {
-  return new Set(SECRET_FIELDS.filter((field) => valueAt(declared, field) !== undefined));
+export interface SecretFields {
+  /** Secret fields inside an object the stack declares. */
+  readonly owned: ReadonlySet<string>;
+  /** Owned secret fields the declared document carries a value for (from the source the user named). */
+  readonly given: ReadonlySet<string>;
+}
+
+export function declaredSecrets(declared: SecurityConfigDocument): SecretFields {
+  const owned = SECRET_FIELDS.filter((field) => isPlainObject(valueAt(declared, field.slice(0, field.lastIndexOf(".")))));
+  return { owned: new Set(owned), given: new Set(owned.filter((field) => valueAt(declared, field) !== undefined)) };
 }
 
 function valueAt(document: SecurityConfigDocument, path: string): unknown {

@@ -72,7 +72,7 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
     }
 
     // A masked secret may hide a rotation: the declared one is written whenever it cannot be compared.
-    const secretUnknown = found.some((difference) => difference.kind === "secret-unknown" && secretFields.has(difference.field));
+    const secretUnknown = found.some((difference) => difference.kind === "secret-unknown" && secretFields.given.has(difference.field));
     if (drift.length === 0 && !secretUnknown) {
       say("IN SYNC: nothing to write");
       return 0;
