@@ -64,7 +64,7 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
 
     if (!apply) {
       if (drift.length === 0) {
-        say(`IN SYNC: every declared field matches`);
+        say(found.length === 0 ? "IN SYNC: every declared field matches" : "IN SYNC: every compared field matches");
         return 0;
       }
       say(`DRIFT: ${drift.length} field${drift.length === 1 ? "" : "s"} differ${drift.length === 1 ? "s" : ""}; nothing was written. Write the declared settings with --apply (${HELP_PAGE}).`);
