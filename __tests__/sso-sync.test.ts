@@ -256,6 +256,17 @@ describe("sso-sync --apply", () => {
     expect(openmetadata.stored()).toEqual(before);
   });
 
+  test("fails when the settings read back differ from the ones written, naming the field", async () => {
+    const openmetadata = await startOpenMetadata(dev, {
+      editStored: (document) => void (document.authorizerConfiguration["principalDomain"] = "old.example.com"),
+      editOnWrite: (document) => void (document.authorizerConfiguration["principalDomain"] = "old.example.com"),
+    });
+    const { code, output } = await sync(dev, openmetadata, { apply: true });
+    expect(code).toBe(1);
+    expect(output).toContain("error: read back: OpenMetadata stores other values than were written (authorizerConfiguration.principalDomain)");
+    expect(output).not.toContain("kubectl");
+  });
+
   test("writes nothing when the public flow is already in sync", async () => {
     const openmetadata = await startOpenMetadata(dev);
     const { code, output } = await sync(dev, openmetadata, { apply: true });

@@ -38,6 +38,8 @@ export interface OpenMetadataStubOptions {
   readonly editStored?: (document: SecurityConfigDocument) => void;
   /** Makes POST .../validate fail with this message. */
   readonly validationFailure?: string;
+  /** Changes what a PUT stores, e.g. a server that drops a field it does not know. */
+  readonly editOnWrite?: (document: SecurityConfigDocument) => void;
 }
 
 export interface StubRequest {
@@ -60,7 +62,7 @@ export interface OpenMetadataStub {
 export const MASK = "*********";
 
 export async function startOpenMetadataStub(options: OpenMetadataStubOptions): Promise<OpenMetadataStub> {
-  const { values, signingKey, storedAuthConfig, users = new Map(), clientSecret, editStored, validationFailure } = options;
+  const { values, signingKey, storedAuthConfig, users = new Map(), clientSecret, editStored, validationFailure, editOnWrite } = options;
   let stored = firstBootDocument(values, clientSecret);
   Object.assign(stored.authenticationConfiguration, storedAuthConfig);
   editStored?.(stored);
@@ -95,6 +97,7 @@ export async function startOpenMetadataStub(options: OpenMetadataStubOptions): P
       const problem = shapeProblem(body);
       if (problem) return answer(400, { code: 400, message: problem });
       stored = structuredClone(body as SecurityConfigDocument);
+      editOnWrite?.(stored);
       return answer(200, stored);
     }
     if (path === "/api/v1/system/security/validate" && request.method === "POST") {
