@@ -84,7 +84,7 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
 
 async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): Promise<{ result: CheckResult; document?: Discovery }> {
   const id = "issuer-discovery";
-  // OpenID Connect Discovery appends to the issuer without its trailing slash, so a slash in the authority is reported below, not hidden by a 404.
+  // Discovery appends to the issuer without its trailing slash, as okta-auth-js does, so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
   if ("problem" in answer) return { result: failed(id, answer.problem, answer.status === undefined ? HINTS.issuerUnreachable : answer.status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound) };
