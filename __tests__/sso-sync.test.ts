@@ -7,6 +7,7 @@ import type { Environment } from "../lib/config/environment";
 import { declaredSecurityConfig, type JsonObject, type SecurityConfigDocument } from "../lib/openmetadata/security-config";
 import { declaredSettings } from "../lib/sso-sync/declared";
 import { SsoSyncUsageError } from "../lib/sso-sync/errors";
+import { runSsoSyncCli, SSO_SYNC_USAGE } from "../lib/sso-sync/cli";
 import { runSsoSync } from "../lib/sso-sync/run";
 import { parseStackOutputs } from "../lib/verify/outputs";
 import { runVerify } from "../lib/verify/checks";
@@ -81,14 +82,21 @@ async function sync(deployment: SsoDeployment, openmetadata: OpenMetadataStub, o
 const methods = (stub: OpenMetadataStub) => stub.requests.map((request) => `${request.method} ${request.path}`);
 const section = (document: SecurityConfigDocument, name: "oidcConfiguration" | "ldapConfiguration") => document.authenticationConfiguration[name] as JsonObject;
 
-/** `npm run sso-sync -- ...` as a child process, with only the given variables added. */
-function ssoSyncCommand(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { OPENMETADATA_ADMIN_TOKEN: _inherited, ...inherited } = process.env;
-  return run(process.execPath, [tsxCli, "scripts/sso-sync.ts", ...args], { cwd: projectRoot, env: { ...inherited, OPENMETADATA_ENVIRONMENTS_FILE: "", ...env } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+/** The command line in-process; the shipped environments file, and only the given variables. */
+async function cli(args: readonly string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runSsoSyncCli(args, {
+    env: { OPENMETADATA_ENVIRONMENTS_FILE: "", ...env },
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    http: { timeoutMs: 3000 },
+  });
+  return { code, stdout, stderr };
 }
+
+/** Options of the usage text that would take a secret's value on the command line (none may). */
+const USAGE_OPTIONS_TAKING_SECRETS = [...SSO_SYNC_USAGE.matchAll(/^\s+(--[\w-]+) (\S+)/gm)].filter(([, , value]) => /SECRET|TOKEN/.test(value!) && !/^(VAR|FILE)$/.test(value!)).map(([, option]) => option);
 
 function outputsFile(deployment: SsoDeployment): string {
   const file = join(temporaryDirectory(), "outputs.json");
@@ -296,41 +304,65 @@ describe("sso-sync --apply", () => {
 });
 
 describe("the sso-sync command", () => {
-  test.concurrent("without OPENMETADATA_ADMIN_TOKEN prints one line naming it, exits 2 and sends nothing", async () => {
+  test("without OPENMETADATA_ADMIN_TOKEN prints one line naming it, exits 2 and sends nothing", async () => {
     const openmetadata = await startOpenMetadata(dev);
-    const { code, stdout, stderr } = await ssoSyncCommand(["dev", "--outputs", outputsFile(dev), "--openmetadata-url", openmetadata.url]);
+    const { code, stdout, stderr } = await cli(["dev", "--outputs", outputsFile(dev), "--openmetadata-url", openmetadata.url], {});
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(/^error: OPENMETADATA_ADMIN_TOKEN is not set; .*nothing was sent$/)]);
     expect(openmetadata.requests).toEqual([]);
   });
 
-  test.concurrent("reports drift with exit 1 and applies with the secret from a variable, never printing the token or the secret", async () => {
-    // Two OpenMetadatas with the same drift, so the report and the apply run side by side.
-    const drifted = { editStored: (document: SecurityConfigDocument) => void (document.authenticationConfiguration["authority"] = "https://example.okta.com/oauth2/default") };
-    const [reported, applied] = await Promise.all([startOpenMetadata(staging, drifted), startOpenMetadata(staging, drifted)]);
+  test("reports drift with exit 1 and applies with the secret from a file, printing neither the token nor the secret", async () => {
+    const openmetadata = await startOpenMetadata(staging, { editStored: (document) => void (document.authenticationConfiguration["authority"] = "https://example.okta.com/oauth2/default") });
     const secret = clientSecretOf(staging);
-    const file = outputsFile(staging);
-    const [report, apply] = await Promise.all([
-      ssoSyncCommand(["staging", "--outputs", file, "--openmetadata-url", reported.url], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN }),
-      ssoSyncCommand(["staging", "--outputs", file, "--openmetadata-url", applied.url, "--apply", "--client-secret-env", "WEB_APP_SECRET"], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN, WEB_APP_SECRET: secret }),
-    ]);
+    const secretFile = join(temporaryDirectory(), "client-secret");
+    writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
+    const args = ["staging", "--outputs", outputsFile(staging), "--openmetadata-url", openmetadata.url];
+    const report = await cli(args, { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
     expect(report.code).toBe(1);
     expect(report.stdout).toContain(`authenticationConfiguration.authority: stored "https://example.okta.com/oauth2/default"`);
-    expect(methods(reported).filter((call) => !call.startsWith("GET "))).toEqual([]);
-    expect(apply.code).toBe(0);
-    expect(section(applied.stored(), "oidcConfiguration")["secret"]).toBe(secret);
-    expect(applied.stored().authenticationConfiguration["authority"]).toBe(outputsOf(staging).issuer_url);
-    for (const text of [report.stdout, report.stderr, apply.stdout, apply.stderr]) {
+    const applied = await cli([...args, "--apply", "--client-secret-file", secretFile], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
+    expect(applied.code).toBe(0);
+    expect(section(openmetadata.stored(), "oidcConfiguration")["secret"]).toBe(secret);
+    for (const text of [report.stdout, report.stderr, applied.stdout, applied.stderr]) {
       expect(text).not.toContain(ADMIN_TOKEN);
       expect(text).not.toContain(secret);
     }
   });
 
-  test.concurrent("answers bad usage with one line, a pointer to --help and exit 2", async () => {
-    const { code, stderr } = await ssoSyncCommand(["dev", "--outputs", "missing.json"], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
-    expect(code).toBe(2);
-    expect(stderr).toBe(`error: missing.json: cannot be read (ENOENT)\nRun "npm run sso-sync -- --help" for usage.\n`);
+  test.each([
+    [["dev", "--outputs", "missing.json"], "error: missing.json: cannot be read (ENOENT)"],
+    [["dev", "--outputs", "o.json", "--bogus"], "error: unknown option --bogus; options: --outputs, --openmetadata-url, --apply, --client-secret-env, --client-secret-file, --timeout-ms, --help"],
+    [["staging", "--outputs", "o.json", "--client-secret-env", "A", "--client-secret-file", "B"], "error: give the client secret either with --client-secret-env or with --client-secret-file, not both"],
+    [["qa", "--outputs", "o.json"], 'error: no environment "qa"; the environments file has dev, staging, prod'],
+  ])("answers bad usage %j with one line, a pointer to --help and exit 2", async (args, line) => {
+    const { code, stdout, stderr } = await cli(args, { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: "", stderr: `${line}\nRun "npm run sso-sync -- --help" for usage.\n` });
+  });
+
+  test("takes the secret from a named variable, never from the command line, and refuses an unset one", async () => {
+    const openmetadata = await startOpenMetadata(staging);
+    const unset = await cli(["staging", "--outputs", outputsFile(staging), "--openmetadata-url", openmetadata.url, "--apply", "--client-secret-env", "WEB_APP_SECRET"], { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
+    expect(unset).toMatchObject({ code: 2, stderr: expect.stringContaining("error: --client-secret-env WEB_APP_SECRET: the variable is not set or empty") });
+    expect(openmetadata.requests).toEqual([]);
+    expect(USAGE_OPTIONS_TAKING_SECRETS).toEqual([]);
+  });
+
+  test("runs as npm run sso-sync, with the token from the environment and nothing of it printed", async () => {
+    const openmetadata = await startOpenMetadata(dev, { editStored: (document) => void (document.authenticationConfiguration["clientId"] = "0oa-previous-app") });
+    const { OPENMETADATA_ADMIN_TOKEN: _inherited, ...inherited } = process.env;
+    const { code, stdout, stderr } = await run(process.execPath, [tsxCli, "scripts/sso-sync.ts", "dev", "--outputs", outputsFile(dev), "--openmetadata-url", openmetadata.url], {
+      cwd: projectRoot,
+      env: { ...inherited, OPENMETADATA_ENVIRONMENTS_FILE: "", OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain(`authenticationConfiguration.clientId: stored "0oa-previous-app"`);
+    expect(`${stdout}${stderr}`).not.toContain(ADMIN_TOKEN);
+    expect(openmetadata.requests.map((request) => request.authorization)).toEqual([`Bearer ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}`]);
   });
 
   test("imports, from scripts/sso-sync.ts down, no provider bindings, cdktf or constructs", () => {
