@@ -68,9 +68,11 @@ describe("verify on Auth0 deployments", () => {
     expect(report.ok).toBe(false);
   });
 
-  test("with --issuer, the keys URL is the Auth0 one of that issuer, not Okta's /v1/keys", () => {
+  test("with --issuer, the expected issuer follows it (Auth0's trailing slash) and the keys URL stays the jwks_uri output OpenMetadata lists", () => {
     const target = targetOf(spa, { issuer: "https://other-tenant.eu.auth0.com" });
-    expect(target.jwksUri).toBe("https://other-tenant.eu.auth0.com/.well-known/jwks.json");
+    // Replacing the listed keys URL by the issuer's hid a wrong publicKeys entry (#2773, issue 14).
+    expect(target.jwksUri).toBe(targetOf(spa).jwksUri);
+    expect(target.jwksUri).toMatch(/\/\.well-known\/jwks\.json$/);
     expect(target.expectedIssuer).toBe("https://other-tenant.eu.auth0.com/");
     expect(target.provider).toBe("auth0");
   });

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createPrivateKey } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer as createHttpServer } from "node:http";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,6 +26,7 @@ const JWT_PATTERN = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 const OPENMETADATA_IMAGE_KEY_ID = "Gb389a-9f76-gdjs-a92j-0242bk94356";
 
 const deployments = new Map<string, SsoDeployment>();
+const fakeIssuers: Server[] = [];
 let serviceKey: SigningKey;
 let unknownServiceKey: SigningKey;
 let keyDirectory: string;
@@ -44,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([...deployments.values()].map((deployment) => deployment.close()));
+  await Promise.all([...[...deployments.values()].map((deployment) => deployment.close()), ...fakeIssuers.map((server) => closeServer(server))]);
   if (keyDirectory) rmSync(keyDirectory, { recursive: true, force: true });
 });
 
@@ -117,16 +118,48 @@ describe("verify on the faithful deployments", () => {
 });
 
 describe("verify on broken deployments", () => {
-  test("an authority with a trailing slash fails issuer discovery with the issuer hint", async () => {
+  test("a stored authority with a trailing slash passes every check, since okta-auth-js strips it and OpenMetadata never checks iss", async () => {
     const dev = deployment("dev");
     const authority = `${dev.okta.issuer}/`;
-    // OpenMetadata was configured with the slash too (stored settings), so only the issuer check can catch it.
     const openmetadata = await dev.startOpenMetadata({ storedAuthConfig: { authority } });
     const report = await runVerify(targetOf(dev, { issuer: authority, openmetadataUrl: openmetadata.url }), { http: fastHttp });
-    expect(check(report, "issuer-discovery")).toMatchObject({ status: "fail", hint: HINTS.issuerMismatch });
-    expect(check(report, "issuer-discovery").detail).toContain(`"${dev.okta.issuer}"`);
-    expect(report.ok).toBe(false);
-    expect(statuses(report)).toMatchObject({ "issuer-keys": "pass", "openmetadata-auth-config": "pass", "openmetadata-jwks": "pass" });
+    expect(statuses(report)).toEqual({ "issuer-discovery": "pass", "issuer-keys": "pass", "openmetadata-auth-config": "pass", "openmetadata-jwks": "pass", "service-app-token": "pass" });
+    expect(check(report, "issuer-discovery").detail).toContain("the authority's trailing slash is harmless");
+  });
+
+  test("a discovery issuer with a trailing slash fails with a hint that does not send you to the authority", async () => {
+    const dev = deployment("dev");
+    const issuer = await startFakeIssuer(dev, { discovery: (base) => ({ issuer: `${base}/`, jwks_uri: `${base}/v1/keys` }) });
+    const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), { http: fastHttp });
+    const discovery = check(report, "issuer-discovery");
+    expect(discovery).toMatchObject({ status: "fail", hint: HINTS.discoveryTrailingSlash });
+    expect(discovery.detail).toContain(`discovery reports issuer "${issuer.url}/"`);
+    expect(HINTS.discoveryTrailingSlash).not.toMatch(/no trailing slash|Make OpenMetadata's authority/);
+    expect(HINTS.issuerMismatch).not.toMatch(/no trailing slash/);
+  });
+
+  test("--issuer keeps checking the jwks_uri output, so publicKeys on the org server's keys still fail (#2773)", async () => {
+    const dev = deployment("dev");
+    const report = await runVerify(targetOf(dev, { issuer: dev.okta.issuer, outputs: { jwks_uri: dev.okta.orgKeysUrl } }), { http: fastHttp });
+    expect(check(report, "issuer-keys")).toMatchObject({ status: "fail", hint: HINTS.foreignKeys });
+  });
+
+  test("keys moved away from {issuer}/v1/keys get a hint that does not ask to list {issuer}/v1/keys, already listed", async () => {
+    const dev = deployment("dev");
+    const issuer = await startFakeIssuer(dev, { discovery: (base) => ({ issuer: base, jwks_uri: `${base}/v1/keys-moved` }), staleKeys: true });
+    const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), { http: fastHttp });
+    const keys = check(report, "issuer-keys");
+    expect(keys).toMatchObject({ status: "fail", hint: HINTS.keysMoved });
+    expect(keys.detail).toContain(`the issuer's keys are at ${issuer.url}/v1/keys-moved but OpenMetadata's publicKeys lists ${issuer.url}/v1/keys, which serves none of the issuer's key ids`);
+  });
+
+  test("a 5xx from Okta's discovery gets the outage hint, and a 404 the not-found hint", async () => {
+    const dev = deployment("dev");
+    const failing = await startFakeIssuer(dev, { status: 503 });
+    const missing = await startFakeIssuer(dev, { status: 404 });
+    const [outage, notFound] = await Promise.all([runVerify(targetOf(dev, { issuer: failing.url }), { http: fastHttp }), runVerify(targetOf(dev, { issuer: missing.url }), { http: fastHttp })]);
+    expect(check(outage, "issuer-discovery")).toMatchObject({ status: "fail", hint: HINTS.issuerOutage, detail: expect.stringContaining("answered HTTP 503") });
+    expect(check(notFound, "issuer-discovery")).toMatchObject({ status: "fail", hint: HINTS.issuerNotFound });
   });
 
   test("publicKeys listing another authorization server's keys fails the keys check with the #2773 hint", async () => {
@@ -271,6 +304,13 @@ describe("verify's inputs", () => {
 });
 
 describe("verify's hints", () => {
+  test("no help page claims that OpenMetadata compares the token's iss with its authority (its JwtFilter does not)", () => {
+    const pages = readdirSync(join(projectRoot, "help"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".md"));
+    const claims = pages.filter((file) => /OpenMetadata compares the token's `iss`|equals the token `iss` exactly|`authority` differs from the token's `iss`/.test(readFileSync(join(projectRoot, "help", file), "utf8")));
+    expect(pages.length).toBeGreaterThan(10);
+    expect(claims).toEqual([]);
+  });
+
   test("every hint links to a section of help/verify.md", () => {
     const page = readFileSync(join(projectRoot, "help", "verify.md"), "utf8");
     // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
@@ -281,6 +321,37 @@ describe("verify's hints", () => {
     }
   });
 });
+
+interface FakeIssuerOptions {
+  /** The discovery document, from the issuer URL; default: the issuer and its `/v1/keys`. */
+  readonly discovery?: (issuer: string) => Record<string, string>;
+  /** Every answer has this status instead. */
+  readonly status?: number;
+  /** `{issuer}/v1/keys` serves no key any more; only the discovered jwks_uri has the keys. */
+  readonly staleKeys?: boolean;
+}
+
+/**
+ * An issuer whose discovery document and keys a test shapes, serving the deployment's real keys
+ * (from the test Okta org) at whatever jwks_uri the discovery names.
+ */
+async function startFakeIssuer(subject: SsoDeployment, options: FakeIssuerOptions): Promise<{ url: string }> {
+  const keys = (await (await fetch(`${subject.okta.issuer}/v1/keys`)).json()) as unknown;
+  let issuer = "";
+  const server = createHttpServer((request, response) => {
+    const path = (request.url ?? "").replace(/\/oauth2\/aus-fake/, "");
+    const discovery = options.discovery?.(issuer) ?? { issuer, jwks_uri: `${issuer}/v1/keys` };
+    const keysPath = new URL(discovery["jwks_uri"]!).pathname.replace(/\/oauth2\/aus-fake/, "");
+    const body = path === "/.well-known/openid-configuration" ? discovery : path === keysPath ? keys : path === "/v1/keys" && options.staleKeys ? { keys: [] } : undefined;
+    const status = options.status ?? (body === undefined ? 404 : 200);
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(status === 200 ? body : { errorCode: "E0000007", errorSummary: "fake issuer" }));
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  fakeIssuers.push(server);
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth2/aus-fake`;
+  return { url: issuer };
+}
 
 /** A port nothing listens on: bound, then released. */
 async function freePort(): Promise<number> {

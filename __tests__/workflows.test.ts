@@ -1,14 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { shippedEnvironments } from "./support/synth";
+import { useTemporaryDirectories } from "./support/temporary-directories";
 
 /**
  * The workflows name stacks, environments and actions as plain strings that no compiler checks. These
  * tests tie them to the shipped environments and to the pinning and permission rules.
  */
 const WORKFLOWS_DIR = resolve(__dirname, "..", ".github", "workflows");
+const temporaryDirectory = useTemporaryDirectories("workflows-test");
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; name?: string };
 type Job = {
@@ -96,7 +99,7 @@ describe("the GitHub workflows", () => {
 
   it("name no stack: every matrix comes from the synth job, which lists the stacks of the environments file with npm run -s stacks", () => {
     const matrices = allJobs().filter(({ job }) => matrixSource(job) !== undefined);
-    expect(matrices.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:apply", "deploy.yml:plan", "deploy.yml:verify", "drift.yml:drift", "pull-request.yml:diff"]);
+    expect(matrices.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:apply", "deploy.yml:plan", "deploy.yml:sso-sync", "deploy.yml:verify", "drift.yml:drift", "pull-request.yml:diff"]);
     for (const { file, id, job } of matrices) {
       expect(matrixSource(job), `${file}:${id}`).toMatch(/^\$\{\{ fromJSON\(needs\.synth\.outputs\.(stacks|changed)\) \}\}$/);
       expect(scripts(jobOf(file, "synth")), file).toMatch(/npm run -s stacks -- --remote-state/);
@@ -109,7 +112,7 @@ describe("the GitHub workflows", () => {
 
   it("read the environments file from the repository variable, and the shipped one when it is unset", () => {
     for (const { file, workflow } of workflows) {
-      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) => /npm run (synth|--silent verify)/.test(scripts(job)))) {
+      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) => /npm run (synth|--silent verify|--silent sso-sync)/.test(scripts(job)))) {
         const step = (job.steps ?? []).find((candidate) => candidate.name === "The environments file");
         expect(step?.env?.["FILE"], `${file}:${id}`).toBe("${{ vars.OPENMETADATA_ENVIRONMENTS_FILE }}");
         // Set only when non-empty: an unset variable expands to "".
@@ -289,8 +292,60 @@ describe("the GitHub workflows", () => {
     }
   });
 
+  it("compare OpenMetadata's stored SSO settings after each apply in report mode, holding only the admin token, in an environment of its own", () => {
+    const job = jobOf("deploy.yml", "sso-sync");
+    expect(job.needs).toEqual(["synth", "apply"]);
+    // Not <stack>-plan, which pull-request branches reach, and not <stack>, whose reviewers would gate a read.
+    expect(environmentName(job)).toBe("${{ matrix.stack }}-sso-sync");
+    const step = (job.steps ?? []).find((candidate) => /npm run --silent sso-sync /.test(candidate.run ?? ""));
+    expect(step?.run).toMatch(/npm run --silent sso-sync -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json\s*$/);
+    expect(step?.env?.["OPENMETADATA_ADMIN_TOKEN"]).toBe("${{ secrets.OPENMETADATA_ADMIN_TOKEN }}");
+    expect([...JSON.stringify(job).matchAll(/secrets\.(\w+)/g)].map(([, name]) => name)).toEqual(["OPENMETADATA_ADMIN_TOKEN"]);
+    // Writing the stored settings stays a reviewed, manual step.
+    expect(workflows.filter(({ text }) => /sso-sync[^\n]*--apply/.test(text)).map(({ file }) => file)).toEqual([]);
+  });
+
+  describe("the sso-sync step's script", () => {
+    const step = (jobOf("deploy.yml", "sso-sync").steps ?? []).find((candidate) => /sso-sync/.test(candidate.run ?? ""));
+    const directory = temporaryDirectory();
+    // A stand-in npm that records its arguments and exits with FAKE_NPM_EXIT.
+    mkdirSync(join(directory, "bin"));
+    writeFileSync(join(directory, "bin", "npm"), `#!/bin/sh\necho "$@" >> "${directory}/npm-calls"\nexit "\${FAKE_NPM_EXIT:-0}"\n`, { mode: 0o755 });
+
+    /** Runs the step as GitHub does (bash -e) with the given outputs and token. */
+    function runStep(outputs: Record<string, string>, token: string, npmExit = 0) {
+      writeFileSync(join(directory, "outputs.json"), JSON.stringify(outputs));
+      rmSync(join(directory, "npm-calls"), { force: true });
+      const result = spawnSync("bash", ["-e", "-c", step?.run ?? "exit 99"], {
+        cwd: directory,
+        encoding: "utf8",
+        env: { PATH: `${join(directory, "bin")}:${process.env["PATH"]}`, STACK: "openmetadata-staging", OPENMETADATA_ADMIN_TOKEN: token, FAKE_NPM_EXIT: String(npmExit) },
+      });
+      const calls = existsSync(join(directory, "npm-calls")) ? readFileSync(join(directory, "npm-calls"), "utf8") : "";
+      return { status: result.status, stdout: result.stdout, calls };
+    }
+    const kubernetesOutputs = { issuer_url: "https://example.okta.com/oauth2/aus1", client_id: "0oa1", jwt_key_id: "openmetadata-staging-1" };
+
+    it("fails the job when sso-sync reports drift", () => {
+      expect(runStep(kubernetesOutputs, "pat", 1)).toMatchObject({ status: 1, calls: "run --silent sso-sync -- staging --outputs outputs.json\n" });
+    });
+
+    it("is skipped with a warning naming the secret when the environment has no OPENMETADATA_ADMIN_TOKEN", () => {
+      const skipped = runStep(kubernetesOutputs, "");
+      expect(skipped).toMatchObject({ status: 0, calls: "" });
+      expect(skipped.stdout).toMatch(/^::warning title=sso-sync skipped for openmetadata-staging::No OPENMETADATA_ADMIN_TOKEN secret/);
+    });
+
+    it("is skipped with a notice for a Collate stack, which has no jwt_key_id output", () => {
+      const skipped = runStep({ issuer_url: "https://example.okta.com/oauth2/aus1", client_id: "0oa1" }, "pat");
+      expect(skipped).toMatchObject({ status: 0, calls: "" });
+      expect(skipped.stdout).toContain("targets Collate");
+    });
+  });
+
   it("keep plan-only jobs out of the deploy environments, so prod's reviewers gate applies and not every plan", () => {
-    const planOnly = allJobs().filter(({ job }) => !applies(job) && environmentName(job) !== undefined);
+    // The sso-sync job has an environment of its own (its test above).
+    const planOnly = allJobs().filter(({ id, job }) => !applies(job) && environmentName(job) !== undefined && id !== "sso-sync");
     expect(planOnly.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:plan", "drift.yml:drift", "pull-request.yml:diff"]);
     for (const { file, id, job } of planOnly) expect(environmentName(job), `${file}:${id}`).toBe(`\${{ matrix.stack }}${PLAN_SUFFIX}`);
   });

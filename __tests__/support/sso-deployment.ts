@@ -5,7 +5,7 @@ import type { OpenMetadataChartValues } from "../../lib/openmetadata/chart-value
 import { SECRET_NAMES } from "../../lib/openmetadata/openmetadata-secrets";
 import { startAuth0TestTenant, type Auth0TestTenant, type Auth0TestTenantOptions, type Auth0TestUser } from "./auth0-test-tenant";
 import { startOktaTestOrg, type OktaTestOrg, type TestUser } from "./okta-test-org";
-import { startOpenMetadataStub, type OpenMetadataStub, type ServedAuthConfig } from "./openmetadata-stub";
+import { startOpenMetadataStub, type OpenMetadataStub, type OpenMetadataStubOptions } from "./openmetadata-stub";
 import { resourceOf, shippedStack, synthEnvironment } from "./synth";
 import { resolveReferences, resolveReferencesDeep } from "./terraform-references";
 
@@ -29,8 +29,8 @@ export interface SsoDeployment {
   readonly openmetadata: OpenMetadataStub;
   /** Where a URL of the values is reached from the tests: the in-cluster Service name resolves to the stub. */
   reachable(url: string): string;
-  /** Another OpenMetadata for the same deployment, e.g. with stale stored settings or other values. */
-  startOpenMetadata(variant: { values?: OpenMetadataChartValues; storedAuthConfig?: Partial<ServedAuthConfig> }): Promise<OpenMetadataStub>;
+  /** Another OpenMetadata for the same deployment, e.g. with stale stored settings, other values or admin users. */
+  startOpenMetadata(variant: Partial<Omit<OpenMetadataStubOptions, "signingKey">>): Promise<OpenMetadataStub>;
   close(): Promise<void>;
 }
 

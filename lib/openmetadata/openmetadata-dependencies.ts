@@ -8,14 +8,12 @@ import { renderValues } from "./chart-values";
 import { DependenciesNetworkPolicy } from "./dependencies-network-policy";
 import { addHelmReleaseRules } from "./helm-release-rules";
 import { SECRET_NAMES } from "./openmetadata-secrets";
+import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS } from "./resource-names";
 
 export const OPENMETADATA_HELM_REPOSITORY = "https://helm.open-metadata.org";
 
-/** The release name; the Airflow chart names its objects and labels its pods after it. */
-export const DEPENDENCIES_RELEASE_NAME = "openmetadata-dependencies";
-
-/** The database user names; OpenMetadata logs in as the first. */
-export const DEPENDENCY_DATABASE_USERS = { openmetadata: "openmetadata_user", airflow: "airflow_user" } as const;
+// Defined in the dependency-free module, so the values code loads no provider bindings.
+export { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS };
 
 /** The Kubernetes objects the subcharts read their credentials from, created by this construct. */
 export const DEPENDENCY_OBJECT_NAMES = {

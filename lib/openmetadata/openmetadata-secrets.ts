@@ -5,17 +5,10 @@ import { DataTlsPublicKey } from "@cdktf/provider-tls/lib/data-tls-public-key";
 import { PrivateKey } from "@cdktf/provider-tls/lib/private-key";
 import { Fn, TerraformVariable, type TerraformVariableValidationConfig } from "cdktf";
 import { Construct } from "constructs";
+import { SECRET_NAMES } from "./resource-names";
 
-/** Names and keys of the Kubernetes Secrets OpenMetadata reads; the first three are the chart's own names. */
-export const SECRET_NAMES = {
-  database: { secretRef: "mysql-secrets", secretKey: "openmetadata-mysql-password" },
-  airflow: { secretRef: "airflow-secrets", secretKey: "openmetadata-airflow-password" },
-  search: { secretRef: "elasticsearch-secrets", secretKey: "openmetadata-elasticsearch-password" },
-  oidcClientId: { secretRef: "oidc-secrets", secretKey: "openmetadata-oidc-client-id" },
-  oidcClientSecret: { secretRef: "oidc-secrets", secretKey: "openmetadata-oidc-client-secret" },
-  fernetKey: { secretRef: "openmetadata-fernet-key", secretKey: "fernet-key" },
-  jwtKeys: { secretName: "openmetadata-jwt-keys", privateKeyFile: "private_key.der", publicKeyFile: "public_key.der" },
-} as const;
+// Kept exported here for the constructs' callers; the values code imports the dependency-free module.
+export { SECRET_NAMES };
 
 export interface OpenMetadataSecretsProps {
   readonly namespace: string;

@@ -2,8 +2,7 @@ import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
-import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS } from "./openmetadata-dependencies";
-import { SECRET_NAMES } from "./openmetadata-secrets";
+import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, SECRET_NAMES } from "./resource-names";
 
 /** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
 export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";

@@ -40,13 +40,16 @@ const HELP = "help/verify.md";
 export const HINTS = {
   issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
   issuerNotFound: `No authorization server answers at this issuer: use the issuer_url output exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
-  issuerMismatch: `Make OpenMetadata's authority the issuer exactly as discovery reports it (no trailing slash) and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
   auth0IssuerMismatch: `Make OpenMetadata's authority https://DOMAIN with no trailing slash (Auth0's issuer adds it), DOMAIN being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
+  issuerOutage: `Okta answered with a server error: an outage or a transient fault on Okta's side, not a configuration error; check status.okta.com and run verify again later; see ${HELP}#issuer-discovery`,
+  issuerMismatch: `The discovery document at the authority names another issuer, and the UI (okta-auth-js) accepts only ID tokens whose iss is that issuer: set the authority to the issuer_url output and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
+  discoveryTrailingSlash: `Discovery reports the issuer with a trailing slash the authority does not have, so okta-auth-js refuses every ID token ("issuer does not match"); OpenMetadata's authority cannot fix that: correct what serves the discovery document (the authorization server, or a proxy rewriting it); see ${HELP}#issuer-discovery`,
   keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
   foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
+  keysMoved: `Discovery publishes the issuer's keys at its jwks_uri, no longer at {issuer}/v1/keys which OpenMetadata's publicKeys lists: add the discovered jwks_uri to publicKeys (Settings > Security, or PUT /api/v1/system/security/config), since the stack derives {issuer}/v1/keys; see ${HELP}#issuer-signing-keys`,
   openmetadataUnreachable: `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
-  staleSettings: `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): update them with PUT /api/v1/system/security/config; see ${HELP}#stale-sso-settings`,
-  callbackMismatch: `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm values: PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
+  staleSettings: `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): see the difference with npm run sso-sync, write it with --apply (PUT /api/v1/system/security/config); see ${HELP}#stale-sso-settings`,
+  callbackMismatch: `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm values: npm run sso-sync --apply, or PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
   openmetadataKey: `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
   serviceAppRejected: `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a client_credentials rule for the app and that the scope "${DEFAULT_SCOPE_NAME}" exists; see ${HELP}#service-app-token`,
   serviceTokenInvalid: `The service app's access token would be rejected: check the authorization server's audience (the OIDC app's client id), its issuer and its default scope; see ${HELP}#service-app-token`,
@@ -82,10 +85,10 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
 
 async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): Promise<{ result: CheckResult; document?: Discovery }> {
   const id = "issuer-discovery";
-  // OpenID Connect Discovery appends to the issuer without its trailing slash, so a slash in the authority is reported below, not hidden by a 404.
+  // Discovery appends to the issuer without its trailing slash, as okta-auth-js does, so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
-  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status === undefined ? HINTS.issuerUnreachable : HINTS.issuerNotFound) };
+  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status === undefined ? HINTS.issuerUnreachable : answer.status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound) };
   const { body } = answer;
   if (typeof body["issuer"] !== "string") return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, HINTS.issuerNotFound) };
   const document: Discovery = {
@@ -93,19 +96,26 @@ async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): P
     ...(typeof body["jwks_uri"] === "string" ? { jwksUri: body["jwks_uri"] } : {}),
     ...(typeof body["token_endpoint"] === "string" ? { tokenEndpoint: body["token_endpoint"] } : {}),
   };
+  // Okta: okta-auth-js strips the authority's trailing slashes and then trusts discovery's issuer; Auth0's iss is the
+  // authority plus "/" (identity-provider.ts). OpenMetadata's JwtFilter never checks iss.
   if (document.issuer !== target.expectedIssuer) {
-    const expecting = target.expectedIssuer === target.authority ? "" : ` (expecting issuer ${JSON.stringify(target.expectedIssuer)})`;
-    const hint = target.provider === "auth0" ? HINTS.auth0IssuerMismatch : HINTS.issuerMismatch;
-    return { document, result: failed(id, `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)}${expecting}; token "iss" would not match`, hint) };
+    if (target.provider === "auth0") {
+      const detail = `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)} (expecting issuer ${JSON.stringify(target.expectedIssuer)}); token "iss" would not match`;
+      return { document, result: failed(id, detail, HINTS.auth0IssuerMismatch) };
+    }
+    const onlySlash = withoutTrailingSlash(document.issuer) === target.expectedIssuer;
+    const detail = `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)}; the UI (okta-auth-js) checks ID tokens' iss against the discovery issuer`;
+    return { document, result: failed(id, detail, onlySlash ? HINTS.discoveryTrailingSlash : HINTS.issuerMismatch) };
   }
-  return { document, result: passed(id, `issuer ${document.issuer}`) };
+  const slash = target.provider === "okta" && target.expectedIssuer !== target.authority ? " (the authority's trailing slash is harmless: okta-auth-js strips it)" : "";
+  return { document, result: passed(id, `issuer ${document.issuer}${slash}`) };
 }
 
 async function checkIssuerKeys(target: VerifyTarget, discovery: Discovery, http: HttpSettings): Promise<{ result: CheckResult; issuerJwks?: JSONWebKeySet }> {
   const id = "issuer-keys";
   if (!discovery.jwksUri) return { result: failed(id, "the discovery document has no jwks_uri", HINTS.keysUnusable) };
   const answer = await getJsonObject(discovery.jwksUri, http);
-  if ("problem" in answer) return { result: failed(id, answer.problem, HINTS.keysUnusable) };
+  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status !== undefined && answer.status >= 500 ? HINTS.issuerOutage : HINTS.keysUnusable) };
   const issuerJwks = asJwks(answer.body);
   const signingKids = issuerJwks.keys.filter(isRs256SigningKey).map((key) => String(key.kid ?? "(no kid)"));
   if (signingKids.length === 0) return { result: failed(id, `${discovery.jwksUri} serves no RSA key for RS256 signatures`, HINTS.keysUnusable) };
@@ -113,7 +123,9 @@ async function checkIssuerKeys(target: VerifyTarget, discovery: Discovery, http:
   if (discovery.jwksUri !== target.jwksUri) {
     const listedKids = await kidsServedAt(target.jwksUri, http);
     const served = listedKids === undefined ? "which could not be read" : listedKids.some((kid) => signingKids.includes(kid)) ? `which serves some of the issuer's keys` : `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
-    return { issuerJwks, result: failed(id, `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`, HINTS.foreignKeys) };
+    // When publicKeys already lists the issuer's own {issuer}/v1/keys, the keys moved: the #2773 hint would ask for what is there.
+    const listsIssuerKeys = target.jwksUri === `${withoutTrailingSlash(discovery.issuer)}/v1/keys`;
+    return { issuerJwks, result: failed(id, `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`, listsIssuerKeys ? HINTS.keysMoved : HINTS.foreignKeys) };
   }
   return { issuerJwks, result: passed(id, `${discovery.jwksUri} serves RS256 key${signingKids.length === 1 ? "" : "s"} ${signingKids.join(", ")}`) };
 }
@@ -130,13 +142,17 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
     ["clientId", target.clientId],
     ["authority", target.authority],
   ];
-  const differs = ([field, expected]: [string, string | undefined]) => expected !== undefined && served[field] !== expected;
+  // The authority's trailing slash is harmless (okta-auth-js strips it), so it is not stale.
+  const comparable = (field: string, value: unknown) => (field === "authority" && typeof value === "string" ? withoutTrailingSlash(value) : value);
+  const differs = ([field, expected]: [string, string | undefined]) => expected !== undefined && comparable(field, served[field]) !== comparable(field, expected);
   const describe = ([field, expected]: [string, string | undefined]) => `${field} is ${JSON.stringify(served[field] ?? null)}, expected ${JSON.stringify(expected)}`;
   const staleFields = expectedIdentity.filter(differs);
   const callback: [string, string] = ["callbackUrl", target.callbackUrl];
   const callbackDiffers = differs(callback);
 
-  if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider ${target.provider}, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}`);
+  // /config/auth nulls oidcConfiguration, whose callbackUrl is the one the confidential flow sends to the identity provider.
+  const blindSpot = target.clientType === "confidential" ? "; oidcConfiguration.callbackUrl is not served without login: npm run sso-sync checks it" : "";
+  if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider ${target.provider}, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}${blindSpot}`);
   const problems = [...staleFields, ...(callbackDiffers ? [callback] : [])].map(describe).join("; ");
   const hints = [...(staleFields.length > 0 ? [HINTS.staleSettings] : []), ...(callbackDiffers ? [HINTS.callbackMismatch] : [])];
   return failed(id, problems, hints.join(". "));
@@ -182,12 +198,12 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
   }
 
   try {
-    const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), { issuer: target.authority, audience: target.clientId, algorithms: ["RS256"], requiredClaims: ["exp"] });
+    const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), { issuer: discovery.issuer, audience: target.clientId, algorithms: ["RS256"], requiredClaims: ["exp"] });
     const scopes = Array.isArray(payload["scp"]) ? payload["scp"].map(String) : typeof payload["scope"] === "string" ? payload["scope"].split(" ") : [];
     if (!scopes.includes(DEFAULT_SCOPE_NAME)) {
       return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${DEFAULT_SCOPE_NAME}`, HINTS.serviceTokenInvalid);
     }
-    return passed(id, `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ${target.authority}, aud ${target.clientId}, scope ${DEFAULT_SCOPE_NAME}`);
+    return passed(id, `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ${discovery.issuer}, aud ${target.clientId}, scope ${DEFAULT_SCOPE_NAME}`);
   } catch (error) {
     // jose's messages name the claim or key problem, never the token itself.
     const reason = error instanceof joseErrors.JOSEError ? `${error.code}: ${error.message}` : oneLine(error);

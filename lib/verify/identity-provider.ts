@@ -16,8 +16,8 @@ export interface IssuerConventions {
 
 const OKTA: IssuerConventions = {
   provider: "okta",
-  // A custom authorization server's issuer is the authority itself, byte for byte.
-  issuerFor: (authority) => authority,
+  // A custom authorization server's issuer is the authority; okta-auth-js strips an authority's trailing slash first.
+  issuerFor: (authority) => authority.replace(/\/+$/, ""),
   jwksUriFor: (authority) => `${authority.replace(/\/+$/, "")}/v1/keys`,
 };
 

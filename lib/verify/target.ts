@@ -10,7 +10,7 @@ export interface VerifyTarget {
   readonly environment: string;
   /** OpenMetadata's `authentication.provider`. */
   readonly provider: "okta" | "auth0";
-  /** OpenMetadata's `authentication.authority`. */
+  /** OpenMetadata's `authentication.authority`: the UI discovers the issuer from it (Okta: a trailing slash is stripped). */
   readonly authority: string;
   /** The issuer discovery must report for that authority: the authority for Okta, with a trailing slash for Auth0. */
   readonly expectedIssuer: string;
@@ -56,8 +56,8 @@ export function resolveTarget(environment: Environment, outputs: StackOutputs, o
     expectedIssuer: conventions.issuerFor(authority),
     clientId: outputs.client_id,
     ...(outputs.client_type ? { clientType: outputs.client_type } : {}),
-    // The stack lists the provider's keys URL of the issuer; with another issuer given, the exported URL no longer applies.
-    jwksUri: overrides.issuer !== undefined || outputs.jwks_uri === undefined ? conventions.jwksUriFor(authority) : outputs.jwks_uri,
+    // What publicKeys lists, also with --issuer: replacing it by the issuer's own keys URL hid a wrong jwks_uri (#2773).
+    jwksUri: outputs.jwks_uri ?? conventions.jwksUriFor(authority),
     openmetadataUrl: overrides.openmetadataUrl === undefined ? publicUrl : withoutTrailingSlash(overrides.openmetadataUrl),
     callbackUrl: callbackUrl(publicUrl),
     ...(outputs.jwt_key_id ? { jwtKeyId: outputs.jwt_key_id } : {}),

@@ -1,0 +1,4 @@
+/** Input the user can correct (environment, option, outputs, token); the CLI exits 2 with this one-line message. */
+export class SsoSyncUsageError extends Error {
+  override name = "SsoSyncUsageError";
+}
