@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { runSynth } from "../lib/run-synth";
+import { runSsoSyncCli } from "../lib/sso-sync/cli";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 /**
@@ -21,7 +22,7 @@ import { useTemporaryDirectories } from "./support/temporary-directories";
 const PROJECT_ROOT = resolve(__dirname, "..");
 const CATALOGUE = join(__dirname, "mistakes");
 const TSX_CLI = join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const SCRIPTS: Record<string, string> = { adopt: "adopt.ts", stacks: "stacks.ts", "lock-providers": "lock-providers.ts", keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
+const SCRIPTS: Record<string, string> = { adopt: "adopt.ts", "sso-sync": "sso-sync.ts", stacks: "stacks.ts", "lock-providers": "lock-providers.ts", keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;
 const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$|node:internal|\.ts:\d+:\d+/m;
@@ -141,7 +142,11 @@ function fieldPaths(schema: z.core.$ZodType, prefix = ""): string[] {
 /** A script's exported main(), called in this process with its output captured: the cost of a spawn is tsx's startup, ~1 s. */
 async function runScriptInProcess(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, ...rest] = args;
-  const script = (await import(`../scripts/${SCRIPTS[command!]!.replace(/\.ts$/, "")}`)) as { main(args: string[]): number | Promise<number> };
+  // sso-sync's command line lives in lib/sso-sync/cli.ts with its process passed in; the script only calls it.
+  const script: { main(args: string[]): number | Promise<number> } =
+    command === "sso-sync"
+      ? { main: (argv) => runSsoSyncCli(argv, { env: process.env, stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }) }
+      : ((await import(`../scripts/${SCRIPTS[command!]!.replace(/\.ts$/, "")}`)) as { main(args: string[]): number | Promise<number> });
   const saved = { stdout: process.stdout.write, stderr: process.stderr.write, env: { ...process.env } };
   let stdout = "";
   let stderr = "";
