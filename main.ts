@@ -1,6 +1,4 @@
-import { buildApp, synthesizeAll, warningsOf } from "./lib/app";
-import { ConfigError } from "./lib/config/errors";
-import { environmentsFilePath, loadEnvironmentsFile } from "./lib/config/load-environments";
+import { runSynth } from "./lib/run-synth";
 
 // Thin entry point: `npm run synth` and the cdktf CLI (`npx tsx main.ts` in cdktf.json) both run this.
 
@@ -9,13 +7,4 @@ import { environmentsFilePath, loadEnvironmentsFile } from "./lib/config/load-en
 // transpiled code, which is still enough to find the line.
 process.setSourceMapsEnabled(false);
 
-try {
-  const environments = loadEnvironmentsFile(environmentsFilePath());
-  const { app, stacks } = buildApp(environments);
-  synthesizeAll(app, stacks);
-  for (const warning of warningsOf(stacks)) console.warn(`warning: ${warning}`);
-} catch (error) {
-  // Input errors are the user's to fix: the message says what and where, a stack trace would only bury it.
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exitCode = 1;
-}
+process.exitCode = runSynth();

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ConfigError } from "../lib/config/errors";
+import { decodeUtf8 } from "../lib/config/file-text";
+import { JsonTextError, parseJsonText } from "../lib/config/json-text";
 import { parseEnvironments, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
 import { dirname } from "node:path";
 
@@ -37,9 +39,9 @@ describe("environment validation", () => {
     expect(environment).toMatchObject({ stackId: "openmetadata-qa", target: "kubernetes", okta: { flow: "spa", refreshTokenLeewaySeconds: 30, issuerMode: "ORG_URL" } });
   });
 
-  test("an unknown field is named with the fields that are accepted", () => {
+  test("an unknown field is named with the field it most likely meant and the fields that are accepted", () => {
     const [line] = errorsFor((environment) => (environment.okta.flwo = "web"));
-    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field; accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
+    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
   });
 
   test("a missing required field is reported as missing", () => {
@@ -60,7 +62,7 @@ describe("environment validation", () => {
 
   test("an Okta base URL must be a bare domain", () => {
     expect(errorsFor((environment) => (environment.okta.baseUrl = "https://okta.com/"))[0]).toBe(
-      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com"',
+      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com" (write "okta.com")',
     );
   });
 
@@ -69,7 +71,7 @@ describe("environment validation", () => {
   });
 
   test("a name that is not a valid stack id is refused", () => {
-    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(/^environment "Prod_EU", field name: got "Prod_EU"; expected 1-24 characters of a-z, 0-9 and "-"/);
+    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(/^environment "Prod_EU", field name: got "Prod_EU"; write "prod-eu"; expected 1-24 characters of a-z, 0-9 and "-"/);
   });
 
   test("an unknown flow is refused with the accepted flows", () => {
@@ -158,6 +160,35 @@ describe("environment validation", () => {
   });
 
   test("invalid YAML is reported with the file name", () => {
-    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML: /);
+    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML at line 1, column 16: /);
+  });
+});
+
+describe("what is still accepted", () => {
+  test("a UTF-8 file with a byte order mark (PowerShell's -Encoding utf8) is read", () => {
+    expect(decodeUtf8(Buffer.from("\uFEFFenvironments: []\n", "utf8"))).toEqual({ text: "environments: []\n" });
+  });
+
+  test("strict JSON without mistakes parses exactly as JSON.parse does", () => {
+    const text = '{\r\n  "a": [1, -2.5e3, true, null, "\\u00e9\\n"],\r\n  "b": {"c": {}, "d": []}\r\n}';
+    expect(parseJsonText(text)).toEqual(JSON.parse(text));
+  });
+
+  test("a JSON syntax error is placed by line and column, counting CRLF line ends", () => {
+    expect(() => parseJsonText('{\r\n  "a": 1,\r\n}')).toThrow(new JsonTextError(3, 1, "a trailing comma is not allowed in JSON; remove the comma before }"));
+  });
+
+  test("two environments sharing a bucket with different keys, or a namespace on different contexts, are accepted", () => {
+    const second: Json = { ...validEnvironment(), name: "qa2", openmetadataUrl: "https://openmetadata.qa2.example.com" };
+    const first = validEnvironment();
+    first.backend = { type: "s3", bucket: "example-state", region: "eu-west-1" };
+    second.backend = { type: "s3", bucket: "example-state", region: "eu-west-1" };
+    first.openmetadata.namespace = "openmetadata";
+    second.openmetadata = { ...second.openmetadata, namespace: "openmetadata", cluster: { kubeconfigPath: "~/.kube/config", context: "other" } };
+    expect(parse([first, second]).map((environment) => environment.name)).toEqual(["qa", "qa2"]);
+  });
+
+  test("a description keeps being free text, trimmed", () => {
+    expect(parse([{ ...validEnvironment(), description: "  QA, for now  " }])[0]!.description).toBe("QA, for now");
   });
 });

@@ -87,7 +87,8 @@ async function cli(args: readonly string[], env: Record<string, string>): Promis
   let stdout = "";
   let stderr = "";
   const code = await runSsoSyncCli(args, {
-    env: { OPENMETADATA_ENVIRONMENTS_FILE: "", ...env },
+    // No OPENMETADATA_ENVIRONMENTS_FILE: the shipped environments (set but empty is refused).
+    env: { ...env },
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     http: { timeoutMs: 3000 },
@@ -351,10 +352,10 @@ describe("the sso-sync command", () => {
 
   test("runs as npm run sso-sync, with the token from the environment and nothing of it printed", async () => {
     const openmetadata = await startOpenMetadata(dev, { editStored: (document) => void (document.authenticationConfiguration["clientId"] = "0oa-previous-app") });
-    const { OPENMETADATA_ADMIN_TOKEN: _inherited, ...inherited } = process.env;
+    const { OPENMETADATA_ADMIN_TOKEN: _inherited, OPENMETADATA_ENVIRONMENTS_FILE: _file, ...inherited } = process.env;
     const { code, stdout, stderr } = await run(process.execPath, [tsxCli, "scripts/sso-sync.ts", "dev", "--outputs", outputsFile(dev), "--openmetadata-url", openmetadata.url], {
       cwd: projectRoot,
-      env: { ...inherited, OPENMETADATA_ENVIRONMENTS_FILE: "", OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN },
+      env: { ...inherited, OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN },
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,

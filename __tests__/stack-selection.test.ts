@@ -19,7 +19,7 @@ describe("the stacks CI runs", () => {
   test("are the environments file's stacks in its order, the deploy order; --remote-state drops those whose state is a local file", () => {
     const environments = environmentsFromYaml(`
 environments:
-  - { name: zeta, target: collate, openmetadataUrl: https://zeta.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }, backend: { type: s3, bucket: b, region: eu-west-1 } }
+  - { name: zeta, target: collate, openmetadataUrl: https://zeta.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }, backend: { type: s3, bucket: example-state, region: eu-west-1 } }
   - { name: alpha, target: collate, openmetadataUrl: https://alpha.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } } }
   - { name: mid, target: collate, openmetadataUrl: https://mid.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }, backend: { type: remote, organization: o } }
 `);
@@ -47,6 +47,6 @@ environments:
     expect(JSON.parse(stdout)).toEqual(stackIds(shippedEnvironments(), { remoteState: true }));
     const failure = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote"], { cwd: root, env: { PATH: process.env["PATH"] ?? "" } }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toMatch(/^error: .*--remote[\s\S]*Run with --help for usage\.\n$/);
+    expect((failure as { stderr: string }).stderr).toMatch(/^error: .*--remote[\s\S]*Run "npm run stacks -- --help" for usage\.\n$/);
   });
 });

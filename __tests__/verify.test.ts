@@ -67,13 +67,18 @@ const fastHttp = { timeoutMs: 2000, retries: 0 };
 
 /**
  * `npm run verify -- ...` as a child process. Asynchronous on purpose: the servers it talks to run
- * in this process. An empty OPENMETADATA_ENVIRONMENTS_FILE selects the shipped environments.
+ * in this process. Without OPENMETADATA_ENVIRONMENTS_FILE it uses the shipped environments.
  */
 function verifyCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, [tsxCli, "scripts/verify.ts", ...args], { cwd: projectRoot, env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: "" } }).then(
+  return run(process.execPath, [tsxCli, "scripts/verify.ts", ...args], { cwd: projectRoot, env: withoutEnvironmentsFile(process.env) }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
+}
+
+function withoutEnvironmentsFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { OPENMETADATA_ENVIRONMENTS_FILE: _unset, ...rest } = env;
+  return rest;
 }
 
 function statuses(report: VerifyReport): Record<CheckId, string> {

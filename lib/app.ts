@@ -32,9 +32,14 @@ export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): void
   }
   if (errors.length > 0) {
     removeEmptyOutdir(app.outdir);
-    throw new Error(`Validation failed; nothing was written:\n${errors.map((error) => `  - ${error}`).join("\n")}`);
+    throw new SynthValidationError(`Validation failed; nothing was written:\n${errors.map((error) => `  - ${error}`).join("\n")}`);
   }
   app.synth();
+}
+
+/** A stack refused its configuration (a construct's validation): the message names the stack and the fix. */
+export class SynthValidationError extends Error {
+  override name = "SynthValidationError";
 }
 
 /** cdktf creates `<outdir>/stacks` when the App is constructed; a failed run leaves no trace of it. */

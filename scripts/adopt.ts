@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { parseDocument, stringify } from "yaml";
 import { AdoptRefusal, findAdoptable } from "../lib/adopt/find-adoptable";
 import { AdoptUsageError, OktaApiError, OktaManagementApi, oktaCredentialsFromEnvironment } from "../lib/adopt/okta-management-api";
+import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile, parseEnvironments } from "../lib/config/load-environments";
 
@@ -28,17 +29,14 @@ Exit codes: 0 found (what was not found is created by the stack), 1 cannot be ad
 or Okta could not be read, 2 bad usage.
 `;
 
-async function main(args: string[]): Promise<number> {
+const OPTIONS = { "client-id": { type: "string" }, write: { type: "boolean", default: false }, "okta-api-url": { type: "string" }, help: { type: "boolean", short: "h", default: false } } as const;
+
+export async function main(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      options: { "client-id": { type: "string" }, write: { type: "boolean", default: false }, "okta-api-url": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
-      strict: true,
-      allowPositionals: true,
-    });
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError(describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -46,7 +44,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (positionals.length !== 1) throw new AdoptUsageError(positionals.length === 0 ? "name the environment to adopt" : `one environment at a time, got ${positionals.join(", ")}`);
+    if (positionals.length !== 1) throw new AdoptUsageError(positionals.length === 0 ? `name the environment to adopt, e.g. npm run adopt -- dev (${NPM_DASHES_HINT})` : `one environment at a time, got ${positionals.join(", ")}`);
     const file = environmentsFilePath();
     const environments = loadEnvironmentsFile(file);
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
@@ -113,16 +111,18 @@ function writeAdoptSection(file: string, environmentName: string, adopt: object)
 }
 
 function usageError(problem: string): number {
-  process.stderr.write(`error: ${problem}\nRun with --help for usage.\n`);
-  return 2;
+  return usageLine("adopt", problem);
 }
 
-main(process.argv.slice(2)).then(
-  (exitCode) => {
-    process.exitCode = exitCode;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then(
+    (exitCode) => {
+      process.exitCode = exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

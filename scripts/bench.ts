@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { describeArgumentError, usageError } from "../lib/cli-usage";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--warmup N] [--json] [--no-fail]
@@ -200,24 +201,20 @@ function positiveInteger(value: string | undefined, option: string, minimum: num
 
 class UsageError extends Error {}
 
-function main(args: string[]): number {
+const OPTIONS = {
+  runs: { type: "string", default: "5" },
+  warmup: { type: "string", default: "1" },
+  json: { type: "boolean", default: false },
+  "no-fail": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export function main(args: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        runs: { type: "string", default: "5" },
-        warmup: { type: "string", default: "1" },
-        json: { type: "boolean", default: false },
-        "no-fail": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError("bench", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (values.help) {
     process.stdout.write(USAGE);
@@ -230,8 +227,7 @@ function main(args: string[]): number {
     runs = positiveInteger(values.runs, "--runs", 1);
     warmup = positiveInteger(values.warmup, "--warmup", 0);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
+    return usageError("bench", (error as Error).message);
   }
   if (!existsSync(TSX)) {
     process.stderr.write(`${TSX} not found; run npm ci first\n`);
@@ -309,4 +305,5 @@ function main(args: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

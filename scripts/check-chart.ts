@@ -3,6 +3,7 @@ import { loadChart } from "../lib/chart-check/chart";
 import { checkChart, formatReport } from "../lib/chart-check/check";
 import { ChartCheckError } from "../lib/chart-check/errors";
 import { findOnPath } from "../lib/chart-check/helm";
+import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 
@@ -22,28 +23,29 @@ Options:
 Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, chart, environments).
 `;
 
-function main(args: string[]): number {
+const OPTIONS = { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } as const;
+
+export function main(args: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return cannotCheck((error as Error).message, false, true);
+    return usageError("check:chart", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.chart) return cannotCheck("--chart PATH is required (a chart directory or .tgz)", values.json, true);
+  if (!values.chart) {
+    if (values.json) process.stdout.write(`${JSON.stringify({ error: "--chart PATH is required" }, null, 2)}\n`);
+    return usageError("check:chart", `--chart PATH is required: a chart directory or .tgz (${NPM_DASHES_HINT}: npm run check:chart -- --chart PATH)`);
+  }
 
   let chart;
   try {
-    chart = loadChart(values.chart);
+    // The environments first: a mistake there is cheaper to report than a chart unpacked.
     const environments = loadEnvironmentsFile(environmentsFilePath());
+    chart = loadChart(values.chart);
     const helm = findOnPath("helm");
     const report = checkChart(chart, environments, helm ? { helm } : {});
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
@@ -57,10 +59,11 @@ function main(args: string[]): number {
   }
 }
 
-function cannotCheck(message: string, json: boolean, usage = false): number {
+function cannotCheck(message: string, json: boolean): number {
   if (json) process.stdout.write(`${JSON.stringify({ error: message }, null, 2)}\n`);
-  process.stderr.write(`check:chart: ${message}\n${usage ? "Run with --help for usage.\n" : ""}`);
+  process.stderr.write(`check:chart: ${message}\n`);
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
+import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
-import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { displayPath, environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { DEFAULT_TOKEN_VARIABLE, ingestionWorkflowConfig } from "../lib/ingestion-config";
 
 const USAGE = `Usage: npm run ingestion-config -- <environment> [--token-variable NAME] [--in-cluster]
@@ -8,38 +9,36 @@ const USAGE = `Usage: npm run ingestion-config -- <environment> [--token-variabl
 Prints the workflowConfig block for OpenMetadata's metadata CLI. The bot's JWT token is read by the
 CLI from the environment variable (default ${DEFAULT_TOKEN_VARIABLE}); it is never printed.`;
 
-function main(): number {
+const OPTIONS = { "token-variable": { type: "string" }, "in-cluster": { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+
+export function main(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { "token-variable": { type: "string" }, "in-cluster": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError("ingestion-config", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (parsed.values.help) {
-    console.log(USAGE);
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const [name, ...extra] = parsed.positionals;
-  if (!name || extra.length > 0) {
-    console.error(`error: expected exactly one environment name\n\n${USAGE}`);
-    return 2;
-  }
+  if (!name) return usageError("ingestion-config", `name the environment, e.g. npm run ingestion-config -- dev (${NPM_DASHES_HINT})`);
+  if (extra.length > 0) return usageError("ingestion-config", `one environment at a time, got ${parsed.positionals.join(", ")}`);
+  const tokenVariable = parsed.values["token-variable"] ?? DEFAULT_TOKEN_VARIABLE;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) return usageError("ingestion-config", `--token-variable expects an environment variable name such as ${DEFAULT_TOKEN_VARIABLE}, got ${JSON.stringify(tokenVariable)}`);
   try {
     const environments = loadEnvironmentsFile(environmentsFilePath());
     const environment = environments.find((candidate) => candidate.name === name);
-    if (!environment) {
-      console.error(`error: no environment "${name}"; known: ${environments.map((candidate) => candidate.name).join(", ")}`);
-      return 1;
-    }
-    const tokenVariable = parsed.values["token-variable"] ?? DEFAULT_TOKEN_VARIABLE;
+    if (!environment) return usageError("ingestion-config", `no environment ${JSON.stringify(name)} in ${displayPath(environmentsFilePath())}; it has ${environments.map((candidate) => candidate.name).join(", ")}`);
     process.stdout.write(ingestionWorkflowConfig(environment, { tokenVariable, inCluster: parsed.values["in-cluster"] ?? false }));
-    if (!process.env[tokenVariable]) console.error(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.`);
+    if (!process.env[tokenVariable]) process.stderr.write(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.\n`);
     return 0;
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
     return 1;
   }
 }
 
-process.exitCode = main();
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
+import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
+import { assertValidKid, generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
 
 const USAGE = `Usage: npm run keys -- --out DIR [--kid ID] [--rotate FILE] [--json] [--force]
 
@@ -20,30 +21,35 @@ Options:
   -h, --help       show this help
 `;
 
-async function main(args: string[]): Promise<number> {
+const OPTIONS = {
+  out: { type: "string" },
+  kid: { type: "string" },
+  rotate: { type: "string" },
+  json: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export async function main(args: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        out: { type: "string" },
-        kid: { type: "string" },
-        rotate: { type: "string" },
-        json: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError("keys", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.out) return usageError("--out DIR is required");
+  if (!values.out) return usageError("keys", `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`);
+  // A bad option value is a usage mistake like an unknown option: exit 2 before any key is made.
+  if (values.kid !== undefined) {
+    try {
+      assertValidKid(values.kid);
+    } catch (error) {
+      return usageError("keys", `--kid: ${(error as Error).message}`);
+    }
+  }
 
   try {
     // Read the JWKS being rotated before generating anything, so a bad file fails fast.
@@ -73,16 +79,14 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-function usageError(problem: string): number {
-  process.stderr.write(`error: ${problem}\n\n${USAGE}`);
-  return 2;
-}
-
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s*\n\s*/g, " ");
 }
 
-main(process.argv.slice(2)).then((exitCode) => {
-  process.exitCode = exitCode;
-});
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then((exitCode) => {
+    process.exitCode = exitCode;
+  });
+}

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { stackIds } from "../lib/ci/stack-selection";
+import { describeArgumentError, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 
@@ -18,13 +19,14 @@ Exit codes: 0 written, 1 terraform failed or is missing, 2 bad usage.
 /** Where the workflows run (linux_amd64) and where people run cdktf diff. */
 const PLATFORMS = ["linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64", "windows_amd64"];
 
-function main(args: string[]): number {
+const OPTIONS = { help: { type: "boolean", short: "h", default: false } } as const;
+
+export function main(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { help: { type: "boolean", short: "h", default: false } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\nRun with --help for usage.\n`);
-    return 2;
+    return usageError("lock-providers", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (parsed.values.help) {
     process.stdout.write(USAGE);
@@ -34,13 +36,12 @@ function main(args: string[]): number {
   try {
     all = stackIds(loadEnvironmentsFile(environmentsFilePath()));
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
     return 1;
   }
   const unknown = parsed.positionals.filter((stack) => !all.includes(stack));
   if (unknown.length > 0) {
-    process.stderr.write(`error: no stack ${unknown.join(", ")}; the environments file has ${all.join(", ")}\nRun with --help for usage.\n`);
-    return 2;
+    return usageError("lock-providers", `no stack ${unknown.join(", ")}; the environments file has ${all.join(", ")}`);
   }
   mkdirSync("locks", { recursive: true });
   for (const stack of parsed.positionals.length > 0 ? parsed.positionals : all) {
@@ -62,4 +63,5 @@ function main(args: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { changedStacks, stackIds } from "../lib/ci/stack-selection";
+import { describeArgumentError, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 
@@ -18,18 +19,14 @@ Options:
 Exit codes: 0 printed, 1 the environments file or a synthesized stack could not be read, 2 bad usage.
 `;
 
-function main(args: string[]): number {
+const OPTIONS = { "remote-state": { type: "boolean", default: false }, "changed-against": { type: "string" }, outdir: { type: "string", default: "cdktf.out" }, help: { type: "boolean", short: "h", default: false } } as const;
+
+export function main(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      options: { "remote-state": { type: "boolean", default: false }, "changed-against": { type: "string" }, outdir: { type: "string", default: "cdktf.out" }, help: { type: "boolean", short: "h", default: false } },
-      strict: true,
-      allowPositionals: false,
-    });
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\nRun with --help for usage.\n`);
-    return 2;
+    return usageError("stacks", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   if (parsed.values.help) {
     process.stdout.write(USAGE);
@@ -41,9 +38,10 @@ function main(args: string[]): number {
     process.stdout.write(`${JSON.stringify(base === undefined ? ids : changedStacks(ids, parsed.values.outdir, base))}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
+import { decodeUtf8 } from "../lib/config/file-text";
+import { parseJsonText } from "../lib/config/json-text";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { runVerify } from "../lib/verify/checks";
 import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
@@ -31,27 +34,24 @@ Options:
 Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 bad usage.
 `;
 
-async function main(args: string[]): Promise<number> {
+const OPTIONS = {
+  outputs: { type: "string" },
+  issuer: { type: "string" },
+  "openmetadata-url": { type: "string" },
+  "service-app-key": { type: "string" },
+  "service-app-kid": { type: "string" },
+  json: { type: "boolean", default: false },
+  "timeout-ms": { type: "string", default: "5000" },
+  retries: { type: "string", default: "2" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export async function main(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      options: {
-        outputs: { type: "string" },
-        issuer: { type: "string" },
-        "openmetadata-url": { type: "string" },
-        "service-app-key": { type: "string" },
-        "service-app-kid": { type: "string" },
-        json: { type: "boolean", default: false },
-        "timeout-ms": { type: "string", default: "5000" },
-        retries: { type: "string", default: "2" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError(describeArgumentError(error, Object.keys(OPTIONS), USAGE));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -60,7 +60,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   try {
-    if (positionals.length !== 1) throw new VerifyUsageError(positionals.length === 0 ? "name the environment to verify" : `one environment at a time, got ${positionals.join(", ")}`);
+    if (positionals.length !== 1) throw new VerifyUsageError(positionals.length === 0 ? `name the environment to verify, e.g. npm run verify -- dev --outputs outputs.json (${NPM_DASHES_HINT})` : `one environment at a time, got ${positionals.join(", ")}`);
     if (!values.outputs) throw new VerifyUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 1);
     const retries = wholeNumber(values.retries, "--retries", 0);
@@ -84,7 +84,12 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(values.json ? reportAsJson(report) : reportAsTable(report, environment.stackId));
     return report.ok ? 0 : 1;
   } catch (error) {
-    if (error instanceof VerifyUsageError || error instanceof ConfigError) return usageError(error.message);
+    if (error instanceof ConfigError) {
+      // The environments file's own message is several lines already; the usage pointer would not help.
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof VerifyUsageError) return usageError(error.message);
     throw error;
   }
 }
@@ -102,33 +107,40 @@ function httpUrl(text: string, flag: string): string {
 }
 
 function readTextFile(path: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new VerifyUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  // PowerShell 5's `cdktf output ... > outputs.json` writes UTF-16: say so rather than "not valid JSON".
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw new VerifyUsageError(`${path}: the file ${decoded.problem}`);
+  return decoded.text;
 }
 
 function readJsonFile(path: string): unknown {
   const text = readTextFile(path);
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new VerifyUsageError(`${path}: not valid JSON`);
+    return parseJsonText(text);
+  } catch (error) {
+    throw new VerifyUsageError(`${path}: not valid JSON at ${(error as Error).message}; write it with cdktf output <stack> --outputs-file FILE`);
   }
 }
 
 function usageError(problem: string): number {
-  process.stderr.write(`error: ${problem}\n\n${USAGE}`);
-  return 2;
+  return usageLine("verify", problem);
 }
 
-main(process.argv.slice(2)).then(
-  (exitCode) => {
-    process.exitCode = exitCode;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
+if (typeof module !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then(
+    (exitCode) => {
+      process.exitCode = exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { strictRecord } from "./schema-helpers";
+import { bool, patternString, strictRecord } from "./schema-helpers";
 
 /**
  * The `adopt` section: ids of objects someone made by hand (the manual Okta guide, a hand-installed
@@ -9,7 +9,7 @@ import { strictRecord } from "./schema-helpers";
 /** Okta object ids: a three-character type prefix and base62 (e.g. `0oa` apps, `aus` authorization servers). */
 function oktaId(prefix: string, what: string) {
   const accepted = `${what}: "${prefix}" followed by letters and digits, e.g. "${prefix}1a2b3c4d5e6f7g8h9"`;
-  return z.string({ error: `expected ${accepted}` }).regex(new RegExp(`^${prefix}[A-Za-z0-9]{10,30}$`), { error: `expected ${accepted}` });
+  return patternString(accepted, new RegExp(`^${prefix}[A-Za-z0-9]{10,30}$`));
 }
 
 export const adoptSchema = strictRecord({
@@ -23,7 +23,7 @@ export const adoptSchema = strictRecord({
     userLoginRuleId: oktaId("0pr", "the id of the policy rule users sign in with").optional(),
     serviceAppId: oktaId("0oa", "the service app's id").optional(),
   }).optional(),
-  openmetadata: strictRecord({ release: z.boolean({ error: "expected true or false" }).optional() }).optional(),
+  openmetadata: strictRecord({ release: bool().optional() }).optional(),
 });
 
 export type AdoptInput = z.infer<typeof adoptSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { checkedString, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
 
 /**
  * The `auth0:` section of an environment: its schema and its resolution, kept apart from the Okta
@@ -28,9 +28,9 @@ export const AUTH0_DEFAULTS = {
  * provider's `domain`, so a scheme, a path or a trailing dot breaks all three.
  */
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const auth0Domain = z.string({ error: 'expected the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"' }).superRefine((value, ctx) => {
+const auth0Domain = checkedString('the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"', (value) => {
   const problem = auth0DomainProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"` });
+  return problem ? `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"` : undefined;
 });
 
 function auth0DomainProblem(value: string): string | undefined {

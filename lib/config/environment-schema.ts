@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { adoptSchema } from "./adopt-settings";
 import { auth0Section } from "./auth0-settings";
-import { baseUrl, domainName, integerInRange, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { awsRegion, baseUrl, bool, checkedString, domainName, filePath, gcsBucketName, hostName, integerInRange, nonEmptyString, oneOf, patternString, quoteHint, s3BucketName, strictRecord } from "./schema-helpers";
 
 /**
  * The schema of one environment, as written in an environments file (JSON or YAML).
@@ -40,16 +40,21 @@ export const SERVICE_APP_ADMIN_ROLES = [
 
 /** Lower-case DNS label: it becomes the stack id `openmetadata-<name>`, the namespace and Okta labels. */
 const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/;
-const environmentName = z
-  .string({ error: "expected an environment name" })
-  .regex(ENVIRONMENT_NAME, {
-    error: 'expected 1-24 characters of a-z, 0-9 and "-", starting with a letter and not ending with "-" (it becomes the stack id "openmetadata-<name>" and a Kubernetes namespace)',
-  });
+const environmentName = patternString(
+  '1-24 characters of a-z, 0-9 and "-", starting with a letter and not ending with "-" (it becomes the stack id "openmetadata-<name>" and a Kubernetes namespace)',
+  ENVIRONMENT_NAME,
+  (value) => (ENVIRONMENT_NAME.test(value.toLowerCase().replace(/[_ .]/g, "-")) ? `write "${value.toLowerCase().replace(/[_ .]/g, "-")}"; ` : ""),
+);
 
 const KUBERNETES_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const kubernetesName = z
-  .string({ error: "expected a Kubernetes name" })
-  .regex(KUBERNETES_NAME, { error: 'expected a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit' });
+const kubernetesName = patternString('a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit', KUBERNETES_NAME);
+
+/** Helm stores a release in a Secret named `sh.helm.release.v1.<name>.v<revision>`, so it limits names to 53 characters. */
+const HELM_RELEASE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,51}[a-z0-9])?$/;
+const helmReleaseName = checkedString('a Helm release name: 1-53 characters of a-z, 0-9 and "-", starting and ending with a letter or digit', (value) => {
+  if (value.length > 53) return `a Helm release name is at most 53 characters (this one has ${value.length}); write a shorter name such as "openmetadata"`;
+  return HELM_RELEASE_NAME.test(value) ? undefined : 'expected a Helm release name: 1-53 characters of a-z, 0-9 and "-", starting and ending with a letter or digit';
+});
 
 const tokens = strictRecord({
   accessTokenLifetimeMinutes: integerInRange(OKTA_LIMITS.accessTokenLifetimeMinutes.min, OKTA_LIMITS.accessTokenLifetimeMinutes.max, "minutes", "Okta's range for access tokens").optional(),
@@ -59,7 +64,7 @@ const tokens = strictRecord({
 
 const access = strictRecord({
   groups: z.array(nonEmptyString("an Okta group name"), { error: "expected a list of Okta group names" }).optional(),
-  everyone: z.boolean({ error: "expected true or false" }).optional(),
+  everyone: bool().optional(),
 });
 
 const authorizationServer = strictRecord({
@@ -68,15 +73,23 @@ const authorizationServer = strictRecord({
 });
 
 const serviceApp = strictRecord({
-  enabled: z.boolean({ error: "expected true or false" }).optional(),
+  enabled: bool().optional(),
   label: nonEmptyString("an Okta app label").optional(),
-  jwksFile: nonEmptyString("the path of a public JWKS file, relative to the environments file").optional(),
+  jwksFile: filePath("the path of the public JWKS file", "the environments file").optional(),
   apiScopes: z.array(oneOf(SERVICE_APP_API_SCOPES), { error: "expected a list of Okta API scopes" }).optional(),
   adminRole: oneOf(SERVICE_APP_ADMIN_ROLES, "a standard Okta admin role; Okta checks it as well as the granted scopes").optional(),
 });
 
+const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const orgName = checkedString('the Okta org name only, e.g. "dev-123456" (not a URL)', (value) => {
+  if (ORG_NAME.test(value)) return undefined;
+  const domain = /^(?:[a-z]+:\/\/)?([a-z0-9-]+)\.([a-z0-9.-]+?)(?:-admin)?\/?$/i.exec(value.replace(/-admin\./i, "."));
+  if (domain) return `give the org name only: orgName "${domain[1]}" and baseUrl "${domain[2]}" (the org URL is https://{orgName}.{baseUrl})`;
+  return 'expected the Okta org name only, e.g. "dev-123456" (not a URL)';
+});
+
 const okta = strictRecord({
-  orgName: z.string({ error: 'expected the Okta org name, e.g. "dev-123456"' }).regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, { error: 'expected the Okta org name only, e.g. "dev-123456" (not a URL)' }),
+  orgName,
   baseUrl: domainName("okta.com"),
   flow: oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret').optional(),
   appLabel: nonEmptyString("an Okta app label").optional(),
@@ -86,16 +99,22 @@ const okta = strictRecord({
   authorizationServer: authorizationServer.optional(),
   maxApiCapacity: integerInRange(OKTA_LIMITS.maxApiCapacity.min, OKTA_LIMITS.maxApiCapacity.max, "percent", "share of the Okta API rate limit the provider may use").optional(),
   serviceApp: serviceApp.optional(),
+}).superRefine((value, ctx) => {
+  // The provider builds https://{orgName}.{baseUrl}: "acme.okta.com" with orgName acme would mean https://acme.acme.okta.com.
+  if (value.baseUrl.toLowerCase().startsWith(`${value.orgName.toLowerCase()}.`)) {
+    const rest = value.baseUrl.slice(value.orgName.length + 1);
+    ctx.addIssue({ code: "custom", path: ["baseUrl"], input: value.baseUrl, message: `repeats the org name: the org URL is https://{orgName}.{baseUrl}, which would be https://${value.orgName}.${value.baseUrl}; write baseUrl: "${rest}"` });
+  }
 });
 
 const cluster = strictRecord({
-  inCluster: z.boolean({ error: "expected true or false" }).optional(),
+  inCluster: bool().optional(),
   kubeconfigPath: nonEmptyString("a kubeconfig path").optional(),
   context: nonEmptyString("a kubeconfig context name").optional(),
 });
 
 const externalDatabase = strictRecord({
-  host: nonEmptyString("a database host name"),
+  host: hostName("a database host", "openmetadata-db.internal.example.com", "port"),
   port: integerInRange(1, 65535, "port").optional(),
   engine: oneOf(["mysql", "postgres"]).optional(),
   databaseName: nonEmptyString("a database name").optional(),
@@ -103,7 +122,7 @@ const externalDatabase = strictRecord({
 });
 
 const externalSearch = strictRecord({
-  host: nonEmptyString("a search host name"),
+  host: hostName("a search host", "search.internal.example.com", "port"),
   port: integerInRange(1, 65535, "port").optional(),
   scheme: oneOf(["https", "http"]).optional(),
   searchType: oneOf(["opensearch", "elasticsearch"]).optional(),
@@ -114,39 +133,61 @@ const externalAirflow = strictRecord({
   apiEndpoint: baseUrl("https://airflow.internal.example.com"),
   username: nonEmptyString("an Airflow user name").optional(),
   /** Where the external Airflow's ingestion workflows call OpenMetadata back; checked in environment.ts. */
-  metadataApiEndpoint: z.string({ error: 'expected a URL, e.g. "https://openmetadata.example.com/api"' }).optional(),
+  metadataApiEndpoint: checkedString('a URL, e.g. "https://openmetadata.example.com/api"', () => undefined).optional(),
 });
 
 /** The dependencies chart: Airflow's executor and storage, and the NetworkPolicy in front of MySQL and OpenSearch. */
 const dependencies = strictRecord({
-  enabled: z.boolean({ error: "expected true or false" }).optional(),
+  enabled: bool().optional(),
   airflowExecutor: oneOf(["LocalExecutor", "KubernetesExecutor"], "KubernetesExecutor runs every task in its own pod and needs ReadWriteMany storage").optional(),
   sharedStorageClass: kubernetesName.optional(),
-  networkPolicy: z.boolean({ error: "expected true or false" }).optional(),
+  networkPolicy: bool().optional(),
 });
 
 const jwtKeys = strictRecord({
   source: oneOf(["terraform", "variables"], '"terraform" generates the keys in Terraform state, "variables" reads them from sensitive Terraform variables').optional(),
-  keyId: z.string({ error: "expected a key id" }).regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'expected a key id of 1-64 characters of A-Z, a-z, 0-9, ".", "_" and "-"' }).optional(),
+  keyId: patternString('a key id of 1-64 characters of A-Z, a-z, 0-9, ".", "_" and "-"', /^[A-Za-z0-9._-]{1,64}$/).optional(),
 });
 
 const ingress = strictRecord({
-  className: nonEmptyString("an IngressClass name, e.g. nginx").optional(),
+  className: patternString('an IngressClass name such as "nginx" (a-z, 0-9, "-" and ".")', /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/).optional(),
   tlsSecretName: kubernetesName.optional(),
-  annotations: z.record(z.string(), z.string(), { error: "expected a map of annotation names to string values" }).optional(),
-  tlsSecretExists: z.boolean({ error: "expected true or false" }).optional(),
+  // Kubernetes annotation values are strings: an unquoted true or 30 in YAML is a boolean or number.
+  annotations: z
+    .record(
+      patternString('an annotation name such as "cert-manager.io/cluster-issuer"', /^(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/),
+      z.string({ error: (issue) => `annotation values are strings${quoteHint(issue.input) || "; write the value in quotes"}` }),
+      { error: 'expected a map of annotation names to string values, e.g. { "cert-manager.io/cluster-issuer": "letsencrypt" }' },
+    )
+    .optional(),
+  tlsSecretExists: bool().optional(),
+});
+
+/** Namespaces Kubernetes itself uses: the stack creates and owns its namespace, and destroying the stack deletes it. */
+const RESERVED_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+const namespace = checkedString('a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit', (value) => {
+  if (RESERVED_NAMESPACES.has(value)) return `"${value}" is a namespace Kubernetes itself uses; the stack creates and owns its namespace (destroying the stack deletes it), so name a new one such as "openmetadata"`;
+  return KUBERNETES_NAME.test(value) ? undefined : 'expected a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit';
+});
+
+/** The part of an email before @: OpenMetadata makes `<admin>@<principalDomain>` an administrator. */
+const adminName = checkedString("a user name (the part of the email before @)", (value) => {
+  if (value.trim() === "") return "expected a user name (the part of the email before @), not an empty string";
+  // An "@" is reported by resolveOpenMetadata, with the principal domain it would collide with.
+  if (value.includes("@") || /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(value)) return undefined;
+  return `expected a user name (the part of the email before @, e.g. "jane.doe"), with no spaces${/\s/.test(value) ? ` (write "${value.trim().toLowerCase().replace(/\s+/g, ".")}" if that is the email)` : ""}`;
 });
 
 const openmetadata = strictRecord({
   cluster: cluster,
-  namespace: kubernetesName.optional(),
-  releaseName: kubernetesName.optional(),
-  chartVersion: z.string({ error: 'expected a chart version such as "1.13.1"' }).regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { error: 'expected an exact chart version such as "1.13.1" (ranges would let a plan change what is deployed)' }).optional(),
+  namespace: namespace.optional(),
+  releaseName: helmReleaseName.optional(),
+  chartVersion: patternString('an exact chart version such as "1.13.1" (ranges would let a plan change what is deployed)', /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, (value) => (/^v\d+\.\d+\.\d+/.test(value) ? `write it without the "v" ("${value.slice(1)}"); ` : "")).optional(),
   helmTimeoutSeconds: integerInRange(60, 3600, "seconds").optional(),
-  initialAdmins: z.array(nonEmptyString("a user name"), { error: "expected a list of user names (the part of each admin's email before @)" }),
+  initialAdmins: z.array(adminName, { error: "expected a list of user names (the part of each admin's email before @)" }),
   principalDomain: domainName("example.com"),
   allowedRegistrationDomains: z.array(domainName("example.com"), { error: "expected a list of email domains" }).optional(),
-  enableSelfSignup: z.boolean({ error: "expected true or false" }).optional(),
+  enableSelfSignup: bool().optional(),
   jwtKeys: jwtKeys.optional(),
   dependencies: dependencies.optional(),
   database: externalDatabase.optional(),
@@ -155,33 +196,40 @@ const openmetadata = strictRecord({
   ingress: ingress.optional(),
 });
 
+const BACKEND_TYPES = ["local", "s3", "gcs", "remote"] as const;
 const stateBackend = z.discriminatedUnion(
   "type",
   [
-    strictRecord({ type: z.literal("local"), path: nonEmptyString("a state file path, relative to the project").optional() }),
+    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the project (where cdktf runs)").optional() }),
     strictRecord({
       type: z.literal("s3"),
-      bucket: nonEmptyString("an S3 bucket name"),
-      key: nonEmptyString("an object key").optional(),
-      region: nonEmptyString("an AWS region, e.g. eu-west-1"),
+      bucket: s3BucketName(),
+      key: patternString('an object key such as "openmetadata/prod.tfstate" (no leading "/")', /^[^/\s][^\s]*$/).optional(),
+      region: awsRegion(),
     }),
-    strictRecord({ type: z.literal("gcs"), bucket: nonEmptyString("a GCS bucket name"), prefix: nonEmptyString("an object prefix").optional() }),
+    strictRecord({ type: z.literal("gcs"), bucket: gcsBucketName(), prefix: patternString('an object prefix such as "openmetadata/prod" (no leading "/")', /^[^/\s][^\s]*$/).optional() }),
     strictRecord({
       type: z.literal("remote"),
-      organization: nonEmptyString("an HCP Terraform organization"),
-      workspace: nonEmptyString("a workspace name").optional(),
+      organization: patternString('an HCP Terraform organization name (A-Z, a-z, 0-9, "_" and "-")', /^[A-Za-z0-9_-]+$/),
+      workspace: patternString('a workspace name of up to 90 characters of A-Z, a-z, 0-9, "_" and "-"', /^[A-Za-z0-9_-]{1,90}$/).optional(),
       hostname: domainName("app.terraform.io").optional(),
     }),
   ],
-  { error: 'expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)' },
+  {
+    error: (issue) => {
+      const type = (issue.input as { type?: unknown } | undefined)?.type ?? issue.input;
+      const near = typeof type === "string" ? BACKEND_TYPES.find((candidate) => candidate === type.trim().toLowerCase()) : undefined;
+      return `expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)${near ? `; write type: ${near}` : ""}`;
+    },
+  },
 );
 
 export const environmentSchema = strictRecord({
   name: environmentName,
-  description: nonEmptyString("a description").optional(),
+  description: nonEmptyString("a description", { freeText: true }).optional(),
   openmetadataUrl: baseUrl("https://openmetadata.example.com"),
   target: oneOf(["kubernetes", "collate"], '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only Okta for Collate\'s SaaS').optional(),
-  protected: z.boolean({ error: "expected true or false" }).optional(),
+  protected: bool().optional(),
   backend: stateBackend.optional(),
   // Exactly one of the two: checked in resolveEnvironment, which reports it like any other problem.
   okta: okta.optional(),
@@ -191,7 +239,13 @@ export const environmentSchema = strictRecord({
 });
 
 export const environmentsFileSchema = strictRecord({
-  environments: z.array(environmentSchema, { error: "expected a list of environments" }).min(1, { error: "expected at least one environment" }),
+  environments: z.array(environmentSchema, {
+    error: (issue) => {
+      const input = issue.input;
+      const dashed = input !== null && typeof input === "object" && Object.keys(input).some((key) => key.startsWith("-"));
+      return `expected a list of environments${dashed ? ' (a list item needs a space after the dash: "- name: dev")' : ""}`;
+    },
+  }).min(1, { error: "expected at least one environment" }),
 });
 
 export type EnvironmentInput = z.infer<typeof environmentSchema>;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { closest } from "./suggest";
 
 /** One problem in an environments file: where it is, what was found and what would be right. */
 export interface ConfigProblem {
@@ -18,7 +19,13 @@ export class ConfigError extends Error {
     readonly source: string,
     readonly problems: readonly ConfigProblem[],
   ) {
-    super(`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
+    // A setting outside the file (the environment variable) is one line: there is no file to list problems of.
+    const [only] = problems;
+    super(
+      problems.length === 1 && only!.path === SETTING_LEVEL
+        ? `${source} ${only!.message}`
+        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -26,10 +33,15 @@ export class ConfigError extends Error {
 /** Path of problems with the file as a whole (unreadable, not JSON/YAML). */
 export const FILE_LEVEL = "(file)";
 
+/** Path of problems with a setting outside the file (an environment variable): the message says it all. */
+export const SETTING_LEVEL = "(setting)";
+
 export function formatProblem(problem: ConfigProblem): string {
   if (problem.path === FILE_LEVEL) return `the file ${problem.message}`;
+  if (problem.path === SETTING_LEVEL) return problem.message;
   const where = problem.environment ? `environment "${problem.environment}", ` : "";
   const found = problem.value === undefined ? "missing" : `got ${describeValue(problem.value)}`;
+  if (!problem.path && problem.environment) return `environment "${problem.environment}": ${found}; ${problem.message}`;
   return `${where}field ${problem.path || "(root)"}: ${found}; ${problem.message}`;
 }
 
@@ -55,23 +67,46 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * Turns zod issues into problems that name the environment (by `name` when readable) and the
- * path inside it. Unknown fields are reported one per field, with the field in the path.
+ * path inside it. Unknown fields are reported one per field, with the field in the path and the
+ * accepted field it most likely meant. One problem per path: the first rule that fails is enough.
  */
 export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+  const seen = new Set<string>();
   return issues.flatMap((issue) => {
     const paths: PropertyKey[][] = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    return paths.map((path) => {
+    return paths.flatMap((path) => {
+      const key = formatPath(path);
+      if (seen.has(key)) return [];
+      seen.add(key);
       const inEnvironment = path[0] === "environments" && typeof path[1] === "number";
       const environmentRoot = inEnvironment ? valueAt(raw, path.slice(0, 2)) : undefined;
       const environmentName = (environmentRoot as { name?: unknown } | undefined)?.name;
       const relativePath = inEnvironment ? path.slice(2) : path;
-      const environment = typeof environmentName === "string" ? environmentName : inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined;
-      return {
-        ...(environment === undefined ? {} : { environment }),
-        path: formatPath(relativePath),
-        value: valueAt(raw, path),
-        message: issue.message,
-      };
+      const environment = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined;
+      const message = issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
+      return [
+        {
+          ...(environment === undefined ? {} : { environment }),
+          path: formatPath(relativePath),
+          value: valueAt(raw, path),
+          message,
+        },
+      ];
     });
   });
+}
+
+/** zod's own messages ("Invalid input: expected string, received boolean") for rules that have no message of ours. */
+function readableMessage(issue: z.core.$ZodIssue): string {
+  if (!/^Invalid\b/.test(issue.message)) return issue.message;
+  if (issue.code === "invalid_type") return `expected ${issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`}`;
+  if (issue.code === "invalid_value") return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
+  return issue.message.replace(/^Invalid input:?\s*/, "") || "not accepted here";
+}
+
+/** "accepted fields here: a, b" plus the field a typo most likely meant. */
+function withSuggestion(message: string, field: string): string {
+  const accepted = /accepted fields here: (.*)$/.exec(message)?.[1]?.split(", ") ?? [];
+  const suggestion = closest(field, accepted);
+  return suggestion ? `unknown field (did you mean ${suggestion}?); accepted fields here: ${accepted.join(", ")}` : message;
 }

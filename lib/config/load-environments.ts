@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseDocument as parseYamlDocument, type YAMLParseError } from "yaml";
 import { parsePublicJwks } from "../keys/public-jwks";
 import { environmentsFileSchema } from "./environment-schema";
 import { resolveEnvironment, type Environment } from "./environment";
-import { ConfigError, FILE_LEVEL, problemsFromZod, type ConfigProblem } from "./errors";
+import { crossEnvironmentProblems, environmentWarnings } from "./cross-environment-checks";
+import { ConfigError, describeValue, FILE_LEVEL, problemsFromZod, SETTING_LEVEL, type ConfigProblem } from "./errors";
+import { decodeUtf8 } from "./file-text";
+import { JsonTextError, parseJsonText } from "./json-text";
 
 /** Names a user's own environments file (JSON or YAML) that replaces the shipped examples. */
 export const ENVIRONMENTS_FILE_VARIABLE = "OPENMETADATA_ENVIRONMENTS_FILE";
@@ -12,21 +15,55 @@ export const ENVIRONMENTS_FILE_VARIABLE = "OPENMETADATA_ENVIRONMENTS_FILE";
 export const PROJECT_ROOT = resolve(__dirname, "..", "..");
 export const SHIPPED_ENVIRONMENTS_FILE = resolve(PROJECT_ROOT, "stacks", "environments.yaml");
 
-/** The environments file this run uses: `$OPENMETADATA_ENVIRONMENTS_FILE`, else the shipped examples. */
+/**
+ * The environments file this run uses: `$OPENMETADATA_ENVIRONMENTS_FILE`, else the shipped examples.
+ * Set but empty is refused: an unset CI variable expands to empty, and silently synthesizing the
+ * shipped examples instead of the user's environments would plan against the wrong orgs.
+ */
 export function environmentsFilePath(env: NodeJS.ProcessEnv = process.env): string {
   const named = env[ENVIRONMENTS_FILE_VARIABLE];
-  return named ? resolve(named) : SHIPPED_ENVIRONMENTS_FILE;
+  if (named === undefined) return SHIPPED_ENVIRONMENTS_FILE;
+  if (named.trim() === "") {
+    throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [
+      { path: SETTING_LEVEL, value: named, message: `is set but empty (an unset CI variable expands to empty); set it to your environments file, or unset it to use the shipped examples (${displayPath(SHIPPED_ENVIRONMENTS_FILE)})` },
+    ]);
+  }
+  if (named !== named.trim()) {
+    throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [{ path: SETTING_LEVEL, value: named, message: `has leading or trailing whitespace (${JSON.stringify(named)}); set it to ${JSON.stringify(named.trim())}` }]);
+  }
+  return resolve(named);
+}
+
+/** Environments and the warnings about them (accepted, but probably not meant). */
+export interface LoadedEnvironments {
+  readonly environments: readonly Environment[];
+  /** One line each, naming the environment and field. */
+  readonly warnings: readonly string[];
 }
 
 export function loadEnvironmentsFile(path: string): Environment[] {
+  return [...loadEnvironments(path).environments];
+}
+
+export function loadEnvironments(path: string): LoadedEnvironments {
   const source = displayPath(path);
-  let text: string;
+  const text = readTextFile(path, `; set ${ENVIRONMENTS_FILE_VARIABLE} to an existing JSON or YAML file`, (message) => new ConfigError(source, [{ path: FILE_LEVEL, value: path, message }]));
+  return parseEnvironmentsWithWarnings(text, { source, format: formatOf(path), baseDir: dirname(path) });
+}
+
+/** Reads a hand-written file as UTF-8; the problem given to `fail` completes "the file ...". */
+function readTextFile(path: string, hint: string, fail: (problem: string) => Error): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
-    throw new ConfigError(source, [{ path: FILE_LEVEL, value: path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); set ${ENVIRONMENTS_FILE_VARIABLE} to an existing JSON or YAML file` }]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw fail(`is a directory, not a file${hint}`);
+    throw fail(`cannot be read (${code ?? String(error)})${hint}`);
   }
-  return parseEnvironments(text, { source, format: formatOf(path), baseDir: dirname(path) });
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw fail(decoded.problem);
+  return decoded.text;
 }
 
 export interface ParseOptions {
@@ -38,12 +75,19 @@ export interface ParseOptions {
 }
 
 export function parseEnvironments(text: string, options: ParseOptions): Environment[] {
+  return [...parseEnvironmentsWithWarnings(text, options).environments];
+}
+
+export function parseEnvironmentsWithWarnings(text: string, options: ParseOptions): LoadedEnvironments {
   const raw = parseDocument(text, options);
+  const notEnvironments = notAnEnvironmentsFile(raw);
+  if (notEnvironments) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: notEnvironments }]);
   const parsed = environmentsFileSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(options.source, problemsFromZod(raw, parsed.error.issues));
 
   const problems: ConfigProblem[] = [];
   const environments: Environment[] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
   for (const input of parsed.data.environments) {
     if (seen.has(input.name)) {
@@ -56,30 +100,122 @@ export function parseEnvironments(text: string, options: ParseOptions): Environm
       readPublicKeys,
     });
     problems.push(...resolved.problems);
-    if (resolved.environment) environments.push(resolved.environment);
+    if (resolved.environment) {
+      environments.push(resolved.environment);
+      warnings.push(...environmentWarnings(input, resolved.environment));
+    }
   }
+  problems.push(...crossEnvironmentProblems(environments));
   if (problems.length > 0) throw new ConfigError(options.source, problems);
-  return environments;
+  return { environments, warnings };
 }
 
 function parseDocument(text: string, options: ParseOptions): unknown {
-  try {
-    return options.format === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true });
-  } catch (error) {
-    const reason = (error as Error).message.split("\n")[0];
-    throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: `is not valid ${options.format.toUpperCase()}: ${reason}` }]);
+  if (options.format === "json") {
+    try {
+      return parseJsonText(text);
+    } catch (error) {
+      // A YAML file named .json fails on its first character; say which it is.
+      const start = text.trimStart();
+      const looksLikeYaml = /^(?:[A-Za-z_#]|-\s|---)/.test(start) && !/^(?:true|false|null)\b/.test(start);
+      const message = looksLikeYaml
+        ? `is not valid JSON${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks like YAML; name the file .yaml (the extension .json selects strict JSON)`
+        : error instanceof JsonTextError
+          ? `is not valid JSON at ${error.message}`
+          : `is not valid JSON: ${(error as Error).message.split("\n")[0]}`;
+      throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
+    }
   }
+  const document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: "error" });
+  const [error] = document.errors;
+  if (error) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: yamlProblem(error, text) }]);
+  try {
+    return document.toJS();
+  } catch (failure) {
+    // An alias (*name) without its anchor (&name) fails only when the value is built.
+    const alias = /alias.*?: (\S+)$/.exec((failure as Error).message)?.[1];
+    const message = alias
+      ? `is not valid YAML: *${alias} refers to no anchor &${alias} above it; define the anchor first, or quote the value if "*${alias}" is meant literally`
+      : `is not valid YAML: ${(failure as Error).message.split("\n")[0]}`;
+    throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
+  }
+}
+
+/** The yaml library's messages advise its API ("please use parseAllDocuments()"); say what the user wrote instead. */
+function yamlProblem(error: YAMLParseError, text: string): string {
+  const [start] = error.linePos ?? [];
+  const at = start ? `line ${start.line}, column ${start.col}` : "an unknown position";
+  const lineText = start ? (text.split(/\r?\n/)[start.line - 1] ?? "") : "";
+  switch (error.code) {
+    case "MULTIPLE_DOCS":
+      return `holds more than one YAML document (a "---" line before ${at}); keep one document with every environment under a single environments: list`;
+    case "DUPLICATE_KEY": {
+      const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(lineText.slice(start ? start.col - 1 : 0))?.[1] ?? lineText.trim();
+      return `is not valid YAML at ${at}: duplicate key: ${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same mapping; keep one`;
+    }
+    case "TAB_AS_INDENT":
+      return `is not valid YAML at ${at}: indented with a tab; YAML indentation takes spaces`;
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return `is not valid YAML at ${at}: a value contains ": " (quote the value, e.g. "a: b") or a nested mapping is not on its own indented line`;
+    case "BAD_SCALAR_START": {
+      const char = /reserved character (\S)/.exec(error.message)?.[1] ?? "";
+      return `is not valid YAML at ${at}: a value cannot start with ${char ? `"${char}"` : "this character"} unquoted; put the value in quotes`;
+    }
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+    case "UNEXPECTED_TOKEN": {
+      const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      return `is not valid YAML at ${at}: ${reason}; check this line's indentation (spaces only, aligned with the lines at its level) and its quotes and brackets`;
+    }
+    default: {
+      const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      return `is not valid YAML at ${at}: ${reason}`;
+    }
+  }
+}
+
+/**
+ * One line when the file is some other kind of file (a Terraform state, a kubeconfig), instead of one
+ * "unknown field" line per top-level key.
+ */
+function notAnEnvironmentsFile(raw: unknown): string | undefined {
+  const shape = 'an environments file has a top-level "environments:" list, e.g. environments: [{ name: dev, openmetadataUrl: ..., okta: ..., openmetadata: ... }] (help/configuration.md)';
+  if (raw === null || raw === undefined) return `is empty; ${shape}`;
+  if (Array.isArray(raw)) {
+    const looksLikeEnvironments = raw.some((item) => item !== null && typeof item === "object" && "name" in item);
+    return looksLikeEnvironments ? `is a list at the top level; put the list under a top-level "environments:" key` : `is a list, not an environments file; ${shape}`;
+  }
+  if (typeof raw !== "object") return `holds a single ${typeof raw} (${describeValue(raw)}), not an environments file; ${shape}`;
+  const keys = Object.keys(raw);
+  const has = (...names: string[]) => names.every((name) => keys.includes(name));
+  if (has("environments")) return undefined;
+  if (has("terraform_version") || has("lineage", "serial")) return `is a Terraform state file, not an environments file; ${shape}`;
+  if ((raw as { kind?: unknown }).kind === "Config" || has("clusters", "contexts")) return `is a kubeconfig, not an environments file; name the kubeconfig in openmetadata.cluster.kubeconfigPath instead, and ${shape}`;
+  if (has("resource") || has("terraform") || has("provider")) return `is Terraform configuration, not an environments file; ${shape}`;
+  if ((raw as { keys?: unknown }).keys !== undefined && Array.isArray((raw as { keys?: unknown }).keys)) return `is a JWKS, not an environments file; name it in okta.serviceApp.jwksFile instead, and ${shape}`;
+  if (has("name") && (has("okta") || has("openmetadataUrl"))) return `holds one environment at the top level; put it in a list under a top-level "environments:" key`;
+  if (has("apiVersion") || has("kind")) return `is a Kubernetes manifest, not an environments file; ${shape}`;
+  if (has("environment")) return `has "environment" at the top level; the key is "environments" (plural), a list`;
+  if (has("compilerOptions") || has("dependencies") || has("devDependencies") || has("app", "language")) return `is a project file (package.json, tsconfig.json, cdktf.json), not an environments file; ${shape}`;
+  const found = keys.length === 0 ? "it is empty" : `its top-level keys are ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", ..." : ""}`;
+  return `has no top-level "environments:" list (${found}), so it is not an environments file; ${shape}`;
 }
 
 /** Reads a service app's public JWKS while loading, so a bad file fails synth before any API call. */
 function readPublicKeys(path: string) {
+  const source = displayPath(path);
+  const text = readTextFile(path, "", (problem) => new Error(`${source} ${problem.replace(/^cannot be read/, "cannot be read as JSON")}`));
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+    throw new Error(`${source} is a PEM private key, not a public JWKS; never commit it: name the jwks.json that \`npm run keys\` wrote next to it (the private key stays in your secret store)`);
+  }
+  if (/-----BEGIN [A-Z ]+-----/.test(text)) throw new Error(`${source} is a PEM file, not a JWKS; name the jwks.json that \`npm run keys\` wrote`);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = parseJsonText(text);
   } catch (error) {
-    throw new Error(`${displayPath(path)} cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`${source} is not valid JSON at ${(error as Error).message}`);
   }
-  return parsePublicJwks(json, displayPath(path)).keys;
+  return parsePublicJwks(json, source).keys;
 }
 
 function formatOf(path: string): "json" | "yaml" {

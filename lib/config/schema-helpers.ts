@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closest } from "./suggest";
 
 /**
  * Small builders that give every schema rule a message a platform engineer can act on:
@@ -12,25 +13,117 @@ export function strictRecord<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === "unrecognized_keys") return `unknown field; accepted fields here: ${accepted}`;
-      if (issue.code === "invalid_type") return `expected an object with fields: ${accepted}`;
+      if (issue.code === "invalid_type") return `expected an object with fields: ${accepted}${objectHint(issue.input)}`;
       return undefined;
     },
   });
 }
 
+/** What a value where an object belongs usually means in YAML. */
+function objectHint(input: unknown): string {
+  if (Array.isArray(input)) return " (got a list; write the fields directly, without a leading -)";
+  if (typeof input === "string" && /^[A-Za-z]\w*:\S/.test(input)) return ` (a YAML key needs a space after the colon: "${input.replace(":", ": ")}")`;
+  return "";
+}
+
+/** The hint for a number written in quotes, which YAML and JSON keep as a string. */
+function unquoteHint(input: unknown): string {
+  return typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input)) ? `; write it without quotes: ${input.trim()}` : "";
+}
+
 /** A whole number within a documented range, with its unit in the message. */
 export function integerInRange(min: number, max: number, unit: string, why?: string) {
-  const range = `a whole number of ${unit} from ${min} to ${max}${why ? ` (${why})` : ""}`;
-  return z.number({ error: `expected ${range}` }).int({ error: `expected ${range}` }).min(min, { error: `expected ${range}` }).max(max, { error: `expected ${range}` });
+  const range = `${unit === "port" ? "a port number" : `a whole number of ${unit}`} from ${min} to ${max}${why ? ` (${why})` : ""}`;
+  return z
+    .number({ error: (issue) => `expected ${range}${unquoteHint(issue.input)}` })
+    .int({ error: `expected ${range}, not a fraction` })
+    .min(min, { error: `expected ${range}` })
+    .max(max, { error: `expected ${range}` });
+}
+
+/** true or false; YAML's yes/no and a quoted "true" are strings, and say so. */
+export function bool() {
+  return z.boolean({
+    error: (issue) => {
+      const input = issue.input;
+      if (typeof input === "string" && /^(true|false|yes|no|on|off)$/i.test(input.trim())) return `expected true or false without quotes (${JSON.stringify(input)} is a string)`;
+      return "expected true or false";
+    },
+  });
 }
 
 export function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, explanation?: string) {
   const accepted = values.map((value) => JSON.stringify(value)).join(", ");
-  return z.enum(values, { error: `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}` });
+  return z.enum(values, {
+    error: (issue) => {
+      const input = issue.input;
+      const near = typeof input === "string" ? closest(input.trim(), values) : undefined;
+      const exact = typeof input === "string" && near?.toLowerCase() === input.trim().toLowerCase();
+      const hint = near === undefined ? "" : exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
+      return `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}${hint}`;
+    },
+  });
 }
 
-export function nonEmptyString(what: string) {
-  return z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}, not an empty string` });
+/**
+ * Whitespace around a value that becomes a URL, name, id, path or domain is a copy-paste accident,
+ * and a different value to Okta, Kubernetes or Terraform: refuse it rather than trim it silently.
+ */
+const SURROUNDING_WHITESPACE = "leading or trailing whitespace is not accepted";
+
+/** trim() and the invisible characters copy-paste brings along (zero-width space, byte order mark). */
+const SURROUNDING = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+function surroundingWhitespace(value: string): string | undefined {
+  const trimmed = value.replace(SURROUNDING, "");
+  if (value !== trimmed && trimmed !== "") return `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}`;
+  // Quotes pasted from a document or chat are characters of the value, not YAML's quotes.
+  if (/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]|[\u201C\u201D\u2018\u2019\u00AB\u00BB]$/.test(trimmed)) {
+    return `typographic quotes (“ ” ‘ ’) are part of the value, not quotes; write straight quotes or none: ${JSON.stringify(trimmed.replace(/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]+|[\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g, ""))}`;
+  }
+  return undefined;
+}
+
+/** A string that must not be empty; free text (a description) may keep surrounding whitespace, which is trimmed. */
+export function nonEmptyString(what: string, options: { readonly freeText?: boolean } = {}) {
+  if (options.freeText) return z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}, not an empty string` });
+  return z.string({ error: (issue) => `expected ${what}${quoteHint(issue.input)}` }).superRefine((value, ctx) => {
+    if (value.trim() === "") return void ctx.addIssue({ code: "custom", message: `expected ${what}, not an empty string` });
+    const whitespace = surroundingWhitespace(value);
+    if (whitespace) ctx.addIssue({ code: "custom", message: whitespace });
+  });
+}
+
+/** A string written as a bare number or true/false, which YAML reads as a number or boolean. */
+export function quoteHint(input: unknown): string {
+  return typeof input === "number" || typeof input === "boolean" ? `; quote it: "${String(input)}"` : "";
+}
+
+/** A string checked by one function, so only the first thing wrong with it is reported. */
+export function checkedString(expected: string, check: (value: string) => string | undefined) {
+  return z.string({ error: (issue) => `expected ${expected}${quoteHint(issue.input)}` }).superRefine((value, ctx) => {
+    const problem = surroundingWhitespace(value) ?? check(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+/** A string matching a pattern, with surrounding whitespace named as such. */
+export function patternString(expected: string, pattern: RegExp, hint?: (value: string) => string | undefined) {
+  return checkedString(expected, (value) => (pattern.test(value) ? undefined : `${hint?.(value) ?? ""}expected ${expected}`));
+}
+
+/**
+ * A path this project reads itself or hands to Terraform unexpanded: `~` is not the home directory
+ * there, and a backslash is a file-name character on the Linux runners.
+ */
+export function filePath(what: string, relativeTo: string) {
+  const accepted = `${what}, relative to ${relativeTo} or absolute`;
+  return checkedString(accepted, (value) => {
+    if (value.trim() === "") return `expected ${accepted}, not an empty string`;
+    if (value.startsWith("~")) return `~ is not expanded here; write the path relative to ${relativeTo}, or absolute`;
+    if (value.includes("\\")) return `write / instead of \\ in the path ("${value.replaceAll("\\", "/")}"), which is read on Linux too`;
+    return undefined;
+  });
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -42,24 +135,29 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  */
 export function baseUrl(example: string) {
   const accepted = `an https URL with no path, query or trailing slash (http only for localhost), e.g. "${example}"`;
-  return z.string({ error: `expected ${accepted}` }).superRefine((value, ctx) => {
+  return checkedString(accepted, (value) => {
     const problem = baseUrlProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: `${problem}; expected ${accepted}` });
+    return problem ? `${problem}; expected ${accepted}` : undefined;
   });
 }
 
 function baseUrlProblem(value: string): string | undefined {
+  if (/[^\x21-\x7E]/.test(value)) return "contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a document?); write the URL in plain ASCII (an international domain as its xn-- form)";
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/.*)?$/i.test(value) ? `the scheme is missing (write "https://${value.replace(/\/+$/, "")}")` : "not a URL";
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return "not a URL";
   }
-  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) return "http is only accepted for localhost";
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) return "http is only accepted for localhost (write https://)";
   if (url.protocol !== "https:" && url.protocol !== "http:") return `scheme ${url.protocol} is not accepted`;
   if (url.username || url.password) return "credentials in a URL are not accepted";
   if (url.search || url.hash || value.includes("?") || value.includes("#")) return "a query or fragment is not accepted";
-  if (url.pathname !== "/" || value.endsWith("/")) return value.endsWith("/") ? "a trailing slash is not accepted" : "a path is not accepted";
+  if (url.pathname !== "/" || value.endsWith("/")) return value.endsWith("/") && url.pathname === "/" ? `a trailing slash is not accepted (write "${value.replace(/\/+$/, "")}")` : `a path is not accepted (write "${url.origin}")`;
+  const host = value.replace(/^[a-z]+:\/\//i, "").replace(/:\d+$/, "");
+  if (host.endsWith(".")) return `a trailing dot after the host is not accepted (write "${url.origin.replace(/\.(?=(:\d+)?$)/, "")}")`;
+  if (host !== host.toLowerCase()) return `write the host in lower case ("${url.origin}"): Okta compares redirect URIs exactly`;
   return undefined;
 }
 
@@ -68,5 +166,60 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 /** A bare DNS name such as `okta.com`: where the provider wants a domain, a scheme or path breaks it. */
 export function domainName(example: string) {
   const accepted = `a lower-case domain name with no scheme, path or trailing slash, e.g. "${example}"`;
-  return z.string({ error: `expected ${accepted}` }).regex(DOMAIN, { error: `expected ${accepted}` });
+  return checkedString(accepted, (value) => {
+    if (DOMAIN.test(value)) return undefined;
+    const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "").replace(/\.$/, "").toLowerCase();
+    const hint = bare !== value && DOMAIN.test(bare) ? ` (write "${bare}")` : /[^\x21-\x7E]/.test(value) ? " (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)" : "";
+    return `expected ${accepted}${hint}`;
+  });
+}
+
+const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const HOST = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
+const IPV6 = /^[0-9A-Fa-f:]+$/;
+
+/** A host name or IP address only: the chart takes the port and scheme in their own fields. */
+export function hostName(what: string, example: string, portField: string) {
+  const accepted = `${what}: a host name or IP address only, e.g. "${example}"`;
+  return checkedString(accepted, (value) => {
+    const url = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*)(?::(\d+))?/i.exec(value);
+    if (url) return `a URL is not accepted here; write host "${url[2]}"${url[3] ? ` and ${portField}: ${url[3]}` : ""} (the scheme and port have their own fields)`;
+    const withPort = /^([^:/]+):(\d+)$/.exec(value);
+    if (withPort) return `the port goes in its own field; write host "${withPort[1]}" and ${portField}: ${withPort[2]}`;
+    if (value.includes("/")) return `a path is not accepted; expected ${accepted}`;
+    if (HOST.test(value) || (IPV6.test(value) && value.split(":").length > 2)) return undefined;
+    return `expected ${accepted}`;
+  });
+}
+
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** S3's bucket naming rules; a bucket URL or ARN names the bucket inside a string Terraform would not find. */
+export function s3BucketName() {
+  const accepted = 'an S3 bucket name: 3-63 characters of a-z, 0-9, "." and "-", starting and ending with a letter or digit, e.g. "example-terraform-state"';
+  return checkedString(accepted, (value) => {
+    const url = /^(?:s3:\/\/|arn:aws[a-z-]*:s3:::|https?:\/\/)([^/]+)\/?(.*)$/i.exec(value);
+    if (url) return `give the bucket name only: bucket "${url[1]}"${url[2] ? ` and key "${url[2]}"` : ""}; expected ${accepted}`;
+    if (value.includes("/")) return `a bucket name has no "/"; put the object path in backend.key; expected ${accepted}`;
+    if (!S3_BUCKET.test(value) || value.includes("..") || /^\d+\.\d+\.\d+\.\d+$/.test(value) || value.startsWith("xn--")) return `expected ${accepted}${/[A-Z_]/.test(value) ? " (no capitals or underscores)" : ""}`;
+    return undefined;
+  });
+}
+
+const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
+
+export function gcsBucketName() {
+  const accepted = 'a GCS bucket name: 3-63 characters of a-z, 0-9, "-", "_" and ".", starting and ending with a letter or digit, e.g. "example-terraform-state"';
+  return checkedString(accepted, (value) => {
+    const url = /^(?:gs:\/\/|https?:\/\/storage\.googleapis\.com\/)([^/]+)\/?(.*)$/i.exec(value);
+    if (url) return `give the bucket name only: bucket "${url[1]}"${url[2] ? ` and prefix "${url[2]}"` : ""}; expected ${accepted}`;
+    if (value.includes("/")) return `a bucket name has no "/"; put the object path in backend.prefix; expected ${accepted}`;
+    return GCS_BUCKET.test(value) && (value.includes(".") || value.length <= 63) ? undefined : `expected ${accepted}`;
+  });
+}
+
+const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+export function awsRegion() {
+  return patternString('an AWS region such as "eu-west-1" or "us-east-1"', AWS_REGION, (value) => (AWS_REGION.test(value.toLowerCase()) ? `write it in lower case ("${value.toLowerCase()}"); ` : ""));
 }

@@ -1,5 +1,7 @@
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { decodeUtf8 } from "../config/file-text";
+import { parseJsonText } from "../config/json-text";
 
 /**
  * Public JWKS validation, kept free of jose so that loading the environments (every synth) does
@@ -71,17 +73,23 @@ export function parsePublicJwks(json: unknown, source: string): PublicJwks {
 
 /** Reads and validates a public JWKS file; errors name `file`. */
 export function readPublicJwksFile(file: string): PublicJwks {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     throw new KeyFileError(`${file}: cannot read the file (${describeSystemError(error)})`);
   }
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw new KeyFileError(`${file}: the file ${decoded.problem}`);
+  const text = decoded.text;
+  // A PEM where a JWKS belongs would otherwise read as "No number after minus sign in JSON".
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) throw new KeyFileError(`${file}: a PEM private key, not a public JWKS; name the jwks.json that npm run keys wrote next to it`);
+  if (/-----BEGIN [A-Z ]+-----/.test(text)) throw new KeyFileError(`${file}: a PEM file, not a JWKS; name the jwks.json that npm run keys wrote`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text);
   } catch (error) {
-    throw new KeyFileError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new KeyFileError(`${file}: not valid JSON at ${(error as Error).message}`);
   }
   return parsePublicJwks(json, file);
 }

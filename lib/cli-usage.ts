@@ -1,0 +1,45 @@
+import { closest } from "./config/suggest";
+
+/**
+ * One convention for the command-line mistakes of every script: exit code 2, one line saying what
+ * was wrong and what to write, and a pointer to --help (the full usage text would bury the line).
+ */
+
+const USAGE_EXIT_CODE = 2;
+
+/** Writes `error: <problem>` and the --help pointer to stderr; returns the usage exit code. */
+export function usageError(script: string, problem: string, write: (text: string) => void = (text) => process.stderr.write(text)): number {
+  write(`error: ${problem}\nRun "npm run ${script} -- --help" for usage.\n`);
+  return USAGE_EXIT_CODE;
+}
+
+/**
+ * node:util parseArgs messages, reworded: they advise its own syntax ("place it at the end of the
+ * command after '--'"), and an unknown option deserves the option it most likely meant.
+ */
+export function describeArgumentError(error: unknown, knownOptions: readonly string[], usage = ""): string {
+  const { code, message } = error as { code?: string; message: string };
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const name = option.replace(/^-+/, "").split("=")[0]!;
+    const near = closest(name, knownOptions);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
+    // The value's name as the usage text spells it ("--out DIR"), else parseArgs' generic <value>.
+    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
+    return message;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+    return `unexpected argument ${JSON.stringify(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+  }
+  return message;
+}
+
+/** With `npm run x --out d`, npm keeps --out for itself; the script sees nothing. */
+export const NPM_DASHES_HINT = "with npm run, put -- before the script's options";

@@ -1,0 +1,48 @@
+/**
+ * Decodes a file people write by hand as UTF-8, refusing what a plain `readFileSync(path, "utf8")`
+ * would turn silently into replacement characters: UTF-16 (what PowerShell 5's `>` and `Out-File`
+ * write) and legacy 8-bit encodings such as Latin-1.
+ */
+
+const SAVE_AS_UTF8 = 'save it as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 NEW-FILE; in an editor: "Save with encoding" UTF-8)';
+
+/** The text, or the reason it cannot be read as UTF-8 (a sentence that completes "the file ..."). */
+export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly problem: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: `is UTF-16 (it starts with a UTF-16 byte order mark, as PowerShell 5's > redirection writes); ${SAVE_AS_UTF8}` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { problem: `contains NUL bytes (at byte ${nul}), so it is UTF-16 or not a text file; ${SAVE_AS_UTF8}` };
+  }
+  // A UTF-8 byte order mark (PowerShell's -Encoding utf8 writes one) is harmless: drop it.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes, start);
+    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
+    const byte = bytes[offset];
+    if (byte === undefined) return { problem: `is not valid UTF-8; ${SAVE_AS_UTF8}` };
+    const legacy = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+    return { problem: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}` };
+  }
+}
+
+/** Windows-1252's 0x80-0x9F (curly quotes, dashes, euro); Latin-1 has control characters there. Node's TextDecoder may lack it. */
+const WINDOWS_1252_HIGH = "€?‚ƒ„…†‡ˆ‰Š‹Œ?Ž??‘’“”•–—˜™š›œ?žŸ";
+
+function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+  let index = start;
+  while (index < bytes.length) {
+    const byte = bytes[index]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    for (let next = 1; next < length; next++) {
+      const continuation = bytes[index + next];
+      if (continuation === undefined || (continuation & 0xc0) !== 0x80) return index;
+    }
+    index += length;
+  }
+  return index;
+}
