@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { describe, expect, it, test } from "vitest";
-import { SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
-import { environmentsFromYaml, shippedEnvironments, shippedStack, synthEnvironment, type TerraformJson } from "./support/synth";
+
+import { environmentsFromYaml, fixtureEnvironments, fixtureStack, synthEnvironment, type TerraformJson, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 
 /**
  * Terraform identifies a live object by its address, and the stack derives addresses from construct
@@ -74,9 +74,9 @@ function readAddressFile(path: string): string[] | undefined {
 const critical = (json: TerraformJson) =>
   CRITICAL_TYPES.flatMap((type) => Object.entries(json.resource[type] ?? {}).map(([name, resource]) => ({ address: `${type}.${name}`, resource })));
 
-const environments = shippedEnvironments();
+const environments = fixtureEnvironments();
 
-describe("the Terraform addresses of every shipped stack", () => {
+describe("the Terraform addresses of every fixture stack", () => {
   if (UPDATE) {
     mkdirSync(ADDRESSES_DIR, { recursive: true });
     // A file for a stack that is no longer shipped would otherwise linger and fail the orphan test.
@@ -98,7 +98,7 @@ describe("the Terraform addresses of every shipped stack", () => {
     });
   }
 
-  it("has an address file for shipped stacks only", () => {
+  it("has an address file for fixture stacks only", () => {
     const files = readdirSync(ADDRESSES_DIR).filter((file) => file.endsWith(".txt")).sort();
     expect(files).toEqual(environments.map((environment) => `${environment.stackId}.txt`).sort());
   });
@@ -124,7 +124,7 @@ describe("the Terraform addresses of every shipped stack", () => {
 
 describe("destroy protection", () => {
   it("every critical resource of prod carries prevent_destroy", () => {
-    const { json } = shippedStack("prod");
+    const { json } = fixtureStack("prod");
     // Each critical type must be present, so that the check cannot pass on an empty list.
     for (const type of CRITICAL_TYPES) expect(Object.keys(json.resource[type] ?? {}), `prod has no ${type}`).not.toHaveLength(0);
     const unprotected = critical(json)
@@ -134,7 +134,7 @@ describe("destroy protection", () => {
   });
 
   it("no resource of staging carries prevent_destroy, so cdktf destroy openmetadata-staging removes everything", () => {
-    const { json } = shippedStack("staging");
+    const { json } = fixtureStack("staging");
     const protectedAddresses = Object.entries(json.resource).flatMap(([type, byName]) =>
       Object.entries(byName)
         .filter(([, resource]) => Boolean(resource["lifecycle"]?.["prevent_destroy"]))
@@ -145,7 +145,7 @@ describe("destroy protection", () => {
   });
 
   it("staging keeps OpenMetadata in a namespace of its own, so destroying the namespace removes everything inside", () => {
-    const { json } = shippedStack("staging");
+    const { json } = fixtureStack("staging");
     const namespaces = Object.keys(json.resource["kubernetes_namespace_v1"] ?? {});
     expect(namespaces).toEqual(["openmetadata_namespace"]);
     const namespaceReference = "${kubernetes_namespace_v1.openmetadata_namespace.metadata[0].name}";
@@ -158,7 +158,7 @@ describe("destroy protection", () => {
   });
 
   it("every Okta object staging refers to is a resource of the stack or a looked-up group, and nothing is created outside Terraform", () => {
-    const { json, text } = shippedStack("staging");
+    const { json, text } = fixtureStack("staging");
     const addresses = new Set(terraformAddresses(json));
     const oktaReferences = [...text.matchAll(/\$\{((?:data\.)?okta_[a-z_]+\.[A-Za-z0-9_-]+)/g)].map((match) => match[1] as string);
     expect(oktaReferences.length).toBeGreaterThan(0);
@@ -172,8 +172,8 @@ describe("destroy protection", () => {
   });
 
   it("setting protected: false on prod removes prevent_destroy from every resource, which is the deliberate way to allow its destroy", () => {
-    const document = parseDocument(readFileSync(SHIPPED_ENVIRONMENTS_FILE, "utf8"));
-    const prodIndex = shippedEnvironments().findIndex((environment) => environment.name === "prod");
+    const document = parseDocument(readFileSync(FIXTURE_ENVIRONMENTS_FILE, "utf8"));
+    const prodIndex = fixtureEnvironments().findIndex((environment) => environment.name === "prod");
     expect(document.getIn(["environments", prodIndex, "protected"])).toBe(true);
     document.setIn(["environments", prodIndex, "protected"], false);
     const prod = environmentsFromYaml(document.toString()).find((environment) => environment.name === "prod");
@@ -214,7 +214,7 @@ function providerDirectory(source: string): string {
 function pluginMirror(): string | undefined {
   const cache = process.env["TF_PLUGIN_CACHE_DIR"];
   if (!cache || !onPath("terraform")) return undefined;
-  const required = shippedStack("prod").json.terraform["required_providers"] as Record<string, { source: string; version: string }>;
+  const required = fixtureStack("prod").json.terraform["required_providers"] as Record<string, { source: string; version: string }>;
   const hasPlugin = (directory: string) => existsSync(directory) && readdirSync(directory).some((file) => file.startsWith("terraform-provider-"));
   const complete = Object.values(required).every(({ source, version }) => hasPlugin(join(cache, providerDirectory(source), version, PLATFORM)));
   return complete ? cache : undefined;
@@ -227,7 +227,7 @@ describe("terraform refusing to destroy protected prod", () => {
   test.skipIf(!canInitTerraform)(
     "terraform plan -destroy of prod fails on prevent_destroy (needs the okta, kubernetes, helm, random and tls provider plugins in TF_PLUGIN_CACHE_DIR)",
     () => {
-      const { json } = shippedStack("prod");
+      const { json } = fixtureStack("prod");
       const directory = mkdtempSync(join(tmpdir(), "prod-destroy-"));
       try {
         // Never the real state: the S3 backend is dropped, and a local state holds one existing namespace,

@@ -1,7 +1,7 @@
-import { dirname } from "node:path";
+import { FIXTURES_DIR } from "./support/synth";
 import { describe, expect, test } from "vitest";
 import { ConfigError } from "../lib/config/errors";
-import { parseEnvironments, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
+import { parseEnvironments, } from "../lib/config/load-environments";
 
 // The auth0: section of an environment: exactly one identity provider, the domain as a bare host,
 // and the same "environment, field, got, expected" errors as every other field.
@@ -18,7 +18,7 @@ function auth0Environment(): Json {
 }
 
 function parse(environments: Json[]) {
-  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: dirname(SHIPPED_ENVIRONMENTS_FILE) });
+  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: FIXTURES_DIR });
 }
 
 function errorsFor(change: (environment: Json) => void): string[] {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { resolve } from "node:path";
+import { FIXTURE_AUTH0_ENVIRONMENTS_FILE } from "./support/synth";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { SECRET_NAMES } from "../lib/openmetadata/openmetadata-secrets";
@@ -11,7 +11,7 @@ import { AUTH0_JANE, deployAuth0Sso, type Auth0SsoDeployment } from "./support/s
 // synthesized stacks of stacks/examples/auth0.yaml: a wrong callback, grant, client authentication,
 // PKCE setting, connection or authority in the stack fails here the way it would against Auth0.
 
-export const AUTH0_EXAMPLES_FILE = resolve(__dirname, "..", "stacks", "examples", "auth0.yaml");
+export const AUTH0_EXAMPLES_FILE = FIXTURE_AUTH0_ENVIRONMENTS_FILE;
 /** A user of a connection that exists in the tenant but is not among the Web app's connections. */
 const BOB = { id: "github|bob", connection: "github", email: "bob@example.com", name: "Bob" };
 const CONNECTIONS = ["Username-Password-Authentication", "google-oauth2", "github"];

@@ -14,13 +14,13 @@ import { checkChart } from "../lib/chart-check/check";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import type { OpenMetadataChartValues } from "../lib/openmetadata/chart-values";
-import { environmentsFromYaml, resourceOf, synthEnvironment, type TerraformJson } from "./support/synth";
+import { environmentsFromYaml, resourceOf, synthEnvironment, type TerraformJson, FIXTURE_AUTH0_ENVIRONMENTS_FILE } from "./support/synth";
 
 // Every rule read in the auth0/auth0 docs at the pinned tag (docs/resources/*.md @v1.55.0) or in
 // OpenMetadata's Auth0 path, as a test named after it. The examples are stacks/examples/auth0.yaml.
 
 const projectRoot = resolve(__dirname, "..");
-const examplesFile = join(projectRoot, "stacks", "examples", "auth0.yaml");
+const examplesFile = FIXTURE_AUTH0_ENVIRONMENTS_FILE;
 const examples = loadEnvironmentsFile(examplesFile);
 const example = (name: string) => {
   const environment = examples.find((candidate) => candidate.name === name);

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { FIXTURE_AUTH0_ENVIRONMENTS_FILE } from "./support/synth";
 import { promisify } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -16,7 +17,7 @@ import { AUTH0_JANE, deployAuth0Sso, type Auth0SsoDeployment } from "./support/s
 // tenant's issuer has a trailing slash that OpenMetadata's authority must not have.
 
 const projectRoot = resolve(__dirname, "..");
-const examplesFile = join(projectRoot, "stacks", "examples", "auth0.yaml");
+const examplesFile = FIXTURE_AUTH0_ENVIRONMENTS_FILE;
 const tsxCli = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 const run = promisify(execFile);
 const fastHttp = { timeoutMs: 2000, retries: 0 };

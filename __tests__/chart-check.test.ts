@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -10,7 +11,7 @@ import { findOnPath } from "../lib/chart-check/helm";
 import { ReferencePlaceholders } from "../lib/chart-check/references";
 import { synthesizeReleaseValues } from "../lib/chart-check/release-values";
 import { mergeValues, type Values } from "../lib/chart-check/values";
-import { loadEnvironmentsFile, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
+import { loadEnvironmentsFile, } from "../lib/config/load-environments";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const projectRoot = resolve(__dirname, "..");
@@ -44,13 +45,12 @@ function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRes
   });
 }
 
-/** The CLI's environment: the shipped environments, and a PATH without helm (node is started by its absolute path). */
+/** The CLI's environment: the fixture environments, and a PATH without helm (node is started by its absolute path). */
 function cliEnv(): NodeJS.ProcessEnv {
-  const { OPENMETADATA_ENVIRONMENTS_FILE: _ignored, ...env } = process.env;
-  return { ...env, PATH: makeTemporaryDirectory() };
+  return { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, PATH: makeTemporaryDirectory() };
 }
 
-const shipped = () => loadEnvironmentsFile(SHIPPED_ENVIRONMENTS_FILE);
+const shipped = () => loadEnvironmentsFile(FIXTURE_ENVIRONMENTS_FILE);
 
 /** The schema text with `okta` removed from authentication.provider's enum. */
 function withoutOktaProvider(text: string): string {
@@ -127,7 +127,7 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     devValues = mergeValues({}, ...parseDocuments(dev.documents, new ReferencePlaceholders()).documents);
   });
 
-  test("the shipped environments' values pass the chart's schema and key checks", () => {
+  test("the fixture environments' values pass the chart's schema and key checks", () => {
     const report = checkChart(chart, shipped());
     expect(report.environments.map((environment) => environment.stack)).toEqual(["openmetadata-dev", "openmetadata-staging", "openmetadata-prod"]);
     for (const environment of report.environments) {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { FIXTURES_DIR } from "./support/synth";
 import { ConfigError } from "../lib/config/errors";
 import { decodeUtf8 } from "../lib/config/file-text";
 import { JsonTextError, parseJsonText } from "../lib/config/json-text";
-import { parseEnvironments, SHIPPED_ENVIRONMENTS_FILE } from "../lib/config/load-environments";
-import { dirname } from "node:path";
+import { parseEnvironments, } from "../lib/config/load-environments";
 
 type Json = Record<string, any>;
 
@@ -17,7 +17,7 @@ function validEnvironment(): Json {
 }
 
 function parse(environments: Json[]) {
-  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: dirname(SHIPPED_ENVIRONMENTS_FILE) });
+  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: FIXTURES_DIR });
 }
 
 /** The error lines for one environment changed by `change`. */

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseEnvironmentsWithWarnings, SHIPPED_ENVIRONMENTS_FILE, loadEnvironments } from "../lib/config/load-environments";
+import { parseEnvironmentsWithWarnings, loadEnvironments } from "../lib/config/load-environments";
 import { runSynth } from "../lib/run-synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
@@ -63,8 +64,8 @@ describe("warnings: accepted, but probably not meant", () => {
     ]);
   });
 
-  test("the shipped environments load without warnings", () => {
-    expect(loadEnvironments(SHIPPED_ENVIRONMENTS_FILE).warnings).toEqual([]);
+  test("the fixture environments load without warnings", () => {
+    expect(loadEnvironments(FIXTURE_ENVIRONMENTS_FILE).warnings).toEqual([]);
   });
 
   test("synth prints each warning once as a warning: line and still succeeds", () => {

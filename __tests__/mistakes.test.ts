@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
 import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { runSynth } from "../lib/run-synth";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
 import { useTemporaryDirectories } from "./support/temporary-directories";
@@ -60,7 +61,8 @@ function readCatalogue(): Mistake[] {
       mistake: one("mistake") ?? "(no description)",
       expects: all("expect"),
       exit: Number(one("exit") ?? 1),
-      env: isCase ? env : { ...env, [ENVIRONMENTS_FILE_VARIABLE]: path },
+      // Command lines run on the fixture environments unless the case names a file: whatever file is in use.
+      env: isCase ? { [ENVIRONMENTS_FILE_VARIABLE]: FIXTURE_ENVIRONMENTS_FILE, ...env } : { ...env, [ENVIRONMENTS_FILE_VARIABLE]: path },
       run: (one("run") ?? "synth").split(" "),
       spawn: one("spawn") === "true",
     };
@@ -118,7 +120,7 @@ let goodOutput: Record<string, string>;
 beforeAll(() => {
   // A previous good synth that no mistake may touch.
   const lines: string[] = [];
-  expect(runSynth({ env: {}, outdir, stderr: (line) => lines.push(line) }), lines.join("\n")).toBe(0);
+  expect(runSynth({ env: { [ENVIRONMENTS_FILE_VARIABLE]: FIXTURE_ENVIRONMENTS_FILE }, outdir, stderr: (line) => lines.push(line) }), lines.join("\n")).toBe(0);
   goodOutput = filesUnder(outdir);
 });
 

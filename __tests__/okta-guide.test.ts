@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { collateEnvironment, resourceOf, shippedStack, synthEnvironment } from "./support/synth";
+import { collateEnvironment, resourceOf, fixtureStack, synthEnvironment } from "./support/synth";
 
 // One test per step of Okta's guide for OpenMetadata SSO, named after the step.
-const spa = () => shippedStack("dev").json;
-const web = () => shippedStack("staging").json;
+const spa = () => fixtureStack("dev").json;
+const web = () => fixtureStack("staging").json;
 const APP = "okta_oidc-app_app";
 const SERVER = "okta_authorization-server_server";
 
@@ -118,7 +118,7 @@ describe("Okta guide, step by step", () => {
   });
 
   test("Token lifetimes come from the environment", () => {
-    expect(resourceOf(shippedStack("prod").json, "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule")).toMatchObject({
+    expect(resourceOf(fixtureStack("prod").json, "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule")).toMatchObject({
       access_token_lifetime_minutes: 30,
       refresh_token_lifetime_minutes: 43200,
       refresh_token_window_minutes: 1440,

@@ -7,13 +7,13 @@ import { describe, expect, test } from "vitest";
 import { warningsOf } from "../lib/app";
 import { OktaAuthorizationServer } from "../lib/okta/okta-authorization-server";
 import { OKTA_PROVIDER_VERSION } from "../lib/okta/okta-provider";
-import { collateEnvironment, resourceOf, shippedEnvironments, shippedStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { collateEnvironment, resourceOf, fixtureEnvironments, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 
 // One test per rule learned from okta/terraform-provider-okta at the pinned tag v6.12.0 (commit
 // e59c130b) or from an upstream issue; paths are under okta/services/idaas/ there. The findings
 // they close are ../shared/reference/audits/okta-provider-4.20-apply.md F1-F11.
 
-const dev = () => shippedStack("dev").json;
+const dev = () => fixtureStack("dev").json;
 const withServiceApp = (name: string, serviceApp: string) => collateEnvironment(name, `access: { groups: [data] }, serviceApp: { jwksFile: keys/dev-service-app.jwks.json${serviceApp} }`);
 
 /** Every address `address` reaches through `${type.name...}` references and depends_on, transitively. */
@@ -34,8 +34,8 @@ function dependenciesOf(json: TerraformJson, address: string, seen = new Set<str
 
 describe("claims (audit F1, F7)", () => {
   test("email in ID tokens is the server's own system claim, managed with okta_auth_server_claim_default and always included (claim_default.go:114-127)", () => {
-    for (const environment of shippedEnvironments()) {
-      const { json } = shippedStack(environment.name);
+    for (const environment of fixtureEnvironments()) {
+      const { json } = fixtureStack(environment.name);
       expect(Object.values(json.resource.okta_auth_server_claim ?? {}).filter((claim) => claim.claim_type === "IDENTITY")).toEqual([]);
       expect(resourceOf(json, "okta_auth_server_claim_default", "okta_authorization-server_email-id-token-claim")).toMatchObject({ name: "email", always_include_in_token: true, auth_server_id: "${okta_auth_server.okta_authorization-server_server.id}" });
     }
@@ -64,7 +64,7 @@ describe("claims (audit F1, F7)", () => {
 describe("the service app (audit F2, F8; #2295)", () => {
   test("the okta provider is pinned to 6.12.0 over the 4.20 bindings, where a service app's create and update can skip the sign-on policy (app_oauth.go:456-462, 569-576, 994-999; #2403, #2428)", () => {
     expect(OKTA_PROVIDER_VERSION).toBe("6.12.0");
-    for (const environment of shippedEnvironments()) expect(shippedStack(environment.name).json.terraform["required_providers"].okta).toEqual({ source: "okta/okta", version: "6.12.0" });
+    for (const environment of fixtureEnvironments()) expect(fixtureStack(environment.name).json.terraform["required_providers"].okta).toEqual({ source: "okta/okta", version: "6.12.0" });
     expect(resourceOf(dev(), "okta_app_oauth", "okta_service-app_app").skip_authentication_policy).toBe(true);
     // The sign-in app keeps its policy assignment: only service apps are refused by Okta.
     expect(resourceOf(dev(), "okta_app_oauth", "okta_oidc-app_app").skip_authentication_policy).toBeUndefined();
@@ -90,7 +90,7 @@ describe("the service app (audit F2, F8; #2295)", () => {
     const { json, stack } = synthEnvironment(withServiceApp("roles", ", adminRole: ORG_ADMIN"));
     expect(resourceOf(json, "okta_app_oauth_role_assignment", "okta_service-app_admin-role")).toMatchObject({ client_id: "${okta_app_oauth.okta_service-app_app.client_id}", type: "ORG_ADMIN" });
     expect(warningsOf([stack])).toEqual([]);
-    expect(shippedStack("dev").json.resource.okta_app_oauth_role_assignment).toBeUndefined();
+    expect(fixtureStack("dev").json.resource.okta_app_oauth_role_assignment).toBeUndefined();
   });
 
   test("a read-only admin role next to a .manage scope is warned about: Okta checks the role as well as the scope", () => {
@@ -110,7 +110,7 @@ describe("ordering and lookups (audit F4, F6)", () => {
   });
 
   test("a group is assigned only under its exact name: data.okta_group is a starts-with search that takes a lone near match (data_source_okta_group.go:90-92, 140-144, 151)", () => {
-    const group = shippedStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"];
+    const group = fixtureStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"];
     expect(group?.lifecycle).toEqual({
       postcondition: [{ condition: '${self.name == "openmetadata-users"}', error_message: expect.stringMatching(/^Okta group "openmetadata-users" \(okta\.access\.groups of environment "staging"\) does not exist/) }],
     });
@@ -131,7 +131,7 @@ describe("ordering and lookups (audit F4, F6)", () => {
       terraform = false;
     }
     if (!terraform) context.skip("terraform is not on PATH: the expression was not evaluated");
-    const condition = shippedStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"]?.lifecycle.postcondition[0].condition as string;
+    const condition = fixtureStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"]?.lifecycle.postcondition[0].condition as string;
     // An empty folder: console needs no configuration and no provider for built-in expressions.
     const folder = mkdtempSync(join(tmpdir(), "okta-group-condition-"));
     try {
@@ -146,8 +146,8 @@ describe("ordering and lookups (audit F4, F6)", () => {
 
 describe("no dead settings (audit F5, F11)", () => {
   test("no login mode or initiate-login URI: the provider hides the dashboard tile by default (hide_ios, hide_web: app_oauth.go:354-365), so neither could be used", () => {
-    for (const environment of shippedEnvironments()) {
-      const app = resourceOf(shippedStack(environment.name).json, "okta_app_oauth", "okta_oidc-app_app");
+    for (const environment of fixtureEnvironments()) {
+      const app = resourceOf(fixtureStack(environment.name).json, "okta_app_oauth", "okta_oidc-app_app");
       expect(app.login_mode).toBeUndefined();
       expect(app.login_uri).toBeUndefined();
     }
@@ -184,7 +184,7 @@ const CHECKED_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 test("every attribute the stacks write to Okta was checked against the pinned provider version's docs", () => {
-  const environments = [...shippedEnvironments(), withServiceApp("attributes", ", adminRole: READ_ONLY_ADMIN"), collateEnvironment("everyone", "access: { everyone: true }, flow: web")];
+  const environments = [...fixtureEnvironments(), withServiceApp("attributes", ", adminRole: READ_ONLY_ADMIN"), collateEnvironment("everyone", "access: { everyone: true }, flow: web")];
   const unchecked: string[] = [];
   for (const environment of environments) {
     const { json } = synthEnvironment(environment);

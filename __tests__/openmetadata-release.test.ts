@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { warningsOf } from "../lib/app";
 import { ConfigError } from "../lib/config/errors";
-import { environmentsFromYaml, resourceOf, shippedStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { environmentsFromYaml, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const makeDirectory = useTemporaryDirectories("openmetadata-release");
@@ -38,7 +38,7 @@ const EXTERNAL = "database: { host: db.example.com }, search: { host: search.exa
 
 describe("a config change restarts the server (audit F4)", () => {
   test("the pod carries a checksum of its values and of every Secret it reads, so a change rolls the Deployment", () => {
-    const json = shippedStack("staging").json;
+    const json = fixtureStack("staging").json;
     const annotations = valuesOf(json).podAnnotations;
     expect(annotations["checksum/values"]).toMatch(/^\$\{sha256\(join\("\\n", \["[0-9a-f]{64}", okta_auth_server\.okta_authorization-server_server\.issuer, /);
     expect(annotations["checksum/secrets"]).toBe("${random_id.openmetadata_pod-checksums_restart-token.hex}");
@@ -54,7 +54,7 @@ describe("a config change restarts the server (audit F4)", () => {
   });
 
   test("Secret changes reach the pod through the restart token, not resource_version, which the kubernetes provider keeps at its old value in the plan", () => {
-    const { json } = shippedStack("dev");
+    const { json } = fixtureStack("dev");
     const release = resourceOf(json, "helm_release", "openmetadata_release");
     expect(release.values[0]).not.toContain("resource_version");
     expect(release.values[0]).toContain("random_id.openmetadata_pod-checksums_restart-token.hex");
@@ -62,18 +62,18 @@ describe("a config change restarts the server (audit F4)", () => {
   });
 
   test("no hash of a Secret is in the release values, which would make them sensitive", () => {
-    const annotations: Record<string, string> = valuesOf(shippedStack("prod").json).podAnnotations;
+    const annotations: Record<string, string> = valuesOf(fixtureStack("prod").json).podAnnotations;
     for (const value of Object.values(annotations)) expect(value).not.toMatch(/kubernetes_secret_v1|var\.|random_password|nonsensitive/);
   });
 });
 
 describe("an external Airflow can call OpenMetadata back (audit F5)", () => {
   test("an external Airflow is told to call OpenMetadata back at the public URL's /api", () => {
-    expect(valuesOf(shippedStack("prod").json).openmetadata.config.pipelineServiceClientConfig.metadataApiEndpoint).toBe("https://openmetadata.example.com/api");
+    expect(valuesOf(fixtureStack("prod").json).openmetadata.config.pipelineServiceClientConfig.metadataApiEndpoint).toBe("https://openmetadata.example.com/api");
   });
 
   test("the dependencies chart's Airflow calls back inside the namespace", () => {
-    expect(valuesOf(shippedStack("dev").json).openmetadata.config.pipelineServiceClientConfig.metadataApiEndpoint).toBe("http://openmetadata:8585/api");
+    expect(valuesOf(fixtureStack("dev").json).openmetadata.config.pipelineServiceClientConfig.metadataApiEndpoint).toBe("http://openmetadata:8585/api");
   });
 
   test("an environment can name another address Airflow reaches", () => {
@@ -94,7 +94,7 @@ describe("an external Airflow can call OpenMetadata back (audit F5)", () => {
 });
 
 describe("a wrong JWT key fails the plan, not the server (audit F6)", () => {
-  const variable = () => shippedStack("prod").json.variable!["openmetadata_jwt_private_key_pem"]!;
+  const variable = () => fixtureStack("prod").json.variable!["openmetadata_jwt_private_key_pem"]!;
 
   test("the JWT key variable has a validation whose message says how to convert a key", () => {
     expect(variable().validation).toHaveLength(1);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { collateEnvironment, resourceOf, shippedStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { collateEnvironment, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 
 const valuesOf = (json: TerraformJson) => parse(resourceOf(json, "helm_release", "openmetadata_release").values[0]);
 const secretData = (json: TerraformJson, name: string) => Object.values(json.resource.kubernetes_secret_v1 ?? {}).find((secret) => secret.metadata.name === name);
@@ -16,7 +16,7 @@ const REFERENCE_CHART = resolve(__dirname, "..", "..", "shared", "reference", "o
 const chartDefaults = existsSync(REFERENCE_CHART) ? parse(readFileSync(join(REFERENCE_CHART, "values.yaml"), "utf8")) : undefined;
 
 describe("OpenMetadata values for the public (SPA) flow", () => {
-  const values = () => valuesOf(shippedStack("dev").json);
+  const values = () => valuesOf(fixtureStack("dev").json);
 
   test("authentication names Okta, the public client, the issuer as authority and the callback", () => {
     expect(values().openmetadata.config.authentication).toMatchObject({
@@ -41,12 +41,12 @@ describe("OpenMetadata values for the public (SPA) flow", () => {
   });
 
   test("no oidc-secrets Secret exists for a public client", () => {
-    expect(secretData(shippedStack("dev").json, "oidc-secrets")).toBeUndefined();
+    expect(secretData(fixtureStack("dev").json, "oidc-secrets")).toBeUndefined();
   });
 });
 
 describe("OpenMetadata values for the confidential (Web) flow", () => {
-  const json = () => shippedStack("staging").json;
+  const json = () => fixtureStack("staging").json;
   const oidc = () => valuesOf(json()).openmetadata.config.authentication.oidcConfiguration;
 
   test("oidcConfiguration is enabled, which the official docs forget", () => {
@@ -81,18 +81,18 @@ describe("OpenMetadata values for the confidential (Web) flow", () => {
 describe("secure defaults", () => {
   test("initial admins come from the environment and never include the default admin", () => {
     for (const name of ["dev", "staging", "prod"]) {
-      const { authorizer } = valuesOf(shippedStack(name).json).openmetadata.config;
+      const { authorizer } = valuesOf(fixtureStack(name).json).openmetadata.config;
       expect(authorizer.initialAdmins).not.toContain("admin");
       expect(authorizer.principalDomain).toBe("example.com");
     }
-    expect(valuesOf(shippedStack("staging").json).openmetadata.config.authorizer).toMatchObject({ initialAdmins: ["jane.doe", "john.smith"], allowedEmailRegistrationDomains: ["example.com", "example.org"] });
+    expect(valuesOf(fixtureStack("staging").json).openmetadata.config.authorizer).toMatchObject({ initialAdmins: ["jane.doe", "john.smith"], allowedEmailRegistrationDomains: ["example.com", "example.org"] });
   });
 
   test.skipIf(!chartDefaults)("the chart's shipped JWT key id, key files and fernet key never reach the values (needs ../shared/reference)", () => {
     const shippedKeyId: string = chartDefaults.openmetadata.config.jwtTokenConfiguration.keyId;
     const shippedFernet: string = chartDefaults.openmetadata.config.fernetkey.value;
     for (const name of ["dev", "staging", "prod"]) {
-      const { text, json } = shippedStack(name);
+      const { text, json } = fixtureStack(name);
       expect(text).not.toContain(shippedKeyId);
       expect(text).not.toContain(shippedFernet);
       const { jwtTokenConfiguration, fernetkey } = valuesOf(json).openmetadata.config;
@@ -102,7 +102,7 @@ describe("secure defaults", () => {
   });
 
   test("the JWT keys are mounted read-only from the stack's Secret, and the paths point into the mount", () => {
-    const values = valuesOf(shippedStack("dev").json);
+    const values = valuesOf(fixtureStack("dev").json);
     expect(values.extraVolumes).toEqual([{ name: "jwt-keys", secret: { secretName: "openmetadata-jwt-keys", defaultMode: 0o444 } }]);
     expect(values.extraVolumeMounts).toEqual([{ name: "jwt-keys", mountPath: "/etc/openmetadata/jwt", readOnly: true }]);
     expect(values.openmetadata.config.jwtTokenConfiguration).toEqual({
@@ -115,7 +115,7 @@ describe("secure defaults", () => {
   });
 
   test("generated JWT keys live in Terraform state and reach the Secret as DER", () => {
-    const json = shippedStack("dev").json;
+    const json = fixtureStack("dev").json;
     expect(resourceOf(json, "tls_private_key", "openmetadata_secrets_jwt-signing-key")).toMatchObject({ algorithm: "RSA", rsa_bits: 2048 });
     expect(secretData(json, "openmetadata-jwt-keys")?.binary_data).toEqual({
       "private_key.der": '${replace(tls_private_key.openmetadata_secrets_jwt-signing-key.private_key_pem_pkcs8, "/-----[A-Z ]+-----|[[:space:]]/", "")}',
@@ -124,7 +124,7 @@ describe("secure defaults", () => {
   });
 
   test("JWT keys can come from a sensitive variable instead, with the public half derived", () => {
-    const json = shippedStack("prod").json;
+    const json = fixtureStack("prod").json;
     expect(json.variable?.openmetadata_jwt_private_key_pem).toMatchObject({ sensitive: true, type: "string" });
     expect(json.resource.tls_private_key).toBeUndefined();
     expect(secretData(json, "openmetadata-jwt-keys")?.binary_data["public_key.der"]).toContain("data.tls_public_key.openmetadata_secrets_jwt-public-key.public_key_pem");
@@ -132,7 +132,7 @@ describe("secure defaults", () => {
   });
 
   test("the fernet key is 32 generated bytes in URL-safe base64", () => {
-    const json = shippedStack("dev").json;
+    const json = fixtureStack("dev").json;
     expect(resourceOf(json, "random_bytes", "openmetadata_secrets_fernet-key").length).toBe(32);
     expect(secretData(json, "openmetadata-fernet-key")?.data).toEqual({ "fernet-key": '${replace(replace(random_bytes.openmetadata_secrets_fernet-key.base64, "+", "-"), "/", "_")}' });
   });
@@ -141,7 +141,7 @@ describe("secure defaults", () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const der = privateKey.export({ type: "pkcs8", format: "der" }).toString("base64");
-    const synthesized: string = secretData(shippedStack("dev").json, "openmetadata-jwt-keys")?.binary_data["private_key.der"];
+    const synthesized: string = secretData(fixtureStack("dev").json, "openmetadata-jwt-keys")?.binary_data["private_key.der"];
     const dir = mkdtempSync(join(tmpdir(), "tf-console-"));
     try {
       // The synthesized interpolation with the key's PEM in place of the state reference.
@@ -160,7 +160,7 @@ function canRunTerraformConsole(): boolean {
 
 describe("database, search and Airflow", () => {
   test("generated passwords are held in the Secrets the charts read, and the dependencies release gets none through Helm", () => {
-    const json = shippedStack("dev").json;
+    const json = fixtureStack("dev").json;
     const values = valuesOf(json).openmetadata.config;
     expect(values.database.auth.password).toEqual({ secretRef: "mysql-secrets", secretKey: "openmetadata-mysql-password" });
     expect(values.pipelineServiceClientConfig.airflow.auth.password).toEqual({ secretRef: "airflow-secrets", secretKey: "openmetadata-airflow-password" });
@@ -180,7 +180,7 @@ describe("database, search and Airflow", () => {
   });
 
   test("the dependencies chart's inline default passwords never reach its values", () => {
-    const release = resourceOf(shippedStack("dev").json, "helm_release", "openmetadata_dependencies_release");
+    const release = resourceOf(fixtureStack("dev").json, "helm_release", "openmetadata_dependencies_release");
     const values = parse(release.values[0]);
     const text = JSON.stringify(values);
     expect(text).not.toMatch(/"(password|pass|rootPassword|webserverSecretKey)":/);
@@ -190,14 +190,14 @@ describe("database, search and Airflow", () => {
 
   test("the dependencies release is on by default and installed before OpenMetadata", () => {
     for (const name of ["dev", "staging"]) {
-      const json = shippedStack(name).json;
+      const json = fixtureStack(name).json;
       expect(resourceOf(json, "helm_release", "openmetadata_dependencies_release")).toMatchObject({ chart: "openmetadata-dependencies", repository: "https://helm.open-metadata.org", version: "1.13.1", atomic: true });
       expect(resourceOf(json, "helm_release", "openmetadata_release").depends_on).toContain("helm_release.openmetadata_dependencies_release");
     }
   });
 
   test("an environment with an external database and search gets no dependencies release and wires those hosts", () => {
-    const json = shippedStack("prod").json;
+    const json = fixtureStack("prod").json;
     expect(json.resource.helm_release?.openmetadata_dependencies_release).toBeUndefined();
     expect(json.resource.random_password).toBeUndefined();
     const values = valuesOf(json).openmetadata.config;
@@ -211,13 +211,13 @@ describe("database, search and Airflow", () => {
 
 describe("Kubernetes and Helm", () => {
   test("the OpenMetadata release is pinned, atomic and waits for its Secrets", () => {
-    const release = resourceOf(shippedStack("staging").json, "helm_release", "openmetadata_release");
+    const release = resourceOf(fixtureStack("staging").json, "helm_release", "openmetadata_release");
     expect(release).toMatchObject({ name: "openmetadata", chart: "openmetadata", repository: "https://helm.open-metadata.org", version: "1.13.1", atomic: true, cleanup_on_fail: true, wait: true, timeout: 900 });
     expect(release.depends_on).toEqual(expect.arrayContaining(["kubernetes_secret_v1.openmetadata_secrets_jwt-keys-secret", "kubernetes_secret_v1.openmetadata_secrets_oidc-secret", "kubernetes_secret_v1.openmetadata_secrets_fernet-secret"]));
   });
 
   test("every namespaced resource lives in the stack's own namespace", () => {
-    const json = shippedStack("dev").json;
+    const json = fixtureStack("dev").json;
     expect(resourceOf(json, "kubernetes_namespace_v1", "openmetadata_namespace").metadata.name).toBe("openmetadata-dev");
     const namespaceRef = "${kubernetes_namespace_v1.openmetadata_namespace.metadata[0].name}";
     for (const secret of Object.values(json.resource.kubernetes_secret_v1 ?? {})) expect(secret.metadata.namespace).toBe(namespaceRef);
@@ -225,19 +225,19 @@ describe("Kubernetes and Helm", () => {
   });
 
   test("providers say where the cluster is and carry no credentials", () => {
-    expect(shippedStack("dev").json.provider.kubernetes).toEqual([{ config_path: "~/.kube/config", config_context: "kind-openmetadata-dev" }]);
-    expect(shippedStack("prod").json.provider.helm).toEqual([{ kubernetes: {} }]);
+    expect(fixtureStack("dev").json.provider.kubernetes).toEqual([{ config_path: "~/.kube/config", config_context: "kind-openmetadata-dev" }]);
+    expect(fixtureStack("prod").json.provider.helm).toEqual([{ kubernetes: {} }]);
   });
 
   test("an ingress, when asked for, serves the public URL's host with its TLS Secret", () => {
-    expect(valuesOf(shippedStack("staging").json).ingress).toEqual({
+    expect(valuesOf(fixtureStack("staging").json).ingress).toEqual({
       enabled: true,
       className: "nginx",
       annotations: { "cert-manager.io/cluster-issuer": "letsencrypt" },
       hosts: [{ host: "openmetadata.staging.example.com", paths: [{ path: "/", pathType: "Prefix" }] }],
       tls: [{ secretName: "openmetadata-staging-tls", hosts: ["openmetadata.staging.example.com"] }],
     });
-    expect(valuesOf(shippedStack("dev").json).ingress).toBeUndefined();
+    expect(valuesOf(fixtureStack("dev").json).ingress).toBeUndefined();
   });
 
   test("the collate target gets no Kubernetes, Helm or generated secrets at all", () => {

@@ -3,7 +3,7 @@ import { App, TerraformStack } from "cdktf";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { addHelmReleaseRules } from "../lib/openmetadata/helm-release-rules";
-import { shippedEnvironments, shippedStack, type TerraformJson } from "./support/synth";
+import { fixtureEnvironments, fixtureStack, type TerraformJson } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const makeOutdir = useTemporaryDirectories("helm-release-rules");
@@ -38,22 +38,22 @@ function secretReferencesIn(text: string, json: TerraformJson): string[] {
 }
 
 describe("no generated secret in any non-sensitive place (audit F3, F8)", () => {
-  for (const environment of shippedEnvironments()) {
+  for (const environment of fixtureEnvironments()) {
     test(`no helm_release of ${environment.stackId} holds a secret where the helm provider stores it in clear`, () => {
-      const { json } = shippedStack(environment.name);
+      const { json } = fixtureStack(environment.name);
       const releases = Object.entries(json.resource.helm_release ?? {});
       expect(releases.length).toBeGreaterThan(0);
       for (const [name, release] of releases) expect(plainTextOf(release).flatMap((text) => secretReferencesIn(text, json)), name).toEqual([]);
     });
 
     test(`no ConfigMap of ${environment.stackId} holds a secret`, () => {
-      const { json } = shippedStack(environment.name);
+      const { json } = fixtureStack(environment.name);
       for (const configMap of Object.values(json.resource.kubernetes_config_map_v1 ?? {})) expect(secretReferencesIn(JSON.stringify(configMap.data), json)).toEqual([]);
     });
   }
 
   test("the detector finds the references it is meant to find", () => {
-    const { json } = shippedStack("prod");
+    const { json } = fixtureStack("prod");
     const found = secretReferencesIn(
       "${random_password.a.result} ${random_bytes.b.hex} ${tls_private_key.c.private_key_pem} ${okta_app_oauth.d.client_secret} ${kubernetes_secret_v1.e.data} ${var.openmetadata_database_password} ${okta_app_oauth.d.client_id} ${random_id.f.hex}",
       json,
@@ -64,7 +64,7 @@ describe("no generated secret in any non-sensitive place (audit F3, F8)", () => 
 
   test("the OpenMetadata release values hold only Secret names, never Secret data", () => {
     for (const name of ["dev", "staging", "prod"]) {
-      const values = parse(shippedStack(name).json.resource.helm_release!["openmetadata_release"]!.values[0]);
+      const values = parse(fixtureStack(name).json.resource.helm_release!["openmetadata_release"]!.values[0]);
       expect(JSON.stringify(values)).not.toMatch(/kubernetes_secret_v1\.[^"]*\.data/);
     }
   });

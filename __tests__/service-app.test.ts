@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import { warningsOf } from "../lib/app";
-import { collateEnvironment, environmentsFromYaml, resourceOf, shippedEnvironments, shippedStack, synthEnvironment } from "./support/synth";
+import { collateEnvironment, environmentsFromYaml, resourceOf, fixtureEnvironments, fixtureStack, synthEnvironment } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const SERVICE_APP = "okta_service-app_app";
@@ -13,19 +13,19 @@ const committedJwks = JSON.parse(readFileSync(resolve(__dirname, "..", "stacks",
 
 describe("the Okta service app", () => {
   test("is a client_credentials service app authenticated with private_key_jwt and the committed public keys", () => {
-    const app = resourceOf(shippedStack("dev").json, "okta_app_oauth", SERVICE_APP);
+    const app = resourceOf(fixtureStack("dev").json, "okta_app_oauth", SERVICE_APP);
     expect(app).toMatchObject({ type: "service", grant_types: ["client_credentials"], response_types: ["token"], token_endpoint_auth_method: "private_key_jwt", omit_secret: true, implicit_assignment: false });
     expect(app.jwks).toEqual(committedJwks.keys.map(({ kid, kty, e, n }: Record<string, string>) => ({ kid, kty, e, n })));
   });
 
   test("is granted the Okta API scopes by the org authorization server", () => {
-    expect(resourceOf(shippedStack("dev").json, "okta_app_oauth_api_scope", "okta_service-app_api-scopes")).toEqual(
+    expect(resourceOf(fixtureStack("dev").json, "okta_app_oauth_api_scope", "okta_service-app_api-scopes")).toEqual(
       expect.objectContaining({ app_id: "${okta_app_oauth.okta_service-app_app.id}", issuer: "https://example-dev.oktapreview.com", scopes: ["okta.users.read", "okta.users.manage", "okta.clients.read"] }),
     );
   });
 
   test("is admitted by its own access policy and gets client_credentials with the default scope only", () => {
-    const json = shippedStack("dev").json;
+    const json = fixtureStack("dev").json;
     expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_access-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_oidc-app_app.client_id}"]);
     expect(resourceOf(json, "okta_auth_server_policy", "okta_authorization-server_service-app-policy").client_whitelist).toEqual(["${okta_app_oauth.okta_service-app_app.client_id}"]);
     const rule = resourceOf(json, "okta_auth_server_policy_rule", "okta_authorization-server_service-app-policy-rule");
@@ -39,8 +39,8 @@ describe("the Okta service app", () => {
   });
 
   test("is off by default and in environments that do not enable it", () => {
-    expect(shippedEnvironments().filter((environment) => environment.okta?.serviceApp).map((environment) => environment.name)).toEqual(["dev"]);
-    expect(shippedStack("staging").json.resource.okta_app_oauth_api_scope).toBeUndefined();
+    expect(fixtureEnvironments().filter((environment) => environment.okta?.serviceApp).map((environment) => environment.name)).toEqual(["dev"]);
+    expect(fixtureStack("staging").json.resource.okta_app_oauth_api_scope).toBeUndefined();
     const disabled = collateEnvironment("off", "access: { groups: [data] }, serviceApp: { enabled: false, jwksFile: keys/dev-service-app.jwks.json }");
     expect(disabled.okta?.serviceApp).toBeUndefined();
   });
@@ -54,15 +54,15 @@ describe("the Okta service app", () => {
   });
 
   test("no private key material reaches the synthesized output", () => {
-    for (const environment of shippedEnvironments()) {
-      const { text } = shippedStack(environment.name);
+    for (const environment of fixtureEnvironments()) {
+      const { text } = fixtureStack(environment.name);
       expect(text).not.toMatch(/PRIVATE KEY|"d":|"p":|"q":|"dp":|"dq":|"qi":/);
     }
   });
 });
 
 describe("npm run ingestion-config", () => {
-  const dev = () => shippedEnvironments().find((environment) => environment.name === "dev")!;
+  const dev = () => fixtureEnvironments().find((environment) => environment.name === "dev")!;
 
   test("prints a workflowConfig for the public URL with OpenMetadata JWT auth from an environment variable", () => {
     const text = ingestionWorkflowConfig(dev());
@@ -88,8 +88,8 @@ describe("npm run ingestion-config", () => {
 
 describe("synth warnings", () => {
   test("a service app without an admin role carries a warning that its API scopes answer 403, and the everyone choice one about who can sign in", () => {
-    expect(warningsOf([shippedStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: The service app is granted okta\.users\.read, .* no Okta admin role, .*403.*okta\.serviceApp\.adminRole/)]);
-    expect(warningsOf([shippedStack("staging").stack])).toEqual([]);
+    expect(warningsOf([fixtureStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: The service app is granted okta\.users\.read, .* no Okta admin role, .*403.*okta\.serviceApp\.adminRole/)]);
+    expect(warningsOf([fixtureStack("staging").stack])).toEqual([]);
     const open = collateEnvironment("open", "access: { everyone: true }");
     expect(warningsOf([synthEnvironment(open).stack])).toEqual([expect.stringContaining("every active user of the Okta org can sign in")]);
   });

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -16,7 +17,7 @@ import { MASK, type OpenMetadataStub, type OpenMetadataStubOptions, type StubUse
 import { deploySso, type SsoDeployment } from "./support/sso-deployment";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
-// sso-sync against the shipped dev (SPA) and staging (Web) environments "deployed" on 127.0.0.1,
+// sso-sync against the fixture dev (SPA) and staging (Web) environments "deployed" on 127.0.0.1,
 // with an OpenMetadata whose admin API behaves as audits/openmetadata-security-config-api.md says.
 
 const projectRoot = resolve(__dirname, "..");
@@ -82,13 +83,12 @@ async function sync(deployment: SsoDeployment, openmetadata: OpenMetadataStub, o
 const methods = (stub: OpenMetadataStub) => stub.requests.map((request) => `${request.method} ${request.path}`);
 const section = (document: SecurityConfigDocument, name: "oidcConfiguration" | "ldapConfiguration") => document.authenticationConfiguration[name] as JsonObject;
 
-/** The command line in-process; the shipped environments file, and only the given variables. */
+/** The command line in-process; the fixture environments file, and only the given variables. */
 async function cli(args: readonly string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await runSsoSyncCli(args, {
-    // No OPENMETADATA_ENVIRONMENTS_FILE: the shipped environments (set but empty is refused).
-    env: { ...env },
+    env: { OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, ...env },
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     http: { timeoutMs: 3000 },
@@ -355,7 +355,7 @@ describe("the sso-sync command", () => {
     const { OPENMETADATA_ADMIN_TOKEN: _inherited, OPENMETADATA_ENVIRONMENTS_FILE: _file, ...inherited } = process.env;
     const { code, stdout, stderr } = await run(process.execPath, [tsxCli, "scripts/sso-sync.ts", "dev", "--outputs", outputsFile(dev), "--openmetadata-url", openmetadata.url], {
       cwd: projectRoot,
-      env: { ...inherited, OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN },
+      env: { ...inherited, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN },
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,

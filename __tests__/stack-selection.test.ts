@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { changedStacks, stackIds } from "../lib/ci/stack-selection";
-import { environmentsFromYaml, shippedEnvironments } from "./support/synth";
+import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { environmentsFromYaml } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const run = promisify(execFile);
@@ -43,8 +44,10 @@ environments:
 
   test("npm run -s stacks prints the list as JSON for a matrix, and a bad option is a usage error", async () => {
     const root = resolve(__dirname, "..");
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote-state"], { cwd: root, env: { PATH: process.env["PATH"] ?? "" } });
-    expect(JSON.parse(stdout)).toEqual(stackIds(shippedEnvironments(), { remoteState: true }));
+    const inUse = process.env["OPENMETADATA_ENVIRONMENTS_FILE"];
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote-state"], { cwd: root, env: { PATH: process.env["PATH"] ?? "", ...(inUse ? { OPENMETADATA_ENVIRONMENTS_FILE: inUse } : {}) } });
+    // The command reads the environments file in use, like the workflows that call it.
+    expect(JSON.parse(stdout)).toEqual(stackIds(loadEnvironmentsFile(environmentsFilePath()), { remoteState: true }));
     const failure = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote"], { cwd: root, env: { PATH: process.env["PATH"] ?? "" } }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toMatch(/^error: .*--remote[\s\S]*Run "npm run stacks -- --help" for usage\.\n$/);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
-import { shippedEnvironments, shippedStack } from "./support/synth";
+import { fixtureEnvironments, fixtureStack, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 
 const run = promisify(execFile);
 const PROJECT_ROOT = resolve(__dirname, "..");
@@ -22,7 +22,7 @@ const CREDENTIALS = {
 };
 
 async function synth(outdir: string, env: Record<string, string> = {}) {
-  return run(TSX, ["main.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir, ...env } }).then(
+  return run(TSX, ["main.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, CDKTF_OUTDIR: outdir, ...env } }).then(
     (result) => ({ code: 0, ...result }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -36,10 +36,10 @@ function filesUnder(dir: string): Map<string, Buffer> {
   return files;
 }
 
-describe("synthesized Terraform of the shipped environments", () => {
-  for (const environment of shippedEnvironments()) {
+describe("synthesized Terraform of the fixture environments", () => {
+  for (const environment of fixtureEnvironments()) {
     test(`${environment.stackId} matches its reviewed snapshot`, async () => {
-      const { text } = shippedStack(environment.name);
+      const { text } = fixtureStack(environment.name);
       await expect(JSON.stringify(JSON.parse(text), null, 2) + "\n").toMatchFileSnapshot(`__snapshots__/${environment.stackId}.tf.json`);
     });
   }
@@ -50,7 +50,7 @@ describe("npm run synth", () => {
   const second = join(scratch, "second");
   const runs = Promise.all([synth(first, CREDENTIALS), synth(second)]);
 
-  test("writes one stack per shipped environment with no credentials set", async () => {
+  test("writes one stack per environment with no credentials set", async () => {
     const [result] = await runs;
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(join(first, "stacks")).sort()).toEqual(["openmetadata-dev", "openmetadata-prod", "openmetadata-staging"]);

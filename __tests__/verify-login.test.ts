@@ -5,7 +5,7 @@ import { generateSigningKey, type SigningKey } from "../lib/keys/signing-keys";
 import { Browser, pkcePair, signIn } from "./support/browser-login";
 import { validateAsOpenMetadata } from "./support/openmetadata-token-validator";
 import { deploySso, JANE, type SsoDeployment } from "./support/sso-deployment";
-import { resourceOf, shippedStack } from "./support/synth";
+import { resourceOf, fixtureStack } from "./support/synth";
 
 // End-to-end logins against a certified OpenID Provider configured from the synthesized stacks:
 // if a redirect URI, grant, client authentication, PKCE setting, claim or audience in the stack
@@ -105,7 +105,7 @@ describe("the staging Web app (confidential client)", () => {
     expect(code).toBeTruthy();
 
     // oidc-provider takes a posted secret and Basic alike, Okta only the registered method: so compare them here.
-    expect(oidc.clientAuthenticationMethod).toBe(resourceOf(shippedStack("staging").json, "okta_app_oauth", "okta_oidc-app_app")["token_endpoint_auth_method"]);
+    expect(oidc.clientAuthenticationMethod).toBe(resourceOf(fixtureStack("staging").json, "okta_app_oauth", "okta_oidc-app_app")["token_endpoint_auth_method"]);
     const response = await fetch(discovery["token_endpoint"]!, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { createPrivateKey } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
@@ -14,7 +15,7 @@ import { kidForPrivateKey, resolveTarget, type TargetOverrides } from "../lib/ve
 import { closeServer } from "./support/okta-test-org";
 import { deploySso, type SsoDeployment } from "./support/sso-deployment";
 
-// verify against the shipped environments "deployed" on 127.0.0.1 (a real OpenID Provider
+// verify against the fixture environments "deployed" on 127.0.0.1 (a real OpenID Provider
 // configured from each synthesized stack, and OpenMetadata answering from its Helm values), then
 // against deployments broken in the ways help/verify.md lists.
 
@@ -67,18 +68,17 @@ const fastHttp = { timeoutMs: 2000, retries: 0 };
 
 /**
  * `npm run verify -- ...` as a child process. Asynchronous on purpose: the servers it talks to run
- * in this process. Without OPENMETADATA_ENVIRONMENTS_FILE it uses the shipped environments.
+ * in this process. On the fixture environments, whatever environments file is in use.
  */
 function verifyCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, [tsxCli, "scripts/verify.ts", ...args], { cwd: projectRoot, env: withoutEnvironmentsFile(process.env) }).then(
+  return run(process.execPath, [tsxCli, "scripts/verify.ts", ...args], { cwd: projectRoot, env: withFixtureEnvironments(process.env) }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 }
 
-function withoutEnvironmentsFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { OPENMETADATA_ENVIRONMENTS_FILE: _unset, ...rest } = env;
-  return rest;
+function withFixtureEnvironments(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE };
 }
 
 function statuses(report: VerifyReport): Record<CheckId, string> {
@@ -211,7 +211,7 @@ describe("verify on broken deployments", () => {
     const serviceApp = check(report, "service-app-token");
     expect(serviceApp).toMatchObject({ status: "fail", hint: HINTS.serviceAppRejected });
     expect(serviceApp.detail).toContain("HTTP 401 (invalid_client");
-    expect(serviceApp.detail).toContain("the private key matches no key of stacks/keys/dev-service-app.jwks.json");
+    expect(serviceApp.detail).toContain("the private key matches no key of __tests__/fixtures/keys/dev-service-app.jwks.json");
   });
 
   test("an unreachable issuer fails fast within the bounded timeout, and the checks that need it are skipped", async () => {

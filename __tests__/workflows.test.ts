@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { shippedEnvironments } from "./support/synth";
+import { fixtureEnvironments } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 /**
@@ -106,7 +106,7 @@ describe("the GitHub workflows", () => {
     }
     // No stack id, and no environment of the shipped file, appears outside comments.
     const code = workflows.map(({ text }) => text.split("\n").filter((line) => !/^\s*#/.test(line)).join("\n")).join("\n");
-    for (const environment of shippedEnvironments()) expect(code).not.toContain(environment.stackId);
+    for (const environment of fixtureEnvironments()) expect(code).not.toContain(environment.stackId);
     expect(byFile("deploy.yml").workflow.on["workflow_dispatch"]["inputs"]["stack"]["type"]).toBe("string");
   });
 

@@ -6,11 +6,11 @@ import { SECRET_NAMES } from "../../lib/openmetadata/openmetadata-secrets";
 import { startAuth0TestTenant, type Auth0TestTenant, type Auth0TestTenantOptions, type Auth0TestUser } from "./auth0-test-tenant";
 import { startOktaTestOrg, type OktaTestOrg, type TestUser } from "./okta-test-org";
 import { startOpenMetadataStub, type OpenMetadataStub, type OpenMetadataStubOptions } from "./openmetadata-stub";
-import { resourceOf, shippedStack, synthEnvironment } from "./synth";
+import { resourceOf, fixtureStack, synthEnvironment } from "./synth";
 import { resolveReferences, resolveReferencesDeep } from "./terraform-references";
 
 /**
- * One shipped environment "deployed" on 127.0.0.1: its synthesized stack played by the test Okta
+ * One fixture environment "deployed" on 127.0.0.1: its synthesized stack played by the test Okta
  * org, and an OpenMetadata answering from the stack's Helm values with every Terraform
  * reference resolved, plus the outputs file `cdktf output` would write.
  */
@@ -40,7 +40,7 @@ export interface DeployOptions {
 }
 
 export async function deploySso(environmentName: string, options: DeployOptions = {}): Promise<SsoDeployment> {
-  const { stack, json } = shippedStack(environmentName);
+  const { stack, json } = fixtureStack(environmentName);
   const okta = await startOktaTestOrg(json, { users: [JANE], ...options });
   const release = resourceOf(json, "helm_release", "openmetadata_release");
   // The pod's checksum annotations are Terraform expressions over Secrets, not Okta outputs; the stub reads no annotation.

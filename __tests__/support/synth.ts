@@ -1,9 +1,9 @@
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Testing } from "cdktf";
 import { buildApp } from "../../lib/app";
 import type { Environment } from "../../lib/config/environment";
-import { loadEnvironmentsFile, parseEnvironments, SHIPPED_ENVIRONMENTS_FILE } from "../../lib/config/load-environments";
+import { loadEnvironmentsFile, parseEnvironments } from "../../lib/config/load-environments";
 import type { OpenMetadataStack } from "../../stacks/openmetadata-stack";
 
 /** The synthesized Terraform JSON of one stack, as `cdk.tf.json` holds it. */
@@ -16,11 +16,21 @@ export type TerraformJson = {
   terraform: Record<string, any>;
 };
 
-export const shippedEnvironments = (): Environment[] => loadEnvironmentsFile(SHIPPED_ENVIRONMENTS_FILE);
+/**
+ * The project's own tests run on these fixtures (a copy of the examples as they were when the tests
+ * were written), never on the environments file in use: a team's own stacks/environments.yaml or
+ * OPENMETADATA_ENVIRONMENTS_FILE cannot break them. __tests__/environments-in-use.test.ts checks
+ * the file in use.
+ */
+export const FIXTURES_DIR = resolve(__dirname, "..", "fixtures");
+export const FIXTURE_ENVIRONMENTS_FILE = join(FIXTURES_DIR, "environments.yaml");
+export const FIXTURE_AUTH0_ENVIRONMENTS_FILE = join(FIXTURES_DIR, "auth0.yaml");
 
-/** Parses environments from YAML text; relative files resolve against the shipped stacks/ folder. */
+export const fixtureEnvironments = (): Environment[] => loadEnvironmentsFile(FIXTURE_ENVIRONMENTS_FILE);
+
+/** Parses environments from YAML text; relative files resolve against the fixtures folder. */
 export function environmentsFromYaml(yaml: string): Environment[] {
-  return parseEnvironments(yaml, { source: "test.yaml", format: "yaml", baseDir: SHIPPED_ENVIRONMENTS_FILE.replace(/environments\.yaml$/, "") });
+  return parseEnvironments(yaml, { source: "test.yaml", format: "yaml", baseDir: FIXTURES_DIR });
 }
 
 /** A Collate-target environment (Okta side only) with the given `okta` fields, as flow-style YAML. */
@@ -50,9 +60,9 @@ export function synthEnvironment(environment: Environment): { stack: OpenMetadat
   return result;
 }
 
-export function shippedStack(name: string) {
-  const environment = shippedEnvironments().find((candidate) => candidate.name === name);
-  if (!environment) throw new Error(`no shipped environment ${name}`);
+export function fixtureStack(name: string) {
+  const environment = fixtureEnvironments().find((candidate) => candidate.name === name);
+  if (!environment) throw new Error(`no fixture environment ${name}`);
   return synthEnvironment(environment);
 }
 
