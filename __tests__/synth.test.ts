@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
+import { runSynth } from "../lib/run-synth";
 import { fixtureEnvironments, fixtureStack, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 
 const run = promisify(execFile);
@@ -81,5 +82,49 @@ describe("npm run synth", () => {
     expect(result.stderr).toContain('environment "qa", field openmetadataUrl: got "http://openmetadata.example.com/"');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(outdir)).toBe(false);
+  });
+});
+
+describe("what npm run synth says", () => {
+  const run = (env: NodeJS.ProcessEnv, outdir: string) => {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = runSynth({ env: { OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, ...env }, outdir, stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
+    return { code, stdout, stderr };
+  };
+
+  test("a line per stack written, each warning once, and stack folders of earlier runs removed", () => {
+    const outdir = join(scratch, "said");
+    mkdirSync(join(outdir, "stacks", "openmetadata-retired"), { recursive: true });
+    const { code, stdout, stderr } = run({}, outdir);
+    expect(code).toBe(0);
+    expect(stdout).toEqual([
+      ...fixtureEnvironments().map((environment) => `wrote ${join(outdir, "stacks", environment.stackId, "cdk.tf.json")}`),
+      `removed ${join(outdir, "stacks", "openmetadata-retired")}: no environment of the file makes this stack any more`,
+    ]);
+    expect(existsSync(join(outdir, "stacks", "openmetadata-retired"))).toBe(false);
+    expect(stderr.length).toBeGreaterThan(0);
+    expect(new Set(stderr).size).toBe(stderr.length);
+    for (const line of stderr) expect(line).toMatch(/^warning: /);
+  });
+
+  test("a failed run leaves the previous output as it was and says so", () => {
+    const outdir = join(scratch, "kept");
+    expect(run({}, outdir).code).toBe(0);
+    const before = filesUnder(outdir);
+    const { code, stderr } = run({ OPENMETADATA_ENVIRONMENTS_FILE: join(scratch, "missing.yaml") }, outdir);
+    expect(code).toBe(1);
+    expect(stderr.join("\n")).toContain("(nothing was written: ");
+    expect(stderr.join("\n")).toContain("is as the last good synthesis left it)");
+    const after = filesUnder(outdir);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
+  });
+
+  test("under the cdktf CLI, which prints stacks and construct warnings itself and shows standard error as [ERROR], it writes nothing to standard error", () => {
+    const { code, stdout, stderr } = run({ CDKTF_CONTEXT_JSON: "{}" }, join(scratch, "cli"));
+    expect(code).toBe(0);
+    expect(stderr).toEqual([]);
+    expect(stdout.filter((line) => line.startsWith("wrote "))).toEqual([]);
   });
 });
