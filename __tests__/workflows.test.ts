@@ -112,7 +112,7 @@ describe("the GitHub workflows", () => {
 
   it("read the environments file from the repository variable, and the shipped one when it is unset", () => {
     for (const { file, workflow } of workflows) {
-      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) => /npm run (synth|--silent verify|--silent sso-sync)/.test(scripts(job)))) {
+      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) => /^\s*npm run (synth|--silent verify|--silent sso-sync)\b/m.test(scripts(job)))) {
         const step = (job.steps ?? []).find((candidate) => candidate.name === "The environments file");
         expect(step?.env?.["FILE"], `${file}:${id}`).toBe("${{ vars.OPENMETADATA_ENVIRONMENTS_FILE }}");
         // Set only when non-empty: an unset variable expands to "".
@@ -372,6 +372,9 @@ describe("the GitHub workflows", () => {
   it("init with the committed provider checksums (locks/<stack>.terraform.lock.hcl, -lockfile=readonly) and a plugin cache keyed on them", () => {
     const init = compositeActions.get("./.github/actions/terraform-init")!;
     expect(init.text).toMatch(/locks\/\$STACK\.terraform\.lock\.hcl[\s\S]*terraform init [^\n]*-lockfile=readonly/);
+    // Without a committed lock file nothing is initialized: the only init is the readonly one.
+    expect(init.text.match(/^\s*terraform init /gm)).toHaveLength(1);
+    expect(init.text).toMatch(/::error title=No provider lock file[\s\S]*?exit 1/);
     const cache = init.steps.find((step) => step.uses?.startsWith("actions/cache@"));
     expect(String(cache?.with?.["key"])).toContain("hashFiles('locks/*.terraform.lock.hcl'");
     expect(init.text).toMatch(/TF_PLUGIN_CACHE_DIR/);
