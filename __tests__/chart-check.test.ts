@@ -1,5 +1,4 @@
 import { execFile, execFileSync } from "node:child_process";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -12,6 +11,7 @@ import { ReferencePlaceholders } from "../lib/chart-check/references";
 import { synthesizeReleaseValues } from "../lib/chart-check/release-values";
 import { mergeValues, type Values } from "../lib/chart-check/values";
 import { loadEnvironmentsFile, } from "../lib/config/load-environments";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const projectRoot = resolve(__dirname, "..");

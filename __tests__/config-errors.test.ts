@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { FIXTURES_DIR } from "./support/synth";
 import { ConfigError } from "../lib/config/errors";
 import { decodeUtf8 } from "../lib/config/file-text";
 import { JsonTextError, parseJsonText } from "../lib/config/json-text";
 import { parseEnvironments, } from "../lib/config/load-environments";
+import { FIXTURES_DIR } from "./support/synth";
 
 type Json = Record<string, any>;
 

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseEnvironmentsWithWarnings, loadEnvironments } from "../lib/config/load-environments";
 import { runSynth } from "../lib/run-synth";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const temporaryDirectory = useTemporaryDirectories("config-warnings");

@@ -1,18 +1,19 @@
 import { execFile } from "node:child_process";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Environment } from "../lib/config/environment";
 import { declaredSecurityConfig, type JsonObject, type SecurityConfigDocument } from "../lib/openmetadata/security-config";
-import { declaredSettings } from "../lib/sso-sync/declared";
+import { bindingFromOutputs, declaredSettings } from "../lib/sso-sync/declared";
+import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { SsoSyncUsageError } from "../lib/sso-sync/errors";
 import { runSsoSyncCli, SSO_SYNC_USAGE } from "../lib/sso-sync/cli";
 import { runSsoSync } from "../lib/sso-sync/run";
 import { parseStackOutputs } from "../lib/verify/outputs";
 import { runVerify } from "../lib/verify/checks";
 import { resolveTarget } from "../lib/verify/target";
+import { FIXTURE_ENVIRONMENTS_FILE, FIXTURE_AUTH0_ENVIRONMENTS_FILE } from "./support/synth";
 import { MASK, type OpenMetadataStub, type OpenMetadataStubOptions, type StubUser } from "./support/openmetadata-stub";
 import { deploySso, type SsoDeployment } from "./support/sso-deployment";
 import { useTemporaryDirectories } from "./support/temporary-directories";
@@ -381,5 +382,13 @@ describe("the sso-sync command", () => {
     visit(join(projectRoot, "scripts", "sso-sync.ts"));
     expect(seen).toContain(join(projectRoot, "lib", "openmetadata", "openmetadata-values.ts"));
     expect([...packages].filter((name) => /^(@cdktf\/|cdktf$|constructs$)/.test(name))).toEqual([]);
+  });
+});
+
+describe("sso-sync for an Auth0 environment", () => {
+  test("reads the binding from the outputs with Auth0's keys URL and the Web flow's client type", () => {
+    const web = loadEnvironmentsFile(FIXTURE_AUTH0_ENVIRONMENTS_FILE).find((environment) => environment.auth0?.flow === "web")!;
+    const binding = bindingFromOutputs(web, parseStackOutputs({ issuer_url: `https://${web.auth0!.domain}`, client_id: "abc123" }, web.stackId, "outputs.json"));
+    expect(binding).toMatchObject({ provider: "auth0", clientType: "confidential", jwksUri: `https://${web.auth0!.domain}/.well-known/jwks.json`, discoveryUri: `https://${web.auth0!.domain}/.well-known/openid-configuration` });
   });
 });

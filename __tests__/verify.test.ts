@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { createPrivateKey } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
@@ -12,6 +11,7 @@ import { generateSigningKey, writeSigningKeyFiles, type SigningKey } from "../li
 import { CHECK_NAMES, HINTS, runVerify, type CheckId, type VerifyReport } from "../lib/verify/checks";
 import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
 import { kidForPrivateKey, resolveTarget, type TargetOverrides } from "../lib/verify/target";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { closeServer } from "./support/okta-test-org";
 import { deploySso, type SsoDeployment } from "./support/sso-deployment";
 
