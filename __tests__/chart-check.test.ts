@@ -9,7 +9,8 @@ import { checkChart, parseDocuments, validateStackValues } from "../lib/chart-ch
 import { ChartCheckError } from "../lib/chart-check/errors";
 import { findOnPath } from "../lib/chart-check/helm";
 import { ReferencePlaceholders } from "../lib/chart-check/references";
-import { synthesizeReleaseValues } from "../lib/chart-check/release-values";
+import { deploysChart } from "../lib/chart-check/release-values";
+import { synthesizeReleaseValues } from "../stacks/release-values";
 import { mergeValues, type Values } from "../lib/chart-check/values";
 import { loadEnvironmentsFile, } from "../lib/config/load-environments";
 import { useTemporaryDirectories } from "./support/temporary-directories";
@@ -122,13 +123,13 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     // A chart whose schema does not accept okta: the stack's provider must be reported, not accepted.
     rejectingRun = runCli(["--chart", copyReferenceChart(makeTemporaryDirectory(), { file: "values.schema.json", change: withoutOktaProvider }), "--json"], cliEnv());
     chart = loadChart(referenceChart);
-    const dev = synthesizeReleaseValues(shipped()).find((release) => release.environment.name === "dev");
+    const dev = synthesizeReleaseValues(shipped().filter(deploysChart)).find((release) => release.environment.name === "dev");
     if (!dev) throw new Error("no shipped dev environment");
     devValues = mergeValues({}, ...parseDocuments(dev.documents, new ReferencePlaceholders()).documents);
   });
 
   test("the fixture environments' values pass the chart's schema and key checks", () => {
-    const report = checkChart(chart, shipped());
+    const report = checkChart(chart, shipped(), { synthesize: synthesizeReleaseValues });
     expect(report.environments.map((environment) => environment.stack)).toEqual(["openmetadata-dev", "openmetadata-staging", "openmetadata-prod"]);
     for (const environment of report.environments) {
       expect({ stack: environment.stack, violations: environment.violations, warnings: environment.warnings }).toEqual({ stack: environment.stack, violations: [], warnings: [] });
@@ -199,7 +200,7 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
       { mode: 0o755 },
     );
 
-    const report = checkChart(chart, shipped(), { helm });
+    const report = checkChart(chart, shipped(), { synthesize: synthesizeReleaseValues, helm });
     expect(report).toMatchObject({ helmTemplate: "ran", valid: false });
     for (const environment of report.environments) {
       expect(environment).toMatchObject({ violations: [], helmTemplate: "failed", helmTemplateOutput: "Error: values do not meet the chart schema", valid: false });

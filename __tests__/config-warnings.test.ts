@@ -3,7 +3,7 @@ import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseEnvironmentsWithWarnings, loadEnvironments } from "../lib/config/load-environments";
-import { runSynth } from "../lib/run-synth";
+import { runSynth } from "../stacks/run-synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const temporaryDirectory = useTemporaryDirectories("config-warnings");

@@ -2,7 +2,7 @@ import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { synthesizeAll } from "../lib/app";
+import { synthesizeAll } from "../stacks/app";
 import { OktaAuthorizationServer } from "../lib/okta/okta-authorization-server";
 import { OktaOidcApp } from "../lib/okta/okta-oidc-app";
 import { useTemporaryDirectories } from "./support/temporary-directories";

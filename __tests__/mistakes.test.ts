@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
-import { runSynth } from "../lib/run-synth";
+import { runSynth } from "../stacks/run-synth";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, test } from "vitest";
-import { warningsOf } from "../lib/app";
+import { warningsOf } from "../stacks/app";
 import { OktaAuthorizationServer } from "../lib/okta/okta-authorization-server";
 import { OKTA_PROVIDER_VERSION } from "../lib/okta/okta-provider";
 import { collateEnvironment, resourceOf, fixtureEnvironments, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
-import { warningsOf } from "../lib/app";
+import { warningsOf } from "../stacks/app";
 import { collateEnvironment, environmentsFromYaml, resourceOf, fixtureEnvironments, fixtureStack, synthEnvironment } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 

@@ -6,6 +6,7 @@ import { findOnPath } from "../lib/chart-check/helm";
 import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { synthesizeReleaseValues } from "../stacks/release-values";
 
 const USAGE = `Usage: npm run check:chart -- --chart PATH [--json]
 
@@ -47,7 +48,7 @@ export function main(args: string[]): number {
     const environments = loadEnvironmentsFile(environmentsFilePath());
     chart = loadChart(values.chart);
     const helm = findOnPath("helm");
-    const report = checkChart(chart, environments, helm ? { helm } : {});
+    const report = checkChart(chart, environments, { synthesize: synthesizeReleaseValues, ...(helm ? { helm } : {}) });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return report.valid ? 0 : 1;
   } catch (error) {

@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Testing } from "cdktf";
-import { buildApp } from "../../lib/app";
+import { buildApp } from "../../stacks/app";
 import type { Environment } from "../../lib/config/environment";
 import { loadEnvironmentsFile, parseEnvironments } from "../../lib/config/load-environments";
 import type { OpenMetadataStack } from "../../stacks/openmetadata-stack";

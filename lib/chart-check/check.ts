@@ -8,7 +8,7 @@ import type { Chart } from "./chart";
 import { helmTemplate } from "./helm";
 import { checkKeyPaths } from "./key-paths";
 import { ReferencePlaceholders } from "./references";
-import { deploysChart, synthesizeReleaseValues, type ReleaseValues } from "./release-values";
+import { deploysChart, type ReleaseValues, type SynthesizeReleaseValues } from "./release-values";
 import { formatValuesPath, isMap, mergeValues, type Values } from "./values";
 
 export interface Finding {
@@ -50,13 +50,15 @@ export interface ChartCheckReport {
 }
 
 export interface CheckOptions {
+  /** Builds the stacks and reads their release values (stacks/release-values.ts); lib/ does not import stacks/. */
+  readonly synthesize: SynthesizeReleaseValues;
   /** Path of the helm binary; without it `helm template` is skipped, and the report says so. */
   readonly helm?: string;
 }
 
 /** Checks the release values of every environment that deploys the chart. */
-export function checkChart(chart: Chart, environments: readonly Environment[], options: CheckOptions = {}): ChartCheckReport {
-  const reports = synthesizeReleaseValues(environments).map((release) => checkRelease(chart, release, options));
+export function checkChart(chart: Chart, environments: readonly Environment[], options: CheckOptions): ChartCheckReport {
+  const reports = options.synthesize(environments.filter(deploysChart)).map((release) => checkRelease(chart, release, options));
   return {
     chart: { name: chart.name, version: chart.version, source: chart.source, schemaDialect: chart.compiledSchema.dialect },
     helmTemplate: options.helm ? "ran" : "skipped",

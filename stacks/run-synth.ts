@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildApp, synthesizeAll, SynthValidationError, warningsOf } from "./app";
-import { ConfigError } from "./config/errors";
-import { environmentsFilePath, loadEnvironments } from "./config/load-environments";
+import { ConfigError } from "../lib/config/errors";
+import { environmentsFilePath, loadEnvironments } from "../lib/config/load-environments";
 
 export interface RunSynthOptions {
   /** Where `$OPENMETADATA_ENVIRONMENTS_FILE` (and `$CDKTF_OUTDIR`, `$CDKTF_CONTEXT_JSON`) are read from. */

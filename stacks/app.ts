@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { App, type TerraformStack } from "cdktf";
-import type { Environment } from "./config/environment";
-import { OpenMetadataStack } from "../stacks/openmetadata-stack";
+import type { Environment } from "../lib/config/environment";
+import { OpenMetadataStack } from "./openmetadata-stack";
 
 export interface BuildAppOptions {
   /** @default "cdktf.out", or $CDKTF_OUTDIR when the cdktf CLI runs the app */
