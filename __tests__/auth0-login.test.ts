@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { FIXTURE_AUTH0_ENVIRONMENTS_FILE } from "./support/synth";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
-import { SECRET_NAMES } from "../lib/openmetadata/openmetadata-secrets";
+import { SECRET_NAMES } from "../lib/openmetadata/resource-names";
 import { Browser, pkcePair, signIn } from "./support/browser-login";
 import { validateAsOpenMetadata } from "./support/openmetadata-token-validator";
 import { AUTH0_JANE, deployAuth0Sso, type Auth0SsoDeployment } from "./support/sso-deployment";

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import type { Environment } from "../lib/config/environment";
 import { displayPath, environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
-import { internalServerUrl } from "../lib/openmetadata/openmetadata-values";
+import { internalServerUrl } from "../lib/openmetadata/resource-names";
 import { callbackUrl, redirectUris } from "../lib/openmetadata-urls";
 import { synthEnvironment, type TerraformJson } from "./support/synth";
 

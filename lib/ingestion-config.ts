@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import type { Environment } from "./config/environment";
-import { internalServerUrl } from "./openmetadata/openmetadata-values";
+import { internalServerUrl } from "./openmetadata/resource-names";
 
 /** The variable the bot's JWT is read from: the metadata CLI expands ${VAR} in workflow files (metadata/config/common.py). */
 export const DEFAULT_TOKEN_VARIABLE = "OPENMETADATA_JWT_TOKEN";

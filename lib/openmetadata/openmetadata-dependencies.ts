@@ -7,27 +7,7 @@ import type { DependencyOptions } from "../config/environment";
 import { renderValues } from "./chart-values";
 import { DependenciesNetworkPolicy } from "./dependencies-network-policy";
 import { addHelmReleaseRules } from "./helm-release-rules";
-import { SECRET_NAMES } from "./openmetadata-secrets";
-import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS } from "./resource-names";
-
-export const OPENMETADATA_HELM_REPOSITORY = "https://helm.open-metadata.org";
-
-// Defined in the dependency-free module, so the values code loads no provider bindings.
-export { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS };
-
-/** The Kubernetes objects the subcharts read their credentials from, created by this construct. */
-export const DEPENDENCY_OBJECT_NAMES = {
-  /** bitnami mysql `auth.existingSecret`: keys `mysql-root-password`, `mysql-password`. */
-  mysqlAuth: "openmetadata-dependencies-mysql-auth",
-  /** bitnami mysql `primary.extraEnvVarsSecret`: every key becomes an environment variable of the MySQL container. */
-  mysqlInitEnv: "openmetadata-dependencies-mysql-init-env",
-  /** bitnami mysql `initdbScriptsConfigMap`: the Airflow database script, which holds no password. */
-  mysqlInitScripts: "openmetadata-dependencies-mysql-init",
-  /** Airflow `data.metadataSecretName`: key `connection`. */
-  airflowMetadata: "openmetadata-dependencies-airflow-metadata",
-  /** Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName` (key `webserver-secret-key`, Airflow 2). */
-  airflowSecretKey: "openmetadata-dependencies-airflow-secret-key",
-} as const;
+import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, DEPENDENCY_OBJECT_NAMES, OPENMETADATA_HELM_REPOSITORY, SECRET_NAMES } from "./resource-names";
 
 /** Where the create-user Job finds the Airflow admin password: a file from `airflow-secrets`, not an argument. */
 const AIRFLOW_ADMIN_PASSWORD_DIR = "/etc/airflow-admin";

@@ -8,7 +8,6 @@ import { Construct } from "constructs";
 import { SECRET_NAMES } from "./resource-names";
 
 // Kept exported here for the constructs' callers; the values code imports the dependency-free module.
-export { SECRET_NAMES };
 
 export interface OpenMetadataSecretsProps {
   readonly namespace: string;

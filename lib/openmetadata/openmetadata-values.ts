@@ -2,10 +2,7 @@ import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
-import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, SECRET_NAMES } from "./resource-names";
-
-/** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
-export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";
+import { AIRFLOW_API_PORT, DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, internalServerUrl, JWT_KEYS_MOUNT_PATH, SECRET_NAMES } from "./resource-names";
 
 /** OpenMetadata's principal claims, `email` first: Okta's email is what maps a login to a user. */
 export const JWT_PRINCIPAL_CLAIMS = ["email", "preferred_username", "sub"] as const;
@@ -17,11 +14,6 @@ export interface OpenMetadataValuesInput {
   readonly openmetadataUrl: string;
   readonly settings: OpenMetadataSettings;
   readonly sso: SsoBinding;
-}
-
-/** The in-cluster URL of OpenMetadata's service (same namespace), for calls the server makes to itself. */
-export function internalServerUrl(settings: OpenMetadataSettings): string {
-  return `http://${settings.releaseName}:8585`;
 }
 
 /**
@@ -148,7 +140,7 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
  */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
   const metadataApiEndpoint = settings.externalAirflow?.metadataApiEndpoint ?? `${internalUrl}/api`;
-  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:8080`, username: "admin" } : settings.externalAirflow;
+  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: "admin" } : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
     enabled: true,
