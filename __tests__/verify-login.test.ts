@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { createLocalJWKSet, decodeProtectedHeader, importPKCS8, jwtVerify, SignJWT, type JSONWebKeySet } from "jose";
+import { createPrivateKey, randomBytes, randomUUID } from "node:crypto";
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateSigningKey, type SigningKey } from "../lib/keys/signing-keys";
+import { clientAssertion } from "../lib/verify/checks";
 import { Browser, pkcePair, signIn } from "./support/browser-login";
 import { validateAsOpenMetadata } from "./support/openmetadata-token-validator";
 import { deploySso, JANE, type SsoDeployment } from "./support/sso-deployment";
@@ -141,15 +142,8 @@ describe("the dev service app (client_credentials with private_key_jwt)", () => 
     const discovery = await discover(dev);
     const outputs = dev.outputs[dev.environment.stackId]!;
     const serviceClientId = outputs["service_app_client_id"]!;
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: "RS256", kid: serviceKey.kid })
-      .setIssuer(serviceClientId)
-      .setSubject(serviceClientId)
-      .setAudience(discovery["token_endpoint"]!)
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime("2m")
-      .sign(await importPKCS8(serviceKey.privatePkcs8Pem, "RS256"));
+    // verify's own assertion: the test proves what `npm run verify` sends gets a token.
+    const assertion = await clientAssertion({ clientId: serviceClientId, kid: serviceKey.kid, privateKey: createPrivateKey(serviceKey.privatePkcs8Pem) }, discovery["token_endpoint"]!);
     const response = await fetch(discovery["token_endpoint"]!, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { parse as parseYaml } from "yaml";
 import type { Environment } from "../../lib/config/environment";
 import type { OpenMetadataChartValues } from "../../lib/openmetadata/chart-values";
-import { SECRET_NAMES } from "../../lib/openmetadata/openmetadata-secrets";
+import { internalServerUrl, SECRET_NAMES } from "../../lib/openmetadata/resource-names";
 import { startAuth0TestTenant, type Auth0TestTenant, type Auth0TestTenantOptions, type Auth0TestUser } from "./auth0-test-tenant";
 import { startOktaTestOrg, type OktaTestOrg, type TestUser } from "./okta-test-org";
 import { startOpenMetadataStub, type OpenMetadataStub, type OpenMetadataStubOptions } from "./openmetadata-stub";
@@ -16,9 +16,6 @@ import { resolveReferences, resolveReferencesDeep } from "./terraform-references
  */
 
 export const JANE: TestUser = { id: "00u-jane-doe", profile: { login: "jane.doe@example.com", email: "jane.doe@example.com" } };
-
-/** The chart's Service port: in-cluster URLs in the values are `http://<release>:8585`. */
-const OPENMETADATA_SERVICE_PORT = 8585;
 
 export interface SsoDeployment {
   readonly environment: Environment;
@@ -56,7 +53,7 @@ export async function deploySso(environmentName: string, options: DeployOptions 
     return stub;
   };
   const openmetadata = await startOpenMetadata({});
-  const inClusterUrl = `http://${values.fullnameOverride}:${OPENMETADATA_SERVICE_PORT}`;
+  const inClusterUrl = internalServerUrl({ releaseName: values.fullnameOverride });
 
   return {
     environment: stack.environment,
@@ -111,7 +108,7 @@ export async function deployAuth0Sso(environment: Environment, options: Pick<Aut
   const outputs = { [environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolve(output.value)])) };
 
   const openmetadata = await startOpenMetadataStub({ values, signingKey: await publicSigningKey() });
-  const inClusterUrl = `http://${values.fullnameOverride}:${OPENMETADATA_SERVICE_PORT}`;
+  const inClusterUrl = internalServerUrl({ releaseName: values.fullnameOverride });
   return {
     environment,
     auth0,

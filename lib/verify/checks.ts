@@ -212,7 +212,7 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
 }
 
 /** RFC 7523 private_key_jwt: iss = sub = client id, aud = the token endpoint, single-use jti, short life. */
-function clientAssertion(serviceApp: ServiceAppCredentials, tokenEndpoint: string): Promise<string> {
+export function clientAssertion(serviceApp: ServiceAppCredentials, tokenEndpoint: string): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: "RS256", kid: serviceApp.kid })
     .setIssuer(serviceApp.clientId)
