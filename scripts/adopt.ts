@@ -4,8 +4,8 @@ import { parseDocument, stringify } from "yaml";
 import { AdoptRefusal, findAdoptable } from "../lib/adopt/find-adoptable";
 import { AdoptUsageError, OktaApiError, OktaManagementApi, oktaCredentialsFromEnvironment } from "../lib/adopt/okta-management-api";
 import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
-import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile, parseEnvironments } from "../lib/config/load-environments";
+import { internalError, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run adopt -- <environment> [options]
 
@@ -65,7 +65,7 @@ export async function main(args: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof AdoptUsageError || error instanceof ConfigError) return usageError(error.message);
+    if (error instanceof UserError) return usageError(error.message);
     if (error instanceof AdoptRefusal || error instanceof OktaApiError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
@@ -121,8 +121,7 @@ if (typeof module !== "undefined" && require.main === module) {
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
+      process.exitCode = internalError("adopt", error);
     },
   );
 }

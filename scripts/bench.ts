@@ -4,6 +4,7 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeArgumentError, usageError } from "../lib/cli-usage";
+import { internalError, UserError } from "../lib/errors";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--warmup N] [--json] [--no-fail]
@@ -195,11 +196,9 @@ function measureAll(scenarios: readonly Scenario[], runs: number, warmup: number
 
 function positiveInteger(value: string | undefined, option: string, minimum: number): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < minimum) throw new UsageError(`${option} expects an integer >= ${minimum}, got ${value}`);
+  if (!Number.isInteger(parsed) || parsed < minimum) throw new UserError(`${option} expects an integer >= ${minimum}, got ${value}`);
   return parsed;
 }
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   runs: { type: "string", default: "5" },
@@ -299,7 +298,7 @@ export function main(args: string[]): number {
       process.stderr.write(`A synthesis run failed, so nothing was measured: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    return internalError("bench", error);
   } finally {
     rmSync(workDirectory, { recursive: true, force: true });
   }

@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
 import { loadChart } from "../lib/chart-check/chart";
 import { checkChart, formatReport } from "../lib/chart-check/check";
-import { ChartCheckError } from "../lib/chart-check/errors";
 import { findOnPath } from "../lib/chart-check/helm";
 import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
-import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { synthesizeReleaseValues } from "../stacks/release-values";
+import { internalError, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run check:chart -- --chart PATH [--json]
 
@@ -52,9 +51,9 @@ export function main(args: string[]): number {
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return report.valid ? 0 : 1;
   } catch (error) {
-    // Input errors say what and where; a stack trace is only useful for the unexpected.
-    const known = error instanceof ChartCheckError || error instanceof ConfigError;
-    return cannotCheck(known ? error.message : String((error as Error).stack ?? error), values.json);
+    // Input errors say what and where; anything else is a bug, reported in one line.
+    if (!(error instanceof UserError)) return internalError("check:chart", error);
+    return cannotCheck(error.message, values.json);
   } finally {
     chart?.dispose();
   }

@@ -3,6 +3,7 @@ import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-u
 import { ConfigError } from "../lib/config/errors";
 import { displayPath, environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { DEFAULT_TOKEN_VARIABLE, ingestionWorkflowConfig } from "../lib/ingestion-config";
+import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run ingestion-config -- <environment> [--token-variable NAME] [--in-cluster]
 
@@ -35,8 +36,9 @@ export function main(args: string[]): number {
     if (!process.env[tokenVariable]) process.stderr.write(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
-    return 1;
+    if (!(error instanceof UserError)) return internalError("ingestion-config", error);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${error.message}`}\n`);
+    return USER_ERROR_EXIT_CODE;
   }
 }
 

@@ -1,3 +1,4 @@
+import { internalError } from "../lib/errors";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
 
 // npm run sso-sync: the command line lives in lib/sso-sync/cli.ts (help/sso-sync.md).
@@ -6,7 +7,6 @@ runSsoSyncCli(process.argv.slice(2), { env: process.env, stdout: (text) => proce
     process.exitCode = exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = internalError("sso-sync", error);
   },
 );

@@ -9,6 +9,7 @@ import { runVerify } from "../lib/verify/checks";
 import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
 import { reportAsJson, reportAsTable } from "../lib/verify/report";
 import { resolveTarget } from "../lib/verify/target";
+import { internalError, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run verify -- <environment> --outputs FILE [options]
 
@@ -89,7 +90,7 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof VerifyUsageError) return usageError(error.message);
+    if (error instanceof UserError) return usageError(error.message);
     throw error;
   }
 }
@@ -139,8 +140,7 @@ if (typeof module !== "undefined" && require.main === module) {
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
+      process.exitCode = internalError("verify", error);
     },
   );
 }

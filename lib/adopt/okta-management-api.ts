@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { UserError } from "../errors";
 
 /**
  * A read-only client of the Okta management API, authenticated like the okta/okta provider: an
@@ -8,7 +9,7 @@ import { randomUUID } from "node:crypto";
  */
 
 /** Bad input the user can fix (a missing variable, an unusable key); the message says which. */
-export class AdoptUsageError extends Error {
+export class AdoptUsageError extends UserError {
   override name = "AdoptUsageError";
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Environment } from "../config/environment";
+import { UserError } from "../errors";
 
 /**
  * Which stacks CI runs, derived from the environments file so that no workflow names a stack.
@@ -29,7 +30,7 @@ export function changedStacks(ids: readonly string[], outdir: string, baseOutdir
   const unchanged: string[] = [];
   for (const id of ids) {
     const current = read(outdir, id);
-    if (current === undefined) throw new Error(`${join(outdir, "stacks", id, "cdk.tf.json")} does not exist: run npm run synth first`);
+    if (current === undefined) throw new UserError(`${join(outdir, "stacks", id, "cdk.tf.json")} does not exist: run npm run synth first`);
     (current === read(baseOutdir, id) ? unchanged : changed).push(id);
   }
   return { changed, unchanged };

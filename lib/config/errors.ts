@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { closest } from "./suggest";
+import { UserError } from "../errors";
 
 /** One problem in an environments file: where it is, what was found and what would be right. */
 export interface ConfigProblem {
@@ -14,7 +15,7 @@ export interface ConfigProblem {
 }
 
 /** Thrown for bad input before any construct exists, so synth exits non-zero with nothing written. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(
     readonly source: string,
     readonly problems: readonly ConfigProblem[],

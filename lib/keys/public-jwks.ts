@@ -2,6 +2,7 @@ import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { decodeUtf8 } from "../config/file-text";
 import { parseJsonText } from "../config/json-text";
+import { UserError } from "../errors";
 
 /**
  * Public JWKS validation, kept free of jose so that loading the environments (every synth) does
@@ -9,7 +10,7 @@ import { parseJsonText } from "../config/json-text";
  */
 
 /** A problem the user can fix (bad input file, existing file, unsafe directory); the message names the file. */
-export class KeyFileError extends Error {
+export class KeyFileError extends UserError {
   override name = "KeyFileError";
 }
 

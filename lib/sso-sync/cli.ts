@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError } from "../config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../config/load-environments";
-import { parseStackOutputs, VerifyUsageError } from "../verify/outputs";
+import { parseStackOutputs } from "../verify/outputs";
 import { SsoSyncUsageError } from "./errors";
 import { runSsoSync } from "./run";
+import { UserError } from "../errors";
 
 /**
  * The command line of `npm run sso-sync`: options, environment variables and files in, one exit
@@ -103,7 +103,7 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
       write: io.stdout,
     });
   } catch (error) {
-    if (error instanceof SsoSyncUsageError || error instanceof VerifyUsageError || error instanceof ConfigError) return usageError(error.message);
+    if (error instanceof UserError) return usageError(error.message);
     throw error;
   }
 }

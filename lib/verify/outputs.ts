@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "../errors";
 
 /**
  * The stack outputs verify reads: what `cdktf output <stack> --outputs-file FILE` and
@@ -18,7 +19,7 @@ export interface StackOutputs {
 }
 
 /** Input the user can correct (file, flag or environment name); the CLI exits 2 with this message. */
-export class VerifyUsageError extends Error {
+export class VerifyUsageError extends UserError {
   override name = "VerifyUsageError";
 }
 
