@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { z } from "zod";
 import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { runSynth } from "../stacks/run-synth";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
+import { fieldPaths } from "./support/schema-fields";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 /**
@@ -123,23 +123,6 @@ beforeAll(() => {
   expect(runSynth({ env: { [ENVIRONMENTS_FILE_VARIABLE]: FIXTURE_ENVIRONMENTS_FILE }, outdir, stderr: (line) => lines.push(line) }), lines.join("\n")).toBe(0);
   goodOutput = filesUnder(outdir);
 });
-
-/** Every field path of a schema, list items included (`okta.access.groups`), union members merged. */
-function fieldPaths(schema: z.core.$ZodType, prefix = ""): string[] {
-  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; options?: z.core.$ZodType[] };
-  switch (def.type) {
-    case "optional":
-      return fieldPaths(def.innerType!, prefix);
-    case "object":
-      return Object.entries(def.shape!).flatMap(([key, field]) => [`${prefix}${key}`, ...fieldPaths(field, `${prefix}${key}.`)]);
-    case "array":
-      return fieldPaths(def.element!, prefix);
-    case "union":
-      return [...new Set(def.options!.flatMap((option) => fieldPaths(option, prefix)))];
-    default:
-      return [];
-  }
-}
 
 /** A script's exported main(), called in this process with its output captured: the cost of a spawn is tsx's startup, ~1 s. */
 async function runScriptInProcess(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number; stdout: string; stderr: string }> {

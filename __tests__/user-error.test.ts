@@ -13,7 +13,7 @@ const SCRIPTS = resolve(__dirname, "..", "scripts");
 
 describe("one user-error type", () => {
   test("every error for a mistake the user can correct is a UserError", () => {
-    const errors = [new ConfigError("file.yaml", []), new ChartCheckError("x"), new SsoSyncUsageError("x"), new AdoptUsageError("x"), new VerifyUsageError("x"), new KeyFileError("x")];
+    const errors: Error[] = [new ConfigError("file.yaml", []), new ChartCheckError("x"), new SsoSyncUsageError("x"), new AdoptUsageError("x"), new VerifyUsageError("x"), new KeyFileError("x")];
     expect(errors.filter((error) => !(error instanceof UserError)).map((error) => error.name)).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { DEFAULTS } from "./defaults";
 import { checkedString, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { problemsOf, type Problem, type Resolved } from "./section";
 
 /**
  * The `auth0:` section of an environment: its schema and its resolution, kept apart from the Okta
@@ -17,10 +19,6 @@ export interface Auth0Settings {
   /** Names of existing connections to enable for the application; each is looked up by exact name. */
   readonly connections: readonly string[];
 }
-
-export const AUTH0_DEFAULTS = {
-  flow: "spa",
-} as const;
 
 /**
  * A bare host, with a reason for each mistake people make when copying it from the dashboard: the
@@ -52,7 +50,6 @@ export const auth0Section = strictRecord({
 
 export type Auth0Input = z.infer<typeof auth0Section>;
 
-type Problem = (path: string, value: unknown, message: string) => void;
 
 /**
  * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
@@ -71,18 +68,23 @@ export function checkOneIdentityProvider(input: { readonly okta?: unknown; reado
 }
 
 /** Applies the Auth0 section's defaults and its cross-field rules. */
-export function resolveAuth0Settings(environmentName: string, input: Auth0Input, problem: Problem): Auth0Settings | undefined {
-  const connections = input.connections ?? [];
+export function resolveAuth0Settings(environmentName: string, input: Auth0Input): Resolved<Auth0Settings> {
+  const { problems, problem } = problemsOf(environmentName);
+  const defaults = DEFAULTS.auth0;
+  const connections = input.connections ?? defaults.connections;
   const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
   if (duplicate !== undefined) {
     // Two auth0_connection_client resources for one pair would fight over the same enablement.
     problem("auth0.connections", duplicate, "each connection may be listed once");
-    return undefined;
+    return { problems };
   }
   return {
-    domain: input.domain,
-    flow: input.flow ?? AUTH0_DEFAULTS.flow,
-    appName: input.appName ?? `OpenMetadata (${environmentName})`,
-    connections,
+    problems,
+    value: {
+      domain: input.domain,
+      flow: input.flow ?? defaults.flow,
+      appName: input.appName ?? defaults.appName(environmentName),
+      connections,
+    },
   };
 }

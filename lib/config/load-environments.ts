@@ -100,9 +100,9 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
       readPublicKeys,
     });
     problems.push(...resolved.problems);
-    if (resolved.environment) {
-      environments.push(resolved.environment);
-      warnings.push(...environmentWarnings(input, resolved.environment));
+    if (resolved.value) {
+      environments.push(resolved.value);
+      warnings.push(...environmentWarnings(input, resolved.value));
     }
   }
   problems.push(...crossEnvironmentProblems(environments));

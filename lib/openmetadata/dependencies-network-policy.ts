@@ -1,5 +1,6 @@
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { Construct } from "constructs";
+import { DEPENDENCY_SERVICES } from "./resource-names";
 
 export interface DependenciesNetworkPolicyProps {
   readonly namespace: string;
@@ -44,9 +45,9 @@ export class DependenciesNetworkPolicy extends Construct {
         },
       });
     this.policies = [
-      policy("mysql", "mysql", 3306),
+      policy("mysql", "mysql", DEPENDENCY_SERVICES.mysql.port),
       // Transport (9300) between OpenSearch nodes, should singleNode ever be turned off.
-      policy("opensearch", "opensearch", 9200, [{ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": instance } } }], ports: [{ port: "9300", protocol: "TCP" }] }]),
+      policy("opensearch", "opensearch", DEPENDENCY_SERVICES.opensearch.port, [{ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": instance } } }], ports: [{ port: "9300", protocol: "TCP" }] }]),
     ];
   }
 }

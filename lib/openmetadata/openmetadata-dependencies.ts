@@ -7,7 +7,7 @@ import type { DependencyOptions } from "../config/environment";
 import { renderValues } from "./chart-values";
 import { DependenciesNetworkPolicy } from "./dependencies-network-policy";
 import { addHelmReleaseRules } from "./helm-release-rules";
-import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, DEPENDENCY_OBJECT_NAMES, OPENMETADATA_HELM_REPOSITORY, SECRET_NAMES } from "./resource-names";
+import { AIRFLOW_ADMIN_USERNAME, DEPENDENCIES_RELEASE_NAME, DEPENDENCY_SERVICES, DEPENDENCY_DATABASE_USERS, DEPENDENCY_OBJECT_NAMES, OPENMETADATA_HELM_REPOSITORY, SECRET_NAMES } from "./resource-names";
 
 /** Where the create-user Job finds the Airflow admin password: a file from `airflow-secrets`, not an argument. */
 const AIRFLOW_ADMIN_PASSWORD_DIR = "/etc/airflow-admin";
@@ -126,11 +126,11 @@ const AIRFLOW_DATABASE_SCRIPT = [
 /** The release values: names of Secrets and non-secret settings only. */
 function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principalDomain" | "options">) {
   const { options } = props;
-  const adminUser = { role: "Admin", username: "admin", email: `openmetadata-airflow@${props.principalDomain}`, firstName: "OpenMetadata", lastName: "Airflow" };
+  const adminUser = { role: "Admin", username: AIRFLOW_ADMIN_USERNAME, email: `openmetadata-airflow@${props.principalDomain}`, firstName: "OpenMetadata", lastName: "Airflow" };
   const shared = options.sharedStorageClass;
   return {
     mysql: {
-      auth: { existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth, database: "openmetadata_db", username: DEPENDENCY_DATABASE_USERS.openmetadata },
+      auth: { existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth, database: DEPENDENCY_SERVICES.mysql.databaseName, username: DEPENDENCY_DATABASE_USERS.openmetadata },
       initdbScriptsConfigMap: DEPENDENCY_OBJECT_NAMES.mysqlInitScripts,
       primary: { extraEnvVarsSecret: DEPENDENCY_OBJECT_NAMES.mysqlInitEnv },
       // bitnami/mysql 14.0.2 values.yaml 1152-1160: the chart's own policy admits every pod (allowExternal: true),

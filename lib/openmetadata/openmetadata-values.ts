@@ -2,7 +2,7 @@ import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
-import { AIRFLOW_API_PORT, DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, internalServerUrl, JWT_KEYS_MOUNT_PATH, SECRET_NAMES } from "./resource-names";
+import { AIRFLOW_ADMIN_USERNAME, AIRFLOW_API_PORT, DEPENDENCY_SERVICES, DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, internalServerUrl, JWT_KEYS_MOUNT_PATH, SECRET_NAMES } from "./resource-names";
 
 /** OpenMetadata's principal claims, `email` first: Okta's email is what maps a login to a user. */
 export const JWT_PRINCIPAL_CLAIMS = ["email", "preferred_username", "sub"] as const;
@@ -108,7 +108,7 @@ function ingressValues(openmetadataUrl: string, ingress: NonNullable<OpenMetadat
 }
 
 function databaseValues(external: ExternalDatabase | undefined): OpenMetadataChartValues["openmetadata"]["config"]["database"] {
-  const database = external ?? { host: "mysql", port: 3306, engine: "mysql", databaseName: "openmetadata_db", username: DEPENDENCY_DATABASE_USERS.openmetadata };
+  const database = external ?? { ...DEPENDENCY_SERVICES.mysql, engine: "mysql", username: DEPENDENCY_DATABASE_USERS.openmetadata };
   const mysql = database.engine === "mysql";
   return {
     host: database.host,
@@ -123,7 +123,7 @@ function databaseValues(external: ExternalDatabase | undefined): OpenMetadataCha
 }
 
 function searchValues(external: ExternalSearch | undefined): OpenMetadataChartValues["openmetadata"]["config"]["elasticsearch"] {
-  if (!external) return { host: "opensearch", port: 9200, scheme: "http", searchType: "opensearch", auth: { enabled: false } };
+  if (!external) return { ...DEPENDENCY_SERVICES.opensearch, scheme: "http", searchType: "opensearch", auth: { enabled: false } };
   return {
     host: external.host,
     port: external.port,
@@ -140,7 +140,7 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
  */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
   const metadataApiEndpoint = settings.externalAirflow?.metadataApiEndpoint ?? `${internalUrl}/api`;
-  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: "admin" } : settings.externalAirflow;
+  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME } : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
     enabled: true,

@@ -51,3 +51,12 @@ export const DEPENDENCY_OBJECT_NAMES = {
   /** Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName` (key `webserver-secret-key`, Airflow 2). */
   airflowSecretKey: "openmetadata-dependencies-airflow-secret-key",
 } as const;
+
+/** The in-cluster services of the dependencies chart OpenMetadata connects to (no TLS inside the cluster). */
+export const DEPENDENCY_SERVICES = {
+  mysql: { host: "mysql", port: 3306, databaseName: "openmetadata_db" },
+  opensearch: { host: "opensearch", port: 9200 },
+} as const;
+
+/** The Airflow admin user the dependencies chart's create-user Job makes, and OpenMetadata logs in as. */
+export const AIRFLOW_ADMIN_USERNAME = "admin";
