@@ -28,7 +28,7 @@ function terraformAddresses(json: TerraformJson): string[] {
   const addresses = (blocks: Blocks | undefined, prefix: string) =>
     Object.entries(blocks ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${prefix}${type}.${name}`));
   // Plain code-point order, the same as `LC_ALL=C sort`, so the files never depend on a locale.
-  return [...addresses(json.resource, ""), ...addresses(json.data, "data.")].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...addresses(json.resource, ""), ...addresses(json.data, "data.")].sort();
 }
 
 function addressDifference(expected: readonly string[], actual: readonly string[]): { added: string[]; removed: string[] } {
@@ -201,7 +201,9 @@ function onPath(binary: string): boolean {
 /** `okta/okta` -> `registry.terraform.io/okta/okta`; `helm` -> `registry.terraform.io/hashicorp/helm`. */
 function providerDirectory(source: string): string {
   const parts = source.split("/");
-  const full = parts.length === 1 ? ["registry.terraform.io", "hashicorp", ...parts] : parts.length === 2 ? ["registry.terraform.io", ...parts] : parts;
+  // Terraform's defaults for a short source: the registry host, and for one part the hashicorp namespace.
+  const defaultsFor: Record<number, string[]> = { 1: ["registry.terraform.io", "hashicorp"], 2: ["registry.terraform.io"] };
+  const full = [...(defaultsFor[parts.length] ?? []), ...parts];
   return join(...full);
 }
 

@@ -254,7 +254,7 @@ describe("the Auth0 examples' addresses and synthesized JSON", () => {
   const ADDRESSES_DIR = resolve(__dirname, "addresses", "examples");
   const update = process.env["UPDATE_ADDRESSES"] === "1";
   const addressesOf = (json: TerraformJson) =>
-    [...Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)), ...Object.entries(json.data ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `data.${type}.${name}`))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    [...Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)), ...Object.entries(json.data ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `data.${type}.${name}`))].sort();
 
   for (const environment of examples) {
     test(`${environment.stackId} has exactly the addresses of __tests__/addresses/examples/${environment.stackId}.txt`, () => {

@@ -342,7 +342,10 @@ async function startFakeIssuer(subject: SsoDeployment, options: FakeIssuerOption
     const path = (request.url ?? "").replace(/\/oauth2\/aus-fake/, "");
     const discovery = options.discovery?.(issuer) ?? { issuer, jwks_uri: `${issuer}/v1/keys` };
     const keysPath = new URL(discovery["jwks_uri"]!).pathname.replace(/\/oauth2\/aus-fake/, "");
-    const body = path === "/.well-known/openid-configuration" ? discovery : path === keysPath ? keys : path === "/v1/keys" && options.staleKeys ? { keys: [] } : undefined;
+    let body: unknown;
+    if (path === "/.well-known/openid-configuration") body = discovery;
+    else if (path === keysPath) body = keys;
+    else if (path === "/v1/keys" && options.staleKeys) body = { keys: [] };
     const status = options.status ?? (body === undefined ? 404 : 200);
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify(status === 200 ? body : { errorCode: "E0000007", errorSummary: "fake issuer" }));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JWK } from "jose";
 import type { AuthenticationValues, OpenMetadataChartValues } from "../../lib/openmetadata/chart-values";
@@ -71,7 +71,15 @@ export async function startOpenMetadataStub(options: OpenMetadataStubOptions): P
   const jwks = { keys: [{ kty: "RSA", kid: jwtTokenConfiguration.keyId, alg: "RS256", use: "sig", n: signingKey.n, e: signingKey.e }] };
   const requests: StubRequest[] = [];
 
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    // Node ignores a handler's promise: a failure answers 500, which the test then reports.
+    handle(request, response).catch((error: unknown) => {
+      response.writeHead(500, { "content-type": "text/plain" });
+      response.end(String(error));
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     const path = request.url ?? "";
     requests.push({ method: request.method ?? "GET", path, ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), ...(body === undefined ? {} : { body }) });
@@ -106,7 +114,7 @@ export async function startOpenMetadataStub(options: OpenMetadataStubOptions): P
       return answer(200, { status, message: problem ?? "Validation successful", results: [{ component: "authentication", status, message: problem ?? "ok" }] });
     }
     return answer(405, { code: 405, message: "HTTP 405 Method Not Allowed" });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, stored: () => structuredClone(stored), close: () => closeServer(server) };
 }

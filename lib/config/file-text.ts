@@ -36,7 +36,7 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let index = start;
   while (index < bytes.length) {
     const byte = bytes[index]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length = sequenceLength(byte);
     if (length === 0) return index;
     for (let next = 1; next < length; next++) {
       const continuation = bytes[index + next];
@@ -45,4 +45,13 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
     index += length;
   }
   return index;
+}
+
+/** The length of the UTF-8 sequence a lead byte starts; 0 for a byte that cannot start one. */
+function sequenceLength(byte: number): number {
+  if (byte < 0x80) return 1;
+  if (byte >= 0xc2 && byte <= 0xdf) return 2;
+  if (byte >= 0xe0 && byte <= 0xef) return 3;
+  if (byte >= 0xf0 && byte <= 0xf4) return 4;
+  return 0;
 }

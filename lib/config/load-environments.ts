@@ -118,11 +118,14 @@ function parseDocument(text: string, options: ParseOptions): unknown {
       // A YAML file named .json fails on its first character; say which it is.
       const start = text.trimStart();
       const looksLikeYaml = /^(?:[A-Za-z_#]|-\s|---)/.test(start) && !/^(?:true|false|null)\b/.test(start);
-      const message = looksLikeYaml
-        ? `is not valid JSON${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks like YAML; name the file .yaml (the extension .json selects strict JSON)`
-        : error instanceof JsonTextError
-          ? `is not valid JSON at ${error.message}`
-          : `is not valid JSON: ${(error as Error).message.split("\n")[0]}`;
+      let message: string;
+      if (looksLikeYaml) {
+        message = `is not valid JSON${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks like YAML; name the file .yaml (the extension .json selects strict JSON)`;
+      } else if (error instanceof JsonTextError) {
+        message = `is not valid JSON at ${error.message}`;
+      } else {
+        message = `is not valid JSON: ${(error as Error).message.split("\n")[0]}`;
+      }
       throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
     }
   }

@@ -59,7 +59,8 @@ export function oneOf<const Values extends readonly [string, ...string[]]>(value
       const input = issue.input;
       const near = typeof input === "string" ? closest(input.trim(), values) : undefined;
       const exact = typeof input === "string" && near?.toLowerCase() === input.trim().toLowerCase();
-      const hint = near === undefined ? "" : exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
+      let hint = "";
+      if (near !== undefined) hint = exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
       return `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}${hint}`;
     },
   });
@@ -169,8 +170,9 @@ export function domainName(example: string) {
   return checkedString(accepted, (value) => {
     if (DOMAIN.test(value)) return undefined;
     const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "").replace(/\.$/, "").toLowerCase();
-    const hint = bare !== value && DOMAIN.test(bare) ? ` (write "${bare}")` : /[^\x21-\x7E]/.test(value) ? " (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)" : "";
-    return `expected ${accepted}${hint}`;
+    if (bare !== value && DOMAIN.test(bare)) return `expected ${accepted} (write "${bare}")`;
+    if (/[^\x21-\x7E]/.test(value)) return `expected ${accepted} (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)`;
+    return `expected ${accepted}`;
   });
 }
 

@@ -107,6 +107,9 @@ function ingressValues(openmetadataUrl: string, ingress: NonNullable<OpenMetadat
   };
 }
 
+/** TLS required, per engine: external databases are reached over the network. */
+const EXTERNAL_DATABASE_PARAMS = { mysql: "sslMode=REQUIRED&serverTimezone=UTC", postgres: "sslmode=require" } as const;
+
 function databaseValues(external: ExternalDatabase | undefined): OpenMetadataChartValues["openmetadata"]["config"]["database"] {
   const database = external ?? { ...DEPENDENCY_SERVICES.mysql, engine: "mysql", username: DEPENDENCY_DATABASE_USERS.openmetadata };
   const mysql = database.engine === "mysql";
@@ -118,7 +121,7 @@ function databaseValues(external: ExternalDatabase | undefined): OpenMetadataCha
     databaseName: database.databaseName,
     auth: { username: database.username, password: SECRET_NAMES.database },
     // External databases are reached over TLS; the in-cluster MySQL of the dependencies chart has none.
-    dbParams: external ? (mysql ? "sslMode=REQUIRED&serverTimezone=UTC" : "sslmode=require") : "allowPublicKeyRetrieval=true&useSSL=false&serverTimezone=UTC",
+    dbParams: external ? EXTERNAL_DATABASE_PARAMS[database.engine] : "allowPublicKeyRetrieval=true&useSSL=false&serverTimezone=UTC",
   };
 }
 

@@ -72,12 +72,10 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
 
   const discovery = await checkIssuerDiscovery(target, http);
   const keys = discovery.document ? await checkIssuerKeys(target, discovery.document, http) : { result: skipped("issuer-keys", "needs the issuer's discovery document") };
-  const serviceApp =
-    "skipReason" in target.serviceApp
-      ? skipped("service-app-token", target.serviceApp.skipReason)
-      : discovery.document && keys.issuerJwks
-        ? await checkServiceAppToken(target, target.serviceApp, discovery.document, keys.issuerJwks, http)
-        : skipped("service-app-token", "needs the issuer's discovery document and keys");
+  let serviceApp: CheckResult;
+  if ("skipReason" in target.serviceApp) serviceApp = skipped("service-app-token", target.serviceApp.skipReason);
+  else if (discovery.document && keys.issuerJwks) serviceApp = await checkServiceAppToken(target, target.serviceApp, discovery.document, keys.issuerJwks, http);
+  else serviceApp = skipped("service-app-token", "needs the issuer's discovery document and keys");
 
   const checks = [discovery.result, keys.result, ...(await openmetadataChecks), serviceApp];
   return { environment: target.environment, ok: checks.every((check) => check.status !== "fail"), checks };
@@ -88,7 +86,7 @@ async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): P
   // Discovery appends to the issuer without its trailing slash, as okta-auth-js does, so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
-  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status === undefined ? HINTS.issuerUnreachable : answer.status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound) };
+  if ("problem" in answer) return { result: failed(id, answer.problem, issuerHint(answer.status)) };
   const { body } = answer;
   if (typeof body["issuer"] !== "string") return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, HINTS.issuerNotFound) };
   const document: Discovery = {
@@ -122,7 +120,9 @@ async function checkIssuerKeys(target: VerifyTarget, discovery: Discovery, http:
 
   if (discovery.jwksUri !== target.jwksUri) {
     const listedKids = await kidsServedAt(target.jwksUri, http);
-    const served = listedKids === undefined ? "which could not be read" : listedKids.some((kid) => signingKids.includes(kid)) ? `which serves some of the issuer's keys` : `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
+    let served = `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
+    if (listedKids === undefined) served = "which could not be read";
+    else if (listedKids.some((kid) => signingKids.includes(kid))) served = "which serves some of the issuer's keys";
     // When publicKeys already lists the issuer's own {issuer}/v1/keys, the keys moved: the #2773 hint would ask for what is there.
     const listsIssuerKeys = target.jwksUri === `${withoutTrailingSlash(discovery.issuer)}/v1/keys`;
     return { issuerJwks, result: failed(id, `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`, listsIssuerKeys ? HINTS.keysMoved : HINTS.foreignKeys) };
@@ -199,7 +199,10 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
 
   try {
     const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), { issuer: discovery.issuer, audience: target.clientId, algorithms: ["RS256"], requiredClaims: ["exp"] });
-    const scopes = Array.isArray(payload["scp"]) ? payload["scp"].map(String) : typeof payload["scope"] === "string" ? payload["scope"].split(" ") : [];
+    // Okta lists scopes in `scp`; RFC 9068 tokens (Auth0) in a space-separated `scope`.
+    let scopes: string[] = [];
+    if (Array.isArray(payload["scp"])) scopes = payload["scp"].map(String);
+    else if (typeof payload["scope"] === "string") scopes = payload["scope"].split(" ");
     if (!scopes.includes(DEFAULT_SCOPE_NAME)) {
       return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${DEFAULT_SCOPE_NAME}`, HINTS.serviceTokenInvalid);
     }
@@ -209,6 +212,12 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
     const reason = error instanceof joseErrors.JOSEError ? `${error.code}: ${error.message}` : oneLine(error);
     return failed(id, `the access token does not validate against the issuer's keys (${reason})`, HINTS.serviceTokenInvalid);
   }
+}
+
+/** Why the issuer did not answer: no answer at all, an outage (5xx), or not found. */
+function issuerHint(status: number | undefined): string {
+  if (status === undefined) return HINTS.issuerUnreachable;
+  return status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound;
 }
 
 /** RFC 7523 private_key_jwt: iss = sub = client id, aud = the token endpoint, single-use jti, short life. */
