@@ -8,12 +8,13 @@ import { internalError, UserError } from "../lib/errors";
 import { KeyFileError } from "../lib/keys/public-jwks";
 import { SsoSyncUsageError } from "../lib/sso-sync/errors";
 import { VerifyUsageError } from "../lib/verify/outputs";
+import { SynthValidationError } from "../stacks/app";
 
 const SCRIPTS = resolve(__dirname, "..", "scripts");
 
 describe("one user-error type", () => {
   test("every error for a mistake the user can correct is a UserError", () => {
-    const errors: Error[] = [new ConfigError("file.yaml", []), new ChartCheckError("x"), new SsoSyncUsageError("x"), new AdoptUsageError("x"), new VerifyUsageError("x"), new KeyFileError("x")];
+    const errors: Error[] = [new ConfigError("file.yaml", []), new ChartCheckError("x"), new SsoSyncUsageError("x"), new AdoptUsageError("x"), new VerifyUsageError("x"), new KeyFileError("x"), new SynthValidationError("x")];
     expect(errors.filter((error) => !(error instanceof UserError)).map((error) => error.name)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { App, type TerraformStack } from "cdktf";
 import type { Environment } from "../lib/config/environment";
+import { UserError } from "../lib/errors";
 import { OpenMetadataStack } from "./openmetadata-stack";
 
 export interface BuildAppOptions {
@@ -38,7 +39,7 @@ export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): void
 }
 
 /** A stack refused its configuration (a construct's validation): the message names the stack and the fix. */
-export class SynthValidationError extends Error {
+export class SynthValidationError extends UserError {
   override name = "SynthValidationError";
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { buildApp, synthesizeAll, SynthValidationError, warningsOf } from "./app";
-import { ConfigError } from "../lib/config/errors";
+import { UserError } from "../lib/errors";
+import { buildApp, synthesizeAll, warningsOf } from "./app";
 import { environmentsFilePath, loadEnvironments } from "../lib/config/load-environments";
 
 export interface RunSynthOptions {
@@ -49,7 +49,7 @@ export function runSynth(options: RunSynthOptions = {}): number {
   } catch (error) {
     const untouched = existsSync(join(outdir, "manifest.json")) ? `nothing was written: ${shown(outdir)} is as the last good synthesis left it` : "nothing was written";
     // Input errors are the user's to fix: the message says what and where, a stack trace would only bury it.
-    if (error instanceof ConfigError || error instanceof SynthValidationError) {
+    if (error instanceof UserError) {
       const [first = "", ...rest] = error.message.split("\n");
       stderr([`${first} (${untouched})`, ...rest].join("\n"));
       return 1;
