@@ -157,7 +157,7 @@ describe("destroy protection", () => {
     for (const release of releases) expect(release["namespace"]).toBe(namespaceReference);
   });
 
-  it("every Okta object staging refers to is a resource of the stack or a looked-up group, and nothing is created outside Terraform", () => {
+  it(("every Okta object staging refers to is a resource of the stack or a " + "looked-up group, and nothing is created outside Terraform"), () => {
     const { json, text } = fixtureStack("staging");
     const addresses = new Set(terraformAddresses(json));
     const oktaReferences = [...text.matchAll(/\$\{((?:data\.)?okta_[a-z_]+\.[A-Za-z0-9_-]+)/g)].map((match) => match[1] as string);
@@ -171,7 +171,7 @@ describe("destroy protection", () => {
     expect(text).not.toMatch(/"provisioner"/);
   });
 
-  it("setting protected: false on prod removes prevent_destroy from every resource, which is the deliberate way to allow its destroy", () => {
+  it(("setting protected: false on prod removes prevent_destroy from every " + "resource, which is the deliberate way to allow its destroy"), () => {
     const document = parseDocument(readFileSync(FIXTURE_ENVIRONMENTS_FILE, "utf8"));
     const prodIndex = fixtureEnvironments().findIndex((environment) => environment.name === "prod");
     expect(document.getIn(["environments", prodIndex, "protected"])).toBe(true);
@@ -227,7 +227,7 @@ const canInitTerraform = mirror !== undefined;
 
 describe("terraform refusing to destroy protected prod", () => {
   test.skipIf(!canInitTerraform)(
-    "terraform plan -destroy of prod fails on prevent_destroy (needs the okta, kubernetes, helm, random and tls provider plugins in TF_PLUGIN_CACHE_DIR)",
+    ("terraform plan -destroy of prod fails on prevent_destroy (needs the okta, " + "kubernetes, helm, random and tls provider plugins in TF_PLUGIN_CACHE_DIR)"),
     () => {
       const { json } = fixtureStack("prod");
       const directory = mkdtempSync(join(tmpdir(), "prod-destroy-"));

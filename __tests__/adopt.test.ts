@@ -69,7 +69,7 @@ async function findIn(flow: "spa" | "web", objects: ReturnType<typeof manualSetu
 }
 
 describe("npm run adopt", () => {
-  test("finds the app by label, its server by audience, the server's scope, claim, policy and user rule, and the trusted origin of the URL", async () => {
+  test(("finds the app by label, its server by audience, the server's scope, " + "claim, policy and user rule, and the trusted origin of the URL"), async () => {
     const { code, stdout, stderr, stub } = await adopt("spa", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }), apiToken: API_TOKEN });
     expect(code, stderr).toBe(0);
     expect(parse(stdout)).toEqual({
@@ -154,7 +154,7 @@ describe("npm run adopt", () => {
   test("without credentials it says which variables to set, exits 2 and sends nothing", async () => {
     const { code, stderr, stub } = await adopt("spa", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }) }, [], {});
     expect(code).toBe(2);
-    expect(stderr.split("\n")[0]).toBe("error: no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf deploy");
+    expect(stderr.split("\n")[0]).toBe(("error: no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, " + "OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf " + "deploy"));
     expect(stub.requests).toEqual([]);
   });
 
@@ -174,7 +174,7 @@ describe("npm run adopt", () => {
     const objects = manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" });
     const copy = { ...objects.authorizationServers[1]!, id: "ausSecondServer0001", name: "OpenMetadata copy" };
     const { error } = await findIn("spa", { ...objects, authorizationServers: [...objects.authorizationServers, copy] });
-    expect(error).toContain("2 authorization servers have the app's client id as audience (OpenMetadata ausManualServer0001, OpenMetadata copy ausSecondServer0001)");
+    expect(error).toContain(("2 authorization servers have the app's client id as audience (OpenMetadata " + "ausManualServer0001, OpenMetadata copy ausSecondServer0001)"));
   });
 });
 
@@ -196,13 +196,13 @@ describe("the adopt section", () => {
     ]);
   });
 
-  test("an adopted Web app never hands OpenMetadata an empty secret: a sensitive variable stands in until state holds one, and a postcondition stops the plan otherwise", () => {
+  test(("an adopted Web app never hands OpenMetadata an empty secret: a sensitive variable stands " + "in until state holds one, and a postcondition stops the plan otherwise"), () => {
     const { json } = synthEnvironment(adopted("      okta: { appId: 0oaManualApp0000001 }\n", "web"));
     expect(json.variable?.["okta_adopted_client_secret"]).toMatchObject({ sensitive: true, type: "string", default: "" });
     const app = resourceOf(json, "okta_app_oauth", "okta_oidc-app_app");
     expect(app.lifecycle.postcondition).toEqual([{ condition: '${self.client_secret != "" || var.okta_adopted_client_secret != ""}', error_message: expect.stringContaining("Set TF_VAR_okta_adopted_client_secret") }]);
     expect(resourceOf(json, "kubernetes_secret_v1", "openmetadata_secrets_oidc-secret").data["openmetadata-oidc-client-secret"]).toBe(
-      '${okta_app_oauth.okta_oidc-app_app.client_secret != "" ? okta_app_oauth.okta_oidc-app_app.client_secret : var.okta_adopted_client_secret}',
+      ('${okta_app_oauth.okta_oidc-app_app.client_secret != "" ? ' + 'okta_app_oauth.okta_oidc-app_app.client_secret : ' + 'var.okta_adopted_client_secret}'),
     );
     // A created Web app reads its secret from state directly.
     const { json: created } = synthEnvironment(environmentsFromYaml(environmentYaml("web"))[0]!);

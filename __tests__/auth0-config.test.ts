@@ -52,7 +52,7 @@ describe("the auth0 section", () => {
 
   test("an environment with neither is refused and told both options", () => {
     expect(errorsFor((environment) => delete environment.auth0)).toEqual([
-      'environment "qa", field okta: missing; an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)',
+      ('environment "qa", field okta: missing; an environment needs an identity provider: an ' + 'okta section (orgName, baseUrl, access) or an auth0 section (domain)'),
     ]);
   });
 
@@ -74,7 +74,7 @@ describe("the auth0 section", () => {
     const errors = errorsFor((environment) => (environment.auth0 = { flow: "implicit", tenant: "x" }));
     expect(errors).toEqual([
       'environment "qa", field auth0.domain: missing; expected the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"',
-      'environment "qa", field auth0.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret)',
+      ('environment "qa", field auth0.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public ' + 'Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret)'),
       'environment "qa", field auth0.tenant: got "x"; unknown field; accepted fields here: domain, flow, appName, connections',
     ]);
   });
@@ -85,7 +85,7 @@ describe("the auth0 section", () => {
 
   test("adopt.okta is refused for an Auth0 environment; adopting the OpenMetadata release still works", () => {
     expect(errorsFor((environment) => (environment.adopt = { okta: { appId: "0oa1a2b3c4d5e6f7g8h9" } }))).toEqual([
-      'environment "qa", field adopt.okta: got "{...}"; the identity provider of this environment is Auth0, which has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)',
+      ('environment "qa", field adopt.okta: got "{...}"; the identity provider of this environment is Auth0, which ' + 'has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)'),
     ]);
     const [environment] = parse([{ ...auth0Environment(), adopt: { openmetadata: { release: true } } }]);
     expect(environment!.adopt).toEqual({ okta: {}, openmetadataRelease: true });

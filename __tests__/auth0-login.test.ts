@@ -128,7 +128,7 @@ describe("the Auth0 SPA (public client, authorization code with PKCE, rotating r
 });
 
 describe("the Auth0 Web app (confidential client, client_secret_post)", () => {
-  test("OpenMetadata's confidential client signs Jane in with the discovery URI, scope, nonce and the secret of its Kubernetes Secret", async () => {
+  test(("OpenMetadata's confidential client signs Jane in with the discovery " + "URI, scope, nonce and the secret of its Kubernetes Secret"), async () => {
     const { authentication, authorizer } = web.values.openmetadata.config;
     const oidc = authentication.oidcConfiguration;
     if (!oidc.enabled) throw new Error("auth0-staging is expected to use the confidential client");

@@ -96,14 +96,14 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     expect(client(web())["app_type"]).toBe("regular_web");
   });
 
-  test("callbacks are /callback then /silent-callback, the logout URL is the public URL, and only the SPA gets web and allowed origins", () => {
+  test(("callbacks are /callback then /silent-callback, the logout URL is the " + "public URL, and only the SPA gets web and allowed origins"), () => {
     const url = "https://openmetadata.auth0-dev.example.com";
     expect(client(spa())).toMatchObject({ callbacks: [`${url}/callback`, `${url}/silent-callback`], allowed_logout_urls: [url], web_origins: [url], allowed_origins: [url] });
     expect(client(web())["web_origins"]).toBeUndefined();
     expect(client(web())["allowed_origins"]).toBeUndefined();
   });
 
-  test("grant types are exactly authorization_code and refresh_token: OpenMetadata's Auth0 UI (auth0-react, useRefreshTokens) never uses implicit", () => {
+  test(("grant types are exactly authorization_code and refresh_token: OpenMetadata's " + "Auth0 UI (auth0-react, useRefreshTokens) never uses implicit"), () => {
     // Omitted, Auth0 would pick grants by app type, implicit included for a SPA.
     for (const json of [spa(), web()]) expect(client(json)["grant_types"]).toEqual(["authorization_code", "refresh_token"]);
   });
@@ -140,7 +140,7 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     expect(() => newClient({ grantTypes: ["refresh_token"] })).toThrow(/needs authorization_code/);
   });
 
-  test("token_endpoint_auth_method is never set on auth0_client: removed in 1.0 (MIGRATION_GUIDE.md@v1.55.0), auth0_client_credentials carries it", () => {
+  test(("token_endpoint_auth_method is never set on auth0_client: removed in 1.0 " + "(MIGRATION_GUIDE.md@v1.55.0), auth0_client_credentials carries it"), () => {
     for (const json of [spa(), web()]) expect(Object.keys(client(json))).not.toContain("token_endpoint_auth_method");
   });
 });
@@ -151,7 +151,7 @@ describe("auth0_client_credentials (docs/resources/client_credentials.md@v1.55.0
     expect(credentials(web())).toMatchObject({ client_id: "${auth0_client.auth0_client.client_id}", authentication_method: "client_secret_post" });
   });
 
-  test("an empty client_secret fails the apply: the provider stores \"\" unless its app has read:client_keys or read:client_credentials", () => {
+  test("an empty client_secret fails the apply: the provider stores \"\" unless " + "its app has read:client_keys or read:client_credentials", () => {
     const [check] = credentials(web())["lifecycle"]["postcondition"];
     expect(check.condition).toBe('${self.client_secret != ""}');
     expect(check.error_message).toContain("read:client_keys");
@@ -170,7 +170,7 @@ describe("auth0_client_credentials (docs/resources/client_credentials.md@v1.55.0
 });
 
 describe("destroy protection of Auth0 environments", () => {
-  test("protected: true puts prevent_destroy on the client, its credentials and every connection enablement; unprotected puts it nowhere", () => {
+  test(("protected: true puts prevent_destroy on the client, its credentials and " + "every connection enablement; unprotected puts it nowhere"), () => {
     const unprotectedJson = synthEnvironment(auth0Environment("guarded", "flow: web, connections: [google-oauth2]")).json;
     const [guarded] = environmentsFromYaml(`
 environments:
@@ -191,7 +191,7 @@ environments:
 });
 
 describe("connections (connection_client.md, data-sources/connection.md @v1.55.0)", () => {
-  test("named connections are enabled with auth0_connection_client, which appends the client, never the authoritative auth0_connection_clients", () => {
+  test(("named connections are enabled with auth0_connection_client, which appends " + "the client, never the authoritative auth0_connection_clients"), () => {
     const json = web();
     expect(json.resource["auth0_connection_clients"]).toBeUndefined();
     expect(Object.values(json.resource["auth0_connection_client"] ?? {}).map((link) => [link["connection_id"], link["client_id"]])).toEqual([
@@ -221,7 +221,7 @@ describe("connections (connection_client.md, data-sources/connection.md @v1.55.0
 });
 
 describe("OpenMetadata's values for Auth0", () => {
-  test("provider auth0, authority https://DOMAIN without a trailing slash, the client id, the callback and publicKeys [OpenMetadata's jwks, the tenant's]", () => {
+  test(("provider auth0, authority https://DOMAIN without a trailing slash, the client id, " + "the callback and publicKeys [OpenMetadata's jwks, the tenant's]"), () => {
     const { authentication } = valuesOf(spa()).openmetadata.config;
     expect(authentication).toMatchObject({
       provider: "auth0",
@@ -290,7 +290,7 @@ describe("after the identity provider, Auth0 environments work like Okta ones", 
 });
 
 describe("CI passes the Auth0 provider its credentials", () => {
-  test("every terraform plan/apply step that gets the Okta credentials gets AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET from secrets too", () => {
+  test(("every terraform plan/apply step that gets the Okta credentials gets " + "AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET from secrets too"), () => {
     const workflows = ["deploy.yml", "pull-request.yml", "drift.yml"].map((file) => readFileSync(join(projectRoot, ".github", "workflows", file), "utf8"));
     for (const text of workflows) {
       const oktaSteps = text.match(/OKTA_API_SCOPES: \$\{\{ secrets\.OKTA_API_SCOPES \}\}\n\s*AUTH0_CLIENT_ID: \$\{\{ secrets\.AUTH0_CLIENT_ID \}\}\n\s*AUTH0_CLIENT_SECRET: \$\{\{ secrets\.AUTH0_CLIENT_SECRET \}\}/g) ?? [];

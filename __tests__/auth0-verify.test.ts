@@ -69,7 +69,7 @@ describe("verify on Auth0 deployments", () => {
     expect(report.ok).toBe(false);
   });
 
-  test("with --issuer, the expected issuer follows it (Auth0's trailing slash) and the keys URL stays the jwks_uri output OpenMetadata lists", () => {
+  test(("with --issuer, the expected issuer follows it (Auth0's trailing slash) and " + "the keys URL stays the jwks_uri output OpenMetadata lists"), () => {
     const target = targetOf(spa, { issuer: "https://other-tenant.eu.auth0.com" });
     // Replacing the listed keys URL by the issuer's hid a wrong publicKeys entry (#2773, issue 14).
     expect(target.jwksUri).toBe(targetOf(spa).jwksUri);

@@ -196,7 +196,7 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     const helm = join(work, "helm");
     writeFileSync(
       helm,
-      `#!/bin/sh\necho "ARGS $*" >> '${log}'\nprevious=''\nfor argument in "$@"; do [ "$previous" = -f ] && cat "$argument" >> '${log}'; previous="$argument"; done\necho 'Error: values do not meet the chart schema' >&2\nexit 1\n`,
+      (`#!/bin/sh\necho "ARGS $*" >> '${log}'\nprevious=''\nfor argument in "$@"; do [ "$previous" = -f ] && cat "$argument" >> ` + `'${log}'; previous="$argument"; done\necho 'Error: values do not meet the chart schema' >&2\nexit 1\n`),
       { mode: 0o755 },
     );
 

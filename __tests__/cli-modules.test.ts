@@ -17,7 +17,7 @@ const CONSTRUCT_LIBRARIES = /[\\/]node_modules[\\/](cdktf|constructs|@cdktf[\\/]
 let probe: string;
 beforeAll(() => {
   probe = join(temporaryDirectory(), "record-loaded-modules.cjs");
-  writeFileSync(probe, 'process.on("exit", () => require("node:fs").writeFileSync(process.env.LOADED_MODULES_FILE, JSON.stringify(Object.keys(require.cache))));\n');
+  writeFileSync(probe, ('process.on("exit", () => ' + 'require("node:fs").writeFileSync(process.env.LOADED_MODULES_FILE, ' + 'JSON.stringify(Object.keys(require.cache))));\n'));
 });
 
 async function modulesLoadedBy(script: string, args: readonly string[]): Promise<string[]> {

@@ -41,12 +41,12 @@ describe("environment validation", () => {
 
   test("an unknown field is named with the field it most likely meant and the fields that are accepted", () => {
     const [line] = errorsFor((environment) => (environment.okta.flwo = "web"));
-    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
+    expect(line).toBe(('environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, ' + 'flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp'));
   });
 
   test("a missing required field is reported as missing", () => {
     expect(errorsFor((environment) => delete environment.openmetadataUrl)).toEqual([
-      'environment "qa", field openmetadataUrl: missing; expected an https URL with no path, query or trailing slash (http only for localhost), e.g. "https://openmetadata.example.com"',
+      ('environment "qa", field openmetadataUrl: missing; expected an https URL with no path, query or ' + 'trailing slash (http only for localhost), e.g. "https://openmetadata.example.com"'),
     ]);
   });
 
@@ -62,7 +62,7 @@ describe("environment validation", () => {
 
   test("an Okta base URL must be a bare domain", () => {
     expect(errorsFor((environment) => (environment.okta.baseUrl = "https://okta.com/"))[0]).toBe(
-      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com" (write "okta.com")',
+      ('environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain ' + 'name with no scheme, path or trailing slash, e.g. "okta.com" (write "okta.com")'),
     );
   });
 
@@ -76,7 +76,7 @@ describe("environment validation", () => {
 
   test("an unknown flow is refused with the accepted flows", () => {
     expect(errorsFor((environment) => (environment.okta.flow = "implicit"))[0]).toBe(
-      'environment "qa", field okta.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret)',
+      ('environment "qa", field okta.flow: got "implicit"; expected one of "spa", "web" ("spa" is a ' + 'public Single-Page App with PKCE, "web" a confidential app with a client secret)'),
     );
   });
 
@@ -89,13 +89,13 @@ describe("environment validation", () => {
 
   test("a refresh token lifetime shorter than the access token lifetime is refused", () => {
     expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 120, refreshTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }))[0]).toContain(
-      "field okta.tokens.refreshTokenLifetimeMinutes: got 60; Okta requires the refresh token lifetime to be at least the access token lifetime (120 minutes)",
+      ("field okta.tokens.refreshTokenLifetimeMinutes: got 60; Okta requires the refresh " + "token lifetime to be at least the access token lifetime (120 minutes)"),
     );
   });
 
   test("a refresh leeway outside 0-60 seconds is refused", () => {
     expect(errorsFor((environment) => (environment.okta.refreshTokenLeewaySeconds = 61))[0]).toBe(
-      "environment \"qa\", field okta.refreshTokenLeewaySeconds: got 61; expected a whole number of seconds from 0 to 60 (Okta's grace period for a rotated refresh token)",
+      "environment \"qa\", field okta.refreshTokenLeewaySeconds: got 61; expected a whole number of seconds " + "from 0 to 60 (Okta's grace period for a rotated refresh token)",
     );
   });
 
@@ -113,9 +113,9 @@ describe("environment validation", () => {
   });
 
   // okta/okta v6.12.0 okta/services/idaas/resource_okta_auth_server_policy_rule.go:326-327 refuses the rule at apply.
-  test("a refresh token window shorter than the access token lifetime is refused: Okta requires access <= window <= refresh lifetime", () => {
+  test(("a refresh token window shorter than the access token lifetime is " + "refused: Okta requires access <= window <= refresh lifetime"), () => {
     expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }))).toEqual([
-      expect.stringContaining("field okta.tokens.refreshTokenWindowMinutes: got 30; Okta requires the refresh token window to be at least the access token lifetime (60 minutes)"),
+      expect.stringContaining(("field okta.tokens.refreshTokenWindowMinutes: got 30; Okta requires the refresh " + "token window to be at least the access token lifetime (60 minutes)")),
     ]);
     expect(() => parse([{ ...validEnvironment(), okta: { ...validEnvironment().okta, tokens: { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 60 } } }])).not.toThrow();
   });

@@ -40,7 +40,7 @@ describe("the dependencies release installs under Terraform (audit F1)", () => {
     expect(JSON.stringify(airflow)).not.toContain("helm.sh/hook");
   });
 
-  test("the migration Job keeps the custom env that carries the FAB downgrade, and finished Jobs are removed so a changed env can recreate them", () => {
+  test(("the migration Job keeps the custom env that carries the FAB downgrade, and " + "finished Jobs are removed so a changed env can recreate them"), () => {
     const { airflow } = dependenciesValues(fixtureStack("dev").json);
     expect(airflow.migrateDatabaseJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
     expect(airflow.createUserJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });

@@ -323,7 +323,7 @@ describe("npm run keys", () => {
 
   it("reports a bad --kid as a usage mistake: one line, the --help pointer, exit 2", () => {
     expect(badKidRun).toMatchObject({ status: 2, stdout: "" });
-    expect(badKidRun.stderr).toBe('error: --kid: invalid kid "no spaces allowed": expected 1-128 characters of A-Z, a-z, 0-9, ".", "_" and "-"\nRun "npm run keys -- --help" for usage.\n');
+    expect(badKidRun.stderr).toBe(('error: --kid: invalid kid "no spaces allowed": expected 1-128 characters of A-Z, ' + 'a-z, 0-9, ".", "_" and "-"\nRun "npm run keys -- --help" for usage.\n'));
   });
 
   it("exits 2 on an unknown option with one line naming it and a pointer to --help", () => {

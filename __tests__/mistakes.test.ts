@@ -178,7 +178,7 @@ describe("the catalogue of mistakes", () => {
 
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {
     const command = mistake.run[0] === "synth" ? "synth" : mistake.run.join(" ");
-    test(`${mistake.name}: ${mistake.mistake} (npm run ${command}) exits ${mistake.exit} with an actionable error and leaves the previous output untouched`, async () => {
+    test((`${mistake.name}: ${mistake.mistake} (npm run ${command}) exits ${mistake.exit} ` + `with an actionable error and leaves the previous output untouched`), async () => {
       try {
         if (command === "synth") {
           const lines: string[] = [];

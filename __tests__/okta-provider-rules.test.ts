@@ -33,7 +33,7 @@ function dependenciesOf(json: TerraformJson, address: string, seen = new Set<str
 }
 
 describe("claims (audit F1, F7)", () => {
-  test("email in ID tokens is the server's own system claim, managed with okta_auth_server_claim_default and always included (claim_default.go:114-127)", () => {
+  test(("email in ID tokens is the server's own system claim, managed with " + "okta_auth_server_claim_default and always included (claim_default.go:114-127)"), () => {
     for (const environment of fixtureEnvironments()) {
       const { json } = fixtureStack(environment.name);
       expect(Object.values(json.resource.okta_auth_server_claim ?? {}).filter((claim) => claim.claim_type === "IDENTITY")).toEqual([]);
@@ -41,7 +41,7 @@ describe("claims (audit F1, F7)", () => {
     }
   });
 
-  test("a custom claim never takes a system or reserved claim name of its token type (claim_default.go:196-200, Okta's reserved claims, #49)", () => {
+  test(("a custom claim never takes a system or reserved claim name of its token " + "type (claim_default.go:196-200, Okta's reserved claims, #49)"), () => {
     const stack = new TerraformStack(Testing.app(), "claims");
     const server = new OktaAuthorizationServer(stack, "server", { name: "om", description: "d", audience: "aud", clientIds: ["client"] });
     expect(() => server.addCustomClaim("id-email", { name: "email", claimType: "IDENTITY", value: "user.email" })).toThrow(/"email" is a system IDENTITY claim .*okta_auth_server_claim_default/);
@@ -51,18 +51,18 @@ describe("claims (audit F1, F7)", () => {
     expect(() => server.addCustomClaim("at-department", { name: "department", claimType: "RESOURCE", value: "user.department" })).not.toThrow();
   });
 
-  test("custom claims are created after the system claims, because the claim default's create finds its claim by name alone (claim_default.go:172-182)", () => {
+  test(("custom claims are created after the system claims, because the claim default's " + "create finds its claim by name alone (claim_default.go:172-182)"), () => {
     expect(resourceOf(dev(), "okta_auth_server_claim", "okta_authorization-server_email-access-token-claim").depends_on).toEqual(["okta_auth_server_claim_default.okta_authorization-server_email-id-token-claim"]);
   });
 
-  test("the access-token email claim applies only to tokens granted the email scope, so client_credentials tokens, which have no user, never evaluate user.email", () => {
+  test(("the access-token email claim applies only to tokens granted the email scope, so " + "client_credentials tokens, which have no user, never evaluate user.email"), () => {
     expect(resourceOf(dev(), "okta_auth_server_claim", "okta_authorization-server_email-access-token-claim")).toMatchObject({ claim_type: "RESOURCE", value: "user.email", scopes: ["email"] });
     expect(resourceOf(dev(), "okta_auth_server_policy_rule", "okta_authorization-server_service-app-policy-rule").scope_whitelist).not.toContain("email");
   });
 });
 
 describe("the service app (audit F2, F8; #2295)", () => {
-  test("the okta provider is pinned to 6.12.0 over the 4.20 bindings, where a service app's create and update can skip the sign-on policy (app_oauth.go:456-462, 569-576, 994-999; #2403, #2428)", () => {
+  test(("the okta provider is pinned to 6.12.0 over the 4.20 bindings, where a service app's create and " + "update can skip the sign-on policy (app_oauth.go:456-462, 569-576, 994-999; #2403, #2428)"), () => {
     expect(OKTA_PROVIDER_VERSION).toBe("6.12.0");
     for (const environment of fixtureEnvironments()) expect(fixtureStack(environment.name).json.terraform["required_providers"].okta).toEqual({ source: "okta/okta", version: "6.12.0" });
     expect(resourceOf(dev(), "okta_app_oauth", "okta_service-app_app").skip_authentication_policy).toBe(true);
@@ -70,7 +70,7 @@ describe("the service app (audit F2, F8; #2295)", () => {
     expect(resourceOf(dev(), "okta_app_oauth", "okta_oidc-app_app").skip_authentication_policy).toBeUndefined();
   });
 
-  test("users' sign-in never depends on the service app: a failed or tainted service app cannot skip the users' policy, rule or app", () => {
+  test(("users' sign-in never depends on the service app: a failed or tainted " + "service app cannot skip the users' policy, rule or app"), () => {
     const json = dev();
     for (const address of [
       "okta_auth_server_policy.okta_authorization-server_access-policy",
@@ -86,7 +86,7 @@ describe("the service app (audit F2, F8; #2295)", () => {
     expect([...dependenciesOf(json, "okta_auth_server_policy_rule.okta_authorization-server_service-app-policy-rule")]).toContain("okta_app_oauth.okta_service-app_app");
   });
 
-  test("an admin role is assigned with okta_app_oauth_role_assignment when okta.serviceApp.adminRole is set, and no warning is left", () => {
+  test(("an admin role is assigned with okta_app_oauth_role_assignment when " + "okta.serviceApp.adminRole is set, and no warning is left"), () => {
     const { json, stack } = synthEnvironment(withServiceApp("roles", ", adminRole: ORG_ADMIN"));
     expect(resourceOf(json, "okta_app_oauth_role_assignment", "okta_service-app_admin-role")).toMatchObject({ client_id: "${okta_app_oauth.okta_service-app_app.client_id}", type: "ORG_ADMIN" });
     expect(warningsOf([stack])).toEqual([]);
@@ -109,7 +109,7 @@ describe("ordering and lookups (audit F4, F6)", () => {
     }
   });
 
-  test("a group is assigned only under its exact name: data.okta_group is a starts-with search that takes a lone near match (data_source_okta_group.go:90-92, 140-144, 151)", () => {
+  test(("a group is assigned only under its exact name: data.okta_group is a starts-with search " + "that takes a lone near match (data_source_okta_group.go:90-92, 140-144, 151)"), () => {
     const group = fixtureStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"];
     expect(group?.lifecycle).toEqual({
       postcondition: [{ condition: '${self.name == "openmetadata-users"}', error_message: expect.stringMatching(/^Okta group "openmetadata-users" \(okta\.access\.groups of environment "staging"\) does not exist/) }],
@@ -145,7 +145,7 @@ describe("ordering and lookups (audit F4, F6)", () => {
 });
 
 describe("no dead settings (audit F5, F11)", () => {
-  test("no login mode or initiate-login URI: the provider hides the dashboard tile by default (hide_ios, hide_web: app_oauth.go:354-365), so neither could be used", () => {
+  test(("no login mode or initiate-login URI: the provider hides the dashboard tile by default " + "(hide_ios, hide_web: app_oauth.go:354-365), so neither could be used"), () => {
     for (const environment of fixtureEnvironments()) {
       const app = resourceOf(fixtureStack(environment.name).json, "okta_app_oauth", "okta_oidc-app_app");
       expect(app.login_mode).toBeUndefined();

@@ -19,7 +19,7 @@ environments:
   - name: ${name}
     openmetadataUrl: https://${name}.example.com
     okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
-    openmetadata: { cluster: { inCluster: true }, initialAdmins: ${admins}, principalDomain: example.com${openmetadataFields ? `, ${openmetadataFields}` : ""} }
+    openmetadata: { cluster: { inCluster: true }, initialAdmins: ${admins}, principalDomain: example.com${openmetadataFields ? (`, ` + `${openmetadataFields}`) : ""} }
 `);
   return parsed!;
 }
@@ -53,7 +53,7 @@ describe("a config change restarts the server (audit F4)", () => {
     expect(checksum("[jane.doe, john.smith]")).not.toBe(checksum("[jane.doe]"));
   });
 
-  test("Secret changes reach the pod through the restart token, not resource_version, which the kubernetes provider keeps at its old value in the plan", () => {
+  test(("Secret changes reach the pod through the restart token, not resource_version, " + "which the kubernetes provider keeps at its old value in the plan"), () => {
     const { json } = fixtureStack("dev");
     const release = resourceOf(json, "helm_release", "openmetadata_release");
     expect(release.values[0]).not.toContain("resource_version");

@@ -55,7 +55,7 @@ describe("no generated secret in any non-sensitive place (audit F3, F8)", () => 
   test("the detector finds the references it is meant to find", () => {
     const { json } = fixtureStack("prod");
     const found = secretReferencesIn(
-      "${random_password.a.result} ${random_bytes.b.hex} ${tls_private_key.c.private_key_pem} ${okta_app_oauth.d.client_secret} ${kubernetes_secret_v1.e.data} ${var.openmetadata_database_password} ${okta_app_oauth.d.client_id} ${random_id.f.hex}",
+      ("${random_password.a.result} ${random_bytes.b.hex} ${tls_private_key.c.private_key_pem} ${okta_app_oauth.d.client_secret} " + "${kubernetes_secret_v1.e.data} ${var.openmetadata_database_password} ${okta_app_oauth.d.client_id} ${random_id.f.hex}"),
       json,
     );
     expect(found).toHaveLength(6);

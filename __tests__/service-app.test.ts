@@ -47,7 +47,7 @@ describe("the Okta service app", () => {
 
   test("a JWKS file with private key material is refused before synthesis", () => {
     const privateJwks = JSON.stringify({ keys: [{ ...committedJwks.keys[0], d: "c2VjcmV0" }] });
-    const yaml = (file: string) => `environments:\n  - name: leak\n    target: collate\n    openmetadataUrl: https://leak.example.com\n    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] }, serviceApp: { jwksFile: ${JSON.stringify(file)} } }\n`;
+    const yaml = (file: string) => (`environments:\n  - name: leak\n    target: collate\n    openmetadataUrl: https://leak.example.com\n    okta: { orgName: ` + `example, baseUrl: okta.com, access: { groups: [data] }, serviceApp: { jwksFile: ${JSON.stringify(file)} } }\n`);
     const file = join(makeTemporaryDirectory(), "leak.jwks.json");
     writeFileSync(file, privateJwks);
     expect(() => environmentsFromYaml(yaml(file))).toThrow(/field okta\.serviceApp\.jwksFile: .*contains private key material \(d\)/);
@@ -87,7 +87,7 @@ describe("npm run ingestion-config", () => {
 });
 
 describe("synth warnings", () => {
-  test("a service app without an admin role carries a warning that its API scopes answer 403, and the everyone choice one about who can sign in", () => {
+  test(("a service app without an admin role carries a warning that its API scopes " + "answer 403, and the everyone choice one about who can sign in"), () => {
     expect(warningsOf([fixtureStack("dev").stack])).toEqual([expect.stringMatching(/^openmetadata-dev\/okta\/service-app: The service app is granted okta\.users\.read, .* no Okta admin role, .*403.*okta\.serviceApp\.adminRole/)]);
     expect(warningsOf([fixtureStack("staging").stack])).toEqual([]);
     const open = collateEnvironment("open", "access: { everyone: true }");

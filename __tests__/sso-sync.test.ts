@@ -126,7 +126,7 @@ describe("the declared settings", () => {
   test("a Collate environment is refused before any request, with what to do instead", async () => {
     const openmetadata = await startOpenMetadata(dev);
     const collate = { ...dev.environment, target: "collate", openmetadata: undefined } as Environment;
-    await expect(sync(dev, openmetadata, { environment: collate })).rejects.toThrow(new SsoSyncUsageError(`environment dev targets Collate: its OpenMetadata is configured by the Collate team, so there is nothing to sync; give them the issuer_url and client_id outputs`));
+    await expect(sync(dev, openmetadata, { environment: collate })).rejects.toThrow(new SsoSyncUsageError((`environment dev targets Collate: its OpenMetadata is configured by the Collate team, so ` + `there is nothing to sync; give them the issuer_url and client_id outputs`)));
     expect(openmetadata.requests).toEqual([]);
   });
 });
@@ -156,7 +156,7 @@ describe("sso-sync without --apply", () => {
     expect(code).toBe(1);
     const declaredClientId = outputsOf(staging).client_id;
     expect(output).toContain(`authenticationConfiguration.clientId: stored "0oa-previous-app", declared "${declaredClientId}"`);
-    expect(output).toContain(`authenticationConfiguration.oidcConfiguration.callbackUrl: stored "http://openmetadata:8585/callback", declared "https://openmetadata.staging.example.com/callback"`);
+    expect(output).toContain((`authenticationConfiguration.oidcConfiguration.callbackUrl: stored ` + `"http://openmetadata:8585/callback", declared ` + `"https://openmetadata.staging.example.com/callback"`));
     expect(output).toContain(`authorizerConfiguration.principalDomain: stored "old.example.com"`);
     expect(output).toContain("DRIFT: 3 fields differ; nothing was written");
     // The masked secret is named as not comparable, never shown.
@@ -180,7 +180,7 @@ describe("sso-sync without --apply", () => {
     const openmetadata = await startOpenMetadata(staging, { editStored: (document) => void delete document.authenticationConfiguration["oidcConfiguration"] });
     const { code, output } = await sync(staging, openmetadata, { clientSecret: clientSecretOf(staging) });
     expect(code).toBe(1);
-    expect(output).toContain(`authenticationConfiguration.oidcConfiguration.discoveryUri: stored null, declared "${outputsOf(staging).issuer_url}/.well-known/openid-configuration"`);
+    expect(output).toContain((`authenticationConfiguration.oidcConfiguration.discoveryUri: stored null, declared "` + `${outputsOf(staging).issuer_url}/.well-known/openid-configuration"`));
     expect(output).toContain("authenticationConfiguration.oidcConfiguration.secret: differs from the declared secret (values not shown)");
     // Not even redacted: the secret never reached a line.
     expect(output).not.toContain("[redacted]");
@@ -208,7 +208,7 @@ describe("sso-sync without --apply", () => {
 });
 
 describe("sso-sync --apply", () => {
-  test("validates, then writes the merged document and reads it back, keeping unowned fields, OpenMetadata's own jwks URL and the caller", async () => {
+  test(("validates, then writes the merged document and reads it back, keeping " + "unowned fields, OpenMetadata's own jwks URL and the caller"), async () => {
     const openmetadata = await startOpenMetadata(staging, {
       clientSecret: "the-previous-secret",
       editStored: (document) => {
@@ -244,7 +244,7 @@ describe("sso-sync --apply", () => {
     expect(validated).toEqual(written);
     // The LDAP password came masked: it is not sent back as the mask.
     expect(JSON.stringify(written)).not.toContain(MASK);
-    expect(output).toContain("note: authenticationConfiguration.ldapConfiguration.dnAdminPassword is masked by OpenMetadata and not used by provider okta; written empty");
+    expect(output).toContain(("note: authenticationConfiguration.ldapConfiguration.dnAdminPassword is masked " + "by OpenMetadata and not used by provider okta; written empty"));
     expect(output).toContain("Only the pod that served the request reloaded them (#30882)");
     expect(output).toContain("kubectl -n openmetadata-staging rollout restart deploy/openmetadata");
     expect(output).not.toContain(secret);
@@ -334,7 +334,7 @@ describe("the sso-sync command", () => {
 
   test.each([
     [["dev", "--outputs", "missing.json"], "error: missing.json: cannot be read (ENOENT)"],
-    [["dev", "--outputs", "o.json", "--bogus"], "error: unknown option --bogus; options: --outputs, --openmetadata-url, --apply, --client-secret-env, --client-secret-file, --timeout-ms, --help"],
+    [["dev", "--outputs", "o.json", "--bogus"], ("error: unknown option --bogus; options: --outputs, --openmetadata-url, --apply, " + "--client-secret-env, --client-secret-file, --timeout-ms, --help")],
     [["staging", "--outputs", "o.json", "--client-secret-env", "A", "--client-secret-file", "B"], "error: give the client secret either with --client-secret-env or with --client-secret-file, not both"],
     [["qa", "--outputs", "o.json"], 'error: no environment "qa"; the environments file has dev, staging, prod'],
   ])("answers bad usage %j with one line, a pointer to --help and exit 2", async (args, line) => {

@@ -28,7 +28,7 @@ environments:
     expect(stackIds(environments, { remoteState: true })).toEqual(["openmetadata-zeta", "openmetadata-mid"]);
   });
 
-  test("a pull request plans the stacks whose synthesized JSON differs from the base branch's or that the base lacks, and leaves byte-identical ones", () => {
+  test(("a pull request plans the stacks whose synthesized JSON differs from the base " + "branch's or that the base lacks, and leaves byte-identical ones"), () => {
     const head = makeTemporaryDirectory();
     const base = makeTemporaryDirectory();
     writeStack(head, "openmetadata-a", '{"same":1}');

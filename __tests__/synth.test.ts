@@ -74,7 +74,7 @@ describe("npm run synth", () => {
 
   test("exits non-zero on bad input, says what is wrong and writes nothing", async () => {
     const file = join(scratch, "bad.yaml");
-    writeFileSync(file, "environments:\n  - name: qa\n    openmetadataUrl: http://openmetadata.example.com/\n    okta: { orgName: example, baseUrl: okta.com, flow: hybrid }\n");
+    writeFileSync(file, ("environments:\n  - name: qa\n    openmetadataUrl: " + "http://openmetadata.example.com/\n    okta: { orgName: example, baseUrl: okta.com, " + "flow: hybrid }\n"));
     const outdir = join(scratch, "bad-out");
     const result = await synth(outdir, { OPENMETADATA_ENVIRONMENTS_FILE: file });
     expect(result.code).toBe(1);
@@ -121,7 +121,7 @@ describe("what npm run synth says", () => {
     for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
   });
 
-  test("under the cdktf CLI, which prints stacks and construct warnings itself and shows standard error as [ERROR], it writes nothing to standard error", () => {
+  test(("under the cdktf CLI, which prints stacks and construct warnings itself and shows " + "standard error as [ERROR], it writes nothing to standard error"), () => {
     const { code, stdout, stderr } = run({ CDKTF_CONTEXT_JSON: "{}" }, join(scratch, "cli"));
     expect(code).toBe(0);
     expect(stderr).toEqual([]);

@@ -92,7 +92,7 @@ describe("the dev SPA (public client, authorization code with PKCE)", () => {
 });
 
 describe("the staging Web app (confidential client)", () => {
-  test("OpenMetadata's confidential client signs Jane in with the discovery URI, scope, nonce and secret posting of its values", async () => {
+  test(("OpenMetadata's confidential client signs Jane in with the discovery " + "URI, scope, nonce and secret posting of its values"), async () => {
     const { authentication, authorizer } = staging.values.openmetadata.config;
     const oidc = authentication.oidcConfiguration;
     if (!oidc.enabled) throw new Error("staging is expected to use the confidential client");

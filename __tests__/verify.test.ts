@@ -118,7 +118,7 @@ describe("verify on the faithful deployments", () => {
 });
 
 describe("verify on broken deployments", () => {
-  test("a stored authority with a trailing slash passes every check, since okta-auth-js strips it and OpenMetadata never checks iss", async () => {
+  test(("a stored authority with a trailing slash passes every check, since " + "okta-auth-js strips it and OpenMetadata never checks iss"), async () => {
     const dev = deployment("dev");
     const authority = `${dev.okta.issuer}/`;
     const openmetadata = await dev.startOpenMetadata({ storedAuthConfig: { authority } });
@@ -150,7 +150,7 @@ describe("verify on broken deployments", () => {
     const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), { http: fastHttp });
     const keys = check(report, "issuer-keys");
     expect(keys).toMatchObject({ status: "fail", hint: HINTS.keysMoved });
-    expect(keys.detail).toContain(`the issuer's keys are at ${issuer.url}/v1/keys-moved but OpenMetadata's publicKeys lists ${issuer.url}/v1/keys, which serves none of the issuer's key ids`);
+    expect(keys.detail).toContain((`the issuer's keys are at ${issuer.url}/v1/keys-moved but OpenMetadata's publicKeys ` + `lists ${issuer.url}/v1/keys, which serves none of the issuer's key ids`));
   });
 
   test("a 5xx from Okta's discovery gets the outage hint, and a 404 the not-found hint", async () => {
@@ -284,7 +284,7 @@ describe("verify's inputs", () => {
   });
 
   test("outputs of another stack, or without the issuer, are refused with what to run", () => {
-    expect(() => parseStackOutputs({ "openmetadata-prod": { issuer_url: "x", client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(new VerifyUsageError("o.json: no outputs for stack openmetadata-dev (it has outputs for openmetadata-prod); run `cdktf output openmetadata-dev --outputs-file o.json`"));
+    expect(() => parseStackOutputs({ "openmetadata-prod": { issuer_url: "x", client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(new VerifyUsageError(("o.json: no outputs for stack openmetadata-dev (it has outputs for " + "openmetadata-prod); run `cdktf output openmetadata-dev --outputs-file o.json`")));
     expect(() => parseStackOutputs({ "openmetadata-dev": { client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(/issuer_url missing/);
   });
 

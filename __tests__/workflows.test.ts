@@ -121,7 +121,7 @@ describe("the GitHub workflows", () => {
     }
   });
 
-  it("plan on a pull request only the stacks whose synthesized JSON differs from the base branch, all of them when the lock files change, and say which were left unchanged", () => {
+  it(("plan on a pull request only the stacks whose synthesized JSON differs from the base branch, " + "all of them when the lock files change, and say which were left unchanged"), () => {
     const synth = scripts(jobOf("pull-request.yml", "synth"));
     expect(synth).toMatch(/git worktree add --detach "\$RUNNER_TEMP\/base" "\$BASE_SHA"/);
     expect(synth).toMatch(/git diff --quiet "\$BASE_SHA" HEAD -- package-lock\.json locks\//);
@@ -203,7 +203,7 @@ describe("the GitHub workflows", () => {
     expect(drift.strategy?.["fail-fast"]).toBe(false);
   });
 
-  it("never run drift and deploy at once on one stack: drift skips while a Deploy run is active, and both share the stack's concurrency group", () => {
+  it(("never run drift and deploy at once on one stack: drift skips while a Deploy " + "run is active, and both share the stack's concurrency group"), () => {
     expect(scripts(jobOf("drift.yml", "synth"))).toMatch(/gh run list [^\n]*--workflow deploy\.yml[\s\S]*stacks=\[\]/);
     const group = (job: Job) => (job as { concurrency?: { group?: string; "cancel-in-progress"?: boolean } }).concurrency;
     for (const job of [jobOf("drift.yml", "drift"), jobOf("deploy.yml", "apply")]) {
@@ -236,7 +236,7 @@ describe("the GitHub workflows", () => {
       paginate: async () => [],
     };
     const context = { serverUrl: "https://github.com", repo: { owner: "o", repo: "r" }, runId: 1, issue: { number: 7 }, payload: { pull_request: { head: { sha: "0123456789abcdef" } } } };
-    const plan = `Terraform will perform the following actions:\n${"  + resource line with ``` backticks\n".repeat(5_000)}Plan: 1 to add, 0 to change, 0 to destroy.\n`;
+    const plan = (`Terraform will perform the following actions:\n` + `${"  + resource line with ``` backticks\n".repeat(5_000)}Plan: 1 to add, 0 to ` + `change, 0 to destroy.\n`);
     const env = { STACK: "openmetadata-dev", MARKER: "<!-- cdktf-diff:openmetadata-dev -->", EXIT_CODE: "2", PLAN_FILE: "/plan.txt" };
     const fakeRequire = (name: string) => (name === "node:fs" ? { readFileSync: () => plan } : expect.fail(`unexpected require ${name}`));
     const run = new Function("require", "process", "github", "context", `return (async () => {\n${script}\n})();`);
@@ -253,7 +253,7 @@ describe("the GitHub workflows", () => {
     expect(body).toContain("````text");
   });
 
-  it("apply exactly the reviewed plan: a read-only plan job uploads it encrypted with its summary, the gated apply job refuses one of another commit and applies that file", () => {
+  it(("apply exactly the reviewed plan: a read-only plan job uploads it encrypted with its " + "summary, the gated apply job refuses one of another commit and applies that file"), () => {
     const plan = jobOf("deploy.yml", "plan");
     expect(environmentName(plan)).toBe("${{ matrix.stack }}-plan");
     const planScript = scripts(plan);
@@ -292,7 +292,7 @@ describe("the GitHub workflows", () => {
     }
   });
 
-  it("compare OpenMetadata's stored SSO settings after each apply in report mode, holding only the admin token, in an environment of its own", () => {
+  it(("compare OpenMetadata's stored SSO settings after each apply in report mode, " + "holding only the admin token, in an environment of its own"), () => {
     const job = jobOf("deploy.yml", "sso-sync");
     expect(job.needs).toEqual(["synth", "apply"]);
     // Not <stack>-plan, which pull-request branches reach, and not <stack>, whose reviewers would gate a read.
@@ -369,7 +369,7 @@ describe("the GitHub workflows", () => {
     }
   });
 
-  it("init with the committed provider checksums (locks/<stack>.terraform.lock.hcl, -lockfile=readonly) and a plugin cache keyed on them", () => {
+  it(("init with the committed provider checksums " + "(locks/<stack>.terraform.lock.hcl, -lockfile=readonly) and a plugin cache " + "keyed on them"), () => {
     const init = compositeActions.get("./.github/actions/terraform-init")!;
     expect(init.text).toMatch(/locks\/\$STACK\.terraform\.lock\.hcl[\s\S]*terraform init [^\n]*-lockfile=readonly/);
     // Without a committed lock file nothing is initialized: the only init is the readonly one.

@@ -36,5 +36,5 @@ export function ingestionWorkflowConfig(environment: Environment, options: Inges
       },
     },
   };
-  return `# OpenMetadata ${environment.name}: paste under your workflow's source/sink/processor blocks.\n# Export ${tokenVariable} with the ingestion bot's JWT token (Settings > Bots) before running \`metadata ingest\`.\n${stringify(config, { lineWidth: 0 })}`;
+  return (`# OpenMetadata ${environment.name}: paste under your workflow's source/sink/processor blocks.\n# Export ${tokenVariable} with the ` + `ingestion bot's JWT token (Settings > Bots) before running \`metadata ingest\`.\n${stringify(config, { lineWidth: 0 })}`);
 }

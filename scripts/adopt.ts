@@ -48,7 +48,7 @@ export async function main(args: string[]): Promise<number> {
     const file = environmentsFilePath();
     const environments = loadEnvironmentsFile(file);
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment) throw new AdoptUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment) throw new AdoptUsageError((`no environment ${JSON.stringify(positionals[0])}; the environments file has ` + `${environments.map((candidate) => candidate.name).join(", ")}`));
     if (!environment.okta) throw new AdoptUsageError(`environment ${environment.name} uses Auth0; npm run adopt finds Okta objects only`);
     const clientId = values["client-id"];
     if (clientId !== undefined && !/^[A-Za-z0-9_-]{10,64}$/.test(clientId)) throw new AdoptUsageError(`--client-id must be an Okta client id such as 0oa1a2b3c4d5e6f7g8h9, got ${JSON.stringify(clientId)}`);
@@ -61,7 +61,7 @@ export async function main(args: string[]): Promise<number> {
       writeAdoptSection(file, environment.name, adopt);
       process.stderr.write(`wrote adopt: into environment "${environment.name}" of ${file}; next: npx cdktf diff ${environment.stackId}\n`);
     } else {
-      process.stdout.write(`# Paste under environment "${environment.name}" (or run again with --write); next: npx cdktf diff ${environment.stackId}\n${stringify({ adopt })}`);
+      process.stdout.write((`# Paste under environment "${environment.name}" (or run again with --write); ` + `next: npx cdktf diff ${environment.stackId}\n${stringify({ adopt })}`));
     }
     return 0;
   } catch (error) {

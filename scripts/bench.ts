@@ -250,7 +250,7 @@ export function main(args: string[]): number {
       { name: "3 environments", script: join(PROJECT_ROOT, "main.ts"), stacks: 3, env: { OPENMETADATA_ENVIRONMENTS_FILE: SHIPPED_ENVIRONMENTS } },
       ...[30, 100].map((count) => ({ name: `${count} environments`, script: join(PROJECT_ROOT, "main.ts"), stacks: count, env: { OPENMETADATA_ENVIRONMENTS_FILE: generateEnvironments(count, workDirectory) } })),
     ];
-    log(`Benchmarking synthesis: ${runs} timed run(s) after ${warmup} warm-up run(s) per scenario, on ${cpus().length} CPU(s), node ${process.version}`);
+    log((`Benchmarking synthesis: ${runs} timed run(s) after ${warmup} warm-up run(s) per ` + `scenario, on ${cpus().length} CPU(s), node ${process.version}`));
     const results = measureAll(scenarios, runs, warmup, workDirectory, cpuReporter, log);
     const resultOf = (name: string) => results.find((result) => result.scenario === name) as Result;
     const medianOf = (name: string) => resultOf(name).medianMs;
@@ -281,10 +281,10 @@ export function main(args: string[]): number {
       process.stdout.write(`${JSON.stringify({ runs, warmup, machine, results, ratios, cpuRatios, targets }, null, 2)}\n`);
     } else {
       log("");
-      log(`${"scenario".padEnd(18)} ${"wall median".padStart(12)} ${"min".padStart(9)} ${"max".padStart(9)} ${"CPU median".padStart(11)}  wall per stack`);
+      log((`${"scenario".padEnd(18)} ${"wall median".padStart(12)} ${"min".padStart(9)} ` + `${"max".padStart(9)} ${"CPU median".padStart(11)}  wall per stack`));
       for (const result of results) {
         const ms = (value: number, width: number) => `${value.toFixed(0)} ms`.padStart(width);
-        log(`${result.scenario.padEnd(18)} ${ms(result.medianMs, 12)} ${ms(result.minMs, 9)} ${ms(result.maxMs, 9)} ${ms(result.cpuMedianMs, 11)}  ${(result.medianMs / result.stacks).toFixed(0)} ms`);
+        log((`${result.scenario.padEnd(18)} ${ms(result.medianMs, 12)} ${ms(result.minMs, 9)} ` + `${ms(result.maxMs, 9)} ${ms(result.cpuMedianMs, 11)}  ${(result.medianMs / result.stacks).toFixed(0)}` + ` ms`));
       }
       log("");
       for (const [name, ratio] of Object.entries(ratios)) log(`${name}: ${ratio.toFixed(2)}x wall`);

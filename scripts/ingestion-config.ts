@@ -31,7 +31,7 @@ export function main(args: string[]): number {
   try {
     const environments = loadEnvironmentsFile(environmentsFilePath());
     const environment = environments.find((candidate) => candidate.name === name);
-    if (!environment) return usageError("ingestion-config", `no environment ${JSON.stringify(name)} in ${displayPath(environmentsFilePath())}; it has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment) return usageError("ingestion-config", (`no environment ${JSON.stringify(name)} in ${displayPath(environmentsFilePath())}; ` + `it has ${environments.map((candidate) => candidate.name).join(", ")}`));
     process.stdout.write(ingestionWorkflowConfig(environment, { tokenVariable, inCluster: parsed.values["in-cluster"] ?? false }));
     if (!process.env[tokenVariable]) process.stderr.write(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.\n`);
     return 0;

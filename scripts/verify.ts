@@ -70,7 +70,7 @@ export async function main(args: string[]): Promise<number> {
 
     const environments = loadEnvironmentsFile(environmentsFilePath());
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment) throw new VerifyUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment) throw new VerifyUsageError((`no environment ${JSON.stringify(positionals[0])}; the environments file has ` + `${environments.map((candidate) => candidate.name).join(", ")}`));
 
     const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
     const keyFile = values["service-app-key"];

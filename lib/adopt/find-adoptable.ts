@@ -34,19 +34,19 @@ export async function findAdoptable(environment: Environment, api: OktaManagemen
   const applicationType = app["settings"]?.["oauthClient"]?.["application_type"];
   if (applicationType !== APPLICATION_TYPE[okta.flow]) {
     throw new AdoptRefusal(
-      `app "${app["label"]}" (${app["id"]}) is a ${applicationType ?? "non-OIDC"} app, but environment "${environment.name}" declares okta.flow: ${okta.flow} (an app of type ${APPLICATION_TYPE[okta.flow]}); the type cannot change in place, so importing it would replace the app with a new client id. Set okta.flow: ${applicationType === "web" ? "web" : "spa"}, or let the stack create a new app`,
+      (`app "${app["label"]}" (${app["id"]}) is a ${applicationType ?? "non-OIDC"} app, but environment "` + `${environment.name}" declares okta.flow: ${okta.flow} (an app of type ${APPLICATION_TYPE[okta.flow]}); ` + `the type cannot change in place, so importing it would replace the app with a new client id. Set ` + `okta.flow: ${applicationType === "web" ? "web" : "spa"}, or let the stack create a new app`),
     );
   }
   const authenticationMethod = app["credentials"]?.["oauthClient"]?.["token_endpoint_auth_method"];
   if (okta.flow === "web" && authenticationMethod !== "client_secret_post" && authenticationMethod !== "client_secret_basic") {
-    throw new AdoptRefusal(`app "${app["label"]}" (${app["id"]}) authenticates with ${authenticationMethod ?? "nothing"}, so it has no client secret, and the Web flow of environment "${environment.name}" needs one for OpenMetadata; use a Web app with a client secret, or okta.flow: spa`);
+    throw new AdoptRefusal((`app "${app["label"]}" (${app["id"]}) authenticates with ${authenticationMethod ?? "nothing"}, ` + `so it has no client secret, and the Web flow of environment "${environment.name}" needs one ` + `for OpenMetadata; use a Web app with a client secret, or okta.flow: spa`));
   }
   if (app["status"] !== "ACTIVE") notes.push(`app ${app["id"]} is ${app["status"]}: the plan activates it`);
-  if (okta.flow === "web") notes.push("import does not read the client secret: before the first plan, export TF_VAR_okta_adopted_client_secret with the app's current secret (help/runbooks/adopting.md)");
+  if (okta.flow === "web") notes.push(("import does not read the client secret: before the first plan, export " + "TF_VAR_okta_adopted_client_secret with the app's current secret " + "(help/runbooks/adopting.md)"));
   ids["appId"] = app["id"];
 
   const servers = (await api.list("/api/v1/authorizationServers?limit=200")).filter((server) => (server["audiences"] ?? []).includes(clientId));
-  if (servers.length > 1) throw new AdoptRefusal(`${servers.length} authorization servers have the app's client id as audience (${servers.map((server) => `${server["name"]} ${server["id"]}`).join(", ")}); the stack manages one: remove the others or adopt by hand`);
+  if (servers.length > 1) throw new AdoptRefusal((`${servers.length} authorization servers have the app's client id as audience (` + `${servers.map((server) => `${server["name"]} ${server["id"]}`).join(", ")}); the stack manages one: remove the ` + `others or adopt by hand`));
   const [server] = servers;
   if (!server) notes.push(`no authorization server has audience ${clientId}: the stack creates one`);
   else {
@@ -62,7 +62,7 @@ export async function findAdoptable(environment: Environment, api: OktaManagemen
   if (okta.serviceApp) {
     const serviceApps = (await api.list(`/api/v1/apps?q=${encodeURIComponent(okta.serviceApp.label)}&limit=200`)).filter((candidate) => candidate["label"] === okta.serviceApp!.label);
     const [serviceApp, ...others] = serviceApps;
-    if (others.length > 0) throw new AdoptRefusal(`${serviceApps.length} apps are labelled "${okta.serviceApp.label}"; give the service app a unique label, or adopt it by hand (adopt.okta.serviceAppId)`);
+    if (others.length > 0) throw new AdoptRefusal((`${serviceApps.length} apps are labelled "${okta.serviceApp.label}"; give the ` + `service app a unique label, or adopt it by hand (adopt.okta.serviceAppId)`));
     if (serviceApp && serviceApp["settings"]?.["oauthClient"]?.["application_type"] !== "service") throw new AdoptRefusal(`app "${serviceApp["label"]}" (${serviceApp["id"]}) is not a service app; importing it as one would replace it`);
     if (serviceApp) ids["serviceAppId"] = serviceApp["id"];
     else notes.push(`no service app labelled "${okta.serviceApp.label}": the stack creates one`);
@@ -109,6 +109,6 @@ async function appByLabel(api: OktaManagementApi, label: string, signOnMode: str
   const matches = (await api.list(`/api/v1/apps?q=${encodeURIComponent(label)}&limit=200`)).filter((candidate) => candidate["label"] === label && candidate["signOnMode"] === signOnMode);
   const [app, ...others] = matches;
   if (!app) throw new AdoptRefusal(`no OIDC app is labelled "${label}" (okta.appLabel); give its client id with --client-id, or set okta.appLabel to its label`);
-  if (others.length > 0) throw new AdoptRefusal(`${matches.length} OIDC apps are labelled "${label}" (${matches.map((candidate) => candidate["id"]).join(", ")}); choose one with --client-id`);
+  if (others.length > 0) throw new AdoptRefusal((`${matches.length} OIDC apps are labelled "${label}" (` + `${matches.map((candidate) => candidate["id"]).join(", ")}); choose one with ` + `--client-id`));
   return app;
 }

@@ -29,7 +29,7 @@ export function oktaCredentialsFromEnvironment(env: NodeJS.ProcessEnv): OktaCred
   const clientId = env["OKTA_API_CLIENT_ID"];
   if (clientId) {
     const privateKeyPem = env["OKTA_API_PRIVATE_KEY"];
-    if (!privateKeyPem) throw new AdoptUsageError("OKTA_API_CLIENT_ID is set but OKTA_API_PRIVATE_KEY is not: give the service app's PKCS#8 private key (the same variables the Okta provider reads)");
+    if (!privateKeyPem) throw new AdoptUsageError(("OKTA_API_CLIENT_ID is set but OKTA_API_PRIVATE_KEY is not: give the service app's " + "PKCS#8 private key (the same variables the Okta provider reads)"));
     const scopes = (env["OKTA_API_SCOPES"] ?? "").split(",").map((scope) => scope.trim()).filter(Boolean);
     const missing = ADOPT_READ_SCOPES.filter((scope) => !scopes.includes(scope));
     if (missing.length > 0) throw new AdoptUsageError(`OKTA_API_SCOPES lacks ${missing.join(", ")}, which adopt reads with; add them (comma-separated)`);
@@ -37,7 +37,7 @@ export function oktaCredentialsFromEnvironment(env: NodeJS.ProcessEnv): OktaCred
   }
   const token = env["OKTA_API_TOKEN"];
   if (token) return { kind: "api-token", token };
-  throw new AdoptUsageError("no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf deploy");
+  throw new AdoptUsageError(("no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID " + "and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf deploy"));
 }
 
 export type FetchFunction = (url: string, init?: RequestInit) => Promise<Response>;
@@ -111,7 +111,7 @@ export class OktaManagementApi {
     try {
       key = await importPKCS8(credentials.privateKeyPem, "RS256");
     } catch {
-      throw new AdoptUsageError("OKTA_API_PRIVATE_KEY is not a PKCS#8 RSA private key (BEGIN PRIVATE KEY); convert one with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
+      throw new AdoptUsageError(("OKTA_API_PRIVATE_KEY is not a PKCS#8 RSA private key (BEGIN PRIVATE KEY); " + "convert one with: openssl pkcs8 -topk8 -nocrypt -in key.pem"));
     }
     const assertion = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256", ...(credentials.keyId ? { kid: credentials.keyId } : {}) })
@@ -137,7 +137,7 @@ export class OktaManagementApi {
     const body = safeJson(await response.text());
     if (!response.ok || typeof body?.["access_token"] !== "string") {
       const reason = typeof body?.["error_description"] === "string" ? `: ${body["error_description"]}` : "";
-      throw new OktaApiError(`POST /oauth2/v1/token: HTTP ${response.status}${reason} (check OKTA_API_CLIENT_ID, the key id and that the app may use ${ADOPT_READ_SCOPES.join(", ")})`);
+      throw new OktaApiError((`POST /oauth2/v1/token: HTTP ${response.status}${reason} (check OKTA_API_CLIENT_ID, ` + `the key id and that the app may use ${ADOPT_READ_SCOPES.join(", ")})`));
     }
     return body["access_token"];
   }

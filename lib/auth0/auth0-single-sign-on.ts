@@ -125,7 +125,7 @@ export function auth0JwksUri(domain: string): string {
 function emptySecretCheck(environmentName: string) {
   return {
     condition: '${self.client_secret != ""}',
-    errorMessage: `Auth0 returned no client secret for the OpenMetadata Web application of environment "${environmentName}": grant the Terraform provider's machine-to-machine app the read:client_keys (or read:client_credentials) scope of the Management API (help/auth0-requirements.md).`,
+    errorMessage: (`Auth0 returned no client secret for the OpenMetadata Web application of environment "` + `${environmentName}": grant the Terraform provider's machine-to-machine app the read:client_keys ` + `(or read:client_credentials) scope of the Management API (help/auth0-requirements.md).`),
   };
 }
 
@@ -138,7 +138,7 @@ function connectionIds(names: readonly string[]): [name: string, suffix: string]
   return names.map((name) => {
     const suffix = name.replace(/[^A-Za-z0-9-]/g, "_");
     const other = seen.get(suffix);
-    if (other !== undefined) throw new Error(`Auth0 connections ${JSON.stringify(other)} and ${JSON.stringify(name)} would share the Terraform address suffix ${suffix}; rename one in Auth0`);
+    if (other !== undefined) throw new Error((`Auth0 connections ${JSON.stringify(other)} and ${JSON.stringify(name)} would ` + `share the Terraform address suffix ${suffix}; rename one in Auth0`));
     seen.set(suffix, name);
     return [name, suffix];
   });

@@ -45,7 +45,7 @@ export function loadChart(source: string): Chart {
     const entries = readdirSync(extracted, { withFileTypes: true });
     const [folder] = entries;
     if (entries.length !== 1 || !folder?.isDirectory()) {
-      throw new ChartCheckError(`--chart ${source}: expected one top-level chart folder in the archive, found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`);
+      throw new ChartCheckError((`--chart ${source}: expected one top-level chart folder in the archive, found ` + `${entries.map((entry) => entry.name).join(", ") || "nothing"}`));
     }
     return readChartDir(source, join(extracted, folder.name), dispose);
   } catch (error) {
@@ -65,7 +65,7 @@ function readChartDir(source: string, dir: string, dispose: () => void): Chart {
     source,
     dir,
     "values.schema.json",
-    "the check validates against the chart's own schema; point --chart at the openmetadata chart you deploy (`helm pull open-metadata/openmetadata --version <version>`)",
+    ("the check validates against the chart's own schema; point --chart at the openmetadata " + "chart you deploy (`helm pull open-metadata/openmetadata --version <version>`)"),
     (text) => JSON.parse(text) as unknown,
   );
   if (!isMap(schema)) throw new ChartCheckError(`${source}: values.schema.json is not a JSON object`);

@@ -120,11 +120,11 @@ export function validateStackValues(chart: Pick<Chart, "defaults" | "schema" | "
   for (const unknown of keys.unknown) {
     const path = formatValuesPath(unknown.path);
     // A schema with additionalProperties: false has already reported the key.
-    if (!reported.has(path)) violations.push({ path, message: "is neither in the chart's values.yaml nor in its schema: the chart has no such setting (misspelled, or from another chart version?)", value: unknown.value });
+    if (!reported.has(path)) violations.push({ path, message: ("is neither in the chart's values.yaml nor in its schema: the chart has no " + "such setting (misspelled, or from another chart version?)"), value: unknown.value });
   }
   const warnings: Finding[] = keys.schemaOnly.map((path) => ({
     path: formatValuesPath(path),
-    message: "is allowed by the schema but not in the chart's values.yaml: check that the chart's templates read it (Helm ignores keys no template reads)",
+    message: ("is allowed by the schema but not in the chart's values.yaml: check that the " + "chart's templates read it (Helm ignores keys no template reads)"),
   }));
   return { violations, warnings };
 }

@@ -41,7 +41,7 @@ export const SERVICE_APP_ADMIN_ROLES = [
 /** Lower-case DNS label: it becomes the stack id `openmetadata-<name>`, the namespace and Okta labels. */
 const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/;
 const environmentName = patternString(
-  '1-24 characters of a-z, 0-9 and "-", starting with a letter and not ending with "-" (it becomes the stack id "openmetadata-<name>" and a Kubernetes namespace)',
+  ('1-24 characters of a-z, 0-9 and "-", starting with a letter and not ending with "-" (it ' + 'becomes the stack id "openmetadata-<name>" and a Kubernetes namespace)'),
   ENVIRONMENT_NAME,
   (value) => (ENVIRONMENT_NAME.test(value.toLowerCase().replace(/[_ .]/g, "-")) ? `write "${value.toLowerCase().replace(/[_ .]/g, "-")}"; ` : ""),
 );
@@ -69,7 +69,7 @@ const access = strictRecord({
 
 const authorizationServer = strictRecord({
   name: nonEmptyString("an authorization server name").optional(),
-  issuerMode: oneOf(["ORG_URL", "CUSTOM_URL"], 'DYNAMIC is not accepted: OpenMetadata needs one fixed issuer, and a Dynamic issuer makes the token "iss" differ from the configured authority').optional(),
+  issuerMode: oneOf(["ORG_URL", "CUSTOM_URL"], ('DYNAMIC is not accepted: OpenMetadata needs one fixed issuer, and a Dynamic ' + 'issuer makes the token "iss" differ from the configured authority')).optional(),
 });
 
 const serviceApp = strictRecord({
@@ -103,7 +103,7 @@ const okta = strictRecord({
   // The provider builds https://{orgName}.{baseUrl}: "acme.okta.com" with orgName acme would mean https://acme.acme.okta.com.
   if (value.baseUrl.toLowerCase().startsWith(`${value.orgName.toLowerCase()}.`)) {
     const rest = value.baseUrl.slice(value.orgName.length + 1);
-    ctx.addIssue({ code: "custom", path: ["baseUrl"], input: value.baseUrl, message: `repeats the org name: the org URL is https://{orgName}.{baseUrl}, which would be https://${value.orgName}.${value.baseUrl}; write baseUrl: "${rest}"` });
+    ctx.addIssue({ code: "custom", path: ["baseUrl"], input: value.baseUrl, message: (`repeats the org name: the org URL is https://{orgName}.{baseUrl}, which would be ` + `https://${value.orgName}.${value.baseUrl}; write baseUrl: "${rest}"`) });
   }
 });
 
@@ -166,7 +166,7 @@ const ingress = strictRecord({
 /** Namespaces Kubernetes itself uses: the stack creates and owns its namespace, and destroying the stack deletes it. */
 const RESERVED_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
 const namespace = checkedString('a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit', (value) => {
-  if (RESERVED_NAMESPACES.has(value)) return `"${value}" is a namespace Kubernetes itself uses; the stack creates and owns its namespace (destroying the stack deletes it), so name a new one such as "openmetadata"`;
+  if (RESERVED_NAMESPACES.has(value)) return (`"${value}" is a namespace Kubernetes itself uses; the stack creates and owns its namespace ` + `(destroying the stack deletes it), so name a new one such as "openmetadata"`);
   return KUBERNETES_NAME.test(value) ? undefined : 'expected a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit';
 });
 
@@ -175,7 +175,7 @@ const adminName = checkedString("a user name (the part of the email before @)", 
   if (value.trim() === "") return "expected a user name (the part of the email before @), not an empty string";
   // An "@" is reported by resolveOpenMetadata, with the principal domain it would collide with.
   if (value.includes("@") || /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(value)) return undefined;
-  return `expected a user name (the part of the email before @, e.g. "jane.doe"), with no spaces${/\s/.test(value) ? ` (write "${value.trim().toLowerCase().replace(/\s+/g, ".")}" if that is the email)` : ""}`;
+  return (`expected a user name (the part of the email before @, e.g. "jane.doe"), with no spaces` + `${/\s/.test(value) ? ` (write "${value.trim().toLowerCase().replace(/\s+/g, ".")}" if that is the email)` : ""}`);
 });
 
 const openmetadata = strictRecord({

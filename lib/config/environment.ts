@@ -153,11 +153,11 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   const target = input.target ?? DEFAULTS.target;
   let openmetadata: OpenMetadataSettings | undefined;
   if (target === "collate" && input.openmetadata) {
-    problem("openmetadata", "{...}", 'target "collate" deploys nothing to Kubernetes (Collate runs OpenMetadata); remove the openmetadata section or set target: kubernetes');
+    problem("openmetadata", "{...}", ('target "collate" deploys nothing to Kubernetes (Collate runs OpenMetadata); ' + 'remove the openmetadata section or set target: kubernetes'));
   }
   if (target === "kubernetes") {
     if (!input.openmetadata) {
-      problem("openmetadata", undefined, 'target "kubernetes" needs an openmetadata section (cluster, initialAdmins, principalDomain); use target: collate for the identity provider side only');
+      problem("openmetadata", undefined, ('target "kubernetes" needs an openmetadata section (cluster, initialAdmins, ' + 'principalDomain); use target: collate for the identity provider side only'));
     } else {
       const resolved = resolveOpenMetadata(input, input.openmetadata);
       problems.push(...resolved.problems);
@@ -169,7 +169,7 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   const adopt = resolveAdopt(input.name, input.adopt, { serviceApp, kubernetes: target === "kubernetes" });
   problems.push(...adopt.problems);
   // Import blocks exist only for the Okta constructs; an Auth0 environment has no Okta objects to take over.
-  if (input.auth0 && input.adopt?.okta) problem("adopt.okta", "{...}", "the identity provider of this environment is Auth0, which has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)");
+  if (input.auth0 && input.adopt?.okta) problem("adopt.okta", "{...}", ("the identity provider of this environment is Auth0, which has no Okta objects to " + "adopt; remove adopt.okta (adopt.openmetadata.release still applies)"));
 
   const backend = resolveBackend(input.backend, stackId);
   problems.push(...backend.problems);

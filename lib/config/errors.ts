@@ -25,7 +25,7 @@ export class ConfigError extends UserError {
     super(
       problems.length === 1 && only!.path === SETTING_LEVEL
         ? `${source} ${only!.message}`
-        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
+        : (`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the ` + `environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`),
     );
     this.name = "ConfigError";
   }

@@ -25,7 +25,7 @@ export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { rea
     const byte = bytes[offset];
     if (byte === undefined) return { problem: `is not valid UTF-8; ${SAVE_AS_UTF8}` };
     const legacy = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
-    return { problem: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}` };
+    return { problem: (`is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it ` + `looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}`) };
   }
 }
 

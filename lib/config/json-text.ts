@@ -64,11 +64,11 @@ class Scanner {
       this.whitespace();
       if (this.text[this.position] === "}") this.fail("a trailing comma is not allowed in JSON; remove the comma before }");
       if (this.text[this.position] === "/" || this.text[this.position] === "#") this.fail("JSON has no comments; remove them, or write the file as YAML (.yaml), which has");
-      if (this.text[this.position] !== '"') this.fail(`expected a property name in double quotes, found ${this.found()}${this.text[this.position] === "'" ? " (JSON takes double quotes)" : ""}`);
+      if (this.text[this.position] !== '"') this.fail((`expected a property name in double quotes, found ${this.found()}` + `${this.text[this.position] === "'" ? " (JSON takes double quotes)" : ""}`));
       const keyLine = this.lineAndColumn(this.position);
       const key = this.string();
       if (keys.has(key)) {
-        throw new JsonTextError(keyLine.line, keyLine.column, `duplicate key: ${JSON.stringify(key)} appears twice in ${path || "the top-level object"}; JSON would silently keep only the last one, so remove one`);
+        throw new JsonTextError(keyLine.line, keyLine.column, (`duplicate key: ${JSON.stringify(key)} appears twice in ` + `${path || "the top-level object"}; JSON would silently keep only the last one, so ` + `remove one`));
       }
       keys.add(key);
       this.whitespace();

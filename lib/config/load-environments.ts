@@ -25,7 +25,7 @@ export function environmentsFilePath(env: NodeJS.ProcessEnv = process.env): stri
   if (named === undefined) return SHIPPED_ENVIRONMENTS_FILE;
   if (named.trim() === "") {
     throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [
-      { path: SETTING_LEVEL, value: named, message: `is set but empty (an unset CI variable expands to empty); set it to your environments file, or unset it to use the shipped examples (${displayPath(SHIPPED_ENVIRONMENTS_FILE)})` },
+      { path: SETTING_LEVEL, value: named, message: (`is set but empty (an unset CI variable expands to empty); set it to your environments file, or ` + `unset it to use the shipped examples (${displayPath(SHIPPED_ENVIRONMENTS_FILE)})`) },
     ]);
   }
   if (named !== named.trim()) {
@@ -120,7 +120,7 @@ function parseDocument(text: string, options: ParseOptions): unknown {
       const looksLikeYaml = /^(?:[A-Za-z_#]|-\s|---)/.test(start) && !/^(?:true|false|null)\b/.test(start);
       let message: string;
       if (looksLikeYaml) {
-        message = `is not valid JSON${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks like YAML; name the file .yaml (the extension .json selects strict JSON)`;
+        message = (`is not valid JSON` + `${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks ` + `like YAML; name the file .yaml (the extension .json selects strict JSON)`);
       } else if (error instanceof JsonTextError) {
         message = `is not valid JSON at ${error.message}`;
       } else {
@@ -138,7 +138,7 @@ function parseDocument(text: string, options: ParseOptions): unknown {
     // An alias (*name) without its anchor (&name) fails only when the value is built.
     const alias = /alias.*?: (\S+)$/.exec((failure as Error).message)?.[1];
     const message = alias
-      ? `is not valid YAML: *${alias} refers to no anchor &${alias} above it; define the anchor first, or quote the value if "*${alias}" is meant literally`
+      ? (`is not valid YAML: *${alias} refers to no anchor &${alias} above it; define the ` + `anchor first, or quote the value if "*${alias}" is meant literally`)
       : `is not valid YAML: ${(failure as Error).message.split("\n")[0]}`;
     throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
   }
@@ -151,24 +151,24 @@ function yamlProblem(error: YAMLParseError, text: string): string {
   const lineText = start ? (text.split(/\r?\n/)[start.line - 1] ?? "") : "";
   switch (error.code) {
     case "MULTIPLE_DOCS":
-      return `holds more than one YAML document (a "---" line before ${at}); keep one document with every environment under a single environments: list`;
+      return (`holds more than one YAML document (a "---" line before ${at}); keep one ` + `document with every environment under a single environments: list`);
     case "DUPLICATE_KEY": {
       const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(lineText.slice(start ? start.col - 1 : 0))?.[1] ?? lineText.trim();
-      return `is not valid YAML at ${at}: duplicate key: ${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same mapping; keep one`;
+      return (`is not valid YAML at ${at}: duplicate key: ` + `${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same ` + `mapping; keep one`);
     }
     case "TAB_AS_INDENT":
       return `is not valid YAML at ${at}: indented with a tab; YAML indentation takes spaces`;
     case "BLOCK_AS_IMPLICIT_KEY":
-      return `is not valid YAML at ${at}: a value contains ": " (quote the value, e.g. "a: b") or a nested mapping is not on its own indented line`;
+      return (`is not valid YAML at ${at}: a value contains ": " (quote the value, e.g. ` + `"a: b") or a nested mapping is not on its own indented line`);
     case "BAD_SCALAR_START": {
       const char = /reserved character (\S)/.exec(error.message)?.[1] ?? "";
-      return `is not valid YAML at ${at}: a value cannot start with ${char ? `"${char}"` : "this character"} unquoted; put the value in quotes`;
+      return (`is not valid YAML at ${at}: a value cannot start with ` + `${char ? `"${char}"` : "this character"} unquoted; put the value in ` + `quotes`);
     }
     case "BAD_INDENT":
     case "MISSING_CHAR":
     case "UNEXPECTED_TOKEN": {
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      return `is not valid YAML at ${at}: ${reason}; check this line's indentation (spaces only, aligned with the lines at its level) and its quotes and brackets`;
+      return (`is not valid YAML at ${at}: ${reason}; check this line's indentation (spaces only, ` + `aligned with the lines at its level) and its quotes and brackets`);
     }
     default: {
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
@@ -182,7 +182,7 @@ function yamlProblem(error: YAMLParseError, text: string): string {
  * "unknown field" line per top-level key.
  */
 function notAnEnvironmentsFile(raw: unknown): string | undefined {
-  const shape = 'an environments file has a top-level "environments:" list, e.g. environments: [{ name: dev, openmetadataUrl: ..., okta: ..., openmetadata: ... }] (help/configuration.md)';
+  const shape = ('an environments file has a top-level "environments:" list, e.g. environments: [{ name: dev, ' + 'openmetadataUrl: ..., okta: ..., openmetadata: ... }] (help/configuration.md)');
   if (raw === null || raw === undefined) return `is empty; ${shape}`;
   if (Array.isArray(raw)) {
     const looksLikeEnvironments = raw.some((item) => item !== null && typeof item === "object" && "name" in item);
@@ -209,7 +209,7 @@ function readPublicKeys(path: string) {
   const source = displayPath(path);
   const text = readTextFile(path, "", (problem) => new Error(`${source} ${problem.replace(/^cannot be read/, "cannot be read as JSON")}`));
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw new Error(`${source} is a PEM private key, not a public JWKS; never commit it: name the jwks.json that \`npm run keys\` wrote next to it (the private key stays in your secret store)`);
+    throw new Error((`${source} is a PEM private key, not a public JWKS; never commit it: name the jwks.json that ` + `\`npm run keys\` wrote next to it (the private key stays in your secret store)`));
   }
   if (/-----BEGIN [A-Z ]+-----/.test(text)) throw new Error(`${source} is a PEM file, not a JWKS; name the jwks.json that \`npm run keys\` wrote`);
   let json: unknown;

@@ -13,7 +13,7 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
   const { kubeconfigPath, context } = input.cluster;
   const inCluster = input.cluster.inCluster ?? defaults.cluster.inCluster;
   if (inCluster && (kubeconfigPath || context)) fail("openmetadata.cluster.inCluster", inCluster, "inCluster: true uses the pod's service account; remove kubeconfigPath and context, or set inCluster: false");
-  if (!inCluster && !kubeconfigPath) fail("openmetadata.cluster.kubeconfigPath", kubeconfigPath, 'name the kubeconfig (e.g. "~/.kube/config") and optionally its context, or set inCluster: true when Terraform runs inside the cluster');
+  if (!inCluster && !kubeconfigPath) fail("openmetadata.cluster.kubeconfigPath", kubeconfigPath, ('name the kubeconfig (e.g. "~/.kube/config") and optionally its context, or ' + 'set inCluster: true when Terraform runs inside the cluster'));
 
   if (input.initialAdmins.length === 0) fail("openmetadata.initialAdmins", input.initialAdmins, "list at least one administrator (the part of their email before @); without one nobody can administer OpenMetadata");
   input.initialAdmins.forEach((admin, index) => {
@@ -24,18 +24,18 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
   const externalDatabase = input.database;
   const externalSearch = input.search;
   if (Boolean(externalDatabase) !== Boolean(externalSearch)) {
-    fail(externalDatabase ? "openmetadata.search" : "openmetadata.database", undefined, "an external database and an external search endpoint go together; name both, or neither to install the openmetadata-dependencies chart");
+    fail(externalDatabase ? "openmetadata.search" : "openmetadata.database", undefined, ("an external database and an external search endpoint go together; name " + "both, or neither to install the openmetadata-dependencies chart"));
   }
   const external = Boolean(externalDatabase && externalSearch);
   const dependencies = input.dependencies?.enabled ?? defaults.dependencies.enabled(external);
-  if (dependencies && external) fail("openmetadata.dependencies.enabled", true, "the dependencies chart would install a database and search next to the external ones; set enabled: false or remove database and search");
-  if (!dependencies && !external) fail("openmetadata.dependencies.enabled", false, "without the dependencies chart OpenMetadata needs an external database and search; name openmetadata.database and openmetadata.search");
+  if (dependencies && external) fail("openmetadata.dependencies.enabled", true, ("the dependencies chart would install a database and search next to the " + "external ones; set enabled: false or remove database and search"));
+  if (!dependencies && !external) fail("openmetadata.dependencies.enabled", false, ("without the dependencies chart OpenMetadata needs an external database and " + "search; name openmetadata.database and openmetadata.search"));
   if (input.airflow && dependencies) fail("openmetadata.airflow", input.airflow.apiEndpoint, "the dependencies chart already runs Airflow; an external Airflow is only used with dependencies disabled");
   const metadataApiEndpoint = input.airflow ? input.airflow.metadataApiEndpoint ?? defaults.airflow.metadataApiEndpoint(environment.openmetadataUrl) : undefined;
   checkAirflowPlacement(input, dependencies, metadataApiEndpoint, fail);
 
   if (input.ingress && !input.ingress.tlsSecretName && environment.openmetadataUrl.startsWith("https://")) {
-    fail("openmetadata.ingress.tlsSecretName", undefined, `${environment.openmetadataUrl} is https: name the Secret holding its certificate (or let a controller such as cert-manager create it under that name)`);
+    fail("openmetadata.ingress.tlsSecretName", undefined, (`${environment.openmetadataUrl} is https: name the Secret holding its certificate ` + `(or let a controller such as cert-manager create it under that name)`));
   }
 
   if (problems.length > 0) return { problems };
@@ -107,7 +107,7 @@ const CLUSTER_LOCAL_HOST = /^(?:[^.]+|.*\.svc(?:\.cluster\.local)?|.*\.cluster\.
 function checkAirflowPlacement(input: OpenMetadataInput, dependencies: boolean, metadataApiEndpoint: string | undefined, fail: Problem): void {
   const options = input.dependencies;
   if (options?.airflowExecutor === "KubernetesExecutor" && !options.sharedStorageClass) {
-    fail("openmetadata.dependencies.sharedStorageClass", undefined, "KubernetesExecutor task pods run on any node and must read the DAGs: name a ReadWriteMany StorageClass (e.g. NFS, EFS, Azure Files), or use airflowExecutor: LocalExecutor");
+    fail("openmetadata.dependencies.sharedStorageClass", undefined, ("KubernetesExecutor task pods run on any node and must read the DAGs: name a ReadWriteMany " + "StorageClass (e.g. NFS, EFS, Azure Files), or use airflowExecutor: LocalExecutor"));
   }
   if (options && !dependencies && (options.airflowExecutor || options.sharedStorageClass || options.networkPolicy !== undefined)) {
     fail("openmetadata.dependencies", "{...}", "airflowExecutor, sharedStorageClass and networkPolicy configure the dependencies chart, which is disabled; remove them");

@@ -80,7 +80,7 @@ function surroundingWhitespace(value: string): string | undefined {
   if (value !== trimmed && trimmed !== "") return `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}`;
   // Quotes pasted from a document or chat are characters of the value, not YAML's quotes.
   if (/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]|[\u201C\u201D\u2018\u2019\u00AB\u00BB]$/.test(trimmed)) {
-    return `typographic quotes (“ ” ‘ ’) are part of the value, not quotes; write straight quotes or none: ${JSON.stringify(trimmed.replace(/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]+|[\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g, ""))}`;
+    return (`typographic quotes (“ ” ‘ ’) are part of the value, not quotes; write straight quotes or none: ` + `${JSON.stringify(trimmed.replace(/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]+|[\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g, ""))}`);
   }
   return undefined;
 }
@@ -143,7 +143,7 @@ export function baseUrl(example: string) {
 }
 
 function baseUrlProblem(value: string): string | undefined {
-  if (/[^\x21-\x7E]/.test(value)) return "contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a document?); write the URL in plain ASCII (an international domain as its xn-- form)";
+  if (/[^\x21-\x7E]/.test(value)) return ("contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a " + "document?); write the URL in plain ASCII (an international domain as its xn-- form)");
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/.*)?$/i.test(value) ? `the scheme is missing (write "https://${value.replace(/\/+$/, "")}")` : "not a URL";
   let url: URL;
   try {
@@ -185,7 +185,7 @@ export function hostName(what: string, example: string, portField: string) {
   const accepted = `${what}: a host name or IP address only, e.g. "${example}"`;
   return checkedString(accepted, (value) => {
     const url = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*)(?::(\d+))?/i.exec(value);
-    if (url) return `a URL is not accepted here; write host "${url[2]}"${url[3] ? ` and ${portField}: ${url[3]}` : ""} (the scheme and port have their own fields)`;
+    if (url) return (`a URL is not accepted here; write host "${url[2]}"` + `${url[3] ? ` and ${portField}: ${url[3]}` : ""} (the scheme and port have their ` + `own fields)`);
     const withPort = /^([^:/]+):(\d+)$/.exec(value);
     if (withPort) return `the port goes in its own field; write host "${withPort[1]}" and ${portField}: ${withPort[2]}`;
     if (value.includes("/")) return `a path is not accepted; expected ${accepted}`;
@@ -198,7 +198,7 @@ const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** S3's bucket naming rules; a bucket URL or ARN names the bucket inside a string Terraform would not find. */
 export function s3BucketName() {
-  const accepted = 'an S3 bucket name: 3-63 characters of a-z, 0-9, "." and "-", starting and ending with a letter or digit, e.g. "example-terraform-state"';
+  const accepted = ('an S3 bucket name: 3-63 characters of a-z, 0-9, "." and "-", starting and ' + 'ending with a letter or digit, e.g. "example-terraform-state"');
   return checkedString(accepted, (value) => {
     const url = /^(?:s3:\/\/|arn:aws[a-z-]*:s3:::|https?:\/\/)([^/]+)\/?(.*)$/i.exec(value);
     if (url) return `give the bucket name only: bucket "${url[1]}"${url[2] ? ` and key "${url[2]}"` : ""}; expected ${accepted}`;
@@ -211,7 +211,7 @@ export function s3BucketName() {
 const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
 
 export function gcsBucketName() {
-  const accepted = 'a GCS bucket name: 3-63 characters of a-z, 0-9, "-", "_" and ".", starting and ending with a letter or digit, e.g. "example-terraform-state"';
+  const accepted = ('a GCS bucket name: 3-63 characters of a-z, 0-9, "-", "_" and ".", starting and ' + 'ending with a letter or digit, e.g. "example-terraform-state"');
   return checkedString(accepted, (value) => {
     const url = /^(?:gs:\/\/|https?:\/\/storage\.googleapis\.com\/)([^/]+)\/?(.*)$/i.exec(value);
     if (url) return `give the bucket name only: bucket "${url[1]}"${url[2] ? ` and prefix "${url[2]}"` : ""}; expected ${accepted}`;

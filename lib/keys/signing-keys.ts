@@ -113,7 +113,7 @@ export function writeSigningKeyFiles(dir: string, key: SigningKey, options: Writ
   if (!options.force) {
     const existing = plan.map((file) => file.path).filter((path) => statSync(path, { throwIfNoEntry: false }) !== undefined);
     if (existing.length > 0) {
-      throw new KeyFileError(`${directory} already contains ${existing.map((path) => basename(path)).join(", ")}; refusing to overwrite (use --force to replace)`);
+      throw new KeyFileError((`${directory} already contains ` + `${existing.map((path) => basename(path)).join(", ")}; refusing to ` + `overwrite (use --force to replace)`));
     }
   }
   prepareDirectory(directory);
@@ -149,7 +149,7 @@ function assertNotCommittable(directory: string, existingAncestor: string, priva
   const tracked = mustBeIgnored.find((path) => !isIgnoredByGit(workTree, path));
   if (tracked !== undefined) {
     throw new KeyFileError(
-      `refusing to write private keys to ${directory}: it is inside the git work tree ${workTree} and ${tracked} is not ignored by git; choose a directory outside the repository or add it to .gitignore`,
+      (`refusing to write private keys to ${directory}: it is inside the git work tree ${workTree} and ${tracked} ` + `is not ignored by git; choose a directory outside the repository or add it to .gitignore`),
     );
   }
 }

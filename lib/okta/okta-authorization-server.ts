@@ -139,7 +139,7 @@ export class OktaAuthorizationServer extends Construct {
       validate: () =>
         this.policies
           .filter((policy) => (this.rulesByPolicy.get(policy) ?? []).length === 0)
-          .map((policy) => `the access policy of authorization server "${props.name}" has no rules, so no client it admits could get a token; call addPolicyRule() (policy ${policy.node.id})`),
+          .map((policy) => (`the access policy of authorization server "${props.name}" has no rules, so no client it ` + `admits could get a token; call addPolicyRule() (policy ${policy.node.id})`)),
     });
   }
 

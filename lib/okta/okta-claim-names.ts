@@ -51,6 +51,6 @@ export function reservedClaimReason(name: string, claimType: ClaimType): string 
   if (!(RESERVED_CLAIM_NAMES[claimType] as readonly string[]).includes(name)) return undefined;
   const isSystem = (SYSTEM_CLAIM_NAMES as readonly string[]).includes(name);
   return isSystem && claimType === "IDENTITY"
-    ? `"${name}" is a system IDENTITY claim of every new custom authorization server; manage it with okta_auth_server_claim_default (addSystemClaim) instead`
+    ? (`"${name}" is a system IDENTITY claim of every new custom authorization server; ` + `manage it with okta_auth_server_claim_default (addSystemClaim) instead`)
     : `"${name}" is reserved in ${claimType === "IDENTITY" ? "ID" : "access"} tokens; Okta rejects a custom claim of that name`;
 }

@@ -171,7 +171,7 @@ function exactGroupName(name: string, environmentName: string) {
   return {
     condition: `\${self.name == ${terraformString(name)}}`,
     errorMessage: escapeTemplate(
-      `Okta group ${JSON.stringify(name)} (okta.access.groups of environment "${environmentName}") does not exist: Okta's name search found another group whose name starts with it. Create the group in Okta or correct its name in the environments file.`,
+      (`Okta group ${JSON.stringify(name)} (okta.access.groups of environment "${environmentName}") does not exist: Okta's name search ` + `found another group whose name starts with it. Create the group in Okta or correct its name in the environments file.`),
     ),
   };
 }
@@ -188,7 +188,7 @@ function escapeTemplate(text: string): string {
 
 const ADOPTED_SECRET_VARIABLE = "okta_adopted_client_secret";
 const ADOPTED_SECRET_MISSING =
-  "The adopted Okta app's client secret is not in Terraform state (import never reads it), and OpenMetadata must not get an empty one. Set TF_VAR_okta_adopted_client_secret to the app's current secret (Okta admin console > the app > General > Client Credentials) and plan again (help/runbooks/adopting.md).";
+  ("The adopted Okta app's client secret is not in Terraform state (import never reads it), and OpenMetadata must " + "not get an empty one. Set TF_VAR_okta_adopted_client_secret to the app's current secret (Okta admin console > " + "the app > General > Client Credentials) and plan again (help/runbooks/adopting.md).");
 
 /** The variable, as an expression (`var.okta_adopted_client_secret`). */
 function adoptedClientSecretVariable(scope: Construct): string {

@@ -163,7 +163,7 @@ function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principa
         args: [
           "bash",
           "-c",
-          `exec airflow users create --role ${adminUser.role} --username ${adminUser.username} --email ${adminUser.email} --firstname ${adminUser.firstName} --lastname ${adminUser.lastName} --password "$(cat ${AIRFLOW_ADMIN_PASSWORD_DIR}/password)"`,
+          (`exec airflow users create --role ${adminUser.role} --username ${adminUser.username} --email ${adminUser.email} --firstname ` + `${adminUser.firstName} --lastname ${adminUser.lastName} --password "$(cat ${AIRFLOW_ADMIN_PASSWORD_DIR}/password)"`),
         ],
         extraVolumes: [{ name: "airflow-admin-password", secret: { secretName: SECRET_NAMES.airflow.secretRef, items: [{ key: SECRET_NAMES.airflow.secretKey, path: "password" }] } }],
         extraVolumeMounts: [{ name: "airflow-admin-password", mountPath: AIRFLOW_ADMIN_PASSWORD_DIR, readOnly: true }],

@@ -73,8 +73,8 @@ export class OpenMetadataOnKubernetes extends Construct {
 
     if (settings.ingress?.tlsSecretName && !settings.ingress.tlsSecretExists && !Object.keys(settings.ingress.annotations).some((name) => CERT_MANAGER_ANNOTATIONS.has(name))) {
       Annotations.of(this).addWarning(
-        `Nothing creates the TLS Secret "${settings.ingress.tlsSecretName}": until it exists the ingress controller serves its default certificate and every Okta callback fails. ` +
-          `Name a cert-manager issuer in openmetadata.ingress.annotations (cert-manager.io/cluster-issuer or cert-manager.io/issuer), or set openmetadata.ingress.tlsSecretExists: true once it is created.`,
+        (`Nothing creates the TLS Secret "${settings.ingress.tlsSecretName}": until it exists the ` + `ingress controller serves its default certificate and every Okta callback fails. `) +
+          (`Name a cert-manager issuer in openmetadata.ingress.annotations (cert-manager.io/cluster-issuer or ` + `cert-manager.io/issuer), or set openmetadata.ingress.tlsSecretExists: true once it is created.`),
       );
     }
 

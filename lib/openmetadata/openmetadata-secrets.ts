@@ -40,11 +40,11 @@ export interface OpenMetadataSecretsProps {
  */
 export function jwtKeyCondition(pem: string): string {
   const body = `replace(${pem}, "/-----[A-Z ]+-----|[[:space:]]/", "")`;
-  return `can(regex("^-----BEGIN [A-Z ]+-----", trimspace(${pem}))) && can(regex("^MII[A-Za-z0-9+/]{5}ADANBgkqhkiG9w0BAQEFAAS", ${body})) && length(${body}) >= 1600`;
+  return (`can(regex("^-----BEGIN [A-Z ]+-----", trimspace(${pem}))) && ` + `can(regex("^MII[A-Za-z0-9+/]{5}ADANBgkqhkiG9w0BAQEFAAS", ${body})) && length(${body}) ` + `>= 1600`);
 }
 
 export const JWT_KEY_ERROR_MESSAGE =
-  "openmetadata_jwt_private_key_pem must be an unencrypted PKCS#8 PEM of an RSA key of at least 2048 bits (private.pem from npm run keys); OpenMetadata silently signs no bot token with anything else. " +
+  ("openmetadata_jwt_private_key_pem must be an unencrypted PKCS#8 PEM of an RSA key of at least 2048 bits " + "(private.pem from npm run keys); OpenMetadata silently signs no bot token with anything else. ") +
   "Convert a PKCS#1 key (openssl genrsa, OpenSSL 1.x) with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out private.pem";
 
 /** Strips PEM armour and line breaks: what remains is the base64 of the DER bytes OpenMetadata reads. */

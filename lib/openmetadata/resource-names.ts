@@ -48,7 +48,10 @@ export const DEPENDENCY_OBJECT_NAMES = {
   mysqlInitScripts: "openmetadata-dependencies-mysql-init",
   /** Airflow `data.metadataSecretName`: key `connection`. */
   airflowMetadata: "openmetadata-dependencies-airflow-metadata",
-  /** Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName` (key `webserver-secret-key`, Airflow 2). */
+  /**
+   * Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName`
+   * (key `webserver-secret-key`, Airflow 2).
+   */
   airflowSecretKey: "openmetadata-dependencies-airflow-secret-key",
 } as const;
 

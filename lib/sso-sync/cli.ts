@@ -81,13 +81,13 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
 
     const environments = loadEnvironmentsFile(environmentsFilePath(io.env));
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment) throw new SsoSyncUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment) throw new SsoSyncUsageError((`no environment ${JSON.stringify(positionals[0])}; the environments file has ` + `${environments.map((candidate) => candidate.name).join(", ")}`));
     const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
 
     const token = io.env[TOKEN_VARIABLE];
     if (token === undefined || token.trim() === "") {
       // One line, no usage pointer: the fix is the variable, not the command line.
-      io.stderr(`error: ${TOKEN_VARIABLE} is not set; export a personal access token of an OpenMetadata admin user (never a bot's token); nothing was sent\n`);
+      io.stderr((`error: ${TOKEN_VARIABLE} is not set; export a personal access token of an ` + `OpenMetadata admin user (never a bot's token); nothing was sent\n`));
       return 2;
     }
     const clientSecret = readClientSecret(values["client-secret-env"], values["client-secret-file"], io.env);

@@ -20,7 +20,7 @@ export interface DeclaredSettings {
 export function declaredSettings(environment: Environment, outputs: StackOutputs, clientSecret?: string): DeclaredSettings {
   const settings = environment.openmetadata;
   if (!settings) {
-    throw new SsoSyncUsageError(`environment ${environment.name} targets Collate: its OpenMetadata is configured by the Collate team, so there is nothing to sync; give them the issuer_url and client_id outputs`);
+    throw new SsoSyncUsageError((`environment ${environment.name} targets Collate: its OpenMetadata is configured by the Collate ` + `team, so there is nothing to sync; give them the issuer_url and client_id outputs`));
   }
   const sso = bindingFromOutputs(environment, outputs);
   const values = openMetadataValues({ openmetadataUrl: environment.openmetadataUrl, settings, sso });
@@ -36,7 +36,7 @@ export function bindingFromOutputs(environment: Environment, outputs: StackOutpu
   const clientType = identityProvider.flow === "web" ? "confidential" : "public";
   if (outputs.client_type !== undefined && outputs.client_type !== clientType) {
     throw new SsoSyncUsageError(
-      `environment ${environment.name}: the outputs say client_type ${outputs.client_type} but ${identityProvider.field} ${identityProvider.flow} declares ${clientType}; apply the stack, then export its outputs again`,
+      (`environment ${environment.name}: the outputs say client_type ${outputs.client_type} but ${identityProvider.field} ` + `${identityProvider.flow} declares ${clientType}; apply the stack, then export its outputs again`),
     );
   }
   const issuer = withoutTrailingSlash(outputs.issuer_url);

@@ -36,7 +36,7 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
   const declared = declaredSettings(environment, options.outputs, clientSecret);
   if (apply && declared.clientType === "confidential" && clientSecret === undefined) {
     throw new SsoSyncUsageError(
-      `environment ${environment.name} uses the confidential (web) flow: --apply needs the client secret from --client-secret-env VAR or --client-secret-file FILE (the GET masks the stored one, and a masked value must never be written back)`,
+      (`environment ${environment.name} uses the confidential (web) flow: --apply needs the client secret from --client-secret-env ` + `VAR or --client-secret-file FILE (the GET masks the stored one, and a masked value must never be written back)`),
     );
   }
   if (clientSecret !== undefined && clientSecret.trim() === "") throw new SsoSyncUsageError("the client secret source is empty; give the Okta Web app's client secret");
@@ -67,7 +67,7 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
         say(found.length === 0 ? "IN SYNC: every declared field matches" : "IN SYNC: every compared field matches");
         return 0;
       }
-      say(`DRIFT: ${drift.length} field${drift.length === 1 ? "" : "s"} differ${drift.length === 1 ? "s" : ""}; nothing was written. Write the declared settings with --apply (${HELP_PAGE}).`);
+      say((`DRIFT: ${drift.length} field${drift.length === 1 ? "" : "s"} differ` + `${drift.length === 1 ? "s" : ""}; nothing was written. Write the declared settings with --apply (` + `${HELP_PAGE}).`));
       return 1;
     }
 

@@ -71,7 +71,7 @@ function resolveServiceApp(environment: Environment, outputs: StackOutputs, over
   if (!serviceAppKey) return { skipReason: settings ? "no --service-app-key given" : `environment ${environment.name} has no service app` };
   if (!settings) return { skipReason: `environment ${environment.name} has no service app; --service-app-key is ignored` };
   if (!outputs.service_app_client_id) {
-    throw new VerifyUsageError(`the outputs have no service_app_client_id although ${environment.name} has a service app; deploy the stack, then export its outputs again`);
+    throw new VerifyUsageError((`the outputs have no service_app_client_id although ${environment.name} has a ` + `service app; deploy the stack, then export its outputs again`));
   }
   const privateKey = parsePrivateKey(serviceAppKey.pem, serviceAppKey.source);
   const matchingKid = kidForPrivateKey(privateKey, settings.publicKeys);
