@@ -17,14 +17,24 @@ const CONSTRUCT_LIBRARIES = /[\\/]node_modules[\\/](cdktf|constructs|@cdktf[\\/]
 let probe: string;
 beforeAll(() => {
   probe = join(temporaryDirectory(), "record-loaded-modules.cjs");
-  writeFileSync(probe, ('process.on("exit", () => ' + 'require("node:fs").writeFileSync(process.env.LOADED_MODULES_FILE, ' + 'JSON.stringify(Object.keys(require.cache))));\n'));
+  writeFileSync(
+    probe,
+    'process.on("exit", () => ' +
+      'require("node:fs").writeFileSync(process.env.LOADED_MODULES_FILE, ' +
+      "JSON.stringify(Object.keys(require.cache))));\n",
+  );
 });
 
 async function modulesLoadedBy(script: string, args: readonly string[]): Promise<string[]> {
   const out = join(temporaryDirectory(), "loaded.json");
   await promisify(execFile)(process.execPath, ["--import", "tsx", "--require", probe, join("scripts", script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOADED_MODULES_FILE: out, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, OPENMETADATA_JWT_TOKEN: "unused" },
+    env: {
+      ...process.env,
+      LOADED_MODULES_FILE: out,
+      OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE,
+      OPENMETADATA_JWT_TOKEN: "unused",
+    },
   });
   return JSON.parse(readFileSync(out, "utf8")) as string[];
 }

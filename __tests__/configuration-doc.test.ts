@@ -12,7 +12,13 @@ import { fieldPaths } from "./support/schema-fields";
 const DOC = readFileSync(resolve(__dirname, "..", "help", "configuration.md"), "utf8");
 
 /** The doc's section headings and the field path prefix of their tables. */
-const SECTIONS: Record<string, string> = { "## Environment": "", "## `okta`": "okta.", "## `auth0`": "auth0.", "## `openmetadata`": "openmetadata.", "## `adopt`": "adopt." };
+const SECTIONS: Record<string, string> = {
+  "## Environment": "",
+  "## `okta`": "okta.",
+  "## `auth0`": "auth0.",
+  "## `openmetadata`": "openmetadata.",
+  "## `adopt`": "adopt.",
+};
 
 /** Table rows by field path: the text of the whole row and of its Default cell. */
 function documentedRows(): Map<string, { row: string; default: string }> {
@@ -35,7 +41,9 @@ function documentation(path: string): string | undefined {
   if (own) return own.default;
   if (path.startsWith("backend.")) {
     const field = path.slice("backend.".length);
-    return STATE_BACKENDS.includes(`${field}:`) || STATE_BACKENDS.includes(`\`${field}\``) ? `${STATE_BACKENDS}\n${rows.get("backend")?.row ?? ""}` : undefined;
+    return STATE_BACKENDS.includes(`${field}:`) || STATE_BACKENDS.includes(`\`${field}\``)
+      ? `${STATE_BACKENDS}\n${rows.get("backend")?.row ?? ""}`
+      : undefined;
   }
   // A section of nested fields (okta.tokens) is documented by its fields' rows.
   if ([...rows.keys()].some((documented) => documented.startsWith(`${path}.`))) return "(its fields)";
@@ -65,9 +73,11 @@ const SHOWN_WITH: Record<string, unknown[]> = {
 function defaults(table: object = DEFAULTS, prefix = ""): [string, string[]][] {
   return Object.entries(table).flatMap(([key, value]): [string, string[]][] => {
     const path = `${prefix}${key}`;
-    const resolved: unknown = typeof value === "function" ? (value as (...args: unknown[]) => unknown)(...(SHOWN_WITH[path] ?? ["<name>"])) : value;
+    const resolved: unknown =
+      typeof value === "function" ? (value as (...args: unknown[]) => unknown)(...(SHOWN_WITH[path] ?? ["<name>"])) : value;
     if (Array.isArray(resolved)) return [[path, resolved.length === 0 ? ["none"] : resolved.map(String)]];
-    if (typeof resolved === "object" && resolved !== null) return Object.keys(resolved).length === 0 ? [[path, ["none"]]] : defaults(resolved, `${path}.`);
+    if (typeof resolved === "object" && resolved !== null)
+      return Object.keys(resolved).length === 0 ? [[path, ["none"]]] : defaults(resolved, `${path}.`);
     return [[path, [String(resolved)]]];
   });
 }

@@ -22,22 +22,40 @@ function resolved(file: string, specifier: string): string {
   return relative(ROOT, resolve(dirname(join(ROOT, file)), specifier)).replace(/\.ts$/, "");
 }
 
-const isPackage = (target: string) => !target.startsWith("lib/") && !target.startsWith("stacks/") && !target.startsWith("scripts/") && target !== "main" && !target.startsWith("__tests__/");
+const isPackage = (target: string) =>
+  !target.startsWith("lib/") &&
+  !target.startsWith("stacks/") &&
+  !target.startsWith("scripts/") &&
+  target !== "main" &&
+  !target.startsWith("__tests__/");
 const PROVIDER_OR_CDKTF = /^(cdktf|constructs|@cdktf\/.*)(\/.*)?$/;
 
 /** The modules lib/config and lib/keys may use: each other, the chart contract and plain data libraries. */
 function allowedInConfig(target: string): boolean {
   if (isPackage(target)) return target.startsWith("node:") || ["zod", "yaml", "jose"].includes(target);
-  return target.startsWith("lib/config/") || target.startsWith("lib/keys/") || target === "lib/errors" || target === "lib/openmetadata/resource-names";
+  return (
+    target.startsWith("lib/config/") ||
+    target.startsWith("lib/keys/") ||
+    target === "lib/errors" ||
+    target === "lib/openmetadata/resource-names"
+  );
 }
 
 /** The import rule a module breaks, or undefined. */
 function violation(from: string, target: string): string | undefined {
-  if (from.startsWith("lib/") && (target.startsWith("stacks/") || target.startsWith("scripts/") || target === "main" || target.startsWith("__tests__/"))) return "lib/ imports nothing above it";
-  if (from.startsWith("stacks/") && (target.startsWith("scripts/") || target === "main" || target.startsWith("__tests__/"))) return "stacks/ imports neither the entry points nor the tests";
-  if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target)) return "lib/config and lib/keys import no construct, CLI or provider module";
-  if ((from === "lib/errors" || from === "lib/openmetadata/resource-names") && !target.startsWith("node:")) return "the error type and the chart contract are dependency-free";
-  if (PROVIDER_OR_CDKTF.test(target) && from.startsWith("scripts/") && !["scripts/bench", "scripts/check-chart"].includes(from)) return "a CLI that synthesizes nothing loads no cdktf";
+  if (
+    from.startsWith("lib/") &&
+    (target.startsWith("stacks/") || target.startsWith("scripts/") || target === "main" || target.startsWith("__tests__/"))
+  )
+    return "lib/ imports nothing above it";
+  if (from.startsWith("stacks/") && (target.startsWith("scripts/") || target === "main" || target.startsWith("__tests__/")))
+    return "stacks/ imports neither the entry points nor the tests";
+  if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target))
+    return "lib/config and lib/keys import no construct, CLI or provider module";
+  if ((from === "lib/errors" || from === "lib/openmetadata/resource-names") && !target.startsWith("node:"))
+    return "the error type and the chart contract are dependency-free";
+  if (PROVIDER_OR_CDKTF.test(target) && from.startsWith("scripts/") && !["scripts/bench", "scripts/check-chart"].includes(from))
+    return "a CLI that synthesizes nothing loads no cdktf";
   return undefined;
 }
 
@@ -48,13 +66,20 @@ function productFiles(dir: string): string[] {
 }
 
 const edges = ["main.ts", ...productFiles("lib"), ...productFiles("stacks"), ...productFiles("scripts")].flatMap((file) =>
-  importsOf(readFileSync(join(ROOT, file), "utf8")).map((specifier) => ({ from: file.replace(/\.ts$/, ""), to: resolved(file, specifier) })),
+  importsOf(readFileSync(join(ROOT, file), "utf8")).map((specifier) => ({
+    from: file.replace(/\.ts$/, ""),
+    to: resolved(file, specifier),
+  })),
 );
 
 describe("imports run one way", () => {
   test("the parse finds the imports of the product, multi-line and dynamic ones included", () => {
     expect(edges.length).toBeGreaterThan(200);
-    expect(importsOf('import {\n  a,\n  b,\n} from "./x";\nexport { c } from "../y";\nconst z = await import("zod");')).toEqual(["./x", "../y", "zod"]);
+    expect(importsOf('import {\n  a,\n  b,\n} from "./x";\nexport { c } from "../y";\nconst z = await import("zod");')).toEqual([
+      "./x",
+      "../y",
+      "zod",
+    ]);
     expect(edges).toContainEqual({ from: "main", to: "stacks/run-synth" });
   });
 

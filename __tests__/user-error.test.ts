@@ -14,7 +14,15 @@ const SCRIPTS = resolve(__dirname, "..", "scripts");
 
 describe("one user-error type", () => {
   test("every error for a mistake the user can correct is a UserError", () => {
-    const errors: Error[] = [new ConfigError("file.yaml", []), new ChartCheckError("x"), new SsoSyncUsageError("x"), new AdoptUsageError("x"), new VerifyUsageError("x"), new KeyFileError("x"), new SynthValidationError("x")];
+    const errors: Error[] = [
+      new ConfigError("file.yaml", []),
+      new ChartCheckError("x"),
+      new SsoSyncUsageError("x"),
+      new AdoptUsageError("x"),
+      new VerifyUsageError("x"),
+      new KeyFileError("x"),
+      new SynthValidationError("x"),
+    ];
     expect(errors.filter((error) => !(error instanceof UserError)).map((error) => error.name)).toEqual([]);
   });
 

@@ -19,7 +19,11 @@ export const INTERNAL_ERROR_EXIT_CODE = 1;
  * The last branch of every script's error handling: whatever is not a UserError is reported in one line,
  * without a stack trace (the user cannot act on one), and exits 1.
  */
-export function internalError(script: string, error: unknown, write: (text: string) => void = (text) => process.stderr.write(text)): number {
+export function internalError(
+  script: string,
+  error: unknown,
+  write: (text: string) => void = (text) => process.stderr.write(text),
+): number {
   const message = error instanceof Error ? error.message : String(error);
   write(`${script}: internal error (not a mistake in your input): ${message.split("\n")[0]}\n`);
   return INTERNAL_ERROR_EXIT_CODE;

@@ -23,7 +23,11 @@ Options:
 Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, chart, environments).
 `;
 
-const OPTIONS = { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } as const;
+const OPTIONS = {
+  chart: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 export function main(args: string[]): number {
   let values;
@@ -38,7 +42,10 @@ export function main(args: string[]): number {
   }
   if (!values.chart) {
     if (values.json) process.stdout.write(`${JSON.stringify({ error: "--chart PATH is required" }, null, 2)}\n`);
-    return usageError("check:chart", `--chart PATH is required: a chart directory or .tgz (${NPM_DASHES_HINT}: npm run check:chart -- --chart PATH)`);
+    return usageError(
+      "check:chart",
+      `--chart PATH is required: a chart directory or .tgz (${NPM_DASHES_HINT}: npm run check:chart -- --chart PATH)`,
+    );
   }
 
   let chart;

@@ -42,7 +42,11 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.out) return usageError("keys", `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`);
+  if (!values.out)
+    return usageError(
+      "keys",
+      `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`,
+    );
   // A bad option value is a usage mistake like an unknown option: exit 2 before any key is made.
   if (values.kid !== undefined) {
     try {

@@ -53,10 +53,15 @@ export function main(args: string[]): number {
       return 1;
     }
     try {
-      execFileSync("terraform", [`-chdir=${dir}`, "providers", "lock", ...PLATFORMS.map((platform) => `-platform=${platform}`)], { stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+      execFileSync("terraform", [`-chdir=${dir}`, "providers", "lock", ...PLATFORMS.map((platform) => `-platform=${platform}`)], {
+        stdio: "inherit",
+        env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      });
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-      process.stderr.write(`error: ${missing ? "terraform is not on PATH" : `terraform providers lock failed for ${stack}`}; nothing more was written\n`);
+      process.stderr.write(
+        `error: ${missing ? "terraform is not on PATH" : `terraform providers lock failed for ${stack}`}; nothing more was written\n`,
+      );
       return 1;
     }
     copyFileSync(join(dir, ".terraform.lock.hcl"), join("locks", `${stack}.terraform.lock.hcl`));

@@ -21,7 +21,12 @@ Exit codes: 0 printed, 2 bad usage or the environments file or a synthesized sta
 1 an internal error.
 `;
 
-const OPTIONS = { "remote-state": { type: "boolean", default: false }, "changed-against": { type: "string" }, outdir: { type: "string", default: "cdktf.out" }, help: { type: "boolean", short: "h", default: false } } as const;
+const OPTIONS = {
+  "remote-state": { type: "boolean", default: false },
+  "changed-against": { type: "string" },
+  outdir: { type: "string", default: "cdktf.out" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 export function main(args: string[]): number {
   let parsed;

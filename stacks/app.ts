@@ -55,6 +55,10 @@ export function warningsOf(stacks: readonly OpenMetadataStack[]): string[] {
   return stacks.flatMap((stack) =>
     stack.node
       .findAll()
-      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => `${construct.node.path}: ${String(entry.data)}`)),
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === "@cdktf/warn")
+          .map((entry) => `${construct.node.path}: ${String(entry.data)}`),
+      ),
   );
 }

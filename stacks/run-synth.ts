@@ -43,11 +43,14 @@ export function runSynth(options: RunSynthOptions = {}): number {
       return 0;
     }
     for (const id of stackIds) stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}`);
-    for (const stale of removeStaleStacks(app.outdir, stackIds)) stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);
+    for (const stale of removeStaleStacks(app.outdir, stackIds))
+      stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);
     for (const warning of new Set([...warnings, ...warningsOf(stacks)])) stderr(`warning: ${warning}`);
     return 0;
   } catch (error) {
-    const untouched = existsSync(join(outdir, "manifest.json")) ? `nothing was written: ${shown(outdir)} is as the last good synthesis left it` : "nothing was written";
+    const untouched = existsSync(join(outdir, "manifest.json"))
+      ? `nothing was written: ${shown(outdir)} is as the last good synthesis left it`
+      : "nothing was written";
     // Input errors are the user's to fix: the message says what and where, a stack trace would only bury it.
     if (error instanceof UserError) {
       const [first = "", ...rest] = error.message.split("\n");

@@ -2,7 +2,13 @@ import type { z } from "zod";
 
 /** Every field path of a schema, list items included (`okta.access.groups`), union members merged. */
 export function fieldPaths(schema: z.core.$ZodType, prefix = ""): string[] {
-  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; options?: z.core.$ZodType[] };
+  const def = schema._zod.def as {
+    type: string;
+    innerType?: z.core.$ZodType;
+    shape?: Record<string, z.core.$ZodType>;
+    element?: z.core.$ZodType;
+    options?: z.core.$ZodType[];
+  };
   switch (def.type) {
     case "optional":
       return fieldPaths(def.innerType!, prefix);

@@ -26,7 +26,8 @@ export function releaseValuesOf(stackId: string, synthesized: string, environmen
   const json = JSON.parse(synthesized) as { resource?: { helm_release?: Record<string, { chart?: unknown; values?: unknown }> } };
   const releases = Object.entries(json.resource?.helm_release ?? {}).filter(([, release]) => release.chart === CHART_NAME);
   const [release] = releases;
-  if (releases.length !== 1 || !release) throw new Error(`${stackId}: expected one helm_release of the ${CHART_NAME} chart, found ${releases.length}`);
+  if (releases.length !== 1 || !release)
+    throw new Error(`${stackId}: expected one helm_release of the ${CHART_NAME} chart, found ${releases.length}`);
   const [address, { values }] = release;
   if (!Array.isArray(values) || !values.every((document): document is string => typeof document === "string")) {
     throw new Error(`${stackId}: helm_release.${address}.values is not a list of YAML strings`);

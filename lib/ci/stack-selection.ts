@@ -10,7 +10,9 @@ import { UserError } from "../errors";
 
 /** Stack ids in the file's order, which is the deploy order; `remoteState` drops stacks whose state is a local file. */
 export function stackIds(environments: readonly Environment[], options: { readonly remoteState?: boolean } = {}): string[] {
-  return environments.filter((environment) => !options.remoteState || environment.backend.type !== "local").map((environment) => environment.stackId);
+  return environments
+    .filter((environment) => !options.remoteState || environment.backend.type !== "local")
+    .map((environment) => environment.stackId);
 }
 
 /**
@@ -18,7 +20,11 @@ export function stackIds(environments: readonly Environment[], options: { readon
  * the base does not have) and those that are byte-identical, so a pull request plans only what it
  * changes. Synthesis is deterministic, so identical JSON means an identical plan input.
  */
-export function changedStacks(ids: readonly string[], outdir: string, baseOutdir: string): { readonly changed: string[]; readonly unchanged: string[] } {
+export function changedStacks(
+  ids: readonly string[],
+  outdir: string,
+  baseOutdir: string,
+): { readonly changed: string[]; readonly unchanged: string[] } {
   const read = (dir: string, id: string) => {
     try {
       return readFileSync(join(dir, "stacks", id, "cdk.tf.json"), "utf8");

@@ -51,19 +51,41 @@ export interface AdoptSettings {
  * starts with the server's (`<aus>/<id>`, okta/okta docs/resources at v6.12.0), a rule also by its
  * policy's, and nothing is adopted that the environment does not declare.
  */
-export function resolveAdopt(environmentName: string, input: AdoptInput | undefined, context: { readonly serviceApp: boolean; readonly kubernetes: boolean }): Resolved<AdoptSettings> {
+export function resolveAdopt(
+  environmentName: string,
+  input: AdoptInput | undefined,
+  context: { readonly serviceApp: boolean; readonly kubernetes: boolean },
+): Resolved<AdoptSettings> {
   const { problems, problem } = problemsOf(environmentName);
   if (!input) return { problems };
   const okta = input.okta ?? {};
   const needs = (field: keyof typeof okta, parent: keyof typeof okta, why: string) => {
-    if (okta[field] && !okta[parent]) problem(`adopt.okta.${parent}`, undefined, `adopt.okta.${field} is imported as "<${parent}>/<${field}>" (${why}); give ${parent} as well`);
+    if (okta[field] && !okta[parent])
+      problem(
+        `adopt.okta.${parent}`,
+        undefined,
+        `adopt.okta.${field} is imported as "<${parent}>/<${field}>" (${why}); give ${parent} as well`,
+      );
   };
-  for (const child of ["scopeId", "accessTokenEmailClaimId", "policyId"] as const) needs(child, "authorizationServerId", "children of an authorization server are imported by its id");
+  for (const child of ["scopeId", "accessTokenEmailClaimId", "policyId"] as const)
+    needs(child, "authorizationServerId", "children of an authorization server are imported by its id");
   needs("userLoginRuleId", "policyId", "a rule is imported by its server's and its policy's ids");
-  if (okta.serviceAppId && !context.serviceApp) problem("adopt.okta.serviceAppId", okta.serviceAppId, "the environment declares no service app; enable okta.serviceApp or remove the id");
-  if (okta.serviceAppId && okta.serviceAppId === okta.appId) problem("adopt.okta.serviceAppId", okta.serviceAppId, "is the same app as adopt.okta.appId; the service app and the sign-in app are two apps");
-  if (input.openmetadata?.release && !context.kubernetes) problem("adopt.openmetadata.release", true, 'target "collate" deploys nothing to Kubernetes, so there is no release to adopt');
+  if (okta.serviceAppId && !context.serviceApp)
+    problem(
+      "adopt.okta.serviceAppId",
+      okta.serviceAppId,
+      "the environment declares no service app; enable okta.serviceApp or remove the id",
+    );
+  if (okta.serviceAppId && okta.serviceAppId === okta.appId)
+    problem(
+      "adopt.okta.serviceAppId",
+      okta.serviceAppId,
+      "is the same app as adopt.okta.appId; the service app and the sign-in app are two apps",
+    );
+  if (input.openmetadata?.release && !context.kubernetes)
+    problem("adopt.openmetadata.release", true, 'target "collate" deploys nothing to Kubernetes, so there is no release to adopt');
   const openmetadataRelease = input.openmetadata?.release ?? DEFAULTS.adopt.openmetadata.release;
-  if (Object.keys(okta).length === 0 && !openmetadataRelease) problem("adopt", input, "names nothing to adopt; give adopt.okta ids or adopt.openmetadata.release: true, or remove the section");
+  if (Object.keys(okta).length === 0 && !openmetadataRelease)
+    problem("adopt", input, "names nothing to adopt; give adopt.okta ids or adopt.openmetadata.release: true, or remove the section");
   return { problems, value: { okta, openmetadataRelease } };
 }

@@ -28,7 +28,9 @@ export interface Auth0Settings {
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const auth0Domain = checkedString('the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"', (value) => {
   const problem = auth0DomainProblem(value);
-  return problem ? `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"` : undefined;
+  return problem
+    ? `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"`
+    : undefined;
 });
 
 function auth0DomainProblem(value: string): string | undefined {
@@ -43,13 +45,15 @@ function auth0DomainProblem(value: string): string | undefined {
 
 export const auth0Section = strictRecord({
   domain: auth0Domain,
-  flow: oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret').optional(),
+  flow: oneOf(
+    ["spa", "web"],
+    '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret',
+  ).optional(),
   appName: nonEmptyString("an Auth0 application name").optional(),
   connections: z.array(nonEmptyString("an Auth0 connection name"), { error: "expected a list of Auth0 connection names" }).optional(),
 });
 
 export type Auth0Input = z.infer<typeof auth0Section>;
-
 
 /**
  * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
@@ -61,7 +65,11 @@ export function checkOneIdentityProvider(input: { readonly okta?: unknown; reado
     return false;
   }
   if (input.okta === undefined && input.auth0 === undefined) {
-    problem("okta", undefined, "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)");
+    problem(
+      "okta",
+      undefined,
+      "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)",
+    );
     return false;
   }
   return true;

@@ -20,6 +20,11 @@ function backendOf(input: EnvironmentInput["backend"], stackId: string): StateBa
     case "gcs":
       return { type: "gcs", bucket: input.bucket, prefix: input.prefix ?? defaults.prefix(stackId) };
     case "remote":
-      return { type: "remote", organization: input.organization, workspace: input.workspace ?? defaults.workspace(stackId), hostname: input.hostname ?? defaults.hostname };
+      return {
+        type: "remote",
+        organization: input.organization,
+        workspace: input.workspace ?? defaults.workspace(stackId),
+        hostname: input.hostname ?? defaults.hostname,
+      };
   }
 }

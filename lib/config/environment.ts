@@ -70,7 +70,8 @@ export interface ServiceAppSettings {
 }
 
 export interface OpenMetadataSettings {
-  readonly cluster: { readonly inCluster: true } | { readonly inCluster: false; readonly kubeconfigPath: string; readonly context?: string };
+  readonly cluster:
+    { readonly inCluster: true } | { readonly inCluster: false; readonly kubeconfigPath: string; readonly context?: string };
   readonly namespace: string;
   readonly releaseName: string;
   readonly chartVersion: string;
@@ -90,7 +91,12 @@ export interface OpenMetadataSettings {
   /** With the dependencies chart: Airflow's executor, the ReadWriteMany StorageClass if any, and the NetworkPolicy. */
   readonly dependencyOptions: DependencyOptions;
   /** Exposes OpenMetadata at the host of `openmetadataUrl` through the chart's Ingress. */
-  readonly ingress?: { readonly className?: string; readonly tlsSecretName?: string; readonly tlsSecretExists: boolean; readonly annotations: Readonly<Record<string, string>> };
+  readonly ingress?: {
+    readonly className?: string;
+    readonly tlsSecretName?: string;
+    readonly tlsSecretExists: boolean;
+    readonly annotations: Readonly<Record<string, string>>;
+  };
 }
 
 export interface DependencyOptions {
@@ -153,11 +159,21 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   const target = input.target ?? DEFAULTS.target;
   let openmetadata: OpenMetadataSettings | undefined;
   if (target === "collate" && input.openmetadata) {
-    problem("openmetadata", "{...}", ('target "collate" deploys nothing to Kubernetes (Collate runs OpenMetadata); ' + 'remove the openmetadata section or set target: kubernetes'));
+    problem(
+      "openmetadata",
+      "{...}",
+      'target "collate" deploys nothing to Kubernetes (Collate runs OpenMetadata); ' +
+        "remove the openmetadata section or set target: kubernetes",
+    );
   }
   if (target === "kubernetes") {
     if (!input.openmetadata) {
-      problem("openmetadata", undefined, ('target "kubernetes" needs an openmetadata section (cluster, initialAdmins, ' + 'principalDomain); use target: collate for the identity provider side only'));
+      problem(
+        "openmetadata",
+        undefined,
+        'target "kubernetes" needs an openmetadata section (cluster, initialAdmins, ' +
+          "principalDomain); use target: collate for the identity provider side only",
+      );
     } else {
       const resolved = resolveOpenMetadata(input, input.openmetadata);
       problems.push(...resolved.problems);
@@ -169,7 +185,13 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   const adopt = resolveAdopt(input.name, input.adopt, { serviceApp, kubernetes: target === "kubernetes" });
   problems.push(...adopt.problems);
   // Import blocks exist only for the Okta constructs; an Auth0 environment has no Okta objects to take over.
-  if (input.auth0 && input.adopt?.okta) problem("adopt.okta", "{...}", ("the identity provider of this environment is Auth0, which has no Okta objects to " + "adopt; remove adopt.okta (adopt.openmetadata.release still applies)"));
+  if (input.auth0 && input.adopt?.okta)
+    problem(
+      "adopt.okta",
+      "{...}",
+      "the identity provider of this environment is Auth0, which has no Okta objects to " +
+        "adopt; remove adopt.okta (adopt.openmetadata.release still applies)",
+    );
 
   const backend = resolveBackend(input.backend, stackId);
   problems.push(...backend.problems);
@@ -178,15 +200,15 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
   return {
     problems,
     value: {
-    name: input.name,
-    stackId,
-    description: input.description ?? DEFAULTS.description(input.name),
-    openmetadataUrl: input.openmetadataUrl,
-    target,
-    protected: input.protected ?? DEFAULTS.protected,
-    backend: backend.value,
-    ...identityProvider,
-    ...(openmetadata ? { openmetadata } : {}),
+      name: input.name,
+      stackId,
+      description: input.description ?? DEFAULTS.description(input.name),
+      openmetadataUrl: input.openmetadataUrl,
+      target,
+      protected: input.protected ?? DEFAULTS.protected,
+      backend: backend.value,
+      ...identityProvider,
+      ...(openmetadata ? { openmetadata } : {}),
       ...(adopt.value ? { adopt: adopt.value } : {}),
     },
   };

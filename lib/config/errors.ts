@@ -25,7 +25,8 @@ export class ConfigError extends UserError {
     super(
       problems.length === 1 && only!.path === SETTING_LEVEL
         ? `${source} ${only!.message}`
-        : (`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the ` + `environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`),
+        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the ` +
+            `environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
     );
     this.name = "ConfigError";
   }
@@ -91,7 +92,8 @@ export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[
       const relativePath = inEnvironment ? path.slice(2) : path;
       const named = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : undefined;
       const environment = named ?? (inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined);
-      const message = issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
+      const message =
+        issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
       return [
         {
           ...(environment === undefined ? {} : { environment }),

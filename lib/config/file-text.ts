@@ -4,7 +4,8 @@
  * write) and legacy 8-bit encodings such as Latin-1.
  */
 
-const SAVE_AS_UTF8 = 'save it as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 NEW-FILE; in an editor: "Save with encoding" UTF-8)';
+const SAVE_AS_UTF8 =
+  'save it as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 NEW-FILE; in an editor: "Save with encoding" UTF-8)';
 
 /** The text, or the reason it cannot be read as UTF-8 (a sentence that completes "the file ..."). */
 export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly problem: string } {
@@ -25,7 +26,11 @@ export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { rea
     const byte = bytes[offset];
     if (byte === undefined) return { problem: `is not valid UTF-8; ${SAVE_AS_UTF8}` };
     const legacy = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
-    return { problem: (`is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it ` + `looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}`) };
+    return {
+      problem:
+        `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it ` +
+        `looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}`,
+    };
   }
 }
 

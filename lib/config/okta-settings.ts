@@ -12,7 +12,12 @@ export function resolveOktaSettings(environmentName: string, input: OktaInput, f
   const groups = input.access?.groups ?? defaults.access.groups;
   const everyone = input.access?.everyone ?? defaults.access.everyone;
   if (groups.length === 0 && !everyone) {
-    problem("okta.access.groups", input.access?.groups, ("no Okta group gets access; list the groups (controlled access), or set " + "okta.access.everyone: true to assign the app to every user deliberately"));
+    problem(
+      "okta.access.groups",
+      input.access?.groups,
+      "no Okta group gets access; list the groups (controlled access), or set " +
+        "okta.access.everyone: true to assign the app to every user deliberately",
+    );
   }
   if (groups.length > 0 && everyone) {
     problem("okta.access.everyone", everyone, "everyone: true already assigns every user; remove it or empty okta.access.groups");
@@ -26,18 +31,27 @@ export function resolveOktaSettings(environmentName: string, input: OktaInput, f
   const refreshTokenLifetimeMinutes = input.tokens?.refreshTokenLifetimeMinutes ?? defaults.tokens.refreshTokenLifetimeMinutes;
   const refreshTokenWindowMinutes = input.tokens?.refreshTokenWindowMinutes ?? defaults.tokens.refreshTokenWindowMinutes;
   if (refreshTokenLifetimeMinutes < accessTokenLifetimeMinutes) {
-    problem("okta.tokens.refreshTokenLifetimeMinutes", refreshTokenLifetimeMinutes, `Okta requires the refresh token lifetime to be at least the access token lifetime (${accessTokenLifetimeMinutes} minutes)`);
+    problem(
+      "okta.tokens.refreshTokenLifetimeMinutes",
+      refreshTokenLifetimeMinutes,
+      `Okta requires the refresh token lifetime to be at least the access token lifetime (${accessTokenLifetimeMinutes} minutes)`,
+    );
   }
   // The provider refuses a rule otherwise, at apply: okta/okta v6.12.0
   // okta/services/idaas/resource_okta_auth_server_policy_rule.go:323-328 (access <= window <= lifetime).
   if (refreshTokenWindowMinutes > refreshTokenLifetimeMinutes) {
-    problem("okta.tokens.refreshTokenWindowMinutes", refreshTokenWindowMinutes, `must not exceed the refresh token lifetime (${refreshTokenLifetimeMinutes} minutes)`);
+    problem(
+      "okta.tokens.refreshTokenWindowMinutes",
+      refreshTokenWindowMinutes,
+      `must not exceed the refresh token lifetime (${refreshTokenLifetimeMinutes} minutes)`,
+    );
   }
   if (refreshTokenWindowMinutes < accessTokenLifetimeMinutes) {
     problem(
       "okta.tokens.refreshTokenWindowMinutes",
       refreshTokenWindowMinutes,
-      (`Okta requires the refresh token window to be at least the access token lifetime (${accessTokenLifetimeMinutes} ` + `minutes): access <= window <= refresh lifetime; raise the window or shorten accessTokenLifetimeMinutes`),
+      `Okta requires the refresh token window to be at least the access token lifetime (${accessTokenLifetimeMinutes} ` +
+        `minutes): access <= window <= refresh lifetime; raise the window or shorten accessTokenLifetimeMinutes`,
     );
   }
 
@@ -73,7 +87,12 @@ function resolveServiceApp(environmentName: string, input: OktaInput["serviceApp
   const defaults = DEFAULTS.okta.serviceApp;
   if (!input || !(input.enabled ?? defaults.enabled)) return { problems };
   if (!input.jwksFile) {
-    problem("okta.serviceApp.jwksFile", undefined, ("the service app authenticates with private_key_jwt and needs the public JWKS file " + "made by `npm run keys` (the private key never goes in the repo)"));
+    problem(
+      "okta.serviceApp.jwksFile",
+      undefined,
+      "the service app authenticates with private_key_jwt and needs the public JWKS file " +
+        "made by `npm run keys` (the private key never goes in the repo)",
+    );
     return { problems };
   }
   const jwksFile = files.resolvePath(input.jwksFile);

@@ -33,7 +33,11 @@ export class DependenciesNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, props: DependenciesNetworkPolicyProps) {
     super(scope, id);
     const instance = props.dependenciesReleaseName;
-    const openmetadata = { podSelector: { matchLabels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": props.openmetadataReleaseName } } };
+    const openmetadata = {
+      podSelector: {
+        matchLabels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": props.openmetadataReleaseName },
+      },
+    };
     const airflow = { podSelector: { matchLabels: { tier: "airflow", release: instance } } };
     const policy = (policyId: string, app: string, port: number, extraIngress: object[] = []) =>
       new NetworkPolicyV1(this, policyId, {
@@ -47,7 +51,12 @@ export class DependenciesNetworkPolicy extends Construct {
     this.policies = [
       policy("mysql", "mysql", DEPENDENCY_SERVICES.mysql.port),
       // Transport (9300) between OpenSearch nodes, should singleNode ever be turned off.
-      policy("opensearch", "opensearch", DEPENDENCY_SERVICES.opensearch.port, [{ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": instance } } }], ports: [{ port: "9300", protocol: "TCP" }] }]),
+      policy("opensearch", "opensearch", DEPENDENCY_SERVICES.opensearch.port, [
+        {
+          from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": instance } } }],
+          ports: [{ port: "9300", protocol: "TCP" }],
+        },
+      ]),
     ];
   }
 }

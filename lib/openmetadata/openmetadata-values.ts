@@ -2,7 +2,16 @@ import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
-import { AIRFLOW_ADMIN_USERNAME, AIRFLOW_API_PORT, DEPENDENCY_SERVICES, DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, internalServerUrl, JWT_KEYS_MOUNT_PATH, SECRET_NAMES } from "./resource-names";
+import {
+  AIRFLOW_ADMIN_USERNAME,
+  AIRFLOW_API_PORT,
+  DEPENDENCY_SERVICES,
+  DEPENDENCIES_RELEASE_NAME,
+  DEPENDENCY_DATABASE_USERS,
+  internalServerUrl,
+  JWT_KEYS_MOUNT_PATH,
+  SECRET_NAMES,
+} from "./resource-names";
 
 /** OpenMetadata's principal claims, `email` first: Okta's email is what maps a login to a user. */
 export const JWT_PRINCIPAL_CLAIMS = ["email", "preferred_username", "sub"] as const;
@@ -143,7 +152,9 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
  */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
   const metadataApiEndpoint = settings.externalAirflow?.metadataApiEndpoint ?? `${internalUrl}/api`;
-  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME } : settings.externalAirflow;
+  const airflow = settings.dependencies
+    ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME }
+    : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
     enabled: true,
