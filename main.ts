@@ -1,4 +1,4 @@
-import { runSynth } from "./lib/run-synth";
+import { runSynth } from "./stacks/run-synth";
 
 // Thin entry point: `npm run synth` and the cdktf CLI (`npx tsx main.ts` in cdktf.json) both run this.
 

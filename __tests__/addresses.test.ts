@@ -6,7 +6,14 @@ import { delimiter, join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { describe, expect, it, test } from "vitest";
 
-import { environmentsFromYaml, fixtureEnvironments, fixtureStack, synthEnvironment, type TerraformJson, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
+import {
+  environmentsFromYaml,
+  fixtureEnvironments,
+  fixtureStack,
+  synthEnvironment,
+  type TerraformJson,
+  FIXTURE_ENVIRONMENTS_FILE,
+} from "./support/synth";
 
 /**
  * Terraform identifies a live object by its address, and the stack derives addresses from construct
@@ -28,7 +35,7 @@ function terraformAddresses(json: TerraformJson): string[] {
   const addresses = (blocks: Blocks | undefined, prefix: string) =>
     Object.entries(blocks ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${prefix}${type}.${name}`));
   // Plain code-point order, the same as `LC_ALL=C sort`, so the files never depend on a locale.
-  return [...addresses(json.resource, ""), ...addresses(json.data, "data.")].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...addresses(json.resource, ""), ...addresses(json.data, "data.")].sort();
 }
 
 function addressDifference(expected: readonly string[], actual: readonly string[]): { added: string[]; removed: string[] } {
@@ -38,8 +45,13 @@ function addressDifference(expected: readonly string[], actual: readonly string[
 }
 
 /** What a developer sees when addresses change: why it matters, what changed, and both ways forward. */
-function addressMismatchMessage(stackId: string, file: string, difference: { added: readonly string[]; removed: readonly string[] }): string {
-  const list = (addresses: readonly string[], sign: string) => (addresses.length > 0 ? addresses.map((address) => `    ${sign} ${address}`).join("\n") : "    (none)");
+function addressMismatchMessage(
+  stackId: string,
+  file: string,
+  difference: { added: readonly string[]; removed: readonly string[] },
+): string {
+  const list = (addresses: readonly string[], sign: string) =>
+    addresses.length > 0 ? addresses.map((address) => `    ${sign} ${address}`).join("\n") : "    (none)";
   return [
     `The Terraform addresses of ${stackId} differ from ${file}.`,
     "",
@@ -72,7 +84,9 @@ function readAddressFile(path: string): string[] | undefined {
 }
 
 const critical = (json: TerraformJson) =>
-  CRITICAL_TYPES.flatMap((type) => Object.entries(json.resource[type] ?? {}).map(([name, resource]) => ({ address: `${type}.${name}`, resource })));
+  CRITICAL_TYPES.flatMap((type) =>
+    Object.entries(json.resource[type] ?? {}).map(([name, resource]) => ({ address: `${type}.${name}`, resource })),
+  );
 
 const environments = fixtureEnvironments();
 
@@ -90,16 +104,20 @@ describe("the Terraform addresses of every fixture stack", () => {
       const file = addressFile(environment.stackId);
       if (UPDATE) writeFileSync(file, `${actual.join("\n")}\n`);
       const expected = readAddressFile(file);
-      if (expected === undefined) expect.fail(`${file} does not exist. Review the addresses of ${environment.stackId}, then create it with:\n    ${UPDATE_COMMAND}`);
+      if (expected === undefined)
+        expect.fail(`${file} does not exist. Review the addresses of ${environment.stackId}, then create it with:\n    ${UPDATE_COMMAND}`);
       const difference = addressDifference(expected, actual);
-      if (difference.added.length > 0 || difference.removed.length > 0) expect.fail(addressMismatchMessage(environment.stackId, `__tests__/addresses/${environment.stackId}.txt`, difference));
+      if (difference.added.length > 0 || difference.removed.length > 0)
+        expect.fail(addressMismatchMessage(environment.stackId, `__tests__/addresses/${environment.stackId}.txt`, difference));
       // Same set; the file must also be sorted and duplicate-free so that reviews see minimal diffs.
       expect(expected).toEqual(actual);
     });
   }
 
   it("has an address file for fixture stacks only", () => {
-    const files = readdirSync(ADDRESSES_DIR).filter((file) => file.endsWith(".txt")).sort();
+    const files = readdirSync(ADDRESSES_DIR)
+      .filter((file) => file.endsWith(".txt"))
+      .sort();
     expect(files).toEqual(environments.map((environment) => `${environment.stackId}.txt`).sort());
   });
 
@@ -117,7 +135,13 @@ describe("the Terraform addresses of every fixture stack", () => {
   });
 
   it("lists data sources with the data. prefix terraform state list uses", () => {
-    const json = { resource: { okta_app_oauth: { b: {} } }, data: { okta_group: { a: {} } }, output: {}, provider: {}, terraform: {} } satisfies TerraformJson;
+    const json = {
+      resource: { okta_app_oauth: { b: {} } },
+      data: { okta_group: { a: {} } },
+      output: {},
+      provider: {},
+      terraform: {},
+    } satisfies TerraformJson;
     expect(terraformAddresses(json)).toEqual(["data.okta_group.a", "okta_app_oauth.b"]);
   });
 });
@@ -157,37 +181,45 @@ describe("destroy protection", () => {
     for (const release of releases) expect(release["namespace"]).toBe(namespaceReference);
   });
 
-  it("every Okta object staging refers to is a resource of the stack or a looked-up group, and nothing is created outside Terraform", () => {
-    const { json, text } = fixtureStack("staging");
-    const addresses = new Set(terraformAddresses(json));
-    const oktaReferences = [...text.matchAll(/\$\{((?:data\.)?okta_[a-z_]+\.[A-Za-z0-9_-]+)/g)].map((match) => match[1] as string);
-    expect(oktaReferences.length).toBeGreaterThan(0);
-    expect(oktaReferences.filter((address) => !addresses.has(address))).toEqual([]);
-    // Data sources only read: the groups exist before the stack and stay after it is destroyed.
-    expect(Object.keys(json.data ?? {}).filter((type) => type.startsWith("okta_") && type !== "okta_group" && type !== "okta_everyone_group")).toEqual([]);
-    // Provisioners and shell-out resources would create objects Terraform cannot destroy.
-    expect(Object.keys(json.resource).filter((type) => ["null_resource", "terraform_data"].includes(type))).toEqual([]);
-    expect(Object.keys(json.data ?? {}).filter((type) => type === "external")).toEqual([]);
-    expect(text).not.toMatch(/"provisioner"/);
-  });
+  it(
+    "every Okta object staging refers to is a resource of the stack or a " + "looked-up group, and nothing is created outside Terraform",
+    () => {
+      const { json, text } = fixtureStack("staging");
+      const addresses = new Set(terraformAddresses(json));
+      const oktaReferences = [...text.matchAll(/\$\{((?:data\.)?okta_[a-z_]+\.[A-Za-z0-9_-]+)/g)].map((match) => match[1] as string);
+      expect(oktaReferences.length).toBeGreaterThan(0);
+      expect(oktaReferences.filter((address) => !addresses.has(address))).toEqual([]);
+      // Data sources only read: the groups exist before the stack and stay after it is destroyed.
+      expect(
+        Object.keys(json.data ?? {}).filter((type) => type.startsWith("okta_") && type !== "okta_group" && type !== "okta_everyone_group"),
+      ).toEqual([]);
+      // Provisioners and shell-out resources would create objects Terraform cannot destroy.
+      expect(Object.keys(json.resource).filter((type) => ["null_resource", "terraform_data"].includes(type))).toEqual([]);
+      expect(Object.keys(json.data ?? {}).filter((type) => type === "external")).toEqual([]);
+      expect(text).not.toMatch(/"provisioner"/);
+    },
+  );
 
-  it("setting protected: false on prod removes prevent_destroy from every resource, which is the deliberate way to allow its destroy", () => {
-    const document = parseDocument(readFileSync(FIXTURE_ENVIRONMENTS_FILE, "utf8"));
-    const prodIndex = fixtureEnvironments().findIndex((environment) => environment.name === "prod");
-    expect(document.getIn(["environments", prodIndex, "protected"])).toBe(true);
-    document.setIn(["environments", prodIndex, "protected"], false);
-    const prod = environmentsFromYaml(document.toString()).find((environment) => environment.name === "prod");
-    if (!prod) throw new Error("prod is missing from the edited environments");
+  it(
+    "setting protected: false on prod removes prevent_destroy from every " + "resource, which is the deliberate way to allow its destroy",
+    () => {
+      const document = parseDocument(readFileSync(FIXTURE_ENVIRONMENTS_FILE, "utf8"));
+      const prodIndex = fixtureEnvironments().findIndex((environment) => environment.name === "prod");
+      expect(document.getIn(["environments", prodIndex, "protected"])).toBe(true);
+      document.setIn(["environments", prodIndex, "protected"], false);
+      const prod = environmentsFromYaml(document.toString()).find((environment) => environment.name === "prod");
+      if (!prod) throw new Error("prod is missing from the edited environments");
 
-    const { json } = synthEnvironment(prod);
-    const stillProtected = Object.entries(json.resource).flatMap(([type, byName]) =>
-      Object.entries(byName)
-        .filter(([, resource]) => resource["lifecycle"]?.["prevent_destroy"] === true)
-        .map(([name]) => `${type}.${name}`),
-    );
-    expect(critical(json).length).toBeGreaterThan(0);
-    expect(stillProtected).toEqual([]);
-  });
+      const { json } = synthEnvironment(prod);
+      const stillProtected = Object.entries(json.resource).flatMap(([type, byName]) =>
+        Object.entries(byName)
+          .filter(([, resource]) => resource["lifecycle"]?.["prevent_destroy"] === true)
+          .map(([name]) => `${type}.${name}`),
+      );
+      expect(critical(json).length).toBeGreaterThan(0);
+      expect(stillProtected).toEqual([]);
+    },
+  );
 });
 
 // --- terraform itself refusing to destroy prod --------------------------------------------------
@@ -201,7 +233,9 @@ function onPath(binary: string): boolean {
 /** `okta/okta` -> `registry.terraform.io/okta/okta`; `helm` -> `registry.terraform.io/hashicorp/helm`. */
 function providerDirectory(source: string): string {
   const parts = source.split("/");
-  const full = parts.length === 1 ? ["registry.terraform.io", "hashicorp", ...parts] : parts.length === 2 ? ["registry.terraform.io", ...parts] : parts;
+  // Terraform's defaults for a short source: the registry host, and for one part the hashicorp namespace.
+  const defaultsFor: Record<number, string[]> = { 1: ["registry.terraform.io", "hashicorp"], 2: ["registry.terraform.io"] };
+  const full = [...(defaultsFor[parts.length] ?? []), ...parts];
   return join(...full);
 }
 
@@ -215,8 +249,11 @@ function pluginMirror(): string | undefined {
   const cache = process.env["TF_PLUGIN_CACHE_DIR"];
   if (!cache || !onPath("terraform")) return undefined;
   const required = fixtureStack("prod").json.terraform["required_providers"] as Record<string, { source: string; version: string }>;
-  const hasPlugin = (directory: string) => existsSync(directory) && readdirSync(directory).some((file) => file.startsWith("terraform-provider-"));
-  const complete = Object.values(required).every(({ source, version }) => hasPlugin(join(cache, providerDirectory(source), version, PLATFORM)));
+  const hasPlugin = (directory: string) =>
+    existsSync(directory) && readdirSync(directory).some((file) => file.startsWith("terraform-provider-"));
+  const complete = Object.values(required).every(({ source, version }) =>
+    hasPlugin(join(cache, providerDirectory(source), version, PLATFORM)),
+  );
   return complete ? cache : undefined;
 }
 
@@ -225,7 +262,8 @@ const canInitTerraform = mirror !== undefined;
 
 describe("terraform refusing to destroy protected prod", () => {
   test.skipIf(!canInitTerraform)(
-    "terraform plan -destroy of prod fails on prevent_destroy (needs the okta, kubernetes, helm, random and tls provider plugins in TF_PLUGIN_CACHE_DIR)",
+    "terraform plan -destroy of prod fails on prevent_destroy (needs the okta, " +
+      "kubernetes, helm, random and tls provider plugins in TF_PLUGIN_CACHE_DIR)",
     () => {
       const { json } = fixtureStack("prod");
       const directory = mkdtempSync(join(tmpdir(), "prod-destroy-"));
@@ -249,7 +287,27 @@ describe("terraform refusing to destroy protected prod", () => {
                 type: "kubernetes_namespace_v1",
                 name: "openmetadata_namespace",
                 provider: 'provider["registry.terraform.io/hashicorp/kubernetes"]',
-                instances: [{ schema_version: 0, attributes: { id: namespace, metadata: [{ name: namespace, labels: {}, annotations: {}, generate_name: "", generation: 0, resource_version: "1", uid: randomUUID() }], timeouts: null, wait_for_default_service_account: false } }],
+                instances: [
+                  {
+                    schema_version: 0,
+                    attributes: {
+                      id: namespace,
+                      metadata: [
+                        {
+                          name: namespace,
+                          labels: {},
+                          annotations: {},
+                          generate_name: "",
+                          generation: 0,
+                          resource_version: "1",
+                          uid: randomUUID(),
+                        },
+                      ],
+                      timeouts: null,
+                      wait_for_default_service_account: false,
+                    },
+                  },
+                ],
               },
             ],
           }),
@@ -265,7 +323,9 @@ describe("terraform refusing to destroy protected prod", () => {
         const variables = Object.keys(json.variable ?? {}).flatMap((name) => ["-var", `${name}=placeholder`]);
         const plan = run(["plan", "-destroy", "-refresh=false", "-lock=false", "-no-color", ...variables]);
         expect(plan.status).toBe(1);
-        expect(`${plan.stdout}${plan.stderr}`).toMatch(/kubernetes_namespace_v1\.openmetadata_namespace has lifecycle\.prevent_destroy set/);
+        expect(`${plan.stdout}${plan.stderr}`).toMatch(
+          /kubernetes_namespace_v1\.openmetadata_namespace has lifecycle\.prevent_destroy set/,
+        );
       } finally {
         rmSync(directory, { recursive: true, force: true });
       }

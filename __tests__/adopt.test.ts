@@ -42,7 +42,12 @@ afterEach(async () => {
   await Promise.all(stubs.splice(0).map((stub) => stub.close()));
 });
 
-async function adopt(flow: "spa" | "web", objects: Parameters<typeof startOktaManagementStub>[0], args: string[] = [], env: Record<string, string> = { OKTA_API_TOKEN: API_TOKEN }) {
+async function adopt(
+  flow: "spa" | "web",
+  objects: Parameters<typeof startOktaManagementStub>[0],
+  args: string[] = [],
+  env: Record<string, string> = { OKTA_API_TOKEN: API_TOKEN },
+) {
   const stub = await startOktaManagementStub(objects);
   stubs.push(stub);
   const file = join(makeTemporaryDirectory(), "environments.yaml");
@@ -69,32 +74,46 @@ async function findIn(flow: "spa" | "web", objects: ReturnType<typeof manualSetu
 }
 
 describe("npm run adopt", () => {
-  test("finds the app by label, its server by audience, the server's scope, claim, policy and user rule, and the trusted origin of the URL", async () => {
-    const { code, stdout, stderr, stub } = await adopt("spa", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }), apiToken: API_TOKEN });
-    expect(code, stderr).toBe(0);
-    expect(parse(stdout)).toEqual({
-      adopt: {
-        okta: {
-          appId: "0oaManualApp0000001",
-          authorizationServerId: "ausManualServer0001",
-          scopeId: "scpManualScope00001",
-          accessTokenEmailClaimId: "oclManualEmail00001",
-          policyId: "00pManualPolicy0001",
-          userLoginRuleId: "0prManualRule000001",
-          trustedOriginId: "tosManualOrigin0001",
+  test(
+    "finds the app by label, its server by audience, the server's scope, " +
+      "claim, policy and user rule, and the trusted origin of the URL",
+    async () => {
+      const { code, stdout, stderr, stub } = await adopt("spa", {
+        objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }),
+        apiToken: API_TOKEN,
+      });
+      expect(code, stderr).toBe(0);
+      expect(parse(stdout)).toEqual({
+        adopt: {
+          okta: {
+            appId: "0oaManualApp0000001",
+            authorizationServerId: "ausManualServer0001",
+            scopeId: "scpManualScope00001",
+            accessTokenEmailClaimId: "oclManualEmail00001",
+            policyId: "00pManualPolicy0001",
+            userLoginRuleId: "0prManualRule000001",
+            trustedOriginId: "tosManualOrigin0001",
+          },
         },
-      },
-    });
-    // The apps list has more than one page: the second was followed.
-    expect(stub.requests.filter((request) => request === "GET /api/v1/apps").length).toBeGreaterThan(1);
-    expect(stub.requests.every((request) => request.startsWith("GET "))).toBe(true);
-    expect(stderr).toContain("the cluster is not read");
-    expect(`${stdout}${stderr}`).not.toContain(API_TOKEN);
-  });
+      });
+      // The apps list has more than one page: the second was followed.
+      expect(stub.requests.filter((request) => request === "GET /api/v1/apps").length).toBeGreaterThan(1);
+      expect(stub.requests.every((request) => request.startsWith("GET "))).toBe(true);
+      expect(stderr).toContain("the cluster is not read");
+      expect(`${stdout}${stderr}`).not.toContain(API_TOKEN);
+    },
+  );
 
   test("the printed section, pasted into the file, makes synth import each object at the address the stack manages", async () => {
-    const { stdout } = await adopt("spa", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }), apiToken: API_TOKEN });
-    const section = stdout.split("\n").filter((line) => !line.startsWith("#")).map((line) => `    ${line}`).join("\n");
+    const { stdout } = await adopt("spa", {
+      objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }),
+      apiToken: API_TOKEN,
+    });
+    const section = stdout
+      .split("\n")
+      .filter((line) => !line.startsWith("#"))
+      .map((line) => `    ${line}`)
+      .join("\n");
     const [environment] = environmentsFromYaml(environmentYaml("spa", section));
     const { json } = synthEnvironment(environment!);
     expect((json as any).import).toEqual([
@@ -106,13 +125,20 @@ describe("npm run adopt", () => {
       { to: "okta_auth_server_scope.okta_authorization-server_default-scope", id: "ausManualServer0001/scpManualScope00001" },
       { to: "okta_auth_server_claim.okta_authorization-server_email-access-token-claim", id: "ausManualServer0001/oclManualEmail00001" },
       { to: "okta_auth_server_policy.okta_authorization-server_access-policy", id: "ausManualServer0001/00pManualPolicy0001" },
-      { to: "okta_auth_server_policy_rule.okta_authorization-server_user-login-rule", id: "ausManualServer0001/00pManualPolicy0001/0prManualRule000001" },
+      {
+        to: "okta_auth_server_policy_rule.okta_authorization-server_user-login-rule",
+        id: "ausManualServer0001/00pManualPolicy0001/0prManualRule000001",
+      },
     ]);
     expect(json.terraform["required_version"]).toBe(IMPORT_BLOCKS_REQUIRED_VERSION);
   });
 
   test("--write puts the section into the environment's entry, keeping the file's comments, and the file still loads", async () => {
-    const { code, stderr, file } = await adopt("spa", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }), apiToken: API_TOKEN }, ["--write"]);
+    const { code, stderr, file } = await adopt(
+      "spa",
+      { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }), apiToken: API_TOKEN },
+      ["--write"],
+    );
     expect(code, stderr).toBe(0);
     const text = readFileSync(file, "utf8");
     expect(text.startsWith("# the team's environments")).toBe(true);
@@ -121,13 +147,21 @@ describe("npm run adopt", () => {
   });
 
   test("refuses a SPA where the file says web: the app type cannot change in place, so importing would replace it (exit 1)", async () => {
-    const { code, stderr } = await adopt("web", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }), apiToken: API_TOKEN });
+    const { code, stderr } = await adopt("web", {
+      objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }),
+      apiToken: API_TOKEN,
+    });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^error: app "OpenMetadata" \(0oaManualApp0000001\) is a browser app, but environment "team" declares okta\.flow: web .*replace the app with a new client id\. Set okta\.flow: spa/);
+    expect(stderr).toMatch(
+      /^error: app "OpenMetadata" \(0oaManualApp0000001\) is a browser app, but environment "team" declares okta\.flow: web .*replace the app with a new client id\. Set okta\.flow: spa/,
+    );
   });
 
   test("refuses a Web app that has no client secret, which the Web flow hands to OpenMetadata", async () => {
-    const { error } = await findIn("web", manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "web", authMethod: "private_key_jwt" }));
+    const { error } = await findIn(
+      "web",
+      manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "web", authMethod: "private_key_jwt" }),
+    );
     expect(error).toContain("authenticates with private_key_jwt, so it has no client secret");
   });
 
@@ -146,15 +180,32 @@ describe("npm run adopt", () => {
       OKTA_API_PRIVATE_KEY_ID: "terraform-1",
       OKTA_API_SCOPES: "okta.apps.manage,okta.apps.read,okta.authorizationServers.read,okta.trustedOrigins.read",
     };
-    const { code, stderr, stub } = await adopt("spa", { objects, serviceApp: { clientId: env.OKTA_API_CLIENT_ID, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } }, [], env);
+    const { code, stderr, stub } = await adopt(
+      "spa",
+      {
+        objects,
+        serviceApp: { clientId: env.OKTA_API_CLIENT_ID, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() },
+      },
+      [],
+      env,
+    );
     expect(code, stderr).toBe(0);
     expect(stub.tokenScopes).toEqual(["okta.apps.read", "okta.authorizationServers.read", "okta.trustedOrigins.read"]);
   });
 
   test("without credentials it says which variables to set, exits 2 and sends nothing", async () => {
-    const { code, stderr, stub } = await adopt("spa", { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }) }, [], {});
+    const { code, stderr, stub } = await adopt(
+      "spa",
+      { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }) },
+      [],
+      {},
+    );
     expect(code).toBe(2);
-    expect(stderr.split("\n")[0]).toBe("error: no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf deploy");
+    expect(stderr.split("\n")[0]).toBe(
+      "error: no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, " +
+        "OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf " +
+        "deploy",
+    );
     expect(stub.requests).toEqual([]);
   });
 
@@ -167,19 +218,28 @@ describe("npm run adopt", () => {
     const objects = manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" });
     const { findings } = await findIn("spa", { ...objects, authorizationServers: [], trustedOrigins: [] });
     expect(findings?.adopt).toEqual({ okta: { appId: "0oaManualApp0000001" } });
-    expect(findings?.notes).toEqual(expect.arrayContaining([expect.stringContaining("no authorization server has audience 0oaManualApp0000001"), expect.stringContaining(`no trusted origin for ${URL_OF_TEAM}`)]));
+    expect(findings?.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("no authorization server has audience 0oaManualApp0000001"),
+        expect.stringContaining(`no trusted origin for ${URL_OF_TEAM}`),
+      ]),
+    );
   });
 
   test("two authorization servers for the same audience are refused, naming both", async () => {
     const objects = manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" });
     const copy = { ...objects.authorizationServers[1]!, id: "ausSecondServer0001", name: "OpenMetadata copy" };
     const { error } = await findIn("spa", { ...objects, authorizationServers: [...objects.authorizationServers, copy] });
-    expect(error).toContain("2 authorization servers have the app's client id as audience (OpenMetadata ausManualServer0001, OpenMetadata copy ausSecondServer0001)");
+    expect(error).toContain(
+      "2 authorization servers have the app's client id as audience (OpenMetadata " +
+        "ausManualServer0001, OpenMetadata copy ausSecondServer0001)",
+    );
   });
 });
 
 describe("the adopt section", () => {
-  const adopted = (section: string, flow: "spa" | "web" = "spa") => environmentsFromYaml(environmentYaml(flow, `    adopt:\n${section}`))[0]!;
+  const adopted = (section: string, flow: "spa" | "web" = "spa") =>
+    environmentsFromYaml(environmentYaml(flow, `    adopt:\n${section}`))[0]!;
 
   test("without adopt nothing is imported and no Terraform version is demanded", () => {
     const { json } = synthEnvironment(environmentsFromYaml(environmentYaml("spa"))[0]!);
@@ -196,18 +256,29 @@ describe("the adopt section", () => {
     ]);
   });
 
-  test("an adopted Web app never hands OpenMetadata an empty secret: a sensitive variable stands in until state holds one, and a postcondition stops the plan otherwise", () => {
-    const { json } = synthEnvironment(adopted("      okta: { appId: 0oaManualApp0000001 }\n", "web"));
-    expect(json.variable?.["okta_adopted_client_secret"]).toMatchObject({ sensitive: true, type: "string", default: "" });
-    const app = resourceOf(json, "okta_app_oauth", "okta_oidc-app_app");
-    expect(app.lifecycle.postcondition).toEqual([{ condition: '${self.client_secret != "" || var.okta_adopted_client_secret != ""}', error_message: expect.stringContaining("Set TF_VAR_okta_adopted_client_secret") }]);
-    expect(resourceOf(json, "kubernetes_secret_v1", "openmetadata_secrets_oidc-secret").data["openmetadata-oidc-client-secret"]).toBe(
-      '${okta_app_oauth.okta_oidc-app_app.client_secret != "" ? okta_app_oauth.okta_oidc-app_app.client_secret : var.okta_adopted_client_secret}',
-    );
-    // A created Web app reads its secret from state directly.
-    const { json: created } = synthEnvironment(environmentsFromYaml(environmentYaml("web"))[0]!);
-    expect(created.variable?.["okta_adopted_client_secret"]).toBeUndefined();
-  });
+  test(
+    "an adopted Web app never hands OpenMetadata an empty secret: a sensitive variable stands " +
+      "in until state holds one, and a postcondition stops the plan otherwise",
+    () => {
+      const { json } = synthEnvironment(adopted("      okta: { appId: 0oaManualApp0000001 }\n", "web"));
+      expect(json.variable?.["okta_adopted_client_secret"]).toMatchObject({ sensitive: true, type: "string", default: "" });
+      const app = resourceOf(json, "okta_app_oauth", "okta_oidc-app_app");
+      expect(app.lifecycle.postcondition).toEqual([
+        {
+          condition: '${self.client_secret != "" || var.okta_adopted_client_secret != ""}',
+          error_message: expect.stringContaining("Set TF_VAR_okta_adopted_client_secret"),
+        },
+      ]);
+      expect(resourceOf(json, "kubernetes_secret_v1", "openmetadata_secrets_oidc-secret").data["openmetadata-oidc-client-secret"]).toBe(
+        '${okta_app_oauth.okta_oidc-app_app.client_secret != "" ? ' +
+          "okta_app_oauth.okta_oidc-app_app.client_secret : " +
+          "var.okta_adopted_client_secret}",
+      );
+      // A created Web app reads its secret from state directly.
+      const { json: created } = synthEnvironment(environmentsFromYaml(environmentYaml("web"))[0]!);
+      expect(created.variable?.["okta_adopted_client_secret"]).toBeUndefined();
+    },
+  );
 
   test("ids are checked like every other field: the type prefix, and the parent every child id is imported under", () => {
     const errors = (section: string) => {
@@ -219,9 +290,15 @@ describe("the adopt section", () => {
       }
       throw new Error("expected a ConfigError");
     };
-    expect(errors("      okta: { appId: aus1a2b3c4d5e6f7g8h9 }\n")).toContain('field adopt.okta.appId: got "aus1a2b3c4d5e6f7g8h9"; expected the OIDC app\'s id');
-    expect(errors("      okta: { policyId: 00p1a2b3c4d5e6f7g8h9 }\n")).toContain("field adopt.okta.authorizationServerId: missing; adopt.okta.policyId is imported as \"<authorizationServerId>/<policyId>\"");
-    expect(errors("      okta: { authorizationServerId: aus1a2b3c4d5e6f7g8h9, userLoginRuleId: 0pr1a2b3c4d5e6f7g8h9 }\n")).toContain("field adopt.okta.policyId: missing");
+    expect(errors("      okta: { appId: aus1a2b3c4d5e6f7g8h9 }\n")).toContain(
+      'field adopt.okta.appId: got "aus1a2b3c4d5e6f7g8h9"; expected the OIDC app\'s id',
+    );
+    expect(errors("      okta: { policyId: 00p1a2b3c4d5e6f7g8h9 }\n")).toContain(
+      'field adopt.okta.authorizationServerId: missing; adopt.okta.policyId is imported as "<authorizationServerId>/<policyId>"',
+    );
+    expect(errors("      okta: { authorizationServerId: aus1a2b3c4d5e6f7g8h9, userLoginRuleId: 0pr1a2b3c4d5e6f7g8h9 }\n")).toContain(
+      "field adopt.okta.policyId: missing",
+    );
     expect(errors("      okta: { serviceAppId: 0oa1a2b3c4d5e6f7g8h9 }\n")).toContain("the environment declares no service app");
     expect(errors("      {}\n")).toContain("names nothing to adopt");
   });

@@ -1,7 +1,7 @@
 import { FIXTURES_DIR } from "./support/synth";
 import { describe, expect, test } from "vitest";
 import { ConfigError } from "../lib/config/errors";
-import { parseEnvironments, } from "../lib/config/load-environments";
+import { parseEnvironments } from "../lib/config/load-environments";
 
 // The auth0: section of an environment: exactly one identity provider, the domain as a bare host,
 // and the same "environment, field, got, expected" errors as every other field.
@@ -28,7 +28,10 @@ function errorsFor(change: (environment: Json) => void): string[] {
     parse([environment]);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split("\n").slice(1).map((line) => line.replace(/^\s+- /, ""));
+    return (error as Error).message
+      .split("\n")
+      .slice(1)
+      .map((line) => line.replace(/^\s+- /, ""));
   }
   throw new Error("expected a ConfigError");
 }
@@ -41,18 +44,31 @@ describe("the auth0 section", () => {
   });
 
   test("takes the Web flow, an application name and connections", () => {
-    const [environment] = parse([{ ...auth0Environment(), auth0: { domain: "login.example.com", flow: "web", appName: "OpenMetadata", connections: ["google-oauth2"] } }]);
-    expect(environment!.auth0).toEqual({ domain: "login.example.com", flow: "web", appName: "OpenMetadata", connections: ["google-oauth2"] });
+    const [environment] = parse([
+      {
+        ...auth0Environment(),
+        auth0: { domain: "login.example.com", flow: "web", appName: "OpenMetadata", connections: ["google-oauth2"] },
+      },
+    ]);
+    expect(environment!.auth0).toEqual({
+      domain: "login.example.com",
+      flow: "web",
+      appName: "OpenMetadata",
+      connections: ["google-oauth2"],
+    });
   });
 
   test("an environment with both okta and auth0 is refused: exactly one identity provider", () => {
     const errors = errorsFor((environment) => (environment.okta = { orgName: "example", baseUrl: "okta.com", access: { groups: ["g"] } }));
-    expect(errors).toEqual(['environment "qa", field auth0: got "{...}"; an environment has exactly one identity provider; remove the okta or the auth0 section']);
+    expect(errors).toEqual([
+      'environment "qa", field auth0: got "{...}"; an environment has exactly one identity provider; remove the okta or the auth0 section',
+    ]);
   });
 
   test("an environment with neither is refused and told both options", () => {
     expect(errorsFor((environment) => delete environment.auth0)).toEqual([
-      'environment "qa", field okta: missing; an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)',
+      'environment "qa", field okta: missing; an environment needs an identity provider: an ' +
+        "okta section (orgName, baseUrl, access) or an auth0 section (domain)",
     ]);
   });
 
@@ -74,18 +90,22 @@ describe("the auth0 section", () => {
     const errors = errorsFor((environment) => (environment.auth0 = { flow: "implicit", tenant: "x" }));
     expect(errors).toEqual([
       'environment "qa", field auth0.domain: missing; expected the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"',
-      'environment "qa", field auth0.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret)',
+      'environment "qa", field auth0.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public ' +
+        'Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret)',
       'environment "qa", field auth0.tenant: got "x"; unknown field; accepted fields here: domain, flow, appName, connections',
     ]);
   });
 
   test("a connection listed twice is refused", () => {
-    expect(errorsFor((environment) => (environment.auth0.connections = ["google-oauth2", "google-oauth2"]))).toEqual(['environment "qa", field auth0.connections: got "google-oauth2"; each connection may be listed once']);
+    expect(errorsFor((environment) => (environment.auth0.connections = ["google-oauth2", "google-oauth2"]))).toEqual([
+      'environment "qa", field auth0.connections: got "google-oauth2"; each connection may be listed once',
+    ]);
   });
 
   test("adopt.okta is refused for an Auth0 environment; adopting the OpenMetadata release still works", () => {
     expect(errorsFor((environment) => (environment.adopt = { okta: { appId: "0oa1a2b3c4d5e6f7g8h9" } }))).toEqual([
-      'environment "qa", field adopt.okta: got "{...}"; the identity provider of this environment is Auth0, which has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)',
+      'environment "qa", field adopt.okta: got "{...}"; the identity provider of this environment is Auth0, which ' +
+        "has no Okta objects to adopt; remove adopt.okta (adopt.openmetadata.release still applies)",
     ]);
     const [environment] = parse([{ ...auth0Environment(), adopt: { openmetadata: { release: true } } }]);
     expect(environment!.adopt).toEqual({ okta: {}, openmetadataRelease: true });

@@ -11,6 +11,7 @@ import { AUTH0_PROVIDER_VERSION } from "../lib/auth0/auth0-provider";
 import { Auth0SingleSignOn } from "../lib/auth0/auth0-single-sign-on";
 import { loadChart } from "../lib/chart-check/chart";
 import { checkChart } from "../lib/chart-check/check";
+import { synthesizeReleaseValues } from "../stacks/release-values";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import type { OpenMetadataChartValues } from "../lib/openmetadata/chart-values";
@@ -31,7 +32,8 @@ const spa = () => example("auth0-dev").json;
 const web = () => example("auth0-staging").json;
 const client = (json: TerraformJson) => resourceOf(json, "auth0_client", "auth0_client");
 const credentials = (json: TerraformJson) => resourceOf(json, "auth0_client_credentials", "auth0_client-credentials");
-const valuesOf = (json: TerraformJson) => parseYaml(resourceOf(json, "helm_release", "openmetadata_release")["values"][0]) as OpenMetadataChartValues;
+const valuesOf = (json: TerraformJson) =>
+  parseYaml(resourceOf(json, "helm_release", "openmetadata_release")["values"][0]) as OpenMetadataChartValues;
 
 /** An Auth0 environment with extra `auth0` fields, as flow-style YAML (Collate target: the Auth0 side only). */
 function auth0Environment(name: string, fields: string) {
@@ -58,13 +60,15 @@ function clientConfig(change: Partial<Auth0ClientConfig>): Auth0ClientConfig {
     ...change,
   };
 }
-const newClient = (change: Partial<Auth0ClientConfig>) => new Auth0Client(new TerraformStack(Testing.app(), "rules"), "client", clientConfig(change));
+const newClient = (change: Partial<Auth0ClientConfig>) =>
+  new Auth0Client(new TerraformStack(Testing.app(), "rules"), "client", clientConfig(change));
 const newClientIn = (stack: TerraformStack) => new Auth0Client(stack, "client", clientConfig({}));
 
 describe("the auth0/auth0 provider", () => {
   test("is pinned to exactly 1.55.0, the newest 1.x tag, with the domain from the config and no credential attribute", () => {
     expect(AUTH0_PROVIDER_VERSION).toBe("1.55.0");
-    for (const json of [spa(), web()]) expect(json.terraform["required_providers"].auth0).toEqual({ source: "auth0/auth0", version: "1.55.0" });
+    for (const json of [spa(), web()])
+      expect(json.terraform["required_providers"].auth0).toEqual({ source: "auth0/auth0", version: "1.55.0" });
     expect(spa().provider["auth0"]).toEqual([{ domain: "example-dev.eu.auth0.com" }]);
     expect(web().provider["auth0"]).toEqual([{ domain: "login.example.com" }]);
     // Okta stacks get no auth0 provider, Auth0 stacks no okta one.
@@ -74,7 +78,12 @@ describe("the auth0/auth0 provider", () => {
   test("credentials come from AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET/AUTH0_API_TOKEN and never reach npm run synth's output", async () => {
     const outdir = mkdtempSync(join(tmpdir(), "auth0-synth-"));
     try {
-      const credentials = { AUTH0_CLIENT_ID: "auth0-test-client-id-1f3a", AUTH0_CLIENT_SECRET: "auth0-test-client-secret-9c2e", AUTH0_API_TOKEN: "auth0-test-api-token-77d1", AUTH0_DOMAIN: "env-domain.eu.auth0.com" };
+      const credentials = {
+        AUTH0_CLIENT_ID: "auth0-test-client-id-1f3a",
+        AUTH0_CLIENT_SECRET: "auth0-test-client-secret-9c2e",
+        AUTH0_API_TOKEN: "auth0-test-api-token-77d1",
+        AUTH0_DOMAIN: "env-domain.eu.auth0.com",
+      };
       await promisify(execFile)(process.execPath, [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "main.ts"], {
         cwd: projectRoot,
         env: { ...process.env, ...credentials, OPENMETADATA_ENVIRONMENTS_FILE: examplesFile, CDKTF_OUTDIR: outdir },
@@ -95,17 +104,29 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     expect(client(web())["app_type"]).toBe("regular_web");
   });
 
-  test("callbacks are /callback then /silent-callback, the logout URL is the public URL, and only the SPA gets web and allowed origins", () => {
-    const url = "https://openmetadata.auth0-dev.example.com";
-    expect(client(spa())).toMatchObject({ callbacks: [`${url}/callback`, `${url}/silent-callback`], allowed_logout_urls: [url], web_origins: [url], allowed_origins: [url] });
-    expect(client(web())["web_origins"]).toBeUndefined();
-    expect(client(web())["allowed_origins"]).toBeUndefined();
-  });
+  test(
+    "callbacks are /callback then /silent-callback, the logout URL is the " + "public URL, and only the SPA gets web and allowed origins",
+    () => {
+      const url = "https://openmetadata.auth0-dev.example.com";
+      expect(client(spa())).toMatchObject({
+        callbacks: [`${url}/callback`, `${url}/silent-callback`],
+        allowed_logout_urls: [url],
+        web_origins: [url],
+        allowed_origins: [url],
+      });
+      expect(client(web())["web_origins"]).toBeUndefined();
+      expect(client(web())["allowed_origins"]).toBeUndefined();
+    },
+  );
 
-  test("grant types are exactly authorization_code and refresh_token: OpenMetadata's Auth0 UI (auth0-react, useRefreshTokens) never uses implicit", () => {
-    // Omitted, Auth0 would pick grants by app type, implicit included for a SPA.
-    for (const json of [spa(), web()]) expect(client(json)["grant_types"]).toEqual(["authorization_code", "refresh_token"]);
-  });
+  test(
+    "grant types are exactly authorization_code and refresh_token: OpenMetadata's " +
+      "Auth0 UI (auth0-react, useRefreshTokens) never uses implicit",
+    () => {
+      // Omitted, Auth0 would pick grants by app type, implicit included for a SPA.
+      for (const json of [spa(), web()]) expect(client(json)["grant_types"]).toEqual(["authorization_code", "refresh_token"]);
+    },
+  );
 
   test("oidc_conformant is true and tokens are signed RS256 (jwt_configuration.alg), the tenant keys OpenMetadata lists", () => {
     for (const json of [spa(), web()]) expect(client(json)).toMatchObject({ oidc_conformant: true, jwt_configuration: { alg: "RS256" } });
@@ -113,21 +134,42 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
 
   test("refresh tokens rotate and expire, with Auth0's default lifetimes written out", () => {
     for (const json of [spa(), web()]) {
-      expect(client(json)["refresh_token"]).toEqual({ rotation_type: "rotating", expiration_type: "expiring", leeway: 0, token_lifetime: 2_592_000, idle_token_lifetime: 1_296_000, infinite_token_lifetime: false, infinite_idle_token_lifetime: false });
+      expect(client(json)["refresh_token"]).toEqual({
+        rotation_type: "rotating",
+        expiration_type: "expiring",
+        leeway: 0,
+        token_lifetime: 2_592_000,
+        idle_token_lifetime: 1_296_000,
+        infinite_token_lifetime: false,
+        infinite_idle_token_lifetime: false,
+      });
     }
   });
 
   test("rotating refresh tokens must be expiring (refresh_token.expiration_type)", () => {
-    expect(() => newClient({ refreshToken: { rotationType: "rotating", expirationType: "non-expiring" } })).toThrow(/rotating refresh tokens must have expirationType "expiring"/);
+    expect(() => newClient({ refreshToken: { rotationType: "rotating", expirationType: "non-expiring" } })).toThrow(
+      /rotating refresh tokens must have expirationType "expiring"/,
+    );
   });
 
   test("infinite_token_lifetime false needs token_lifetime", () => {
-    expect(() => newClient({ refreshToken: { rotationType: "rotating", expirationType: "expiring", infiniteTokenLifetime: false } })).toThrow(/needs a tokenLifetime/);
+    expect(() =>
+      newClient({ refreshToken: { rotationType: "rotating", expirationType: "expiring", infiniteTokenLifetime: false } }),
+    ).toThrow(/needs a tokenLifetime/);
   });
 
   test("a SPA gets refresh tokens only with rotation (Auth0 refresh token rotation for browsers)", () => {
-    expect(() => newClient({ refreshToken: { rotationType: "non-rotating", expirationType: "expiring", tokenLifetime: 60, infiniteTokenLifetime: false } })).toThrow(/needs rotationType "rotating"/);
-    expect(() => newClient({ appType: "regular_web", refreshToken: { rotationType: "non-rotating", expirationType: "expiring", tokenLifetime: 60, infiniteTokenLifetime: false } })).not.toThrow();
+    expect(() =>
+      newClient({
+        refreshToken: { rotationType: "non-rotating", expirationType: "expiring", tokenLifetime: 60, infiniteTokenLifetime: false },
+      }),
+    ).toThrow(/needs rotationType "rotating"/);
+    expect(() =>
+      newClient({
+        appType: "regular_web",
+        refreshToken: { rotationType: "non-rotating", expirationType: "expiring", tokenLifetime: 60, infiniteTokenLifetime: false },
+      }),
+    ).not.toThrow();
   });
 
   test("a description longer than 140 characters is refused (StringLenBetween(0, 140), resource.go@v1.55.0)", () => {
@@ -139,28 +181,42 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     expect(() => newClient({ grantTypes: ["refresh_token"] })).toThrow(/needs authorization_code/);
   });
 
-  test("token_endpoint_auth_method is never set on auth0_client: removed in 1.0 (MIGRATION_GUIDE.md@v1.55.0), auth0_client_credentials carries it", () => {
-    for (const json of [spa(), web()]) expect(Object.keys(client(json))).not.toContain("token_endpoint_auth_method");
-  });
+  test(
+    "token_endpoint_auth_method is never set on auth0_client: removed in 1.0 " +
+      "(MIGRATION_GUIDE.md@v1.55.0), auth0_client_credentials carries it",
+    () => {
+      for (const json of [spa(), web()]) expect(Object.keys(client(json))).not.toContain("token_endpoint_auth_method");
+    },
+  );
 });
 
 describe("auth0_client_credentials (docs/resources/client_credentials.md@v1.55.0)", () => {
   test("the SPA authenticates with none, the Web app with client_secret_post, both for the client's client_id", () => {
     expect(credentials(spa())).toMatchObject({ client_id: "${auth0_client.auth0_client.client_id}", authentication_method: "none" });
-    expect(credentials(web())).toMatchObject({ client_id: "${auth0_client.auth0_client.client_id}", authentication_method: "client_secret_post" });
+    expect(credentials(web())).toMatchObject({
+      client_id: "${auth0_client.auth0_client.client_id}",
+      authentication_method: "client_secret_post",
+    });
   });
 
-  test("an empty client_secret fails the apply: the provider stores \"\" unless its app has read:client_keys or read:client_credentials", () => {
-    const [check] = credentials(web())["lifecycle"]["postcondition"];
-    expect(check.condition).toBe('${self.client_secret != ""}');
-    expect(check.error_message).toContain("read:client_keys");
-    expect(credentials(spa())["lifecycle"]).toBeUndefined();
-  });
+  test(
+    'an empty client_secret fails the apply: the provider stores "" unless ' + "its app has read:client_keys or read:client_credentials",
+    () => {
+      const [check] = credentials(web())["lifecycle"]["postcondition"];
+      expect(check.condition).toBe('${self.client_secret != ""}');
+      expect(check.error_message).toContain("read:client_keys");
+      expect(credentials(spa())["lifecycle"]).toBeUndefined();
+    },
+  );
 
   test("the client secret goes to the oidc-secrets Kubernetes Secret only: not into values, outputs or a write-only attribute", () => {
     const { text, json } = example("auth0-staging");
     const reference = "${auth0_client_credentials.auth0_client-credentials.client_secret}";
-    const holders = Object.entries(json.resource).flatMap(([type, byName]) => Object.entries(byName).filter(([, resource]) => JSON.stringify(resource).includes(reference)).map(([name]) => `${type}.${name}`));
+    const holders = Object.entries(json.resource).flatMap(([type, byName]) =>
+      Object.entries(byName)
+        .filter(([, resource]) => JSON.stringify(resource).includes(reference))
+        .map(([name]) => `${type}.${name}`),
+    );
     expect(holders).toEqual(["kubernetes_secret_v1.openmetadata_secrets_oidc-secret"]);
     expect(JSON.stringify(json.output)).not.toContain("client_secret");
     expect(text).not.toContain("client_secret_wo");
@@ -169,9 +225,11 @@ describe("auth0_client_credentials (docs/resources/client_credentials.md@v1.55.0
 });
 
 describe("destroy protection of Auth0 environments", () => {
-  test("protected: true puts prevent_destroy on the client, its credentials and every connection enablement; unprotected puts it nowhere", () => {
-    const unprotectedJson = synthEnvironment(auth0Environment("guarded", "flow: web, connections: [google-oauth2]")).json;
-    const [guarded] = environmentsFromYaml(`
+  test(
+    "protected: true puts prevent_destroy on the client, its credentials and " + "every connection enablement; unprotected puts it nowhere",
+    () => {
+      const unprotectedJson = synthEnvironment(auth0Environment("guarded", "flow: web, connections: [google-oauth2]")).json;
+      const [guarded] = environmentsFromYaml(`
 environments:
   - name: guarded2
     target: collate
@@ -179,81 +237,117 @@ environments:
     openmetadataUrl: https://guarded2.example.com
     auth0: { domain: example.eu.auth0.com, flow: web, connections: [google-oauth2] }
 `);
-    const json = synthEnvironment(guarded!).json;
-    const lifecycles = (source: TerraformJson) =>
-      ["auth0_client", "auth0_client_credentials", "auth0_connection_client"].flatMap((type) => Object.values(source.resource[type] ?? {}).map((resource) => resource["lifecycle"]?.["prevent_destroy"] === true));
-    expect(lifecycles(json)).toEqual([true, true, true]);
-    expect(lifecycles(unprotectedJson)).toEqual([false, false, false]);
-    // The empty-secret check stays beside prevent_destroy.
-    expect(credentials(json)["lifecycle"]["postcondition"]).toHaveLength(1);
-  });
+      const json = synthEnvironment(guarded!).json;
+      const lifecycles = (source: TerraformJson) =>
+        ["auth0_client", "auth0_client_credentials", "auth0_connection_client"].flatMap((type) =>
+          Object.values(source.resource[type] ?? {}).map((resource) => resource["lifecycle"]?.["prevent_destroy"] === true),
+        );
+      expect(lifecycles(json)).toEqual([true, true, true]);
+      expect(lifecycles(unprotectedJson)).toEqual([false, false, false]);
+      // The empty-secret check stays beside prevent_destroy.
+      expect(credentials(json)["lifecycle"]["postcondition"]).toHaveLength(1);
+    },
+  );
 });
 
 describe("connections (connection_client.md, data-sources/connection.md @v1.55.0)", () => {
-  test("named connections are enabled with auth0_connection_client, which appends the client, never the authoritative auth0_connection_clients", () => {
-    const json = web();
-    expect(json.resource["auth0_connection_clients"]).toBeUndefined();
-    expect(Object.values(json.resource["auth0_connection_client"] ?? {}).map((link) => [link["connection_id"], link["client_id"]])).toEqual([
-      ["${data.auth0_connection.auth0_connection-Username-Password-Authentication.id}", "${auth0_client.auth0_client.client_id}"],
-      ["${data.auth0_connection.auth0_connection-google-oauth2.id}", "${auth0_client.auth0_client.client_id}"],
-    ]);
-    expect(spa().resource["auth0_connection_client"]).toBeUndefined();
-  });
+  test(
+    "named connections are enabled with auth0_connection_client, which appends " +
+      "the client, never the authoritative auth0_connection_clients",
+    () => {
+      const json = web();
+      expect(json.resource["auth0_connection_clients"]).toBeUndefined();
+      expect(
+        Object.values(json.resource["auth0_connection_client"] ?? {}).map((link) => [link["connection_id"], link["client_id"]]),
+      ).toEqual([
+        ["${data.auth0_connection.auth0_connection-Username-Password-Authentication.id}", "${auth0_client.auth0_client.client_id}"],
+        ["${data.auth0_connection.auth0_connection-google-oauth2.id}", "${auth0_client.auth0_client.client_id}"],
+      ]);
+      expect(spa().resource["auth0_connection_client"]).toBeUndefined();
+    },
+  );
 
   test("connections are looked up by exact name with skip_enabled_clients, since their other clients are never read", () => {
-    expect(Object.values(web().data?.["auth0_connection"] ?? {}).map((lookup) => [lookup["name"], lookup["skip_enabled_clients"]])).toEqual([
-      ["Username-Password-Authentication", true],
-      ["google-oauth2", true],
-    ]);
+    expect(Object.values(web().data?.["auth0_connection"] ?? {}).map((lookup) => [lookup["name"], lookup["skip_enabled_clients"]])).toEqual(
+      [
+        ["Username-Password-Authentication", true],
+        ["google-oauth2", true],
+      ],
+    );
   });
 
   test("connection addresses follow the names, so reordering the list changes no address", () => {
-    const addresses = (connections: string) => Object.keys(synthEnvironment(auth0Environment("order", `connections: [${connections}]`)).json.resource["auth0_connection_client"] ?? {}).sort();
+    const addresses = (connections: string) =>
+      Object.keys(
+        synthEnvironment(auth0Environment("order", `connections: [${connections}]`)).json.resource["auth0_connection_client"] ?? {},
+      ).sort();
     expect(addresses("a-b, c")).toEqual(addresses("c, a-b"));
     expect(addresses("a-b, c")).toEqual(["auth0_connection-client-a-b", "auth0_connection-client-c"]);
   });
 
   test("two connection names that would share an address are refused", () => {
     const scope = new TerraformStack(new App({ outdir: mkdtempSync(join(tmpdir(), "auth0-collide-")) }), "collide");
-    expect(() => new Auth0SingleSignOn(scope, "auth0", { environmentName: "x", openmetadataUrl: "https://x.example.com", auth0: { domain: "x.eu.auth0.com", flow: "spa", appName: "x", connections: ["a.b", "a_b"] } })).toThrow(/would share the Terraform address suffix a_b/);
+    expect(
+      () =>
+        new Auth0SingleSignOn(scope, "auth0", {
+          environmentName: "x",
+          openmetadataUrl: "https://x.example.com",
+          auth0: { domain: "x.eu.auth0.com", flow: "spa", appName: "x", connections: ["a.b", "a_b"] },
+        }),
+    ).toThrow(/would share the Terraform address suffix a_b/);
   });
 });
 
 describe("OpenMetadata's values for Auth0", () => {
-  test("provider auth0, authority https://DOMAIN without a trailing slash, the client id, the callback and publicKeys [OpenMetadata's jwks, the tenant's]", () => {
-    const { authentication } = valuesOf(spa()).openmetadata.config;
-    expect(authentication).toMatchObject({
-      provider: "auth0",
-      clientType: "public",
-      authority: "https://example-dev.eu.auth0.com",
-      clientId: "${auth0_client.auth0_client.client_id}",
-      callbackUrl: "https://openmetadata.auth0-dev.example.com/callback",
-      publicKeys: ["http://openmetadata:8585/api/v1/system/config/jwks", "https://example-dev.eu.auth0.com/.well-known/jwks.json"],
-      oidcConfiguration: { enabled: false },
-    });
-  });
+  test(
+    "provider auth0, authority https://DOMAIN without a trailing slash, the client id, " +
+      "the callback and publicKeys [OpenMetadata's jwks, the tenant's]",
+    () => {
+      const { authentication } = valuesOf(spa()).openmetadata.config;
+      expect(authentication).toMatchObject({
+        provider: "auth0",
+        clientType: "public",
+        authority: "https://example-dev.eu.auth0.com",
+        clientId: "${auth0_client.auth0_client.client_id}",
+        callbackUrl: "https://openmetadata.auth0-dev.example.com/callback",
+        publicKeys: ["http://openmetadata:8585/api/v1/system/config/jwks", "https://example-dev.eu.auth0.com/.well-known/jwks.json"],
+        oidcConfiguration: { enabled: false },
+      });
+    },
+  );
 
   test("the Web flow enables oidcConfiguration with oidcType auth0 and discovery at the tenant", () => {
     const { authentication } = valuesOf(web()).openmetadata.config;
     expect(authentication).toMatchObject({ provider: "auth0", clientType: "confidential", authority: "https://login.example.com" });
-    expect(authentication.oidcConfiguration).toMatchObject({ enabled: true, oidcType: "auth0", discoveryUri: "https://login.example.com/.well-known/openid-configuration", clientAuthenticationMethod: "client_secret_post" });
+    expect(authentication.oidcConfiguration).toMatchObject({
+      enabled: true,
+      oidcType: "auth0",
+      discoveryUri: "https://login.example.com/.well-known/openid-configuration",
+      clientAuthenticationMethod: "client_secret_post",
+    });
   });
 
   const referenceChart = resolve(projectRoot, "..", "shared", "reference", "openmetadata-chart-1.13.1");
-  test.skipIf(!existsSync(join(referenceChart, "values.schema.json")))("the values of both examples pass the chart 1.13.1 schema (npm run check:chart)", () => {
-    const report = checkChart(loadChart(referenceChart), examples);
-    expect(report.environments.map((environment) => [environment.environment, environment.valid])).toEqual([
-      ["auth0-dev", true],
-      ["auth0-staging", true],
-    ]);
-  });
+  test.skipIf(!existsSync(join(referenceChart, "values.schema.json")))(
+    "the values of both examples pass the chart 1.13.1 schema (npm run check:chart)",
+    () => {
+      const report = checkChart(loadChart(referenceChart), examples, { synthesize: synthesizeReleaseValues });
+      expect(report.environments.map((environment) => [environment.environment, environment.valid])).toEqual([
+        ["auth0-dev", true],
+        ["auth0-staging", true],
+      ]);
+    },
+  );
 });
 
 describe("the Auth0 examples' addresses and synthesized JSON", () => {
   const ADDRESSES_DIR = resolve(__dirname, "addresses", "examples");
   const update = process.env["UPDATE_ADDRESSES"] === "1";
   const addressesOf = (json: TerraformJson) =>
-    [...Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)), ...Object.entries(json.data ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `data.${type}.${name}`))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    [
+      ...Object.entries(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)),
+      ...Object.entries(json.data ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `data.${type}.${name}`)),
+    ].sort();
 
   for (const environment of examples) {
     test(`${environment.stackId} has exactly the addresses of __tests__/addresses/examples/${environment.stackId}.txt`, () => {
@@ -263,13 +357,18 @@ describe("the Auth0 examples' addresses and synthesized JSON", () => {
         mkdirSync(ADDRESSES_DIR, { recursive: true });
         writeFileSync(file, `${actual.join("\n")}\n`);
       }
-      expect(existsSync(file), `${file} is missing; review, then UPDATE_ADDRESSES=1 npx vitest run __tests__/auth0-provider-rules.test.ts`).toBe(true);
+      expect(
+        existsSync(file),
+        `${file} is missing; review, then UPDATE_ADDRESSES=1 npx vitest run __tests__/auth0-provider-rules.test.ts`,
+      ).toBe(true);
       expect(readFileSync(file, "utf8").split("\n").filter(Boolean)).toEqual(actual);
     });
 
     test(`${environment.stackId} matches its reviewed snapshot`, async () => {
       const { text } = synthEnvironment(environment);
-      await expect(JSON.stringify(JSON.parse(text), null, 2) + "\n").toMatchFileSnapshot(`__snapshots__/examples/${environment.stackId}.tf.json`);
+      await expect(JSON.stringify(JSON.parse(text), null, 2) + "\n").toMatchFileSnapshot(
+        `__snapshots__/examples/${environment.stackId}.tf.json`,
+      );
     });
   }
 });
@@ -289,14 +388,22 @@ describe("after the identity provider, Auth0 environments work like Okta ones", 
 });
 
 describe("CI passes the Auth0 provider its credentials", () => {
-  test("every terraform plan/apply step that gets the Okta credentials gets AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET from secrets too", () => {
-    const workflows = ["deploy.yml", "pull-request.yml", "drift.yml"].map((file) => readFileSync(join(projectRoot, ".github", "workflows", file), "utf8"));
-    for (const text of workflows) {
-      const oktaSteps = text.match(/OKTA_API_SCOPES: \$\{\{ secrets\.OKTA_API_SCOPES \}\}\n\s*AUTH0_CLIENT_ID: \$\{\{ secrets\.AUTH0_CLIENT_ID \}\}\n\s*AUTH0_CLIENT_SECRET: \$\{\{ secrets\.AUTH0_CLIENT_SECRET \}\}/g) ?? [];
-      expect(oktaSteps.length).toBeGreaterThan(0);
-      expect(oktaSteps.length).toBe((text.match(/OKTA_API_SCOPES: /g) ?? []).length);
-    }
-  });
+  test(
+    "every terraform plan/apply step that gets the Okta credentials gets " + "AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET from secrets too",
+    () => {
+      const workflows = ["deploy.yml", "pull-request.yml", "drift.yml"].map((file) =>
+        readFileSync(join(projectRoot, ".github", "workflows", file), "utf8"),
+      );
+      for (const text of workflows) {
+        const oktaSteps =
+          text.match(
+            /OKTA_API_SCOPES: \$\{\{ secrets\.OKTA_API_SCOPES \}\}\n\s*AUTH0_CLIENT_ID: \$\{\{ secrets\.AUTH0_CLIENT_ID \}\}\n\s*AUTH0_CLIENT_SECRET: \$\{\{ secrets\.AUTH0_CLIENT_SECRET \}\}/g,
+          ) ?? [];
+        expect(oktaSteps.length).toBeGreaterThan(0);
+        expect(oktaSteps.length).toBe((text.match(/OKTA_API_SCOPES: /g) ?? []).length);
+      }
+    },
+  );
 });
 
 describe("Collate target with Auth0", () => {

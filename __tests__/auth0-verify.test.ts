@@ -40,7 +40,10 @@ afterAll(async () => {
 
 function targetOf(subject: Auth0SsoDeployment, overrides: TargetOverrides = {}) {
   const { stackId } = subject.environment;
-  return resolveTarget(subject.environment, parseStackOutputs(subject.outputs, stackId, "outputs.json"), { openmetadataUrl: subject.openmetadata.url, ...overrides });
+  return resolveTarget(subject.environment, parseStackOutputs(subject.outputs, stackId, "outputs.json"), {
+    openmetadataUrl: subject.openmetadata.url,
+    ...overrides,
+  });
 }
 
 const statusOf = (report: VerifyReport) => report.checks.map((check) => [check.id, check.status, check.hint]);
@@ -69,17 +72,25 @@ describe("verify on Auth0 deployments", () => {
     expect(report.ok).toBe(false);
   });
 
-  test("with --issuer, the expected issuer follows it (Auth0's trailing slash) and the keys URL stays the jwks_uri output OpenMetadata lists", () => {
-    const target = targetOf(spa, { issuer: "https://other-tenant.eu.auth0.com" });
-    // Replacing the listed keys URL by the issuer's hid a wrong publicKeys entry (#2773, issue 14).
-    expect(target.jwksUri).toBe(targetOf(spa).jwksUri);
-    expect(target.jwksUri).toMatch(/\/\.well-known\/jwks\.json$/);
-    expect(target.expectedIssuer).toBe("https://other-tenant.eu.auth0.com/");
-    expect(target.provider).toBe("auth0");
-  });
+  test(
+    "with --issuer, the expected issuer follows it (Auth0's trailing slash) and " +
+      "the keys URL stays the jwks_uri output OpenMetadata lists",
+    () => {
+      const target = targetOf(spa, { issuer: "https://other-tenant.eu.auth0.com" });
+      // Replacing the listed keys URL by the issuer's hid a wrong publicKeys entry (#2773, issue 14).
+      expect(target.jwksUri).toBe(targetOf(spa).jwksUri);
+      expect(target.jwksUri).toMatch(/\/\.well-known\/jwks\.json$/);
+      expect(target.expectedIssuer).toBe("https://other-tenant.eu.auth0.com/");
+      expect(target.provider).toBe("auth0");
+    },
+  );
 
   test("an OpenMetadata still configured for Okta fails the settings check", async () => {
-    const stale = await startOpenMetadataStub({ values: spa.values, signingKey: await exportJWK((await generateKeyPair("RS256")).publicKey), storedAuthConfig: { provider: "okta" } });
+    const stale = await startOpenMetadataStub({
+      values: spa.values,
+      signingKey: await exportJWK((await generateKeyPair("RS256")).publicKey),
+      storedAuthConfig: { provider: "okta" },
+    });
     try {
       const report = await runVerify(targetOf(spa, { openmetadataUrl: stale.url }), { http: fastHttp });
       expect(report.checks[2]).toMatchObject({ id: "openmetadata-auth-config", status: "fail" });
@@ -94,10 +105,25 @@ describe("the verify command on an Auth0 environments file", () => {
   test("passes the Web example and exits 0", async () => {
     const outputsFile = join(directory, "outputs.json");
     writeFileSync(outputsFile, JSON.stringify(web.outputs));
-    const { stdout } = await run(process.execPath, [tsxCli, "scripts/verify.ts", "auth0-staging", "--outputs", outputsFile, "--openmetadata-url", web.openmetadata.url, "--json", "--timeout-ms", "3000"], {
-      cwd: projectRoot,
-      env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: examplesFile },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        tsxCli,
+        "scripts/verify.ts",
+        "auth0-staging",
+        "--outputs",
+        outputsFile,
+        "--openmetadata-url",
+        web.openmetadata.url,
+        "--json",
+        "--timeout-ms",
+        "3000",
+      ],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: examplesFile },
+      },
+    );
     const report = JSON.parse(stdout) as VerifyReport;
     expect(report).toMatchObject({ environment: "auth0-staging", ok: true });
     expect(report.checks.map((check) => check.status)).toEqual(["pass", "pass", "pass", "pass", "skip"]);

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -8,10 +9,10 @@ import { checkChart, parseDocuments, validateStackValues } from "../lib/chart-ch
 import { ChartCheckError } from "../lib/chart-check/errors";
 import { findOnPath } from "../lib/chart-check/helm";
 import { ReferencePlaceholders } from "../lib/chart-check/references";
-import { synthesizeReleaseValues } from "../lib/chart-check/release-values";
+import { deploysChart } from "../lib/chart-check/release-values";
+import { synthesizeReleaseValues } from "../stacks/release-values";
 import { mergeValues, type Values } from "../lib/chart-check/values";
-import { loadEnvironmentsFile, } from "../lib/config/load-environments";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
+import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const projectRoot = resolve(__dirname, "..");
@@ -39,9 +40,14 @@ type CliResult = { code: number; stdout: string; stderr: string };
 
 function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [tsxCli, "scripts/check-chart.ts", ...args], { cwd: projectRoot, env, encoding: "utf8" }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [tsxCli, "scripts/check-chart.ts", ...args],
+      { cwd: projectRoot, env, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -68,18 +74,30 @@ test("Terraform references become string placeholders, URL-shaped for URLs, one 
   expect(placeholders.replaceIn("${okta_auth_server.a.issuer}/v1/keys")).toBe("https://tf-ref-1.placeholder.invalid/v1/keys");
   expect(placeholders.replaceIn("${okta_app_oauth.b.client_id}")).toBe("tf-ref-2");
   expect(placeholders.replaceIn("id=${okta_app_oauth.b.client_id};")).toBe("id=tf-ref-2;");
-  expect(placeholders.replaceIn("${lookup({a = 1}, \"a\")}")).toBe("tf-ref-3");
+  expect(placeholders.replaceIn('${lookup({a = 1}, "a")}')).toBe("tf-ref-3");
   expect(placeholders.replaceIn("${random_id.c.hex}/path")).toBe("https://tf-ref-4.placeholder.invalid/path");
   expect(placeholders.replaceIn("literal $${not_a_reference}")).toBe("literal ${not_a_reference}");
-  expect([...placeholders.references.keys()]).toEqual(["okta_auth_server.a.issuer", "okta_app_oauth.b.client_id", 'lookup({a = 1}, "a")', "random_id.c.hex"]);
+  expect([...placeholders.references.keys()]).toEqual([
+    "okta_auth_server.a.issuer",
+    "okta_app_oauth.b.client_id",
+    'lookup({a = 1}, "a")',
+    "random_id.c.hex",
+  ]);
 
   // In parsed YAML a reference in a number's position stays a string; other scalars keep their type.
-  const { documents } = parseDocuments(["port: ${var.port}\nreplicas: 2\nenabled: true\nkeys: [\"${x.jwks_uri}\"]\n"], new ReferencePlaceholders());
+  const { documents } = parseDocuments(
+    ['port: ${var.port}\nreplicas: 2\nenabled: true\nkeys: ["${x.jwks_uri}"]\n'],
+    new ReferencePlaceholders(),
+  );
   expect(documents).toEqual([{ port: "tf-ref-1", replicas: 2, enabled: true, keys: ["https://tf-ref-2.placeholder.invalid"] }]);
 });
 
 test("values merge as Helm's do: maps key by key, lists replaced, null removes the default", () => {
-  const merged = mergeValues({ a: { keep: 1, change: 1, drop: 1 }, list: [1, 2, 3] }, { a: { change: 2, drop: null, add: 3 }, list: [9] }, { a: { add: 4 } });
+  const merged = mergeValues(
+    { a: { keep: 1, change: 1, drop: 1 }, list: [1, 2, 3] },
+    { a: { change: 2, drop: null, add: 3 }, list: [9] },
+    { a: { add: 4 } },
+  );
   expect(merged).toEqual({ a: { keep: 1, change: 2, add: 4 }, list: [9] });
 });
 
@@ -120,19 +138,32 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
   beforeAll(() => {
     validRun = runCli(["--chart", referenceChart], cliEnv());
     // A chart whose schema does not accept okta: the stack's provider must be reported, not accepted.
-    rejectingRun = runCli(["--chart", copyReferenceChart(makeTemporaryDirectory(), { file: "values.schema.json", change: withoutOktaProvider }), "--json"], cliEnv());
+    rejectingRun = runCli(
+      ["--chart", copyReferenceChart(makeTemporaryDirectory(), { file: "values.schema.json", change: withoutOktaProvider }), "--json"],
+      cliEnv(),
+    );
     chart = loadChart(referenceChart);
-    const dev = synthesizeReleaseValues(shipped()).find((release) => release.environment.name === "dev");
+    const dev = synthesizeReleaseValues(shipped().filter(deploysChart)).find((release) => release.environment.name === "dev");
     if (!dev) throw new Error("no shipped dev environment");
     devValues = mergeValues({}, ...parseDocuments(dev.documents, new ReferencePlaceholders()).documents);
   });
 
   test("the fixture environments' values pass the chart's schema and key checks", () => {
-    const report = checkChart(chart, shipped());
-    expect(report.environments.map((environment) => environment.stack)).toEqual(["openmetadata-dev", "openmetadata-staging", "openmetadata-prod"]);
+    const report = checkChart(chart, shipped(), { synthesize: synthesizeReleaseValues });
+    expect(report.environments.map((environment) => environment.stack)).toEqual([
+      "openmetadata-dev",
+      "openmetadata-staging",
+      "openmetadata-prod",
+    ]);
     for (const environment of report.environments) {
-      expect({ stack: environment.stack, violations: environment.violations, warnings: environment.warnings }).toEqual({ stack: environment.stack, violations: [], warnings: [] });
-      expect(environment.references).toMatchObject({ "okta_auth_server.okta_authorization-server_server.issuer": "https://tf-ref-1.placeholder.invalid" });
+      expect({ stack: environment.stack, violations: environment.violations, warnings: environment.warnings }).toEqual({
+        stack: environment.stack,
+        violations: [],
+        warnings: [],
+      });
+      expect(environment.references).toMatchObject({
+        "okta_auth_server.okta_authorization-server_server.issuer": "https://tf-ref-1.placeholder.invalid",
+      });
     }
     expect(report).toMatchObject({ valid: true, helmTemplate: "skipped", chart: { name: "openmetadata", version: "1.13.1" } });
   });
@@ -146,7 +177,11 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     const { violations } = validateStackValues(chart, broken as unknown as Values);
     expect(violations).toEqual(
       expect.arrayContaining([
-        { path: "openmetadata.config.authentication.oidcConfigurationX", message: 'must NOT have additional properties: "oidcConfigurationX"', value: { enabled: true } },
+        {
+          path: "openmetadata.config.authentication.oidcConfigurationX",
+          message: 'must NOT have additional properties: "oidcConfigurationX"',
+          value: { enabled: true },
+        },
         {
           path: "openmetadata.config.authentication.provider",
           message: "must be equal to one of the allowed values: basic, azure, auth0, custom-oidc, google, okta, aws-cognito, ldap, saml",
@@ -166,8 +201,19 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     values.openmetadata.config.pipelineServiceClientConfig.apiEndpoint = "http://airflow:8080";
 
     const { violations, warnings } = validateStackValues(chart, values);
-    expect(violations).toEqual([{ path: "fullnameOveride", message: expect.stringContaining("is neither in the chart's values.yaml nor in its schema"), value: "openmetadata" }]);
-    expect(warnings).toEqual([{ path: "openmetadata.config.pipelineServiceClientConfig.apiEndpoint", message: expect.stringContaining("allowed by the schema but not in the chart's values.yaml") }]);
+    expect(violations).toEqual([
+      {
+        path: "fullnameOveride",
+        message: expect.stringContaining("is neither in the chart's values.yaml nor in its schema"),
+        value: "openmetadata",
+      },
+    ]);
+    expect(warnings).toEqual([
+      {
+        path: "openmetadata.config.pipelineServiceClientConfig.apiEndpoint",
+        message: expect.stringContaining("allowed by the schema but not in the chart's values.yaml"),
+      },
+    ]);
   });
 
   test("a packaged .tgz chart is extracted, checked like its folder, and removed afterwards", () => {
@@ -181,7 +227,9 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
       expect(packaged).toMatchObject({ source: archive, name: "openmetadata", version: "1.13.1" });
       expect(packaged.dir).not.toBe(archive);
       expect(validateStackValues(packaged, devValues)).toEqual({ violations: [], warnings: [] });
-      expect(validateStackValues(packaged, { ...devValues, fullnameOverride: 1 }).violations).toEqual([{ path: "fullnameOverride", message: "must be string", value: 1 }]);
+      expect(validateStackValues(packaged, { ...devValues, fullnameOverride: 1 }).violations).toEqual([
+        { path: "fullnameOverride", message: "must be string", value: 1 },
+      ]);
     } finally {
       packaged.dispose();
     }
@@ -195,14 +243,20 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
     const helm = join(work, "helm");
     writeFileSync(
       helm,
-      `#!/bin/sh\necho "ARGS $*" >> '${log}'\nprevious=''\nfor argument in "$@"; do [ "$previous" = -f ] && cat "$argument" >> '${log}'; previous="$argument"; done\necho 'Error: values do not meet the chart schema' >&2\nexit 1\n`,
+      `#!/bin/sh\necho "ARGS $*" >> '${log}'\nprevious=''\nfor argument in "$@"; do [ "$previous" = -f ] && cat "$argument" >> ` +
+        `'${log}'; previous="$argument"; done\necho 'Error: values do not meet the chart schema' >&2\nexit 1\n`,
       { mode: 0o755 },
     );
 
-    const report = checkChart(chart, shipped(), { helm });
+    const report = checkChart(chart, shipped(), { synthesize: synthesizeReleaseValues, helm });
     expect(report).toMatchObject({ helmTemplate: "ran", valid: false });
     for (const environment of report.environments) {
-      expect(environment).toMatchObject({ violations: [], helmTemplate: "failed", helmTemplateOutput: "Error: values do not meet the chart schema", valid: false });
+      expect(environment).toMatchObject({
+        violations: [],
+        helmTemplate: "failed",
+        helmTemplateOutput: "Error: values do not meet the chart schema",
+        valid: false,
+      });
     }
     const calls = readFileSync(log, "utf8");
     expect(calls).toMatch(new RegExp(`ARGS template openmetadata ${chart.dir} --namespace openmetadata-dev -f \\S+values-0\\.yaml`));
@@ -221,15 +275,24 @@ describe.skipIf(noReference)(`against the reference openmetadata 1.13.1 chart${n
 
   test("the CLI exits 1 and reports each environment's violation as JSON when the chart rejects a value", async () => {
     const { code, stdout } = await rejectingRun;
-    const report = JSON.parse(stdout) as { valid: boolean; helmTemplate: string; environments: { stack: string; violations: { path: string; message: string; value: unknown }[] }[] };
+    const report = JSON.parse(stdout) as {
+      valid: boolean;
+      helmTemplate: string;
+      environments: { stack: string; violations: { path: string; message: string; value: unknown }[] }[];
+    };
     expect(report).toMatchObject({ valid: false, helmTemplate: "skipped" });
     expect(report.environments.map(({ stack, violations }) => ({ stack, violations }))).toEqual(
       ["openmetadata-dev", "openmetadata-staging", "openmetadata-prod"].map((stack) => ({
         stack,
-        violations: [{ path: "openmetadata.config.authentication.provider", message: "must be equal to one of the allowed values: basic, azure, auth0, custom-oidc, google, aws-cognito, ldap, saml", value: "okta" }],
+        violations: [
+          {
+            path: "openmetadata.config.authentication.provider",
+            message: "must be equal to one of the allowed values: basic, azure, auth0, custom-oidc, google, aws-cognito, ldap, saml",
+            value: "okta",
+          },
+        ],
       })),
     );
     expect(code).toBe(1);
   });
-
 });

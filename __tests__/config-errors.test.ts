@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { FIXTURES_DIR } from "./support/synth";
 import { ConfigError } from "../lib/config/errors";
 import { decodeUtf8 } from "../lib/config/file-text";
 import { JsonTextError, parseJsonText } from "../lib/config/json-text";
-import { parseEnvironments, } from "../lib/config/load-environments";
-import { FIXTURES_DIR } from "./support/synth";
+import { parseEnvironments } from "../lib/config/load-environments";
 
 type Json = Record<string, any>;
 
@@ -28,7 +28,10 @@ function errorsFor(change: (environment: Json) => void): string[] {
     parse([environment]);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message.split("\n").slice(1).map((line) => line.replace(/^\s+- /, ""));
+    return (error as Error).message
+      .split("\n")
+      .slice(1)
+      .map((line) => line.replace(/^\s+- /, ""));
   }
   throw new Error("expected a ConfigError");
 }
@@ -36,47 +39,67 @@ function errorsFor(change: (environment: Json) => void): string[] {
 describe("environment validation", () => {
   test("a valid environment parses with its defaults resolved", () => {
     const [environment] = parse([validEnvironment()]);
-    expect(environment).toMatchObject({ stackId: "openmetadata-qa", target: "kubernetes", okta: { flow: "spa", refreshTokenLeewaySeconds: 30, issuerMode: "ORG_URL" } });
+    expect(environment).toMatchObject({
+      stackId: "openmetadata-qa",
+      target: "kubernetes",
+      okta: { flow: "spa", refreshTokenLeewaySeconds: 30, issuerMode: "ORG_URL" },
+    });
   });
 
   test("an unknown field is named with the field it most likely meant and the fields that are accepted", () => {
     const [line] = errorsFor((environment) => (environment.okta.flwo = "web"));
-    expect(line).toBe('environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp');
+    expect(line).toBe(
+      'environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, ' +
+        "flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp",
+    );
   });
 
   test("a missing required field is reported as missing", () => {
     expect(errorsFor((environment) => delete environment.openmetadataUrl)).toEqual([
-      'environment "qa", field openmetadataUrl: missing; expected an https URL with no path, query or trailing slash (http only for localhost), e.g. "https://openmetadata.example.com"',
+      'environment "qa", field openmetadataUrl: missing; expected an https URL with no path, query or ' +
+        'trailing slash (http only for localhost), e.g. "https://openmetadata.example.com"',
     ]);
   });
 
   test("a non-https URL is refused unless it is localhost", () => {
-    expect(errorsFor((environment) => (environment.openmetadataUrl = "http://openmetadata.example.com"))[0]).toContain('field openmetadataUrl: got "http://openmetadata.example.com"; http is only accepted for localhost');
+    expect(errorsFor((environment) => (environment.openmetadataUrl = "http://openmetadata.example.com"))[0]).toContain(
+      'field openmetadataUrl: got "http://openmetadata.example.com"; http is only accepted for localhost',
+    );
     expect(() => parse([{ ...validEnvironment(), openmetadataUrl: "http://localhost:8585" }])).not.toThrow();
   });
 
   test("a base URL with a path or a trailing slash is refused", () => {
-    expect(errorsFor((environment) => (environment.openmetadataUrl = "https://openmetadata.example.com/"))[0]).toContain("a trailing slash is not accepted");
-    expect(errorsFor((environment) => (environment.openmetadataUrl = "https://example.com/openmetadata"))[0]).toContain("a path is not accepted");
+    expect(errorsFor((environment) => (environment.openmetadataUrl = "https://openmetadata.example.com/"))[0]).toContain(
+      "a trailing slash is not accepted",
+    );
+    expect(errorsFor((environment) => (environment.openmetadataUrl = "https://example.com/openmetadata"))[0]).toContain(
+      "a path is not accepted",
+    );
   });
 
   test("an Okta base URL must be a bare domain", () => {
     expect(errorsFor((environment) => (environment.okta.baseUrl = "https://okta.com/"))[0]).toBe(
-      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com" (write "okta.com")',
+      'environment "qa", field okta.baseUrl: got "https://okta.com/"; expected a lower-case domain ' +
+        'name with no scheme, path or trailing slash, e.g. "okta.com" (write "okta.com")',
     );
   });
 
   test("duplicate environment names are refused", () => {
-    expect(() => parse([validEnvironment(), validEnvironment()])).toThrow(/environment "qa", field name: got "qa"; another environment has this name; names must be unique/);
+    expect(() => parse([validEnvironment(), validEnvironment()])).toThrow(
+      /environment "qa", field name: got "qa"; another environment has this name; names must be unique/,
+    );
   });
 
   test("a name that is not a valid stack id is refused", () => {
-    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(/^environment "Prod_EU", field name: got "Prod_EU"; write "prod-eu"; expected 1-24 characters of a-z, 0-9 and "-"/);
+    expect(errorsFor((environment) => (environment.name = "Prod_EU"))[0]).toMatch(
+      /^environment "Prod_EU", field name: got "Prod_EU"; write "prod-eu"; expected 1-24 characters of a-z, 0-9 and "-"/,
+    );
   });
 
   test("an unknown flow is refused with the accepted flows", () => {
     expect(errorsFor((environment) => (environment.okta.flow = "implicit"))[0]).toBe(
-      'environment "qa", field okta.flow: got "implicit"; expected one of "spa", "web" ("spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret)',
+      'environment "qa", field okta.flow: got "implicit"; expected one of "spa", "web" ("spa" is a ' +
+        'public Single-Page App with PKCE, "web" a confidential app with a client secret)',
     );
   });
 
@@ -84,18 +107,27 @@ describe("environment validation", () => {
     expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 2000 }))[0]).toContain(
       "field okta.tokens.accessTokenLifetimeMinutes: got 2000; expected a whole number of minutes from 5 to 1440",
     );
-    expect(errorsFor((environment) => (environment.okta.tokens = { refreshTokenWindowMinutes: 1 }))[0]).toContain("field okta.tokens.refreshTokenWindowMinutes: got 1; expected a whole number of minutes from 5 to 2628000");
+    expect(errorsFor((environment) => (environment.okta.tokens = { refreshTokenWindowMinutes: 1 }))[0]).toContain(
+      "field okta.tokens.refreshTokenWindowMinutes: got 1; expected a whole number of minutes from 5 to 2628000",
+    );
   });
 
   test("a refresh token lifetime shorter than the access token lifetime is refused", () => {
-    expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 120, refreshTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }))[0]).toContain(
-      "field okta.tokens.refreshTokenLifetimeMinutes: got 60; Okta requires the refresh token lifetime to be at least the access token lifetime (120 minutes)",
+    expect(
+      errorsFor(
+        (environment) =>
+          (environment.okta.tokens = { accessTokenLifetimeMinutes: 120, refreshTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }),
+      )[0],
+    ).toContain(
+      "field okta.tokens.refreshTokenLifetimeMinutes: got 60; Okta requires the refresh " +
+        "token lifetime to be at least the access token lifetime (120 minutes)",
     );
   });
 
   test("a refresh leeway outside 0-60 seconds is refused", () => {
     expect(errorsFor((environment) => (environment.okta.refreshTokenLeewaySeconds = 61))[0]).toBe(
-      "environment \"qa\", field okta.refreshTokenLeewaySeconds: got 61; expected a whole number of seconds from 0 to 60 (Okta's grace period for a rotated refresh token)",
+      'environment "qa", field okta.refreshTokenLeewaySeconds: got 61; expected a whole number of seconds ' +
+        "from 0 to 60 (Okta's grace period for a rotated refresh token)",
     );
   });
 
@@ -107,47 +139,82 @@ describe("environment validation", () => {
   });
 
   test("a custom domain, which nothing reads (Okta derives the issuer itself), is refused as an unknown field", () => {
-    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "CUSTOM_URL", customDomain: "login.example.com" }))[0]).toContain(
+    expect(
+      errorsFor(
+        (environment) => (environment.okta.authorizationServer = { issuerMode: "CUSTOM_URL", customDomain: "login.example.com" }),
+      )[0],
+    ).toContain(
       'field okta.authorizationServer.customDomain: got "login.example.com"; unknown field; accepted fields here: name, issuerMode',
     );
   });
 
   // okta/okta v6.12.0 okta/services/idaas/resource_okta_auth_server_policy_rule.go:326-327 refuses the rule at apply.
-  test("a refresh token window shorter than the access token lifetime is refused: Okta requires access <= window <= refresh lifetime", () => {
-    expect(errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 }))).toEqual([
-      expect.stringContaining("field okta.tokens.refreshTokenWindowMinutes: got 30; Okta requires the refresh token window to be at least the access token lifetime (60 minutes)"),
-    ]);
-    expect(() => parse([{ ...validEnvironment(), okta: { ...validEnvironment().okta, tokens: { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 60 } } }])).not.toThrow();
-  });
+  test(
+    "a refresh token window shorter than the access token lifetime is " + "refused: Okta requires access <= window <= refresh lifetime",
+    () => {
+      expect(
+        errorsFor((environment) => (environment.okta.tokens = { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 30 })),
+      ).toEqual([
+        expect.stringContaining(
+          "field okta.tokens.refreshTokenWindowMinutes: got 30; Okta requires the refresh " +
+            "token window to be at least the access token lifetime (60 minutes)",
+        ),
+      ]);
+      expect(() =>
+        parse([
+          {
+            ...validEnvironment(),
+            okta: { ...validEnvironment().okta, tokens: { accessTokenLifetimeMinutes: 60, refreshTokenWindowMinutes: 60 } },
+          },
+        ]),
+      ).not.toThrow();
+    },
+  );
 
   test("a Dynamic issuer is refused with the reason", () => {
-    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "DYNAMIC" }))[0]).toContain('got "DYNAMIC"; expected one of "ORG_URL", "CUSTOM_URL" (DYNAMIC is not accepted');
+    expect(errorsFor((environment) => (environment.okta.authorizationServer = { issuerMode: "DYNAMIC" }))[0]).toContain(
+      'got "DYNAMIC"; expected one of "ORG_URL", "CUSTOM_URL" (DYNAMIC is not accepted',
+    );
   });
 
   test("the chart's default admin is refused as an initial admin", () => {
-    expect(errorsFor((environment) => (environment.openmetadata.initialAdmins = ["admin"]))[0]).toContain('field openmetadata.initialAdmins[0]: got "admin"; the chart\'s default "admin" is not accepted');
+    expect(errorsFor((environment) => (environment.openmetadata.initialAdmins = ["admin"]))[0]).toContain(
+      'field openmetadata.initialAdmins[0]: got "admin"; the chart\'s default "admin" is not accepted',
+    );
   });
 
   test("a kubernetes target without an openmetadata section is refused, and collate with one", () => {
-    expect(errorsFor((environment) => delete environment.openmetadata)[0]).toContain('field openmetadata: missing; target "kubernetes" needs an openmetadata section');
+    expect(errorsFor((environment) => delete environment.openmetadata)[0]).toContain(
+      'field openmetadata: missing; target "kubernetes" needs an openmetadata section',
+    );
     expect(errorsFor((environment) => (environment.target = "collate"))[0]).toContain('target "collate" deploys nothing to Kubernetes');
   });
 
   test("an external database without external search is refused", () => {
-    expect(errorsFor((environment) => (environment.openmetadata.database = { host: "db.internal" }))[0]).toContain("field openmetadata.search: missing; an external database and an external search endpoint go together");
+    expect(errorsFor((environment) => (environment.openmetadata.database = { host: "db.internal" }))[0]).toContain(
+      "field openmetadata.search: missing; an external database and an external search endpoint go together",
+    );
   });
 
   test("an https ingress without a TLS Secret is refused", () => {
-    expect(errorsFor((environment) => (environment.openmetadata.ingress = { className: "nginx" }))[0]).toContain("field openmetadata.ingress.tlsSecretName: missing; https://openmetadata.qa.example.com is https: name the Secret");
+    expect(errorsFor((environment) => (environment.openmetadata.ingress = { className: "nginx" }))[0]).toContain(
+      "field openmetadata.ingress.tlsSecretName: missing; https://openmetadata.qa.example.com is https: name the Secret",
+    );
   });
 
   test("an unknown backend type is refused", () => {
-    expect(errorsFor((environment) => (environment.backend = { type: "consul" }))[0]).toContain('field backend.type: got "consul"; expected a backend with type "local", "s3", "gcs" or "remote"');
+    expect(errorsFor((environment) => (environment.backend = { type: "consul" }))[0]).toContain(
+      'field backend.type: got "consul"; expected a backend with type "local", "s3", "gcs" or "remote"',
+    );
   });
 
   test("a service app without a readable public JWKS is refused before any API call", () => {
-    expect(errorsFor((environment) => (environment.okta.serviceApp = { enabled: true }))[0]).toContain("field okta.serviceApp.jwksFile: missing; the service app authenticates with private_key_jwt");
-    expect(errorsFor((environment) => (environment.okta.serviceApp = { jwksFile: "keys/missing.jwks.json" }))[0]).toMatch(/field okta\.serviceApp\.jwksFile: got "keys\/missing\.jwks\.json"; .*missing\.jwks\.json cannot be read as JSON \(ENOENT\)/);
+    expect(errorsFor((environment) => (environment.okta.serviceApp = { enabled: true }))[0]).toContain(
+      "field okta.serviceApp.jwksFile: missing; the service app authenticates with private_key_jwt",
+    );
+    expect(errorsFor((environment) => (environment.okta.serviceApp = { jwksFile: "keys/missing.jwks.json" }))[0]).toMatch(
+      /field okta\.serviceApp\.jwksFile: got "keys\/missing\.jwks\.json"; .*missing\.jwks\.json cannot be read as JSON \(ENOENT\)/,
+    );
   });
 
   test("every problem in a file is reported at once", () => {
@@ -160,7 +227,9 @@ describe("environment validation", () => {
   });
 
   test("invalid YAML is reported with the file name", () => {
-    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(/^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML at line 1, column 16: /);
+    expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(
+      /^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML at line 1, column 16: /,
+    );
   });
 });
 
@@ -175,7 +244,9 @@ describe("what is still accepted", () => {
   });
 
   test("a JSON syntax error is placed by line and column, counting CRLF line ends", () => {
-    expect(() => parseJsonText('{\r\n  "a": 1,\r\n}')).toThrow(new JsonTextError(3, 1, "a trailing comma is not allowed in JSON; remove the comma before }"));
+    expect(() => parseJsonText('{\r\n  "a": 1,\r\n}')).toThrow(
+      new JsonTextError(3, 1, "a trailing comma is not allowed in JSON; remove the comma before }"),
+    );
   });
 
   test("two environments sharing a bucket with different keys, or a namespace on different contexts, are accepted", () => {
@@ -184,7 +255,11 @@ describe("what is still accepted", () => {
     first.backend = { type: "s3", bucket: "example-state", region: "eu-west-1" };
     second.backend = { type: "s3", bucket: "example-state", region: "eu-west-1" };
     first.openmetadata.namespace = "openmetadata";
-    second.openmetadata = { ...second.openmetadata, namespace: "openmetadata", cluster: { kubeconfigPath: "~/.kube/config", context: "other" } };
+    second.openmetadata = {
+      ...second.openmetadata,
+      namespace: "openmetadata",
+      cluster: { kubeconfigPath: "~/.kube/config", context: "other" },
+    };
     expect(parse([first, second]).map((environment) => environment.name)).toEqual(["qa", "qa2"]);
   });
 

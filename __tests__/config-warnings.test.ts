@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
+import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseEnvironmentsWithWarnings, loadEnvironments } from "../lib/config/load-environments";
-import { runSynth } from "../lib/run-synth";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
+import { runSynth } from "../stacks/run-synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const temporaryDirectory = useTemporaryDirectories("config-warnings");
@@ -43,7 +43,8 @@ function warningsOf(yaml: string): readonly string[] {
 describe("warnings: accepted, but probably not meant", () => {
   test("a protected environment with local state is warned about, naming the state file", () => {
     expect(warningsOf(collate({ top: "    protected: true\n" }))).toEqual([
-      'environment "qa", field backend: a protected environment keeps its Terraform state in the local file terraform.openmetadata-qa.tfstate; losing that file loses track of every resource. Use an s3, gcs or remote backend',
+      'environment "qa", field backend: a protected environment keeps its Terraform state in the local file ' +
+        "terraform.openmetadata-qa.tfstate; losing that file loses track of every resource. Use an s3, gcs or remote backend",
     ]);
   });
 
@@ -53,14 +54,16 @@ describe("warnings: accepted, but probably not meant", () => {
 
   test("PostgreSQL's port without an engine is warned about, and an explicit engine silences it", () => {
     expect(warningsOf(kubernetes("{ host: db.internal.example.com, port: 5432 }"))).toEqual([
-      'environment "qa", field openmetadata.database.engine: port 5432 is PostgreSQL\'s, but engine defaults to "mysql"; set engine: postgres (or engine: mysql if this MySQL really listens on 5432)',
+      'environment "qa", field openmetadata.database.engine: port 5432 is PostgreSQL\'s, but engine defaults ' +
+        'to "mysql"; set engine: postgres (or engine: mysql if this MySQL really listens on 5432)',
     ]);
     expect(warningsOf(kubernetes("{ host: db.internal.example.com, port: 5432, engine: mysql }"))).toEqual([]);
   });
 
   test("Okta's built-in Everyone group listed by name is warned about, pointing to everyone: true", () => {
     expect(warningsOf(collate({ access: "{ groups: [Everyone] }" }))).toEqual([
-      'environment "qa", field okta.access.groups: "Everyone" is Okta\'s built-in group of every user; to give everyone access say so with okta.access.everyone: true and remove it from groups',
+      'environment "qa", field okta.access.groups: "Everyone" is Okta\'s built-in group of every user; to ' +
+        "give everyone access say so with okta.access.everyone: true and remove it from groups",
     ]);
   });
 
@@ -73,7 +76,12 @@ describe("warnings: accepted, but probably not meant", () => {
     const file = join(directory, "environments.yaml");
     writeFileSync(file, collate({ top: "    protected: true\n", access: "{ groups: [everyone] }" }));
     const lines: string[] = [];
-    expect(runSynth({ env: { OPENMETADATA_ENVIRONMENTS_FILE: file }, outdir: join(directory, "out"), stderr: (line) => lines.push(line) })).toBe(0);
-    expect(lines.filter((line) => line.startsWith("warning: environment "))).toEqual([expect.stringContaining("field backend: a protected environment"), expect.stringContaining("field okta.access.groups: \"everyone\" is Okta's built-in group")]);
+    expect(
+      runSynth({ env: { OPENMETADATA_ENVIRONMENTS_FILE: file }, outdir: join(directory, "out"), stderr: (line) => lines.push(line) }),
+    ).toBe(0);
+    expect(lines.filter((line) => line.startsWith("warning: environment "))).toEqual([
+      expect.stringContaining("field backend: a protected environment"),
+      expect.stringContaining('field okta.access.groups: "everyone" is Okta\'s built-in group'),
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { synthesizeAll } from "../lib/app";
+import { synthesizeAll } from "../stacks/app";
 import { OktaAuthorizationServer } from "../lib/okta/okta-authorization-server";
 import { OktaOidcApp } from "../lib/okta/okta-oidc-app";
 import { useTemporaryDirectories } from "./support/temporary-directories";
@@ -31,7 +31,26 @@ describe("construct contracts", () => {
 
   test("an OIDC app with neither groups nor everyone is refused at construction", () => {
     const [stack] = appWithStacks("app").stacks as [TerraformStack];
-    expect(() => new OktaOidcApp(stack, "app", { environmentName: "app", openmetadataUrl: "https://om.example.com", flow: "spa", label: "OM", groups: [] })).toThrow("nobody could sign in");
-    expect(() => new OktaOidcApp(stack, "app2", { environmentName: "app", openmetadataUrl: "https://om.example.com", flow: "spa", label: "OM", groups: ["a"], everyone: true })).toThrow('got groups ["a"] as well');
+    expect(
+      () =>
+        new OktaOidcApp(stack, "app", {
+          environmentName: "app",
+          openmetadataUrl: "https://om.example.com",
+          flow: "spa",
+          label: "OM",
+          groups: [],
+        }),
+    ).toThrow("nobody could sign in");
+    expect(
+      () =>
+        new OktaOidcApp(stack, "app2", {
+          environmentName: "app",
+          openmetadataUrl: "https://om.example.com",
+          flow: "spa",
+          label: "OM",
+          groups: ["a"],
+          everyone: true,
+        }),
+    ).toThrow('got groups ["a"] as well');
   });
 });

@@ -40,13 +40,17 @@ describe("the dependencies release installs under Terraform (audit F1)", () => {
     expect(JSON.stringify(airflow)).not.toContain("helm.sh/hook");
   });
 
-  test("the migration Job keeps the custom env that carries the FAB downgrade, and finished Jobs are removed so a changed env can recreate them", () => {
-    const { airflow } = dependenciesValues(fixtureStack("dev").json);
-    expect(airflow.migrateDatabaseJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
-    expect(airflow.createUserJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
-    // The deps chart's own `env` (with _PIP_ADDITIONAL_REQUIREMENTS) must not be replaced by an `env` of ours.
-    expect(airflow.env).toBeUndefined();
-  });
+  test(
+    "the migration Job keeps the custom env that carries the FAB downgrade, and " +
+      "finished Jobs are removed so a changed env can recreate them",
+    () => {
+      const { airflow } = dependenciesValues(fixtureStack("dev").json);
+      expect(airflow.migrateDatabaseJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
+      expect(airflow.createUserJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
+      // The deps chart's own `env` (with _PIP_ADDITIONAL_REQUIREMENTS) must not be replaced by an `env` of ours.
+      expect(airflow.env).toBeUndefined();
+    },
+  );
 
   test("the dependencies release waits for the Airflow Jobs, so OpenMetadata installs after Airflow is migrated", () => {
     const release = dependenciesRelease(fixtureStack("staging").json);
@@ -72,7 +76,9 @@ describe("storage fits the cluster (audit F2)", () => {
 
   test("KubernetesExecutor without a shared storage class is refused before synthesis", () => {
     expect(problemsOf(() => withDependencies("k8s", "airflowExecutor: KubernetesExecutor"))).toEqual([
-      expect.stringMatching(/^openmetadata\.dependencies\.sharedStorageClass: KubernetesExecutor task pods run on any node .*ReadWriteMany StorageClass/),
+      expect.stringMatching(
+        /^openmetadata\.dependencies\.sharedStorageClass: KubernetesExecutor task pods run on any node .*ReadWriteMany StorageClass/,
+      ),
     ]);
   });
 });
@@ -80,7 +86,11 @@ describe("storage fits the cluster (audit F2)", () => {
 describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap or a command line (audit F3, F8)", () => {
   test("MySQL reads its passwords from the stack's Secret and creates OpenMetadata's user and database itself", () => {
     const { mysql } = dependenciesValues(fixtureStack("dev").json);
-    expect(mysql.auth).toEqual({ existingSecret: "openmetadata-dependencies-mysql-auth", database: "openmetadata_db", username: "openmetadata_user" });
+    expect(mysql.auth).toEqual({
+      existingSecret: "openmetadata-dependencies-mysql-auth",
+      database: "openmetadata_db",
+      username: "openmetadata_user",
+    });
     expect(mysql.primary.extraEnvVarsSecret).toBe("openmetadata-dependencies-mysql-init-env");
   });
 
@@ -107,8 +117,15 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
     expect(command).toContain('--password "$(cat /etc/airflow-admin/password)"');
     expect(command).not.toMatch(/\$\{|\{\{/);
     expect(airflow.webserver.defaultUser.password).toBeUndefined();
-    expect(airflow.createUserJob.extraVolumes).toEqual([{ name: "airflow-admin-password", secret: { secretName: "airflow-secrets", items: [{ key: "openmetadata-airflow-password", path: "password" }] } }]);
-    expect(airflow.createUserJob.extraVolumeMounts).toEqual([{ name: "airflow-admin-password", mountPath: "/etc/airflow-admin", readOnly: true }]);
+    expect(airflow.createUserJob.extraVolumes).toEqual([
+      {
+        name: "airflow-admin-password",
+        secret: { secretName: "airflow-secrets", items: [{ key: "openmetadata-airflow-password", path: "password" }] },
+      },
+    ]);
+    expect(airflow.createUserJob.extraVolumeMounts).toEqual([
+      { name: "airflow-admin-password", mountPath: "/etc/airflow-admin", readOnly: true },
+    ]);
   });
 
   test("the release is installed after every Secret and the ConfigMap it names", () => {
@@ -140,7 +157,9 @@ describe("the database and search are not open to every pod (audit F9)", () => {
       policy_types: ["Ingress"],
       ingress: [{ from: clients, ports: [{ port: "3306", protocol: "TCP" }] }],
     });
-    expect(byName["opensearch-clients"]?.pod_selector).toEqual({ match_labels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": "openmetadata-dependencies" } });
+    expect(byName["opensearch-clients"]?.pod_selector).toEqual({
+      match_labels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": "openmetadata-dependencies" },
+    });
     expect(byName["opensearch-clients"]?.ingress[0]).toEqual({ from: clients, ports: [{ port: "9200", protocol: "TCP" }] });
   });
 
@@ -173,6 +192,10 @@ environments:
       dependencies: { networkPolicy: true }
 `),
     );
-    expect(problems).toEqual([expect.stringMatching(/^openmetadata\.dependencies: airflowExecutor, sharedStorageClass and networkPolicy configure the dependencies chart, which is disabled/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^openmetadata\.dependencies: airflowExecutor, sharedStorageClass and networkPolicy configure the dependencies chart, which is disabled/,
+      ),
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import type { Environment } from "../lib/config/environment";
 import { displayPath, environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
-import { internalServerUrl } from "../lib/openmetadata/openmetadata-values";
+import { internalServerUrl } from "../lib/openmetadata/resource-names";
 import { callbackUrl, redirectUris } from "../lib/openmetadata-urls";
 import { synthEnvironment, type TerraformJson } from "./support/synth";
 
@@ -44,7 +44,12 @@ describe(`the environments in use (${displayPath(file)})`, () => {
 
     test("registers exactly {url}/callback and {url}/silent-callback with the identity provider", () => {
       const json = synthOf(environment);
-      const apps = [...resourcesOfType(json, "okta_app_oauth").filter(([, app]) => app["type"] !== "service").map(([, app]) => app["redirect_uris"]), ...resourcesOfType(json, "auth0_client").map(([, client]) => client["callbacks"])];
+      const apps = [
+        ...resourcesOfType(json, "okta_app_oauth")
+          .filter(([, app]) => app["type"] !== "service")
+          .map(([, app]) => app["redirect_uris"]),
+        ...resourcesOfType(json, "auth0_client").map(([, client]) => client["callbacks"]),
+      ];
       expect(apps).toEqual([redirectUris(environment.openmetadataUrl)]);
     });
 
@@ -71,7 +76,12 @@ describe(`the environments in use (${displayPath(file)})`, () => {
 
     test("refuses cdktf destroy of what users depend on when it is protected", () => {
       const json = synthOf(environment);
-      const critical = CRITICAL_TYPES.flatMap((type) => resourcesOfType(json, type).map(([name, resource]) => ({ address: `${type}.${name}`, preventDestroy: resource["lifecycle"]?.["prevent_destroy"] === true })));
+      const critical = CRITICAL_TYPES.flatMap((type) =>
+        resourcesOfType(json, type).map(([name, resource]) => ({
+          address: `${type}.${name}`,
+          preventDestroy: resource["lifecycle"]?.["prevent_destroy"] === true,
+        })),
+      );
       expect(critical.length).toBeGreaterThan(0);
       for (const { address, preventDestroy } of critical) expect(preventDestroy, address).toBe(environment.protected);
     });
@@ -86,7 +96,8 @@ describe(`the environments in use (${displayPath(file)})`, () => {
       const { text, json } = synthEnvironment(environment);
       expect(text).not.toMatch(/PRIVATE KEY|"(d|p|q|dp|dq|qi)":|"(api_token|client_secret|password)": "[^$]/);
       for (const [name, variable] of Object.entries(json.variable ?? {})) expect(variable["sensitive"], name).toBe(true);
-      for (const provider of Object.values(json.provider).flat()) expect(Object.keys(provider)).not.toEqual(expect.arrayContaining(["api_token", "private_key", "client_secret"]));
+      for (const provider of Object.values(json.provider).flat())
+        expect(Object.keys(provider)).not.toEqual(expect.arrayContaining(["api_token", "private_key", "client_secret"]));
     });
 
     test("describes every output", () => {
@@ -98,7 +109,9 @@ describe(`the environments in use (${displayPath(file)})`, () => {
     const backendKey = (environment: Environment) => JSON.stringify(environment.backend);
     expect(new Set(environments.map(backendKey)).size).toBe(environments.length);
     expect(new Set(environments.map((environment) => environment.openmetadataUrl)).size).toBe(environments.length);
-    const placements = environments.flatMap((environment) => (environment.openmetadata ? [JSON.stringify([environment.openmetadata.cluster, environment.openmetadata.namespace])] : []));
+    const placements = environments.flatMap((environment) =>
+      environment.openmetadata ? [JSON.stringify([environment.openmetadata.cluster, environment.openmetadata.namespace])] : [],
+    );
     expect(new Set(placements).size).toBe(placements.length);
   });
 });

@@ -127,7 +127,12 @@ describe("generating and writing a signing key", () => {
       .sign(privateKey);
 
     const jwks = createLocalJWKSet(readJson(written.files.jwks) as JSONWebKeySet);
-    const { payload, protectedHeader } = await jwtVerify(assertion, jwks, { issuer: clientId, subject: clientId, audience: tokenUrl, algorithms: ["RS256"] });
+    const { payload, protectedHeader } = await jwtVerify(assertion, jwks, {
+      issuer: clientId,
+      subject: clientId,
+      audience: tokenUrl,
+      algorithms: ["RS256"],
+    });
     expect(protectedHeader.kid).toBe(key.kid);
     expect(payload.jti).toBe("a8c5e8f0-unique");
   });
@@ -191,14 +196,20 @@ describe("reading and rotating a public JWKS", () => {
 
   it("names the source and the problem when a key has no kid", () => {
     const { kid: _omitted, ...withoutKid } = publicJwkOf(key);
-    expect(() => parsePublicJwks({ keys: [withoutKid] }, source)).toThrow(new KeyFileError('stacks/keys/dev.jwks.json: keys[0] has no "kid"'));
+    expect(() => parsePublicJwks({ keys: [withoutKid] }, source)).toThrow(
+      new KeyFileError('stacks/keys/dev.jwks.json: keys[0] has no "kid"'),
+    );
   });
 
   it.each([
     ["a non-object", [], 'not a JWKS: expected an object with a "keys" array'],
     ["an object without keys", { kty: "RSA" }, 'not a JWKS: expected an object with a "keys" array'],
     ["an empty key list", { keys: [] }, '"keys" is empty'],
-    ["a non-RSA key", { keys: [{ kty: "EC", kid: "ec", crv: "P-256", x: "AA", y: "AA" }] }, 'keys[0] has kty "EC"; only "RSA" keys are supported'],
+    [
+      "a non-RSA key",
+      { keys: [{ kty: "EC", kid: "ec", crv: "P-256", x: "AA", y: "AA" }] },
+      'keys[0] has kty "EC"; only "RSA" keys are supported',
+    ],
     ["a key without n", { keys: [{ kty: "RSA", kid: "k", e: "AQAB" }] }, 'keys[0] has no "n"'],
     ["a modulus that is not base64url", { keys: [{ kty: "RSA", kid: "k", n: "a+b/", e: "AQAB" }] }, 'keys[0] "n" is not base64url'],
     ["an encryption key", { keys: [{ kty: "RSA", kid: "k", n: "AQAB", e: "AQAB", use: "enc" }] }, 'keys[0] has use "enc"'],
@@ -208,7 +219,9 @@ describe("reading and rotating a public JWKS", () => {
 
   it("refuses an RSA key shorter than 2048 bits", () => {
     const weak = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ format: "jwk" });
-    expect(() => parsePublicJwks({ keys: [{ ...weak, kid: "weak" }] }, source)).toThrow(`${source}: keys[0] is a 1024-bit RSA key; at least 2048 bits are required`);
+    expect(() => parsePublicJwks({ keys: [{ ...weak, kid: "weak" }] }, source)).toThrow(
+      `${source}: keys[0] is a 1024-bit RSA key; at least 2048 bits are required`,
+    );
   });
 
   it("refuses a JWKS that contains private key material", () => {
@@ -219,7 +232,9 @@ describe("reading and rotating a public JWKS", () => {
   });
 
   it("refuses a JWKS whose keys share a kid", () => {
-    expect(() => parsePublicJwks({ keys: [publicJwkOf(key), publicJwkOf(key)] }, source)).toThrow(`keys[1] has kid "${key.kid}", already used by keys[0]`);
+    expect(() => parsePublicJwks({ keys: [publicJwkOf(key), publicJwkOf(key)] }, source)).toThrow(
+      `keys[1] has kid "${key.kid}", already used by keys[0]`,
+    );
   });
 
   it("refuses a file that is not valid JSON, naming the file", () => {
@@ -244,7 +259,9 @@ describe("the git work tree guard", () => {
 
   it("refuses a directory inside a git work tree that does not ignore it, and creates nothing", () => {
     const directory = join(repository, "secrets");
-    expect(() => writeSigningKeyFiles(directory, key)).toThrow(/inside the git work tree .* is not ignored by git; choose a directory outside the repository or add it to \.gitignore/);
+    expect(() => writeSigningKeyFiles(directory, key)).toThrow(
+      /inside the git work tree .* is not ignored by git; choose a directory outside the repository or add it to \.gitignore/,
+    );
     expect(existsSync(directory)).toBe(false);
   });
 
@@ -323,12 +340,17 @@ describe("npm run keys", () => {
 
   it("reports a bad --kid as a usage mistake: one line, the --help pointer, exit 2", () => {
     expect(badKidRun).toMatchObject({ status: 2, stdout: "" });
-    expect(badKidRun.stderr).toBe('error: --kid: invalid kid "no spaces allowed": expected 1-128 characters of A-Z, a-z, 0-9, ".", "_" and "-"\nRun "npm run keys -- --help" for usage.\n');
+    expect(badKidRun.stderr).toBe(
+      'error: --kid: invalid kid "no spaces allowed": expected 1-128 characters of A-Z, ' +
+        'a-z, 0-9, ".", "_" and "-"\nRun "npm run keys -- --help" for usage.\n',
+    );
   });
 
   it("exits 2 on an unknown option with one line naming it and a pointer to --help", () => {
     expect(unknownOptionRun).toMatchObject({ status: 2, stdout: "" });
-    expect(unknownOptionRun.stderr).toBe('error: unknown option --colour; options: --out, --kid, --rotate, --json, --force, --help\nRun "npm run keys -- --help" for usage.\n');
+    expect(unknownOptionRun.stderr).toBe(
+      'error: unknown option --colour; options: --out, --kid, --rotate, --json, --force, --help\nRun "npm run keys -- --help" for usage.\n',
+    );
   });
 
   it("never prints private key material", () => {

@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { z } from "zod";
 import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
-import { runSynth } from "../lib/run-synth";
+import { runSynth } from "../stacks/run-synth";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
+import { fieldPaths } from "./support/schema-fields";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 /**
@@ -23,7 +23,17 @@ import { useTemporaryDirectories } from "./support/temporary-directories";
 const PROJECT_ROOT = resolve(__dirname, "..");
 const CATALOGUE = join(__dirname, "mistakes");
 const TSX_CLI = join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const SCRIPTS: Record<string, string> = { adopt: "adopt.ts", "sso-sync": "sso-sync.ts", stacks: "stacks.ts", "lock-providers": "lock-providers.ts", keys: "keys.ts", "ingestion-config": "ingestion-config.ts", "check:chart": "check-chart.ts", verify: "verify.ts", bench: "bench.ts" };
+const SCRIPTS: Record<string, string> = {
+  adopt: "adopt.ts",
+  "sso-sync": "sso-sync.ts",
+  stacks: "stacks.ts",
+  "lock-providers": "lock-providers.ts",
+  keys: "keys.ts",
+  "ingestion-config": "ingestion-config.ts",
+  "check:chart": "check-chart.ts",
+  verify: "verify.ts",
+  bench: "bench.ts",
+};
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;
 const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$|node:internal|\.ts:\d+:\d+/m;
@@ -55,7 +65,9 @@ function readCatalogue(): Mistake[] {
     const all = (key: string) => fields.filter(([field]) => field === key).map(([, value]) => value);
     const one = (key: string) => all(key)[0];
     const isCase = name.endsWith(".case");
-    const env = Object.fromEntries(all("env").map((assignment) => [assignment.slice(0, assignment.indexOf("=")), assignment.slice(assignment.indexOf("=") + 1)]));
+    const env = Object.fromEntries(
+      all("env").map((assignment) => [assignment.slice(0, assignment.indexOf("=")), assignment.slice(assignment.indexOf("=") + 1)]),
+    );
     return {
       name: name.replace(/\.case$/, ""),
       mistake: one("mistake") ?? "(no description)",
@@ -79,20 +91,30 @@ function headerOf(text: string): string {
 function filesUnder(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name)).toString("base64");
+    if (entry.isFile())
+      files[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name)).toString("base64");
   }
   return files;
 }
 
-function spawnRun(args: readonly string[], env: Record<string, string>, outdir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnRun(
+  args: readonly string[],
+  env: Record<string, string>,
+  outdir: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, ...rest] = args;
   const script = command === "synth" ? "main.ts" : join("scripts", SCRIPTS[command!] ?? `${command}.ts`);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir, ...env };
   if (!(ENVIRONMENTS_FILE_VARIABLE in env)) delete childEnv[ENVIRONMENTS_FILE_VARIABLE];
   return new Promise((done) => {
-    execFile(process.execPath, [TSX_CLI, script, ...rest], { cwd: PROJECT_ROOT, env: childEnv, encoding: "utf8" }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [TSX_CLI, script, ...rest],
+      { cwd: PROJECT_ROOT, env: childEnv, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -120,34 +142,30 @@ let goodOutput: Record<string, string>;
 beforeAll(() => {
   // A previous good synth that no mistake may touch.
   const lines: string[] = [];
-  expect(runSynth({ env: { [ENVIRONMENTS_FILE_VARIABLE]: FIXTURE_ENVIRONMENTS_FILE }, outdir, stderr: (line) => lines.push(line) }), lines.join("\n")).toBe(0);
+  expect(
+    runSynth({ env: { [ENVIRONMENTS_FILE_VARIABLE]: FIXTURE_ENVIRONMENTS_FILE }, outdir, stderr: (line) => lines.push(line) }),
+    lines.join("\n"),
+  ).toBe(0);
   goodOutput = filesUnder(outdir);
 });
 
-/** Every field path of a schema, list items included (`okta.access.groups`), union members merged. */
-function fieldPaths(schema: z.core.$ZodType, prefix = ""): string[] {
-  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; options?: z.core.$ZodType[] };
-  switch (def.type) {
-    case "optional":
-      return fieldPaths(def.innerType!, prefix);
-    case "object":
-      return Object.entries(def.shape!).flatMap(([key, field]) => [`${prefix}${key}`, ...fieldPaths(field, `${prefix}${key}.`)]);
-    case "array":
-      return fieldPaths(def.element!, prefix);
-    case "union":
-      return [...new Set(def.options!.flatMap((option) => fieldPaths(option, prefix)))];
-    default:
-      return [];
-  }
-}
-
 /** A script's exported main(), called in this process with its output captured: the cost of a spawn is tsx's startup, ~1 s. */
-async function runScriptInProcess(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runScriptInProcess(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, ...rest] = args;
   // sso-sync's command line lives in lib/sso-sync/cli.ts with its process passed in; the script only calls it.
   const script: { main(args: string[]): number | Promise<number> } =
     command === "sso-sync"
-      ? { main: (argv) => runSsoSyncCli(argv, { env: process.env, stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }) }
+      ? {
+          main: (argv) =>
+            runSsoSyncCli(argv, {
+              env: process.env,
+              stdout: (text) => process.stdout.write(text),
+              stderr: (text) => process.stderr.write(text),
+            }),
+        }
       : ((await import(`../scripts/${SCRIPTS[command!]!.replace(/\.ts$/, "")}`)) as { main(args: string[]): number | Promise<number> });
   const saved = { stdout: process.stdout.write, stderr: process.stderr.write, env: { ...process.env } };
   let stdout = "";
@@ -169,11 +187,18 @@ async function runScriptInProcess(args: readonly string[], env: Readonly<Record<
 describe("the catalogue of mistakes", () => {
   test("has at least 60 cases, each with a description and the words its error must contain", () => {
     expect(mistakes.length).toBeGreaterThanOrEqual(60);
-    for (const mistake of mistakes) expect({ name: mistake.name, described: mistake.expects.length > 0 && mistake.mistake !== "(no description)" }).toEqual({ name: mistake.name, described: true });
+    for (const mistake of mistakes)
+      expect({ name: mistake.name, described: mistake.expects.length > 0 && mistake.mistake !== "(no description)" }).toEqual({
+        name: mistake.name,
+        described: true,
+      });
   });
 
   test("has a case for every field of the environment schema", () => {
-    const expected = mistakes.flatMap((mistake) => mistake.expects).join("\n").replace(/\[\d+\]/g, "");
+    const expected = mistakes
+      .flatMap((mistake) => mistake.expects)
+      .join("\n")
+      .replace(/\[\d+\]/g, "");
     const paths = fieldPaths(environmentSchema);
     expect(paths).toContain("openmetadata.database.host");
     expect(paths.filter((path) => !expected.includes(`field ${path}`))).toEqual([]);
@@ -195,30 +220,37 @@ describe("the catalogue of mistakes", () => {
 
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {
     const command = mistake.run[0] === "synth" ? "synth" : mistake.run.join(" ");
-    test(`${mistake.name}: ${mistake.mistake} (npm run ${command}) exits ${mistake.exit} with an actionable error and leaves the previous output untouched`, async () => {
-      try {
-        if (command === "synth") {
-          const lines: string[] = [];
-          const code = runSynth({ env: mistake.env, outdir, stderr: (line) => lines.push(line) });
-          expectActionableError(mistake, { code, stderr: lines.join("\n") });
-        } else {
-          expectActionableError(mistake, await runScriptInProcess(mistake.run, mistake.env));
+    test(
+      `${mistake.name}: ${mistake.mistake} (npm run ${command}) exits ${mistake.exit} ` +
+        `with an actionable error and leaves the previous output untouched`,
+      async () => {
+        try {
+          if (command === "synth") {
+            const lines: string[] = [];
+            const code = runSynth({ env: mistake.env, outdir, stderr: (line) => lines.push(line) });
+            expectActionableError(mistake, { code, stderr: lines.join("\n") });
+          } else {
+            expectActionableError(mistake, await runScriptInProcess(mistake.run, mistake.env));
+          }
+          expect(filesUnder(outdir)).toEqual(goodOutput);
+        } finally {
+          // A mistake that was accepted wrote its own output: put the good one back so the next case is judged alone.
+          restoreGoodOutput();
         }
-        expect(filesUnder(outdir)).toEqual(goodOutput);
-      } finally {
-        // A mistake that was accepted wrote its own output: put the good one back so the next case is judged alone.
-        restoreGoodOutput();
-      }
-    });
+      },
+    );
   }
 
   // A handful as real processes: the exit code and the absence of a stack trace end to end.
   for (const mistake of mistakes.filter((candidate) => candidate.spawn || candidate.run[0] === "spawn")) {
     const args = mistake.run[0] === "spawn" ? mistake.run.slice(1) : mistake.run;
-    test.concurrent(`${mistake.name}: ${mistake.mistake}, as a process (tsx ${args.join(" ")}), exits ${mistake.exit} with an actionable error`, async () => {
-      const result = await spawnRun(args, { ...mistake.env }, outdir);
-      expectActionableError(mistake, result);
-      expect(filesUnder(outdir)).toEqual(goodOutput);
-    });
+    test.concurrent(
+      `${mistake.name}: ${mistake.mistake}, as a process (tsx ${args.join(" ")}), exits ${mistake.exit} with an actionable error`,
+      async () => {
+        const result = await spawnRun(args, { ...mistake.env }, outdir);
+        expectActionableError(mistake, result);
+        expect(filesUnder(outdir)).toEqual(goodOutput);
+      },
+    );
   }
 });

@@ -21,7 +21,13 @@ describe("Okta guide, step by step", () => {
 
   test("Create an OIDC app integration: a Web app keeps its client secret and posts it to the token endpoint", () => {
     const app = resourceOf(web(), "okta_app_oauth", APP);
-    expect(app).toMatchObject({ type: "web", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "client_secret_post", omit_secret: false });
+    expect(app).toMatchObject({
+      type: "web",
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "client_secret_post",
+      omit_secret: false,
+    });
     expect(app.pkce_required).toBe(false);
   });
 
@@ -30,7 +36,10 @@ describe("Okta guide, step by step", () => {
   });
 
   test("Sign-in redirect URIs: /callback then /silent-callback, in a stable order", () => {
-    expect(resourceOf(spa(), "okta_app_oauth", APP).redirect_uris).toEqual(["https://openmetadata.dev.example.com/callback", "https://openmetadata.dev.example.com/silent-callback"]);
+    expect(resourceOf(spa(), "okta_app_oauth", APP).redirect_uris).toEqual([
+      "https://openmetadata.dev.example.com/callback",
+      "https://openmetadata.dev.example.com/silent-callback",
+    ]);
   });
 
   test("Sign-out redirect URI: the OpenMetadata URL", () => {
@@ -47,7 +56,11 @@ describe("Okta guide, step by step", () => {
   });
 
   test("Base URIs: a trusted origin for OpenMetadata with CORS and Redirect", () => {
-    expect(resourceOf(spa(), "okta_trusted_origin", "okta_oidc-app_trusted-origin")).toMatchObject({ origin: "https://openmetadata.dev.example.com", scopes: ["CORS", "REDIRECT"], active: true });
+    expect(resourceOf(spa(), "okta_trusted_origin", "okta_oidc-app_trusted-origin")).toMatchObject({
+      origin: "https://openmetadata.dev.example.com",
+      scopes: ["CORS", "REDIRECT"],
+      active: true,
+    });
   });
 
   test("Assignments: controlled access for the environment's groups, looked up by name and never created", () => {
@@ -73,12 +86,21 @@ describe("Okta guide, step by step", () => {
 
   test("Add authorization server: a custom one whose audience is the app's client id", () => {
     const json = spa();
-    expect(resourceOf(json, "okta_auth_server", SERVER)).toMatchObject({ audiences: ["${okta_app_oauth.okta_oidc-app_app.client_id}"], credentials_rotation_mode: "AUTO", status: "ACTIVE", name: "openmetadata-dev" });
+    expect(resourceOf(json, "okta_auth_server", SERVER)).toMatchObject({
+      audiences: ["${okta_app_oauth.okta_oidc-app_app.client_id}"],
+      credentials_rotation_mode: "AUTO",
+      status: "ACTIVE",
+      name: "openmetadata-dev",
+    });
     expect(json.resource.okta_auth_server_default).toBeUndefined();
   });
 
   test("Scopes: a default scope without a consent prompt", () => {
-    expect(resourceOf(spa(), "okta_auth_server_scope", "okta_authorization-server_default-scope")).toMatchObject({ name: "openmetadata", default: true, consent: "IMPLICIT" });
+    expect(resourceOf(spa(), "okta_auth_server_scope", "okta_authorization-server_default-scope")).toMatchObject({
+      name: "openmetadata",
+      default: true,
+      consent: "IMPLICIT",
+    });
   });
 
   test("Claims: email in access tokens and ID tokens, so OpenMetadata can map the principal", () => {
@@ -87,11 +109,20 @@ describe("Okta guide, step by step", () => {
       { name: "email", claim_type: "RESOURCE", value_type: "EXPRESSION", value: "user.email", scopes: ["email"] },
     ]);
     // In ID tokens, email is the server's own system claim, always included.
-    expect(Object.values(spa().resource.okta_auth_server_claim_default ?? {}).map(({ name, always_include_in_token }) => ({ name, always_include_in_token }))).toEqual([{ name: "email", always_include_in_token: true }]);
+    expect(
+      Object.values(spa().resource.okta_auth_server_claim_default ?? {}).map(({ name, always_include_in_token }) => ({
+        name,
+        always_include_in_token,
+      })),
+    ).toEqual([{ name: "email", always_include_in_token: true }]);
   });
 
   test("Access policies: a policy assigned to the app's client", () => {
-    expect(resourceOf(web(), "okta_auth_server_policy", "okta_authorization-server_access-policy")).toMatchObject({ client_whitelist: ["${okta_app_oauth.okta_oidc-app_app.client_id}"], priority: 1, status: "ACTIVE" });
+    expect(resourceOf(web(), "okta_auth_server_policy", "okta_authorization-server_access-policy")).toMatchObject({
+      client_whitelist: ["${okta_app_oauth.okta_oidc-app_app.client_id}"],
+      priority: 1,
+      status: "ACTIVE",
+    });
   });
 
   test("Access policies: a rule for the flow's grant types with a people condition and a scope condition", () => {
@@ -99,26 +130,40 @@ describe("Okta guide, step by step", () => {
     expect(rule).toMatchObject({
       grant_type_whitelist: ["authorization_code", "implicit"],
       group_whitelist: ["EVERYONE"],
-      scope_whitelist: ["openid", "profile", "email", "offline_access", "${okta_auth_server_scope.okta_authorization-server_default-scope.name}"],
+      scope_whitelist: [
+        "openid",
+        "profile",
+        "email",
+        "offline_access",
+        "${okta_auth_server_scope.okta_authorization-server_default-scope.name}",
+      ],
       priority: 1,
     });
-    expect(resourceOf(web(), "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule").grant_type_whitelist).toEqual(["authorization_code"]);
+    expect(resourceOf(web(), "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule").grant_type_whitelist).toEqual([
+      "authorization_code",
+    ]);
   });
 
   test("Access policies: policies and their rules are chained in priority order so parallel creation cannot race", () => {
     const json = spa();
-    expect(Object.entries(json.resource.okta_auth_server_policy ?? {}).map(([name, policy]) => [name, policy.priority, policy.depends_on])).toEqual([
+    expect(
+      Object.entries(json.resource.okta_auth_server_policy ?? {}).map(([name, policy]) => [name, policy.priority, policy.depends_on]),
+    ).toEqual([
       ["okta_authorization-server_access-policy", 1, undefined],
       ["okta_authorization-server_service-app-policy", 2, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
     ]);
-    expect(Object.entries(json.resource.okta_auth_server_policy_rule ?? {}).map(([name, rule]) => [name, rule.priority, rule.depends_on])).toEqual([
+    expect(
+      Object.entries(json.resource.okta_auth_server_policy_rule ?? {}).map(([name, rule]) => [name, rule.priority, rule.depends_on]),
+    ).toEqual([
       ["okta_authorization-server_service-app-policy-rule", 1, ["okta_auth_server_policy.okta_authorization-server_service-app-policy"]],
       ["okta_authorization-server_user-login-rule", 1, ["okta_auth_server_policy.okta_authorization-server_access-policy"]],
     ]);
   });
 
   test("Token lifetimes come from the environment", () => {
-    expect(resourceOf(fixtureStack("prod").json, "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule")).toMatchObject({
+    expect(
+      resourceOf(fixtureStack("prod").json, "okta_auth_server_policy_rule", "okta_authorization-server_user-login-rule"),
+    ).toMatchObject({
       access_token_lifetime_minutes: 30,
       refresh_token_lifetime_minutes: 43200,
       refresh_token_window_minutes: 1440,

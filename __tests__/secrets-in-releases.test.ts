@@ -18,13 +18,17 @@ function plainTextOf(release: Record<string, any>): string[] {
   return [
     ...((release.values as string[] | undefined) ?? []),
     ...((release.set as { name: string; value: string }[] | undefined) ?? []).flatMap((set) => [set.name, set.value]),
-    ...((release.set_sensitive as { name: string; value: string }[] | undefined) ?? []).filter((set) => set.name.includes("\\.")).map((set) => set.value),
+    ...((release.set_sensitive as { name: string; value: string }[] | undefined) ?? [])
+      .filter((set) => set.name.includes("\\."))
+      .map((set) => set.value),
   ];
 }
 
 /** Terraform references whose value is a secret: generated material, sensitive variables, the Okta client secret, Secret data. */
 function secretReferencesIn(text: string, json: TerraformJson): string[] {
-  const sensitiveVariables = Object.entries(json.variable ?? {}).filter(([, variable]) => variable.sensitive).map(([name]) => name);
+  const sensitiveVariables = Object.entries(json.variable ?? {})
+    .filter(([, variable]) => variable.sensitive)
+    .map(([name]) => name);
   const secret = new RegExp(
     [
       String.raw`\b(?:random_password|random_bytes|tls_private_key)\.`,
@@ -43,23 +47,38 @@ describe("no generated secret in any non-sensitive place (audit F3, F8)", () => 
       const { json } = fixtureStack(environment.name);
       const releases = Object.entries(json.resource.helm_release ?? {});
       expect(releases.length).toBeGreaterThan(0);
-      for (const [name, release] of releases) expect(plainTextOf(release).flatMap((text) => secretReferencesIn(text, json)), name).toEqual([]);
+      for (const [name, release] of releases)
+        expect(
+          plainTextOf(release).flatMap((text) => secretReferencesIn(text, json)),
+          name,
+        ).toEqual([]);
     });
 
     test(`no ConfigMap of ${environment.stackId} holds a secret`, () => {
       const { json } = fixtureStack(environment.name);
-      for (const configMap of Object.values(json.resource.kubernetes_config_map_v1 ?? {})) expect(secretReferencesIn(JSON.stringify(configMap.data), json)).toEqual([]);
+      for (const configMap of Object.values(json.resource.kubernetes_config_map_v1 ?? {}))
+        expect(secretReferencesIn(JSON.stringify(configMap.data), json)).toEqual([]);
     });
   }
 
   test("the detector finds the references it is meant to find", () => {
     const { json } = fixtureStack("prod");
     const found = secretReferencesIn(
-      "${random_password.a.result} ${random_bytes.b.hex} ${tls_private_key.c.private_key_pem} ${okta_app_oauth.d.client_secret} ${kubernetes_secret_v1.e.data} ${var.openmetadata_database_password} ${okta_app_oauth.d.client_id} ${random_id.f.hex}",
+      "${random_password.a.result} ${random_bytes.b.hex} ${tls_private_key.c.private_key_pem} ${okta_app_oauth.d.client_secret} " +
+        "${kubernetes_secret_v1.e.data} ${var.openmetadata_database_password} ${okta_app_oauth.d.client_id} ${random_id.f.hex}",
       json,
     );
     expect(found).toHaveLength(6);
-    expect(plainTextOf({ values: ["v"], set: [{ name: "n", value: "s" }], set_sensitive: [{ name: "a\\.b", value: "x" }, { name: "a.b", value: "y" }] })).toEqual(["v", "n", "s", "x"]);
+    expect(
+      plainTextOf({
+        values: ["v"],
+        set: [{ name: "n", value: "s" }],
+        set_sensitive: [
+          { name: "a\\.b", value: "x" },
+          { name: "a.b", value: "y" },
+        ],
+      }),
+    ).toEqual(["v", "n", "s", "x"]);
   });
 
   test("the OpenMetadata release values hold only Secret names, never Secret data", () => {
@@ -73,7 +92,14 @@ describe("no generated secret in any non-sensitive place (audit F3, F8)", () => 
 describe("helm_release rules", () => {
   test("a set_sensitive name with an escaped dot fails validation, because helm provider 3.1.1 stores it uncloaked (#1788)", () => {
     const stack = new TerraformStack(new App({ outdir: makeOutdir(), stackTraces: false }), "rules");
-    const release = new Release(stack, "release", { name: "r", chart: "c", setSensitive: [{ name: "mysql.initdbScripts.init\\.sql", value: "x" }, { name: "mysql.auth.rootPassword", value: "y" }] });
+    const release = new Release(stack, "release", {
+      name: "r",
+      chart: "c",
+      setSensitive: [
+        { name: "mysql.initdbScripts.init\\.sql", value: "x" },
+        { name: "mysql.auth.rootPassword", value: "y" },
+      ],
+    });
     addHelmReleaseRules(release);
     expect(release.node.validate()).toEqual([expect.stringContaining('set_sensitive "mysql.initdbScripts.init\\.sql" has an escaped dot')]);
   });

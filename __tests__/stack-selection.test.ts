@@ -28,27 +28,40 @@ environments:
     expect(stackIds(environments, { remoteState: true })).toEqual(["openmetadata-zeta", "openmetadata-mid"]);
   });
 
-  test("a pull request plans the stacks whose synthesized JSON differs from the base branch's or that the base lacks, and leaves byte-identical ones", () => {
-    const head = makeTemporaryDirectory();
-    const base = makeTemporaryDirectory();
-    writeStack(head, "openmetadata-a", '{"same":1}');
-    writeStack(base, "openmetadata-a", '{"same":1}');
-    writeStack(head, "openmetadata-b", '{"changed":2}');
-    writeStack(base, "openmetadata-b", '{"changed":1}');
-    writeStack(head, "openmetadata-new", "{}");
-    expect(changedStacks(["openmetadata-a", "openmetadata-b", "openmetadata-new"], head, base)).toEqual({ changed: ["openmetadata-b", "openmetadata-new"], unchanged: ["openmetadata-a"] });
-    // No base synthesis at all (the base does not synthesize): everything is planned.
-    expect(changedStacks(["openmetadata-a"], head, join(base, "missing"))).toEqual({ changed: ["openmetadata-a"], unchanged: [] });
-    expect(() => changedStacks(["openmetadata-unsynthesized"], head, base)).toThrow("run npm run synth first");
-  });
+  test(
+    "a pull request plans the stacks whose synthesized JSON differs from the base " +
+      "branch's or that the base lacks, and leaves byte-identical ones",
+    () => {
+      const head = makeTemporaryDirectory();
+      const base = makeTemporaryDirectory();
+      writeStack(head, "openmetadata-a", '{"same":1}');
+      writeStack(base, "openmetadata-a", '{"same":1}');
+      writeStack(head, "openmetadata-b", '{"changed":2}');
+      writeStack(base, "openmetadata-b", '{"changed":1}');
+      writeStack(head, "openmetadata-new", "{}");
+      expect(changedStacks(["openmetadata-a", "openmetadata-b", "openmetadata-new"], head, base)).toEqual({
+        changed: ["openmetadata-b", "openmetadata-new"],
+        unchanged: ["openmetadata-a"],
+      });
+      // No base synthesis at all (the base does not synthesize): everything is planned.
+      expect(changedStacks(["openmetadata-a"], head, join(base, "missing"))).toEqual({ changed: ["openmetadata-a"], unchanged: [] });
+      expect(() => changedStacks(["openmetadata-unsynthesized"], head, base)).toThrow("run npm run synth first");
+    },
+  );
 
   test("npm run -s stacks prints the list as JSON for a matrix, and a bad option is a usage error", async () => {
     const root = resolve(__dirname, "..");
     const inUse = process.env["OPENMETADATA_ENVIRONMENTS_FILE"];
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote-state"], { cwd: root, env: { PATH: process.env["PATH"] ?? "", ...(inUse ? { OPENMETADATA_ENVIRONMENTS_FILE: inUse } : {}) } });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote-state"], {
+      cwd: root,
+      env: { PATH: process.env["PATH"] ?? "", ...(inUse ? { OPENMETADATA_ENVIRONMENTS_FILE: inUse } : {}) },
+    });
     // The command reads the environments file in use, like the workflows that call it.
     expect(JSON.parse(stdout)).toEqual(stackIds(loadEnvironmentsFile(environmentsFilePath()), { remoteState: true }));
-    const failure = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote"], { cwd: root, env: { PATH: process.env["PATH"] ?? "" } }).catch((error: { code: number; stderr: string }) => error);
+    const failure = await run(process.execPath, ["--import", "tsx", "scripts/stacks.ts", "--remote"], {
+      cwd: root,
+      env: { PATH: process.env["PATH"] ?? "" },
+    }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toMatch(/^error: .*--remote[\s\S]*Run "npm run stacks -- --help" for usage\.\n$/);
   });

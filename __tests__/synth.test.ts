@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
-import { runSynth } from "../lib/run-synth";
+import { runSynth } from "../stacks/run-synth";
 import { fixtureEnvironments, fixtureStack, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 
 const run = promisify(execFile);
@@ -23,7 +23,10 @@ const CREDENTIALS = {
 };
 
 async function synth(outdir: string, env: Record<string, string> = {}) {
-  return run(TSX, ["main.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, CDKTF_OUTDIR: outdir, ...env } }).then(
+  return run(TSX, ["main.ts"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, CDKTF_OUTDIR: outdir, ...env },
+  }).then(
     (result) => ({ code: 0, ...result }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -74,7 +77,12 @@ describe("npm run synth", () => {
 
   test("exits non-zero on bad input, says what is wrong and writes nothing", async () => {
     const file = join(scratch, "bad.yaml");
-    writeFileSync(file, "environments:\n  - name: qa\n    openmetadataUrl: http://openmetadata.example.com/\n    okta: { orgName: example, baseUrl: okta.com, flow: hybrid }\n");
+    writeFileSync(
+      file,
+      "environments:\n  - name: qa\n    openmetadataUrl: " +
+        "http://openmetadata.example.com/\n    okta: { orgName: example, baseUrl: okta.com, " +
+        "flow: hybrid }\n",
+    );
     const outdir = join(scratch, "bad-out");
     const result = await synth(outdir, { OPENMETADATA_ENVIRONMENTS_FILE: file });
     expect(result.code).toBe(1);
@@ -89,7 +97,12 @@ describe("what npm run synth says", () => {
   const run = (env: NodeJS.ProcessEnv, outdir: string) => {
     const stdout: string[] = [];
     const stderr: string[] = [];
-    const code = runSynth({ env: { OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, ...env }, outdir, stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
+    const code = runSynth({
+      env: { OPENMETADATA_ENVIRONMENTS_FILE: FIXTURE_ENVIRONMENTS_FILE, ...env },
+      outdir,
+      stdout: (line) => stdout.push(line),
+      stderr: (line) => stderr.push(line),
+    });
     return { code, stdout, stderr };
   };
 
@@ -121,10 +134,14 @@ describe("what npm run synth says", () => {
     for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
   });
 
-  test("under the cdktf CLI, which prints stacks and construct warnings itself and shows standard error as [ERROR], it writes nothing to standard error", () => {
-    const { code, stdout, stderr } = run({ CDKTF_CONTEXT_JSON: "{}" }, join(scratch, "cli"));
-    expect(code).toBe(0);
-    expect(stderr).toEqual([]);
-    expect(stdout.filter((line) => line.startsWith("wrote "))).toEqual([]);
-  });
+  test(
+    "under the cdktf CLI, which prints stacks and construct warnings itself and shows " +
+      "standard error as [ERROR], it writes nothing to standard error",
+    () => {
+      const { code, stdout, stderr } = run({ CDKTF_CONTEXT_JSON: "{}" }, join(scratch, "cli"));
+      expect(code).toBe(0);
+      expect(stderr).toEqual([]);
+      expect(stdout.filter((line) => line.startsWith("wrote "))).toEqual([]);
+    },
+  );
 });

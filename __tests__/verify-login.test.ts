@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { createLocalJWKSet, decodeProtectedHeader, importPKCS8, jwtVerify, SignJWT, type JSONWebKeySet } from "jose";
+import { createPrivateKey, randomBytes, randomUUID } from "node:crypto";
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateSigningKey, type SigningKey } from "../lib/keys/signing-keys";
+import { clientAssertion } from "../lib/verify/checks";
 import { Browser, pkcePair, signIn } from "./support/browser-login";
 import { validateAsOpenMetadata } from "./support/openmetadata-token-validator";
 import { deploySso, JANE, type SsoDeployment } from "./support/sso-deployment";
@@ -61,7 +62,13 @@ describe("the dev SPA (public client, authorization code with PKCE)", () => {
     const tokenResponse = await fetch(discovery["token_endpoint"]!, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code: callback.searchParams.get("code")!, redirect_uri: authentication.callbackUrl, client_id: authentication.clientId, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: callback.searchParams.get("code")!,
+        redirect_uri: authentication.callbackUrl,
+        client_id: authentication.clientId,
+        code_verifier: verifier,
+      }),
     });
     const tokens = (await tokenResponse.json()) as Record<string, string>;
     expect(tokenResponse.status, JSON.stringify(tokens)).toBe(200);
@@ -74,14 +81,23 @@ describe("the dev SPA (public client, authorization code with PKCE)", () => {
     expect(login.domain).toBe(authorizer.principalDomain);
 
     // The access token is for the authorization server's audience and carries the email claim too.
-    const { payload } = await jwtVerify(tokens["access_token"]!, await issuerKeys(dev), { issuer: authentication.authority, audience: authentication.clientId });
+    const { payload } = await jwtVerify(tokens["access_token"]!, await issuerKeys(dev), {
+      issuer: authentication.authority,
+      audience: authentication.clientId,
+    });
     expect(payload["email"]).toBe(JANE.profile["email"]);
   });
 
   test("a login without a PKCE challenge is refused", async () => {
     const { authentication } = dev.values.openmetadata.config;
     const authorize = new URL((await discover(dev))["authorization_endpoint"]!);
-    authorize.search = new URLSearchParams({ client_id: authentication.clientId, redirect_uri: authentication.callbackUrl, response_type: "code", scope: "openid email", state: "s" }).toString();
+    authorize.search = new URLSearchParams({
+      client_id: authentication.clientId,
+      redirect_uri: authentication.callbackUrl,
+      response_type: "code",
+      scope: "openid email",
+      state: "s",
+    }).toString();
     const response = await fetch(authorize, { redirect: "manual" });
     const callback = new URL(response.headers.get("location")!);
     expect(callback.href.startsWith(authentication.callbackUrl)).toBe(true);
@@ -91,45 +107,75 @@ describe("the dev SPA (public client, authorization code with PKCE)", () => {
 });
 
 describe("the staging Web app (confidential client)", () => {
-  test("OpenMetadata's confidential client signs Jane in with the discovery URI, scope, nonce and secret posting of its values", async () => {
-    const { authentication, authorizer } = staging.values.openmetadata.config;
-    const oidc = authentication.oidcConfiguration;
-    if (!oidc.enabled) throw new Error("staging is expected to use the confidential client");
-    const client = staging.okta.clients.get("okta_app_oauth.okta_oidc-app_app")!;
-    // The values name the Kubernetes Secret; the secret itself comes from Okta (here: the test org).
-    const discovery = (await (await fetch(oidc.discoveryUri)).json()) as Record<string, string>;
-    const nonce = randomUUID();
-    const authorize = new URL(discovery["authorization_endpoint"]!);
-    authorize.search = new URLSearchParams({ client_id: authentication.clientId, redirect_uri: oidc.callbackUrl, response_type: oidc.responseType, scope: oidc.scope, state: "s", ...(oidc.useNonce ? { nonce } : {}) }).toString();
-    const code = (await signIn(new Browser(), authorize.href, oidc.callbackUrl, JANE.id)).searchParams.get("code")!;
-    expect(code).toBeTruthy();
+  test(
+    "OpenMetadata's confidential client signs Jane in with the discovery " + "URI, scope, nonce and secret posting of its values",
+    async () => {
+      const { authentication, authorizer } = staging.values.openmetadata.config;
+      const oidc = authentication.oidcConfiguration;
+      if (!oidc.enabled) throw new Error("staging is expected to use the confidential client");
+      const client = staging.okta.clients.get("okta_app_oauth.okta_oidc-app_app")!;
+      // The values name the Kubernetes Secret; the secret itself comes from Okta (here: the test org).
+      const discovery = (await (await fetch(oidc.discoveryUri)).json()) as Record<string, string>;
+      const nonce = randomUUID();
+      const authorize = new URL(discovery["authorization_endpoint"]!);
+      authorize.search = new URLSearchParams({
+        client_id: authentication.clientId,
+        redirect_uri: oidc.callbackUrl,
+        response_type: oidc.responseType,
+        scope: oidc.scope,
+        state: "s",
+        ...(oidc.useNonce ? { nonce } : {}),
+      }).toString();
+      const code = (await signIn(new Browser(), authorize.href, oidc.callbackUrl, JANE.id)).searchParams.get("code")!;
+      expect(code).toBeTruthy();
 
-    // oidc-provider takes a posted secret and Basic alike, Okta only the registered method: so compare them here.
-    expect(oidc.clientAuthenticationMethod).toBe(resourceOf(fixtureStack("staging").json, "okta_app_oauth", "okta_oidc-app_app")["token_endpoint_auth_method"]);
-    const response = await fetch(discovery["token_endpoint"]!, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: oidc.callbackUrl, client_id: client.clientId, client_secret: client.clientSecret! }),
-    });
-    const tokens = (await response.json()) as Record<string, string>;
-    expect(response.status, JSON.stringify(tokens)).toBe(200);
+      // oidc-provider takes a posted secret and Basic alike, Okta only the registered method: so compare them here.
+      expect(oidc.clientAuthenticationMethod).toBe(
+        resourceOf(fixtureStack("staging").json, "okta_app_oauth", "okta_oidc-app_app")["token_endpoint_auth_method"],
+      );
+      const response = await fetch(discovery["token_endpoint"]!, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: oidc.callbackUrl,
+          client_id: client.clientId,
+          client_secret: client.clientSecret!,
+        }),
+      });
+      const tokens = (await response.json()) as Record<string, string>;
+      expect(response.status, JSON.stringify(tokens)).toBe(200);
 
-    const login = await validateAsOpenMetadata(tokens["id_token"]!, authentication, staging.reachable);
-    expect(login.claims["nonce"]).toBe(nonce);
-    expect(login.principal).toBe("jane.doe");
-    expect(authorizer.initialAdmins).toContain(login.principal);
-  });
+      const login = await validateAsOpenMetadata(tokens["id_token"]!, authentication, staging.reachable);
+      expect(login.claims["nonce"]).toBe(nonce);
+      expect(login.principal).toBe("jane.doe");
+      expect(authorizer.initialAdmins).toContain(login.principal);
+    },
+  );
 
   test("a code cannot be redeemed without the client secret", async () => {
     const { authentication } = staging.values.openmetadata.config;
     const discovery = await discover(staging);
     const authorize = new URL(discovery["authorization_endpoint"]!);
-    authorize.search = new URLSearchParams({ client_id: authentication.clientId, redirect_uri: authentication.callbackUrl, response_type: "code", scope: "openid email", state: "s" }).toString();
+    authorize.search = new URLSearchParams({
+      client_id: authentication.clientId,
+      redirect_uri: authentication.callbackUrl,
+      response_type: "code",
+      scope: "openid email",
+      state: "s",
+    }).toString();
     const code = (await signIn(new Browser(), authorize.href, authentication.callbackUrl, JANE.id)).searchParams.get("code")!;
     const response = await fetch(discovery["token_endpoint"]!, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: authentication.callbackUrl, client_id: authentication.clientId, client_secret: randomBytes(24).toString("base64url") }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: authentication.callbackUrl,
+        client_id: authentication.clientId,
+        client_secret: randomBytes(24).toString("base64url"),
+      }),
     });
     expect(response.status).toBe(401);
     expect(((await response.json()) as Record<string, string>)["error"]).toBe("invalid_client");
@@ -141,26 +187,30 @@ describe("the dev service app (client_credentials with private_key_jwt)", () => 
     const discovery = await discover(dev);
     const outputs = dev.outputs[dev.environment.stackId]!;
     const serviceClientId = outputs["service_app_client_id"]!;
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: "RS256", kid: serviceKey.kid })
-      .setIssuer(serviceClientId)
-      .setSubject(serviceClientId)
-      .setAudience(discovery["token_endpoint"]!)
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime("2m")
-      .sign(await importPKCS8(serviceKey.privatePkcs8Pem, "RS256"));
+    // verify's own assertion: the test proves what `npm run verify` sends gets a token.
+    const assertion = await clientAssertion(
+      { clientId: serviceClientId, kid: serviceKey.kid, privateKey: createPrivateKey(serviceKey.privatePkcs8Pem) },
+      discovery["token_endpoint"]!,
+    );
     const response = await fetch(discovery["token_endpoint"]!, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", scope: "openmetadata", client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        scope: "openmetadata",
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      }),
     });
     const tokens = (await response.json()) as Record<string, string>;
     expect(response.status, JSON.stringify(tokens)).toBe(200);
 
     const accessToken = tokens["access_token"]!;
     expect(decodeProtectedHeader(accessToken).alg).toBe("RS256");
-    const { payload } = await jwtVerify(accessToken, await issuerKeys(dev), { issuer: outputs["issuer_url"], audience: outputs["client_id"] });
+    const { payload } = await jwtVerify(accessToken, await issuerKeys(dev), {
+      issuer: outputs["issuer_url"],
+      audience: outputs["client_id"],
+    });
     expect(String(payload["scope"]).split(" ")).toEqual(["openmetadata"]);
     expect(payload["client_id"]).toBe(serviceClientId);
   });

@@ -35,8 +35,15 @@ let outputsFile: string;
 let privateKeyFile: string;
 
 beforeAll(async () => {
-  [serviceKey, unknownServiceKey] = await Promise.all([generateSigningKey({ kid: "verify-test-service-key" }), generateSigningKey({ kid: "verify-test-service-key" })]);
-  const [dev, staging, prod] = await Promise.all([deploySso("dev", { serviceAppKeys: [serviceKey.publicJwk] }), deploySso("staging"), deploySso("prod")]);
+  [serviceKey, unknownServiceKey] = await Promise.all([
+    generateSigningKey({ kid: "verify-test-service-key" }),
+    generateSigningKey({ kid: "verify-test-service-key" }),
+  ]);
+  const [dev, staging, prod] = await Promise.all([
+    deploySso("dev", { serviceAppKeys: [serviceKey.publicJwk] }),
+    deploySso("staging"),
+    deploySso("prod"),
+  ]);
   deployments.set("dev", dev).set("staging", staging).set("prod", prod);
 
   keyDirectory = mkdtempSync(join(tmpdir(), "verify-test-"));
@@ -46,7 +53,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([...[...deployments.values()].map((deployment) => deployment.close()), ...fakeIssuers.map((server) => closeServer(server))]);
+  await Promise.all([
+    ...[...deployments.values()].map((deployment) => deployment.close()),
+    ...fakeIssuers.map((server) => closeServer(server)),
+  ]);
   if (keyDirectory) rmSync(keyDirectory, { recursive: true, force: true });
 });
 
@@ -57,10 +67,15 @@ function deployment(name: string): SsoDeployment {
 }
 
 /** The verify target of a deployment: its outputs, OpenMetadata reached on 127.0.0.1, and the service key for dev. */
-function targetOf(subject: SsoDeployment, { outputs: changedOutputs, ...overrides }: TargetOverrides & { outputs?: Record<string, string> } = {}) {
+function targetOf(
+  subject: SsoDeployment,
+  { outputs: changedOutputs, ...overrides }: TargetOverrides & { outputs?: Record<string, string> } = {},
+) {
   const { stackId } = subject.environment;
   const outputs = parseStackOutputs({ [stackId]: { ...subject.outputs[stackId], ...changedOutputs } }, stackId, "outputs.json");
-  const withServiceApp = subject.environment.okta?.serviceApp ? { serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" }, serviceAppKid: serviceKey.kid } : {};
+  const withServiceApp = subject.environment.okta?.serviceApp
+    ? { serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" }, serviceAppKid: serviceKey.kid }
+    : {};
   return resolveTarget(subject.environment, outputs, { openmetadataUrl: subject.openmetadata.url, ...withServiceApp, ...overrides });
 }
 
@@ -71,7 +86,10 @@ const fastHttp = { timeoutMs: 2000, retries: 0 };
  * in this process. On the fixture environments, whatever environments file is in use.
  */
 function verifyCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, [tsxCli, "scripts/verify.ts", ...args], { cwd: projectRoot, env: withFixtureEnvironments(process.env) }).then(
+  return run(process.execPath, [tsxCli, "scripts/verify.ts", ...args], {
+    cwd: projectRoot,
+    env: withFixtureEnvironments(process.env),
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
@@ -118,19 +136,30 @@ describe("verify on the faithful deployments", () => {
 });
 
 describe("verify on broken deployments", () => {
-  test("a stored authority with a trailing slash passes every check, since okta-auth-js strips it and OpenMetadata never checks iss", async () => {
-    const dev = deployment("dev");
-    const authority = `${dev.okta.issuer}/`;
-    const openmetadata = await dev.startOpenMetadata({ storedAuthConfig: { authority } });
-    const report = await runVerify(targetOf(dev, { issuer: authority, openmetadataUrl: openmetadata.url }), { http: fastHttp });
-    expect(statuses(report)).toEqual({ "issuer-discovery": "pass", "issuer-keys": "pass", "openmetadata-auth-config": "pass", "openmetadata-jwks": "pass", "service-app-token": "pass" });
-    expect(check(report, "issuer-discovery").detail).toContain("the authority's trailing slash is harmless");
-  });
+  test(
+    "a stored authority with a trailing slash passes every check, since " + "okta-auth-js strips it and OpenMetadata never checks iss",
+    async () => {
+      const dev = deployment("dev");
+      const authority = `${dev.okta.issuer}/`;
+      const openmetadata = await dev.startOpenMetadata({ storedAuthConfig: { authority } });
+      const report = await runVerify(targetOf(dev, { issuer: authority, openmetadataUrl: openmetadata.url }), { http: fastHttp });
+      expect(statuses(report)).toEqual({
+        "issuer-discovery": "pass",
+        "issuer-keys": "pass",
+        "openmetadata-auth-config": "pass",
+        "openmetadata-jwks": "pass",
+        "service-app-token": "pass",
+      });
+      expect(check(report, "issuer-discovery").detail).toContain("the authority's trailing slash is harmless");
+    },
+  );
 
   test("a discovery issuer with a trailing slash fails with a hint that does not send you to the authority", async () => {
     const dev = deployment("dev");
     const issuer = await startFakeIssuer(dev, { discovery: (base) => ({ issuer: `${base}/`, jwks_uri: `${base}/v1/keys` }) });
-    const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), { http: fastHttp });
+    const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), {
+      http: fastHttp,
+    });
     const discovery = check(report, "issuer-discovery");
     expect(discovery).toMatchObject({ status: "fail", hint: HINTS.discoveryTrailingSlash });
     expect(discovery.detail).toContain(`discovery reports issuer "${issuer.url}/"`);
@@ -140,25 +169,42 @@ describe("verify on broken deployments", () => {
 
   test("--issuer keeps checking the jwks_uri output, so publicKeys on the org server's keys still fail (#2773)", async () => {
     const dev = deployment("dev");
-    const report = await runVerify(targetOf(dev, { issuer: dev.okta.issuer, outputs: { jwks_uri: dev.okta.orgKeysUrl } }), { http: fastHttp });
+    const report = await runVerify(targetOf(dev, { issuer: dev.okta.issuer, outputs: { jwks_uri: dev.okta.orgKeysUrl } }), {
+      http: fastHttp,
+    });
     expect(check(report, "issuer-keys")).toMatchObject({ status: "fail", hint: HINTS.foreignKeys });
   });
 
   test("keys moved away from {issuer}/v1/keys get a hint that does not ask to list {issuer}/v1/keys, already listed", async () => {
     const dev = deployment("dev");
-    const issuer = await startFakeIssuer(dev, { discovery: (base) => ({ issuer: base, jwks_uri: `${base}/v1/keys-moved` }), staleKeys: true });
-    const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), { http: fastHttp });
+    const issuer = await startFakeIssuer(dev, {
+      discovery: (base) => ({ issuer: base, jwks_uri: `${base}/v1/keys-moved` }),
+      staleKeys: true,
+    });
+    const report = await runVerify(targetOf(dev, { issuer: issuer.url, outputs: { jwks_uri: `${issuer.url}/v1/keys` } }), {
+      http: fastHttp,
+    });
     const keys = check(report, "issuer-keys");
     expect(keys).toMatchObject({ status: "fail", hint: HINTS.keysMoved });
-    expect(keys.detail).toContain(`the issuer's keys are at ${issuer.url}/v1/keys-moved but OpenMetadata's publicKeys lists ${issuer.url}/v1/keys, which serves none of the issuer's key ids`);
+    expect(keys.detail).toContain(
+      `the issuer's keys are at ${issuer.url}/v1/keys-moved but OpenMetadata's publicKeys ` +
+        `lists ${issuer.url}/v1/keys, which serves none of the issuer's key ids`,
+    );
   });
 
   test("a 5xx from Okta's discovery gets the outage hint, and a 404 the not-found hint", async () => {
     const dev = deployment("dev");
     const failing = await startFakeIssuer(dev, { status: 503 });
     const missing = await startFakeIssuer(dev, { status: 404 });
-    const [outage, notFound] = await Promise.all([runVerify(targetOf(dev, { issuer: failing.url }), { http: fastHttp }), runVerify(targetOf(dev, { issuer: missing.url }), { http: fastHttp })]);
-    expect(check(outage, "issuer-discovery")).toMatchObject({ status: "fail", hint: HINTS.issuerOutage, detail: expect.stringContaining("answered HTTP 503") });
+    const [outage, notFound] = await Promise.all([
+      runVerify(targetOf(dev, { issuer: failing.url }), { http: fastHttp }),
+      runVerify(targetOf(dev, { issuer: missing.url }), { http: fastHttp }),
+    ]);
+    expect(check(outage, "issuer-discovery")).toMatchObject({
+      status: "fail",
+      hint: HINTS.issuerOutage,
+      detail: expect.stringContaining("answered HTTP 503"),
+    });
     expect(check(notFound, "issuer-discovery")).toMatchObject({ status: "fail", hint: HINTS.issuerNotFound });
   });
 
@@ -168,14 +214,27 @@ describe("verify on broken deployments", () => {
     const keys = check(report, "issuer-keys");
     expect(keys).toMatchObject({ status: "fail", hint: HINTS.foreignKeys });
     expect(keys.detail).toContain(`lists ${dev.okta.orgKeysUrl}, which serves none of the issuer's key ids`);
-    expect(statuses(report)).toMatchObject({ "issuer-discovery": "pass", "openmetadata-auth-config": "pass", "openmetadata-jwks": "pass", "service-app-token": "pass" });
+    expect(statuses(report)).toMatchObject({
+      "issuer-discovery": "pass",
+      "openmetadata-auth-config": "pass",
+      "openmetadata-jwks": "pass",
+      "service-app-token": "pass",
+    });
   });
 
   test("an OpenMetadata that does not serve the configured key id fails the signing key check", async () => {
     const dev = deployment("dev");
     const { values } = dev;
     // OpenMetadata fell back to the image's shipped keys (the jwt-keys Secret is not mounted).
-    const imageKeys = { ...values, openmetadata: { config: { ...values.openmetadata.config, jwtTokenConfiguration: { ...values.openmetadata.config.jwtTokenConfiguration, keyId: OPENMETADATA_IMAGE_KEY_ID } } } };
+    const imageKeys = {
+      ...values,
+      openmetadata: {
+        config: {
+          ...values.openmetadata.config,
+          jwtTokenConfiguration: { ...values.openmetadata.config.jwtTokenConfiguration, keyId: OPENMETADATA_IMAGE_KEY_ID },
+        },
+      },
+    };
     const openmetadata = await dev.startOpenMetadata({ values: imageKeys });
     const report = await runVerify(targetOf(dev, { openmetadataUrl: openmetadata.url }), { http: fastHttp });
     const signingKey = check(report, "openmetadata-jwks");
@@ -190,12 +249,16 @@ describe("verify on broken deployments", () => {
     const report = await runVerify(targetOf(dev, { openmetadataUrl: openmetadata.url }), { http: fastHttp });
     const settings = check(report, "openmetadata-auth-config");
     expect(settings).toMatchObject({ status: "fail", hint: HINTS.callbackMismatch });
-    expect(settings.detail).toBe(`callbackUrl is "http://localhost:8585/callback", expected "https://openmetadata.dev.example.com/callback"`);
+    expect(settings.detail).toBe(
+      `callbackUrl is "http://localhost:8585/callback", expected "https://openmetadata.dev.example.com/callback"`,
+    );
   });
 
   test("settings stored in OpenMetadata's database before the redeploy fail the settings check with the stale-settings hint", async () => {
     const dev = deployment("dev");
-    const openmetadata = await dev.startOpenMetadata({ storedAuthConfig: { clientId: "0oa-previous-app", authority: "https://example-dev.oktapreview.com/oauth2/default" } });
+    const openmetadata = await dev.startOpenMetadata({
+      storedAuthConfig: { clientId: "0oa-previous-app", authority: "https://example-dev.oktapreview.com/oauth2/default" },
+    });
     const report = await runVerify(targetOf(dev, { openmetadataUrl: openmetadata.url }), { http: fastHttp });
     const settings = check(report, "openmetadata-auth-config");
     expect(settings).toMatchObject({ status: "fail", hint: HINTS.staleSettings });
@@ -218,7 +281,9 @@ describe("verify on broken deployments", () => {
     const dev = deployment("dev");
     const closedPort = await freePort();
     const started = Date.now();
-    const report = await runVerify(targetOf(dev, { issuer: `http://127.0.0.1:${closedPort}/oauth2/aus-test` }), { http: { timeoutMs: 1000, retries: 2, backoffMs: 20 } });
+    const report = await runVerify(targetOf(dev, { issuer: `http://127.0.0.1:${closedPort}/oauth2/aus-test` }), {
+      http: { timeoutMs: 1000, retries: 2, backoffMs: 20 },
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     const discovery = check(report, "issuer-discovery");
     expect(discovery).toMatchObject({ status: "fail", hint: HINTS.issuerUnreachable });
@@ -233,7 +298,9 @@ describe("verify on broken deployments", () => {
     try {
       const { port } = silent.address() as AddressInfo;
       const started = Date.now();
-      const report = await runVerify(targetOf(dev, { issuer: `http://127.0.0.1:${port}/oauth2/aus-test` }), { http: { timeoutMs: 200, retries: 1, backoffMs: 10 } });
+      const report = await runVerify(targetOf(dev, { issuer: `http://127.0.0.1:${port}/oauth2/aus-test` }), {
+        http: { timeoutMs: 200, retries: 1, backoffMs: 10 },
+      });
       const elapsed = Date.now() - started;
       expect(elapsed).toBeGreaterThanOrEqual(400);
       expect(elapsed).toBeLessThan(1500);
@@ -249,7 +316,20 @@ describe("the verify command", () => {
   // Child processes spend their time starting tsx, so the two run side by side.
   test.concurrent("reports the faithful dev deployment as JSON, exits 0 and prints no token or key", async () => {
     const dev = deployment("dev");
-    const { code, stdout, stderr } = await verifyCommand("dev", "--outputs", outputsFile, "--openmetadata-url", dev.openmetadata.url, "--service-app-key", privateKeyFile, "--service-app-kid", serviceKey.kid, "--json", "--timeout-ms", "3000");
+    const { code, stdout, stderr } = await verifyCommand(
+      "dev",
+      "--outputs",
+      outputsFile,
+      "--openmetadata-url",
+      dev.openmetadata.url,
+      "--service-app-key",
+      privateKeyFile,
+      "--service-app-kid",
+      serviceKey.kid,
+      "--json",
+      "--timeout-ms",
+      "3000",
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as VerifyReport;
     expect(report.ok).toBe(true);
@@ -263,7 +343,10 @@ describe("the verify command", () => {
   test.concurrent("prints a table with the fix and exits 1 on a failure, and exits 2 on bad usage", async () => {
     const dev = deployment("dev");
     const stale = await dev.startOpenMetadata({ storedAuthConfig: { clientId: "0oa-previous-app" } });
-    const [failure, usage] = await Promise.all([verifyCommand("dev", "--outputs", outputsFile, "--openmetadata-url", stale.url, "--timeout-ms", "3000"), verifyCommand("dev")]);
+    const [failure, usage] = await Promise.all([
+      verifyCommand("dev", "--outputs", outputsFile, "--openmetadata-url", stale.url, "--timeout-ms", "3000"),
+      verifyCommand("dev"),
+    ]);
 
     expect(failure.code).toBe(1);
     expect(failure.stdout).toMatch(new RegExp(`${CHECK_NAMES["openmetadata-auth-config"]}\\s+FAIL\\s+clientId is "0oa-previous-app"`));
@@ -279,12 +362,23 @@ describe("the verify command", () => {
 describe("verify's inputs", () => {
   test("outputs are read from cdktf's per-stack form and from the flat form", () => {
     const outputs = { issuer_url: "https://example.okta.com/oauth2/aus1", client_id: "0oa1", namespace: "openmetadata-dev" };
-    expect(parseStackOutputs({ "openmetadata-dev": outputs }, "openmetadata-dev", "o.json")).toEqual({ issuer_url: outputs.issuer_url, client_id: outputs.client_id });
-    expect(parseStackOutputs(outputs, "openmetadata-dev", "o.json")).toEqual({ issuer_url: outputs.issuer_url, client_id: outputs.client_id });
+    expect(parseStackOutputs({ "openmetadata-dev": outputs }, "openmetadata-dev", "o.json")).toEqual({
+      issuer_url: outputs.issuer_url,
+      client_id: outputs.client_id,
+    });
+    expect(parseStackOutputs(outputs, "openmetadata-dev", "o.json")).toEqual({
+      issuer_url: outputs.issuer_url,
+      client_id: outputs.client_id,
+    });
   });
 
   test("outputs of another stack, or without the issuer, are refused with what to run", () => {
-    expect(() => parseStackOutputs({ "openmetadata-prod": { issuer_url: "x", client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(new VerifyUsageError("o.json: no outputs for stack openmetadata-dev (it has outputs for openmetadata-prod); run `cdktf output openmetadata-dev --outputs-file o.json`"));
+    expect(() => parseStackOutputs({ "openmetadata-prod": { issuer_url: "x", client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(
+      new VerifyUsageError(
+        "o.json: no outputs for stack openmetadata-dev (it has outputs for " +
+          "openmetadata-prod); run `cdktf output openmetadata-dev --outputs-file o.json`",
+      ),
+    );
     expect(() => parseStackOutputs({ "openmetadata-dev": { client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(/issuer_url missing/);
   });
 
@@ -298,7 +392,9 @@ describe("verify's inputs", () => {
 
     // The shipped dev JWKS holds a key whose private half is not here: no match, so its first kid.
     const { stackId } = dev.environment;
-    const target = resolveTarget(dev.environment, parseStackOutputs(dev.outputs, stackId, "o.json"), { serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" } });
+    const target = resolveTarget(dev.environment, parseStackOutputs(dev.outputs, stackId, "o.json"), {
+      serviceAppKey: { pem: serviceKey.privatePkcs8Pem, source: "private.pem" },
+    });
     expect("kid" in target.serviceApp && target.serviceApp.kid).toBe(dev.environment.okta!.serviceApp!.publicKeys[0]!.kid);
   });
 });
@@ -306,7 +402,11 @@ describe("verify's inputs", () => {
 describe("verify's hints", () => {
   test("no help page claims that OpenMetadata compares the token's iss with its authority (its JwtFilter does not)", () => {
     const pages = readdirSync(join(projectRoot, "help"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".md"));
-    const claims = pages.filter((file) => /OpenMetadata compares the token's `iss`|equals the token `iss` exactly|`authority` differs from the token's `iss`/.test(readFileSync(join(projectRoot, "help", file), "utf8")));
+    const claims = pages.filter((file) =>
+      /OpenMetadata compares the token's `iss`|equals the token `iss` exactly|`authority` differs from the token's `iss`/.test(
+        readFileSync(join(projectRoot, "help", file), "utf8"),
+      ),
+    );
     expect(pages.length).toBeGreaterThan(10);
     expect(claims).toEqual([]);
   });
@@ -314,7 +414,14 @@ describe("verify's hints", () => {
   test("every hint links to a section of help/verify.md", () => {
     const page = readFileSync(join(projectRoot, "help", "verify.md"), "utf8");
     // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
-    const anchors = new Set([...page.matchAll(/^#+ (.+)$/gm)].map(([, heading]) => heading!.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-")));
+    const anchors = new Set(
+      [...page.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+        heading!
+          .toLowerCase()
+          .replace(/[^\w\- ]/g, "")
+          .replace(/ /g, "-"),
+      ),
+    );
     for (const hint of Object.values(HINTS)) {
       const anchor = /help\/verify\.md#([\w-]+)/.exec(hint)?.[1];
       expect(anchor && anchors.has(anchor), hint).toBe(true);
@@ -342,7 +449,10 @@ async function startFakeIssuer(subject: SsoDeployment, options: FakeIssuerOption
     const path = (request.url ?? "").replace(/\/oauth2\/aus-fake/, "");
     const discovery = options.discovery?.(issuer) ?? { issuer, jwks_uri: `${issuer}/v1/keys` };
     const keysPath = new URL(discovery["jwks_uri"]!).pathname.replace(/\/oauth2\/aus-fake/, "");
-    const body = path === "/.well-known/openid-configuration" ? discovery : path === keysPath ? keys : path === "/v1/keys" && options.staleKeys ? { keys: [] } : undefined;
+    let body: unknown;
+    if (path === "/.well-known/openid-configuration") body = discovery;
+    else if (path === keysPath) body = keys;
+    else if (path === "/v1/keys" && options.staleKeys) body = { keys: [] };
     const status = options.status ?? (body === undefined ? 404 : 200);
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify(status === 200 ? body : { errorCode: "E0000007", errorSummary: "fake issuer" }));

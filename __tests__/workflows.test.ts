@@ -50,7 +50,10 @@ const ACTIONS_DIR = resolve(__dirname, "..", ".github", "actions");
 const compositeActions = new Map<string, { file: string; text: string; steps: Step[] }>(
   readdirSync(ACTIONS_DIR).map((name) => {
     const text = readFileSync(join(ACTIONS_DIR, name, "action.yml"), "utf8");
-    return [`./.github/actions/${name}`, { file: `actions/${name}/action.yml`, text, steps: (parse(text) as { runs: { steps: Step[] } }).runs.steps }];
+    return [
+      `./.github/actions/${name}`,
+      { file: `actions/${name}/action.yml`, text, steps: (parse(text) as { runs: { steps: Step[] } }).runs.steps },
+    ];
   }),
 );
 
@@ -76,7 +79,9 @@ function environmentName(job: Job): string | undefined {
 const PLAN_SUFFIX = "-plan";
 
 function scripts(job: Job): string {
-  return expandedSteps(job).map((step) => step.run ?? "").join("\n");
+  return expandedSteps(job)
+    .map((step) => step.run ?? "")
+    .join("\n");
 }
 
 const applies = (job: Job) => /terraform apply\b/.test(scripts(job));
@@ -99,20 +104,36 @@ describe("the GitHub workflows", () => {
 
   it("name no stack: every matrix comes from the synth job, which lists the stacks of the environments file with npm run -s stacks", () => {
     const matrices = allJobs().filter(({ job }) => matrixSource(job) !== undefined);
-    expect(matrices.map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["deploy.yml:apply", "deploy.yml:plan", "deploy.yml:sso-sync", "deploy.yml:verify", "drift.yml:drift", "pull-request.yml:diff"]);
+    expect(matrices.map(({ file, id }) => `${file}:${id}`).sort()).toEqual([
+      "deploy.yml:apply",
+      "deploy.yml:plan",
+      "deploy.yml:sso-sync",
+      "deploy.yml:verify",
+      "drift.yml:drift",
+      "pull-request.yml:diff",
+    ]);
     for (const { file, id, job } of matrices) {
       expect(matrixSource(job), `${file}:${id}`).toMatch(/^\$\{\{ fromJSON\(needs\.synth\.outputs\.(stacks|changed)\) \}\}$/);
       expect(scripts(jobOf(file, "synth")), file).toMatch(/npm run -s stacks -- --remote-state/);
     }
     // No stack id, and no environment of the shipped file, appears outside comments.
-    const code = workflows.map(({ text }) => text.split("\n").filter((line) => !/^\s*#/.test(line)).join("\n")).join("\n");
+    const code = workflows
+      .map(({ text }) =>
+        text
+          .split("\n")
+          .filter((line) => !/^\s*#/.test(line))
+          .join("\n"),
+      )
+      .join("\n");
     for (const environment of fixtureEnvironments()) expect(code).not.toContain(environment.stackId);
     expect(byFile("deploy.yml").workflow.on["workflow_dispatch"]["inputs"]["stack"]["type"]).toBe("string");
   });
 
   it("read the environments file from the repository variable, and the shipped one when it is unset", () => {
     for (const { file, workflow } of workflows) {
-      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) => /^\s*npm run (synth|--silent verify|--silent sso-sync)\b/m.test(scripts(job)))) {
+      for (const [id, job] of Object.entries(workflow.jobs).filter(([, job]) =>
+        /^\s*npm run (synth|--silent verify|--silent sso-sync)\b/m.test(scripts(job)),
+      )) {
         const step = (job.steps ?? []).find((candidate) => candidate.name === "The environments file");
         expect(step?.env?.["FILE"], `${file}:${id}`).toBe("${{ vars.OPENMETADATA_ENVIRONMENTS_FILE }}");
         // Set only when non-empty: an unset variable expands to "".
@@ -121,19 +142,26 @@ describe("the GitHub workflows", () => {
     }
   });
 
-  it("plan on a pull request only the stacks whose synthesized JSON differs from the base branch, all of them when the lock files change, and say which were left unchanged", () => {
-    const synth = scripts(jobOf("pull-request.yml", "synth"));
-    expect(synth).toMatch(/git worktree add --detach "\$RUNNER_TEMP\/base" "\$BASE_SHA"/);
-    expect(synth).toMatch(/git diff --quiet "\$BASE_SHA" HEAD -- package-lock\.json locks\//);
-    expect(synth).toMatch(/npm run -s stacks -- --remote-state --changed-against "\$RUNNER_TEMP\/base\/cdktf\.out"/);
-    expect(jobOf("pull-request.yml", "diff").strategy?.matrix?.["stack"]).toBe("${{ fromJSON(needs.synth.outputs.changed) }}");
-    const summary = String(jobOf("pull-request.yml", "summary").steps?.[0]?.with?.["script"]);
-    expect(summary).toContain("UNCHANGED");
-    expect(summary).toContain("Unchanged, not planned");
-  });
+  it(
+    "plan on a pull request only the stacks whose synthesized JSON differs from the base branch, " +
+      "all of them when the lock files change, and say which were left unchanged",
+    () => {
+      const synth = scripts(jobOf("pull-request.yml", "synth"));
+      expect(synth).toMatch(/git worktree add --detach "\$RUNNER_TEMP\/base" "\$BASE_SHA"/);
+      expect(synth).toMatch(/git diff --quiet "\$BASE_SHA" HEAD -- package-lock\.json locks\//);
+      expect(synth).toMatch(/npm run -s stacks -- --remote-state --changed-against "\$RUNNER_TEMP\/base\/cdktf\.out"/);
+      expect(jobOf("pull-request.yml", "diff").strategy?.matrix?.["stack"]).toBe("${{ fromJSON(needs.synth.outputs.changed) }}");
+      const summary = String(jobOf("pull-request.yml", "summary").steps?.[0]?.with?.["script"]);
+      expect(summary).toContain("UNCHANGED");
+      expect(summary).toContain("Unchanged, not planned");
+    },
+  );
 
   it("pin every action to a full commit SHA with its version in a comment, in workflows and composite actions", () => {
-    const texts = [...workflows.map(({ file, text }) => ({ file, text })), ...[...compositeActions.values()].map(({ file, text }) => ({ file, text }))];
+    const texts = [
+      ...workflows.map(({ file, text }) => ({ file, text })),
+      ...[...compositeActions.values()].map(({ file, text }) => ({ file, text })),
+    ];
     const usesLines = texts.flatMap(({ file, text }) =>
       text
         .split("\n")
@@ -141,9 +169,12 @@ describe("the GitHub workflows", () => {
         .map((line) => ({ file, line: line.trim() })),
     );
     expect(usesLines.length).toBeGreaterThan(0);
-    const unpinned = usesLines.filter(({ line }) => !/uses:\s+(\.\/\.github\/actions\/[\w-]+\s*$|[\w.-]+\/[\w./-]+@[0-9a-f]{40}\s+#\s+v\d+\.\d+\.\d+\s*$)/.test(line));
+    const unpinned = usesLines.filter(
+      ({ line }) => !/uses:\s+(\.\/\.github\/actions\/[\w-]+\s*$|[\w.-]+\/[\w./-]+@[0-9a-f]{40}\s+#\s+v\d+\.\d+\.\d+\s*$)/.test(line),
+    );
     expect(unpinned).toEqual([]);
-    for (const uses of usesLines.map(({ line }) => line.replace(/^-?\s*uses:\s+/, "")).filter((uses) => uses.startsWith("./"))) expect(compositeActions.has(uses), uses).toBe(true);
+    for (const uses of usesLines.map(({ line }) => line.replace(/^-?\s*uses:\s+/, "")).filter((uses) => uses.startsWith("./")))
+      expect(compositeActions.has(uses), uses).toBe(true);
   });
 
   it("pin the same version of an action everywhere", () => {
@@ -173,8 +204,13 @@ describe("the GitHub workflows", () => {
       expect(workflow.permissions, `${file} has no top-level permissions`).toEqual({ contents: "read" });
       for (const [id, job] of Object.entries(workflow.jobs)) {
         expect(job.permissions, `${file}:${id} declares no permissions`).toBeTypeOf("object");
-        const writes = Object.entries(job.permissions as Record<string, string>).filter(([, level]) => level === "write").map(([scope]) => scope);
-        expect(writes.filter((scope) => !allowedWrites.has(scope)), `${file}:${id}`).toEqual([]);
+        const writes = Object.entries(job.permissions as Record<string, string>)
+          .filter(([, level]) => level === "write")
+          .map(([scope]) => scope);
+        expect(
+          writes.filter((scope) => !allowedWrites.has(scope)),
+          `${file}:${id}`,
+        ).toEqual([]);
       }
     }
     // Only the jobs that comment may write to pull requests, and only jobs that assume the AWS role get OIDC tokens.
@@ -203,13 +239,17 @@ describe("the GitHub workflows", () => {
     expect(drift.strategy?.["fail-fast"]).toBe(false);
   });
 
-  it("never run drift and deploy at once on one stack: drift skips while a Deploy run is active, and both share the stack's concurrency group", () => {
-    expect(scripts(jobOf("drift.yml", "synth"))).toMatch(/gh run list [^\n]*--workflow deploy\.yml[\s\S]*stacks=\[\]/);
-    const group = (job: Job) => (job as { concurrency?: { group?: string; "cancel-in-progress"?: boolean } }).concurrency;
-    for (const job of [jobOf("drift.yml", "drift"), jobOf("deploy.yml", "apply")]) {
-      expect(group(job)).toEqual({ group: "terraform-state-${{ matrix.stack }}", "cancel-in-progress": false });
-    }
-  });
+  it(
+    "never run drift and deploy at once on one stack: drift skips while a Deploy " +
+      "run is active, and both share the stack's concurrency group",
+    () => {
+      expect(scripts(jobOf("drift.yml", "synth"))).toMatch(/gh run list [^\n]*--workflow deploy\.yml[\s\S]*stacks=\[\]/);
+      const group = (job: Job) => (job as { concurrency?: { group?: string; "cancel-in-progress"?: boolean } }).concurrency;
+      for (const job of [jobOf("drift.yml", "drift"), jobOf("deploy.yml", "apply")]) {
+        expect(group(job)).toEqual({ group: "terraform-state-${{ matrix.stack }}", "cancel-in-progress": false });
+      }
+    },
+  );
 
   it("post the pull request diff of each stack as one comment found again by its per-stack marker", () => {
     const diff = jobOf("pull-request.yml", "diff");
@@ -232,11 +272,26 @@ describe("the GitHub workflows", () => {
     // Runs the step's script against a fake GitHub client, the way github-script calls it.
     const bodies: string[] = [];
     const github = {
-      rest: { issues: { listComments: {}, createComment: async ({ body }: { body: string }) => void bodies.push(body), updateComment: async () => expect.fail("nothing to update") } },
+      rest: {
+        issues: {
+          listComments: {},
+          createComment: async ({ body }: { body: string }) => void bodies.push(body),
+          updateComment: async () => expect.fail("nothing to update"),
+        },
+      },
       paginate: async () => [],
     };
-    const context = { serverUrl: "https://github.com", repo: { owner: "o", repo: "r" }, runId: 1, issue: { number: 7 }, payload: { pull_request: { head: { sha: "0123456789abcdef" } } } };
-    const plan = `Terraform will perform the following actions:\n${"  + resource line with ``` backticks\n".repeat(5_000)}Plan: 1 to add, 0 to change, 0 to destroy.\n`;
+    const context = {
+      serverUrl: "https://github.com",
+      repo: { owner: "o", repo: "r" },
+      runId: 1,
+      issue: { number: 7 },
+      payload: { pull_request: { head: { sha: "0123456789abcdef" } } },
+    };
+    const plan =
+      `Terraform will perform the following actions:\n` +
+      `${"  + resource line with ``` backticks\n".repeat(5_000)}Plan: 1 to add, 0 to ` +
+      `change, 0 to destroy.\n`;
     const env = { STACK: "openmetadata-dev", MARKER: "<!-- cdktf-diff:openmetadata-dev -->", EXIT_CODE: "2", PLAN_FILE: "/plan.txt" };
     const fakeRequire = (name: string) => (name === "node:fs" ? { readFileSync: () => plan } : expect.fail(`unexpected require ${name}`));
     const run = new Function("require", "process", "github", "context", `return (async () => {\n${script}\n})();`);
@@ -253,31 +308,35 @@ describe("the GitHub workflows", () => {
     expect(body).toContain("````text");
   });
 
-  it("apply exactly the reviewed plan: a read-only plan job uploads it encrypted with its summary, the gated apply job refuses one of another commit and applies that file", () => {
-    const plan = jobOf("deploy.yml", "plan");
-    expect(environmentName(plan)).toBe("${{ matrix.stack }}-plan");
-    const planScript = scripts(plan);
-    expect(planScript).toMatch(/terraform plan [^\n]*-out=tfplan/);
-    expect(planScript).toMatch(/terraform show -no-color tfplan[\s\S]*GITHUB_STEP_SUMMARY/);
-    expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*tfplan[\s\S]*rm tfplan/);
-    expect(planScript).toMatch(/echo "\$GITHUB_SHA" > "\$RUNNER_TEMP\/plan\/commit"/);
-    const upload = (plan.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
-    expect(upload?.with?.["path"]).toBe("${{ runner.temp }}/plan");
+  it(
+    "apply exactly the reviewed plan: a read-only plan job uploads it encrypted with its " +
+      "summary, the gated apply job refuses one of another commit and applies that file",
+    () => {
+      const plan = jobOf("deploy.yml", "plan");
+      expect(environmentName(plan)).toBe("${{ matrix.stack }}-plan");
+      const planScript = scripts(plan);
+      expect(planScript).toMatch(/terraform plan [^\n]*-out=tfplan/);
+      expect(planScript).toMatch(/terraform show -no-color tfplan[\s\S]*GITHUB_STEP_SUMMARY/);
+      expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*tfplan[\s\S]*rm tfplan/);
+      expect(planScript).toMatch(/echo "\$GITHUB_SHA" > "\$RUNNER_TEMP\/plan\/commit"/);
+      const upload = (plan.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+      expect(upload?.with?.["path"]).toBe("${{ runner.temp }}/plan");
 
-    const applying = allJobs().filter(({ job }) => applies(job));
-    expect(applying.map(({ file, id }) => `${file}:${id}`)).toEqual(["deploy.yml:apply"]);
-    const apply = applying[0]!.job;
-    expect(environmentName(apply)).toBe("${{ matrix.stack }}");
-    expect(apply.needs).toEqual(["synth", "plan"]);
-    expect(apply.strategy?.["max-parallel"]).toBe(1);
-    expect(apply.strategy?.["fail-fast"]).toBe(true);
-    const script = scripts(apply);
-    expect(script).not.toMatch(/terraform plan/);
-    expect(script).toMatch(/if \[ "\$planned" != "\$GITHUB_SHA" \][\s\S]*exit 1/);
-    expect(script).toMatch(/gpg [^\n]*--decrypt[^\n]*--output tfplan/);
-    expect(script).toMatch(/terraform apply [^\n]*tfplan/);
-    expect(script).toMatch(/terraform output -json \| jq 'with_entries\(\.value = \.value\.value\)'/);
-  });
+      const applying = allJobs().filter(({ job }) => applies(job));
+      expect(applying.map(({ file, id }) => `${file}:${id}`)).toEqual(["deploy.yml:apply"]);
+      const apply = applying[0]!.job;
+      expect(environmentName(apply)).toBe("${{ matrix.stack }}");
+      expect(apply.needs).toEqual(["synth", "plan"]);
+      expect(apply.strategy?.["max-parallel"]).toBe(1);
+      expect(apply.strategy?.["fail-fast"]).toBe(true);
+      const script = scripts(apply);
+      expect(script).not.toMatch(/terraform plan/);
+      expect(script).toMatch(/if \[ "\$planned" != "\$GITHUB_SHA" \][\s\S]*exit 1/);
+      expect(script).toMatch(/gpg [^\n]*--decrypt[^\n]*--output tfplan/);
+      expect(script).toMatch(/terraform apply [^\n]*tfplan/);
+      expect(script).toMatch(/terraform output -json \| jq 'with_entries\(\.value = \.value\.value\)'/);
+    },
+  );
 
   it("verify where no deploy credential is loaded", () => {
     const verify = jobOf("deploy.yml", "verify");
@@ -287,30 +346,41 @@ describe("the GitHub workflows", () => {
   });
 
   it("install with npm ci --ignore-scripts in every job that holds credentials", () => {
-    for (const { file, id, job } of allJobs().filter(({ job }) => environmentName(job) !== undefined || JSON.stringify(job).includes("secrets."))) {
-      for (const line of scripts(job).split("\n").filter((line) => /\bnpm ci\b/.test(line))) expect(line, `${file}:${id}`).toMatch(/npm ci --ignore-scripts/);
+    for (const { file, id, job } of allJobs().filter(
+      ({ job }) => environmentName(job) !== undefined || JSON.stringify(job).includes("secrets."),
+    )) {
+      for (const line of scripts(job)
+        .split("\n")
+        .filter((line) => /\bnpm ci\b/.test(line)))
+        expect(line, `${file}:${id}`).toMatch(/npm ci --ignore-scripts/);
     }
   });
 
-  it("compare OpenMetadata's stored SSO settings after each apply in report mode, holding only the admin token, in an environment of its own", () => {
-    const job = jobOf("deploy.yml", "sso-sync");
-    expect(job.needs).toEqual(["synth", "apply"]);
-    // Not <stack>-plan, which pull-request branches reach, and not <stack>, whose reviewers would gate a read.
-    expect(environmentName(job)).toBe("${{ matrix.stack }}-sso-sync");
-    const step = (job.steps ?? []).find((candidate) => /npm run --silent sso-sync /.test(candidate.run ?? ""));
-    expect(step?.run).toMatch(/npm run --silent sso-sync -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json\s*$/);
-    expect(step?.env?.["OPENMETADATA_ADMIN_TOKEN"]).toBe("${{ secrets.OPENMETADATA_ADMIN_TOKEN }}");
-    expect([...JSON.stringify(job).matchAll(/secrets\.(\w+)/g)].map(([, name]) => name)).toEqual(["OPENMETADATA_ADMIN_TOKEN"]);
-    // Writing the stored settings stays a reviewed, manual step.
-    expect(workflows.filter(({ text }) => /sso-sync[^\n]*--apply/.test(text)).map(({ file }) => file)).toEqual([]);
-  });
+  it(
+    "compare OpenMetadata's stored SSO settings after each apply in report mode, " +
+      "holding only the admin token, in an environment of its own",
+    () => {
+      const job = jobOf("deploy.yml", "sso-sync");
+      expect(job.needs).toEqual(["synth", "apply"]);
+      // Not <stack>-plan, which pull-request branches reach, and not <stack>, whose reviewers would gate a read.
+      expect(environmentName(job)).toBe("${{ matrix.stack }}-sso-sync");
+      const step = (job.steps ?? []).find((candidate) => /npm run --silent sso-sync /.test(candidate.run ?? ""));
+      expect(step?.run).toMatch(/npm run --silent sso-sync -- "\$\{STACK#openmetadata-\}" --outputs outputs\.json\s*$/);
+      expect(step?.env?.["OPENMETADATA_ADMIN_TOKEN"]).toBe("${{ secrets.OPENMETADATA_ADMIN_TOKEN }}");
+      expect([...JSON.stringify(job).matchAll(/secrets\.(\w+)/g)].map(([, name]) => name)).toEqual(["OPENMETADATA_ADMIN_TOKEN"]);
+      // Writing the stored settings stays a reviewed, manual step.
+      expect(workflows.filter(({ text }) => /sso-sync[^\n]*--apply/.test(text)).map(({ file }) => file)).toEqual([]);
+    },
+  );
 
   describe("the sso-sync step's script", () => {
     const step = (jobOf("deploy.yml", "sso-sync").steps ?? []).find((candidate) => /sso-sync/.test(candidate.run ?? ""));
     const directory = temporaryDirectory();
     // A stand-in npm that records its arguments and exits with FAKE_NPM_EXIT.
     mkdirSync(join(directory, "bin"));
-    writeFileSync(join(directory, "bin", "npm"), `#!/bin/sh\necho "$@" >> "${directory}/npm-calls"\nexit "\${FAKE_NPM_EXIT:-0}"\n`, { mode: 0o755 });
+    writeFileSync(join(directory, "bin", "npm"), `#!/bin/sh\necho "$@" >> "${directory}/npm-calls"\nexit "\${FAKE_NPM_EXIT:-0}"\n`, {
+      mode: 0o755,
+    });
 
     /** Runs the step as GitHub does (bash -e) with the given outputs and token. */
     function runStep(outputs: Record<string, string>, token: string, npmExit = 0) {
@@ -319,15 +389,27 @@ describe("the GitHub workflows", () => {
       const result = spawnSync("bash", ["-e", "-c", step?.run ?? "exit 99"], {
         cwd: directory,
         encoding: "utf8",
-        env: { PATH: `${join(directory, "bin")}:${process.env["PATH"]}`, STACK: "openmetadata-staging", OPENMETADATA_ADMIN_TOKEN: token, FAKE_NPM_EXIT: String(npmExit) },
+        env: {
+          PATH: `${join(directory, "bin")}:${process.env["PATH"]}`,
+          STACK: "openmetadata-staging",
+          OPENMETADATA_ADMIN_TOKEN: token,
+          FAKE_NPM_EXIT: String(npmExit),
+        },
       });
       const calls = existsSync(join(directory, "npm-calls")) ? readFileSync(join(directory, "npm-calls"), "utf8") : "";
       return { status: result.status, stdout: result.stdout, calls };
     }
-    const kubernetesOutputs = { issuer_url: "https://example.okta.com/oauth2/aus1", client_id: "0oa1", jwt_key_id: "openmetadata-staging-1" };
+    const kubernetesOutputs = {
+      issuer_url: "https://example.okta.com/oauth2/aus1",
+      client_id: "0oa1",
+      jwt_key_id: "openmetadata-staging-1",
+    };
 
     it("fails the job when sso-sync reports drift", () => {
-      expect(runStep(kubernetesOutputs, "pat", 1)).toMatchObject({ status: 1, calls: "run --silent sso-sync -- staging --outputs outputs.json\n" });
+      expect(runStep(kubernetesOutputs, "pat", 1)).toMatchObject({
+        status: 1,
+        calls: "run --silent sso-sync -- staging --outputs outputs.json\n",
+      });
     });
 
     it("is skipped with a warning naming the secret when the environment has no OPENMETADATA_ADMIN_TOKEN", () => {
@@ -365,20 +447,29 @@ describe("the GitHub workflows", () => {
     expect(init.text).toMatch(/::error title=No HCP Terraform token/);
     for (const { file, id, job } of allJobs().filter(({ job }) => runsTerraform(job))) {
       const step = (job.steps ?? []).find((candidate) => candidate.uses === "./.github/actions/terraform-init");
-      expect(step?.with, `${file}:${id}`).toMatchObject({ "aws-role-arn": "${{ secrets.AWS_ROLE_ARN }}", "google-credentials": "${{ secrets.GOOGLE_CREDENTIALS }}", "tf-api-token": "${{ secrets.TF_API_TOKEN }}" });
+      expect(step?.with, `${file}:${id}`).toMatchObject({
+        "aws-role-arn": "${{ secrets.AWS_ROLE_ARN }}",
+        "google-credentials": "${{ secrets.GOOGLE_CREDENTIALS }}",
+        "tf-api-token": "${{ secrets.TF_API_TOKEN }}",
+      });
     }
   });
 
-  it("init with the committed provider checksums (locks/<stack>.terraform.lock.hcl, -lockfile=readonly) and a plugin cache keyed on them", () => {
-    const init = compositeActions.get("./.github/actions/terraform-init")!;
-    expect(init.text).toMatch(/locks\/\$STACK\.terraform\.lock\.hcl[\s\S]*terraform init [^\n]*-lockfile=readonly/);
-    // Without a committed lock file nothing is initialized: the only init is the readonly one.
-    expect(init.text.match(/^\s*terraform init /gm)).toHaveLength(1);
-    expect(init.text).toMatch(/::error title=No provider lock file[\s\S]*?exit 1/);
-    const cache = init.steps.find((step) => step.uses?.startsWith("actions/cache@"));
-    expect(String(cache?.with?.["key"])).toContain("hashFiles('locks/*.terraform.lock.hcl'");
-    expect(init.text).toMatch(/TF_PLUGIN_CACHE_DIR/);
-  });
+  it(
+    "init with the committed provider checksums " +
+      "(locks/<stack>.terraform.lock.hcl, -lockfile=readonly) and a plugin cache " +
+      "keyed on them",
+    () => {
+      const init = compositeActions.get("./.github/actions/terraform-init")!;
+      expect(init.text).toMatch(/locks\/\$STACK\.terraform\.lock\.hcl[\s\S]*terraform init [^\n]*-lockfile=readonly/);
+      // Without a committed lock file nothing is initialized: the only init is the readonly one.
+      expect(init.text.match(/^\s*terraform init /gm)).toHaveLength(1);
+      expect(init.text).toMatch(/::error title=No provider lock file[\s\S]*?exit 1/);
+      const cache = init.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+      expect(String(cache?.with?.["key"])).toContain("hashFiles('locks/*.terraform.lock.hcl'");
+      expect(init.text).toMatch(/TF_PLUGIN_CACHE_DIR/);
+    },
+  );
 
   it("give the Okta provider its credentials only through the documented environment variables, from secrets", () => {
     for (const { file, id, job } of allJobs().filter(({ job }) => runsTerraform(job))) {

@@ -23,7 +23,10 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
     const name = option.replace(/^-+/, "").split("=")[0]!;
     const near = closest(name, knownOptions);
-    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+    return (
+      `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; ` +
+      `options: ${knownOptions.map((known) => `--${known}`).join(", ")}`
+    );
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
@@ -36,7 +39,10 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-    return `unexpected argument ${JSON.stringify(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+    return (
+      `unexpected argument ${JSON.stringify(argument)}; this command takes only ` +
+      `options (${knownOptions.map((known) => `--${known}`).join(", ")})`
+    );
   }
   return message;
 }

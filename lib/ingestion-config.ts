@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import type { Environment } from "./config/environment";
-import { internalServerUrl } from "./openmetadata/openmetadata-values";
+import { internalServerUrl } from "./openmetadata/resource-names";
 
 /** The variable the bot's JWT is read from: the metadata CLI expands ${VAR} in workflow files (metadata/config/common.py). */
 export const DEFAULT_TOKEN_VARIABLE = "OPENMETADATA_JWT_TOKEN";
@@ -22,8 +22,12 @@ export interface IngestionConfigOptions {
  */
 export function ingestionWorkflowConfig(environment: Environment, options: IngestionConfigOptions = {}): string {
   const tokenVariable = options.tokenVariable ?? DEFAULT_TOKEN_VARIABLE;
-  if (!/^[A-Z_][A-Z0-9_]*$/.test(tokenVariable)) throw new Error(`--token-variable: got "${tokenVariable}"; expected an environment variable name such as ${DEFAULT_TOKEN_VARIABLE}`);
-  if (options.inCluster && !environment.openmetadata) throw new Error(`environment "${environment.name}" has target "${environment.target}": there is no in-cluster OpenMetadata; drop --in-cluster`);
+  if (!/^[A-Z_][A-Z0-9_]*$/.test(tokenVariable))
+    throw new Error(`--token-variable: got "${tokenVariable}"; expected an environment variable name such as ${DEFAULT_TOKEN_VARIABLE}`);
+  if (options.inCluster && !environment.openmetadata)
+    throw new Error(
+      `environment "${environment.name}" has target "${environment.target}": there is no in-cluster OpenMetadata; drop --in-cluster`,
+    );
   const server = options.inCluster && environment.openmetadata ? internalServerUrl(environment.openmetadata) : environment.openmetadataUrl;
   const config = {
     workflowConfig: {
@@ -36,5 +40,8 @@ export function ingestionWorkflowConfig(environment: Environment, options: Inges
       },
     },
   };
-  return `# OpenMetadata ${environment.name}: paste under your workflow's source/sink/processor blocks.\n# Export ${tokenVariable} with the ingestion bot's JWT token (Settings > Bots) before running \`metadata ingest\`.\n${stringify(config, { lineWidth: 0 })}`;
+  return (
+    `# OpenMetadata ${environment.name}: paste under your workflow's source/sink/processor blocks.\n# Export ${tokenVariable} with the ` +
+    `ingestion bot's JWT token (Settings > Bots) before running \`metadata ingest\`.\n${stringify(config, { lineWidth: 0 })}`
+  );
 }

@@ -21,7 +21,11 @@ export function configureStateBackend(stack: TerraformStack, backend: StateBacke
       new GcsBackend(stack, { bucket: backend.bucket, prefix: backend.prefix });
       return;
     case "remote":
-      new CloudBackend(stack, { organization: backend.organization, hostname: backend.hostname, workspaces: new NamedCloudWorkspace(backend.workspace) });
+      new CloudBackend(stack, {
+        organization: backend.organization,
+        hostname: backend.hostname,
+        workspaces: new NamedCloudWorkspace(backend.workspace),
+      });
       return;
   }
 }

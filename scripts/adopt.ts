@@ -4,8 +4,8 @@ import { parseDocument, stringify } from "yaml";
 import { AdoptRefusal, findAdoptable } from "../lib/adopt/find-adoptable";
 import { AdoptUsageError, OktaApiError, OktaManagementApi, oktaCredentialsFromEnvironment } from "../lib/adopt/okta-management-api";
 import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
-import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile, parseEnvironments } from "../lib/config/load-environments";
+import { internalError, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run adopt -- <environment> [options]
 
@@ -29,7 +29,12 @@ Exit codes: 0 found (what was not found is created by the stack), 1 cannot be ad
 or Okta could not be read, 2 bad usage.
 `;
 
-const OPTIONS = { "client-id": { type: "string" }, write: { type: "boolean", default: false }, "okta-api-url": { type: "string" }, help: { type: "boolean", short: "h", default: false } } as const;
+const OPTIONS = {
+  "client-id": { type: "string" },
+  write: { type: "boolean", default: false },
+  "okta-api-url": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 export async function main(args: string[]): Promise<number> {
   let parsed;
@@ -44,14 +49,24 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (positionals.length !== 1) throw new AdoptUsageError(positionals.length === 0 ? `name the environment to adopt, e.g. npm run adopt -- dev (${NPM_DASHES_HINT})` : `one environment at a time, got ${positionals.join(", ")}`);
+    if (positionals.length !== 1)
+      throw new AdoptUsageError(
+        positionals.length === 0
+          ? `name the environment to adopt, e.g. npm run adopt -- dev (${NPM_DASHES_HINT})`
+          : `one environment at a time, got ${positionals.join(", ")}`,
+      );
     const file = environmentsFilePath();
     const environments = loadEnvironmentsFile(file);
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment) throw new AdoptUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment)
+      throw new AdoptUsageError(
+        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+          `${environments.map((candidate) => candidate.name).join(", ")}`,
+      );
     if (!environment.okta) throw new AdoptUsageError(`environment ${environment.name} uses Auth0; npm run adopt finds Okta objects only`);
     const clientId = values["client-id"];
-    if (clientId !== undefined && !/^[A-Za-z0-9_-]{10,64}$/.test(clientId)) throw new AdoptUsageError(`--client-id must be an Okta client id such as 0oa1a2b3c4d5e6f7g8h9, got ${JSON.stringify(clientId)}`);
+    if (clientId !== undefined && !/^[A-Za-z0-9_-]{10,64}$/.test(clientId))
+      throw new AdoptUsageError(`--client-id must be an Okta client id such as 0oa1a2b3c4d5e6f7g8h9, got ${JSON.stringify(clientId)}`);
     const apiUrl = values["okta-api-url"] === undefined ? environment.okta.orgUrl : apiUrlOption(values["okta-api-url"]);
 
     const api = new OktaManagementApi(apiUrl, oktaCredentialsFromEnvironment(process.env));
@@ -61,11 +76,14 @@ export async function main(args: string[]): Promise<number> {
       writeAdoptSection(file, environment.name, adopt);
       process.stderr.write(`wrote adopt: into environment "${environment.name}" of ${file}; next: npx cdktf diff ${environment.stackId}\n`);
     } else {
-      process.stdout.write(`# Paste under environment "${environment.name}" (or run again with --write); next: npx cdktf diff ${environment.stackId}\n${stringify({ adopt })}`);
+      process.stdout.write(
+        `# Paste under environment "${environment.name}" (or run again with --write); ` +
+          `next: npx cdktf diff ${environment.stackId}\n${stringify({ adopt })}`,
+      );
     }
     return 0;
   } catch (error) {
-    if (error instanceof AdoptUsageError || error instanceof ConfigError) return usageError(error.message);
+    if (error instanceof UserError) return usageError(error.message);
     if (error instanceof AdoptRefusal || error instanceof OktaApiError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
@@ -104,7 +122,11 @@ function writeAdoptSection(file: string, environmentName: string, adopt: object)
     document.setIn(["environments", index, "adopt"], document.createNode(adopt));
     updated = document.toString({ lineWidth: 0 });
   }
-  parseEnvironments(updated, { source: file, format: file.toLowerCase().endsWith(".json") ? "json" : "yaml", baseDir: file.replace(/[^/\\]*$/, "") });
+  parseEnvironments(updated, {
+    source: file,
+    format: file.toLowerCase().endsWith(".json") ? "json" : "yaml",
+    baseDir: file.replace(/[^/\\]*$/, ""),
+  });
   const temporary = `${file}.adopt-${process.pid}`;
   writeFileSync(temporary, updated);
   renameSync(temporary, file);
@@ -121,8 +143,7 @@ if (typeof module !== "undefined" && require.main === module) {
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
+      process.exitCode = internalError("adopt", error);
     },
   );
 }

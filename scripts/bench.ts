@@ -4,6 +4,7 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeArgumentError, usageError } from "../lib/cli-usage";
+import { internalError, UserError } from "../lib/errors";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--warmup N] [--json] [--no-fail]
@@ -153,7 +154,14 @@ function runOnce(scenario: Scenario, workDirectory: string, cpuReporter: string)
     const started = process.hrtime.bigint();
     const child = spawnSync(TSX, [scenario.script], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...scenario.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", NODE_OPTIONS: nodeOptions, BENCH_CPU_FILE: cpuFile },
+      env: {
+        ...process.env,
+        ...scenario.env,
+        CDKTF_OUTDIR: outdir,
+        CHECKPOINT_DISABLE: "1",
+        NODE_OPTIONS: nodeOptions,
+        BENCH_CPU_FILE: cpuFile,
+      },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -176,7 +184,14 @@ function runOnce(scenario: Scenario, workDirectory: string, cpuReporter: string)
 }
 
 /** Round-robin over the scenarios, so a burst of load from other processes hits every scenario alike. */
-function measureAll(scenarios: readonly Scenario[], runs: number, warmup: number, workDirectory: string, cpuReporter: string, log: (line: string) => void): Result[] {
+function measureAll(
+  scenarios: readonly Scenario[],
+  runs: number,
+  warmup: number,
+  workDirectory: string,
+  cpuReporter: string,
+  log: (line: string) => void,
+): Result[] {
   for (let round = 0; round < warmup; round++) for (const scenario of scenarios) runOnce(scenario, workDirectory, cpuReporter);
   const measured = scenarios.map(() => [] as Run[]);
   for (let round = 0; round < runs; round++) {
@@ -189,17 +204,24 @@ function measureAll(scenarios: readonly Scenario[], runs: number, warmup: number
   return scenarios.map((scenario, index) => {
     const runsMs = (measured[index] ?? []).map((run) => run.wallMs);
     const cpuRunsMs = (measured[index] ?? []).map((run) => run.cpuMs);
-    return { scenario: scenario.name, stacks: scenario.stacks, runsMs, medianMs: median(runsMs), minMs: Math.min(...runsMs), maxMs: Math.max(...runsMs), cpuRunsMs, cpuMedianMs: median(cpuRunsMs) };
+    return {
+      scenario: scenario.name,
+      stacks: scenario.stacks,
+      runsMs,
+      medianMs: median(runsMs),
+      minMs: Math.min(...runsMs),
+      maxMs: Math.max(...runsMs),
+      cpuRunsMs,
+      cpuMedianMs: median(cpuRunsMs),
+    };
   });
 }
 
 function positiveInteger(value: string | undefined, option: string, minimum: number): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < minimum) throw new UsageError(`${option} expects an integer >= ${minimum}, got ${value}`);
+  if (!Number.isInteger(parsed) || parsed < minimum) throw new UserError(`${option} expects an integer >= ${minimum}, got ${value}`);
   return parsed;
 }
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   runs: { type: "string", default: "5" },
@@ -248,10 +270,23 @@ export function main(args: string[]): number {
   try {
     const scenarios: Scenario[] = [
       { name: "minimal app", script: minimalApp, stacks: 1 },
-      { name: "3 environments", script: join(PROJECT_ROOT, "main.ts"), stacks: 3, env: { OPENMETADATA_ENVIRONMENTS_FILE: SHIPPED_ENVIRONMENTS } },
-      ...[30, 100].map((count) => ({ name: `${count} environments`, script: join(PROJECT_ROOT, "main.ts"), stacks: count, env: { OPENMETADATA_ENVIRONMENTS_FILE: generateEnvironments(count, workDirectory) } })),
+      {
+        name: "3 environments",
+        script: join(PROJECT_ROOT, "main.ts"),
+        stacks: 3,
+        env: { OPENMETADATA_ENVIRONMENTS_FILE: SHIPPED_ENVIRONMENTS },
+      },
+      ...[30, 100].map((count) => ({
+        name: `${count} environments`,
+        script: join(PROJECT_ROOT, "main.ts"),
+        stacks: count,
+        env: { OPENMETADATA_ENVIRONMENTS_FILE: generateEnvironments(count, workDirectory) },
+      })),
     ];
-    log(`Benchmarking synthesis: ${runs} timed run(s) after ${warmup} warm-up run(s) per scenario, on ${cpus().length} CPU(s), node ${process.version}`);
+    log(
+      `Benchmarking synthesis: ${runs} timed run(s) after ${warmup} warm-up run(s) per ` +
+        `scenario, on ${cpus().length} CPU(s), node ${process.version}`,
+    );
     const results = measureAll(scenarios, runs, warmup, workDirectory, cpuReporter, log);
     const resultOf = (name: string) => results.find((result) => result.scenario === name) as Result;
     const medianOf = (name: string) => resultOf(name).medianMs;
@@ -278,14 +313,26 @@ export function main(args: string[]): number {
     };
 
     if (values.json) {
-      const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", node: process.version, platform: `${process.platform}-${process.arch}` };
+      const machine = {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "unknown",
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      };
       process.stdout.write(`${JSON.stringify({ runs, warmup, machine, results, ratios, cpuRatios, targets }, null, 2)}\n`);
     } else {
       log("");
-      log(`${"scenario".padEnd(18)} ${"wall median".padStart(12)} ${"min".padStart(9)} ${"max".padStart(9)} ${"CPU median".padStart(11)}  wall per stack`);
+      log(
+        `${"scenario".padEnd(18)} ${"wall median".padStart(12)} ${"min".padStart(9)} ` +
+          `${"max".padStart(9)} ${"CPU median".padStart(11)}  wall per stack`,
+      );
       for (const result of results) {
         const ms = (value: number, width: number) => `${value.toFixed(0)} ms`.padStart(width);
-        log(`${result.scenario.padEnd(18)} ${ms(result.medianMs, 12)} ${ms(result.minMs, 9)} ${ms(result.maxMs, 9)} ${ms(result.cpuMedianMs, 11)}  ${(result.medianMs / result.stacks).toFixed(0)} ms`);
+        log(
+          `${result.scenario.padEnd(18)} ${ms(result.medianMs, 12)} ${ms(result.minMs, 9)} ` +
+            `${ms(result.maxMs, 9)} ${ms(result.cpuMedianMs, 11)}  ${(result.medianMs / result.stacks).toFixed(0)}` +
+            ` ms`,
+        );
       }
       log("");
       for (const [name, ratio] of Object.entries(ratios)) log(`${name}: ${ratio.toFixed(2)}x wall`);
@@ -299,7 +346,7 @@ export function main(args: string[]): number {
       process.stderr.write(`A synthesis run failed, so nothing was measured: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    return internalError("bench", error);
   } finally {
     rmSync(workDirectory, { recursive: true, force: true });
   }

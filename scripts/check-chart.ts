@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { loadChart } from "../lib/chart-check/chart";
 import { checkChart, formatReport } from "../lib/chart-check/check";
-import { ChartCheckError } from "../lib/chart-check/errors";
 import { findOnPath } from "../lib/chart-check/helm";
 import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
-import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { synthesizeReleaseValues } from "../stacks/release-values";
+import { internalError, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run check:chart -- --chart PATH [--json]
 
@@ -23,7 +23,11 @@ Options:
 Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, chart, environments).
 `;
 
-const OPTIONS = { chart: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } as const;
+const OPTIONS = {
+  chart: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 export function main(args: string[]): number {
   let values;
@@ -38,7 +42,10 @@ export function main(args: string[]): number {
   }
   if (!values.chart) {
     if (values.json) process.stdout.write(`${JSON.stringify({ error: "--chart PATH is required" }, null, 2)}\n`);
-    return usageError("check:chart", `--chart PATH is required: a chart directory or .tgz (${NPM_DASHES_HINT}: npm run check:chart -- --chart PATH)`);
+    return usageError(
+      "check:chart",
+      `--chart PATH is required: a chart directory or .tgz (${NPM_DASHES_HINT}: npm run check:chart -- --chart PATH)`,
+    );
   }
 
   let chart;
@@ -47,13 +54,13 @@ export function main(args: string[]): number {
     const environments = loadEnvironmentsFile(environmentsFilePath());
     chart = loadChart(values.chart);
     const helm = findOnPath("helm");
-    const report = checkChart(chart, environments, helm ? { helm } : {});
+    const report = checkChart(chart, environments, { synthesize: synthesizeReleaseValues, ...(helm ? { helm } : {}) });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return report.valid ? 0 : 1;
   } catch (error) {
-    // Input errors say what and where; a stack trace is only useful for the unexpected.
-    const known = error instanceof ChartCheckError || error instanceof ConfigError;
-    return cannotCheck(known ? error.message : String((error as Error).stack ?? error), values.json);
+    // Input errors say what and where; anything else is a bug, reported in one line.
+    if (!(error instanceof UserError)) return internalError("check:chart", error);
+    return cannotCheck(error.message, values.json);
   } finally {
     chart?.dispose();
   }

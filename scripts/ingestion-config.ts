@@ -3,6 +3,7 @@ import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-u
 import { ConfigError } from "../lib/config/errors";
 import { displayPath, environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { DEFAULT_TOKEN_VARIABLE, ingestionWorkflowConfig } from "../lib/ingestion-config";
+import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run ingestion-config -- <environment> [--token-variable NAME] [--in-cluster]
 
@@ -26,17 +27,28 @@ export function main(args: string[]): number {
   if (!name) return usageError("ingestion-config", `name the environment, e.g. npm run ingestion-config -- dev (${NPM_DASHES_HINT})`);
   if (extra.length > 0) return usageError("ingestion-config", `one environment at a time, got ${parsed.positionals.join(", ")}`);
   const tokenVariable = parsed.values["token-variable"] ?? DEFAULT_TOKEN_VARIABLE;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) return usageError("ingestion-config", `--token-variable expects an environment variable name such as ${DEFAULT_TOKEN_VARIABLE}, got ${JSON.stringify(tokenVariable)}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable))
+    return usageError(
+      "ingestion-config",
+      `--token-variable expects an environment variable name such as ${DEFAULT_TOKEN_VARIABLE}, got ${JSON.stringify(tokenVariable)}`,
+    );
   try {
     const environments = loadEnvironmentsFile(environmentsFilePath());
     const environment = environments.find((candidate) => candidate.name === name);
-    if (!environment) return usageError("ingestion-config", `no environment ${JSON.stringify(name)} in ${displayPath(environmentsFilePath())}; it has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment)
+      return usageError(
+        "ingestion-config",
+        `no environment ${JSON.stringify(name)} in ${displayPath(environmentsFilePath())}; ` +
+          `it has ${environments.map((candidate) => candidate.name).join(", ")}`,
+      );
     process.stdout.write(ingestionWorkflowConfig(environment, { tokenVariable, inCluster: parsed.values["in-cluster"] ?? false }));
-    if (!process.env[tokenVariable]) process.stderr.write(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.\n`);
+    if (!process.env[tokenVariable])
+      process.stderr.write(`note: ${tokenVariable} is not set in this shell; set it before running the metadata CLI.\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
-    return 1;
+    if (!(error instanceof UserError)) return internalError("ingestion-config", error);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${error.message}`}\n`);
+    return USER_ERROR_EXIT_CODE;
   }
 }
 

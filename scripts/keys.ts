@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
 import { assertValidKid, generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
+import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run keys -- --out DIR [--kid ID] [--rotate FILE] [--json] [--force]
 
@@ -41,7 +42,11 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!values.out) return usageError("keys", `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`);
+  if (!values.out)
+    return usageError(
+      "keys",
+      `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`,
+    );
   // A bad option value is a usage mistake like an unknown option: exit 2 before any key is made.
   if (values.kid !== undefined) {
     try {
@@ -74,8 +79,9 @@ export async function main(args: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
+    if (!(error instanceof UserError)) return internalError("keys", error);
     process.stderr.write(`error: ${oneLine(error)}\n`);
-    return 1;
+    return USER_ERROR_EXIT_CODE;
   }
 }
 
@@ -86,7 +92,12 @@ function oneLine(error: unknown): string {
 
 // Run only as a command: the mistakes catalogue imports main() and calls it in-process.
 if (typeof module !== "undefined" && require.main === module) {
-  main(process.argv.slice(2)).then((exitCode) => {
-    process.exitCode = exitCode;
-  });
+  main(process.argv.slice(2)).then(
+    (exitCode) => {
+      process.exitCode = exitCode;
+    },
+    (error: unknown) => {
+      process.exitCode = internalError("keys", error);
+    },
+  );
 }

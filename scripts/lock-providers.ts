@@ -6,6 +6,7 @@ import { stackIds } from "../lib/ci/stack-selection";
 import { describeArgumentError, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run lock-providers -- [stack ...]
 
@@ -14,7 +15,7 @@ Writes locks/<stack>.terraform.lock.hcl for every stack (or the ones named) with
 platforms CI and people run on. The workflows init with -lockfile=readonly against these files.
 Run \`npm run synth\` first; needs terraform on PATH and the Terraform registry (help/ci.md).
 
-Exit codes: 0 written, 1 terraform failed or is missing, 2 bad usage.
+Exit codes: 0 written, 1 terraform failed or is missing, 2 bad usage or the environments file was refused.
 `;
 /** Where the workflows run (linux_amd64) and where people run cdktf diff. */
 const PLATFORMS = ["linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64", "windows_amd64"];
@@ -36,8 +37,9 @@ export function main(args: string[]): number {
   try {
     all = stackIds(loadEnvironmentsFile(environmentsFilePath()));
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
-    return 1;
+    if (!(error instanceof UserError)) return internalError("lock-providers", error);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${error.message}`}\n`);
+    return USER_ERROR_EXIT_CODE;
   }
   const unknown = parsed.positionals.filter((stack) => !all.includes(stack));
   if (unknown.length > 0) {
@@ -51,10 +53,15 @@ export function main(args: string[]): number {
       return 1;
     }
     try {
-      execFileSync("terraform", [`-chdir=${dir}`, "providers", "lock", ...PLATFORMS.map((platform) => `-platform=${platform}`)], { stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+      execFileSync("terraform", [`-chdir=${dir}`, "providers", "lock", ...PLATFORMS.map((platform) => `-platform=${platform}`)], {
+        stdio: "inherit",
+        env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      });
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-      process.stderr.write(`error: ${missing ? "terraform is not on PATH" : `terraform providers lock failed for ${stack}`}; nothing more was written\n`);
+      process.stderr.write(
+        `error: ${missing ? "terraform is not on PATH" : `terraform providers lock failed for ${stack}`}; nothing more was written\n`,
+      );
       return 1;
     }
     copyFileSync(join(dir, ".terraform.lock.hcl"), join("locks", `${stack}.terraform.lock.hcl`));

@@ -3,6 +3,7 @@ import { changedStacks, stackIds } from "../lib/ci/stack-selection";
 import { describeArgumentError, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
+import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run -s stacks -- [options]
 
@@ -16,10 +17,16 @@ Options:
   --outdir DIR              the synthesized output to compare (default cdktf.out)
   -h, --help                show this help
 
-Exit codes: 0 printed, 1 the environments file or a synthesized stack could not be read, 2 bad usage.
+Exit codes: 0 printed, 2 bad usage or the environments file or a synthesized stack could not be read,
+1 an internal error.
 `;
 
-const OPTIONS = { "remote-state": { type: "boolean", default: false }, "changed-against": { type: "string" }, outdir: { type: "string", default: "cdktf.out" }, help: { type: "boolean", short: "h", default: false } } as const;
+const OPTIONS = {
+  "remote-state": { type: "boolean", default: false },
+  "changed-against": { type: "string" },
+  outdir: { type: "string", default: "cdktf.out" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 export function main(args: string[]): number {
   let parsed;
@@ -38,8 +45,9 @@ export function main(args: string[]): number {
     process.stdout.write(`${JSON.stringify(base === undefined ? ids : changedStacks(ids, parsed.values.outdir, base))}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`);
-    return 1;
+    if (!(error instanceof UserError)) return internalError("stacks", error);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : `error: ${error.message}`}\n`);
+    return USER_ERROR_EXIT_CODE;
   }
 }
 

@@ -9,6 +9,7 @@ import { runVerify } from "../lib/verify/checks";
 import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
 import { reportAsJson, reportAsTable } from "../lib/verify/report";
 import { resolveTarget } from "../lib/verify/target";
+import { internalError, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run verify -- <environment> --outputs FILE [options]
 
@@ -60,16 +61,26 @@ export async function main(args: string[]): Promise<number> {
   }
 
   try {
-    if (positionals.length !== 1) throw new VerifyUsageError(positionals.length === 0 ? `name the environment to verify, e.g. npm run verify -- dev --outputs outputs.json (${NPM_DASHES_HINT})` : `one environment at a time, got ${positionals.join(", ")}`);
+    if (positionals.length !== 1)
+      throw new VerifyUsageError(
+        positionals.length === 0
+          ? `name the environment to verify, e.g. npm run verify -- dev --outputs outputs.json (${NPM_DASHES_HINT})`
+          : `one environment at a time, got ${positionals.join(", ")}`,
+      );
     if (!values.outputs) throw new VerifyUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 1);
     const retries = wholeNumber(values.retries, "--retries", 0);
     const issuer = values.issuer === undefined ? undefined : httpUrl(values.issuer, "--issuer");
-    const openmetadataUrl = values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
+    const openmetadataUrl =
+      values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
 
     const environments = loadEnvironmentsFile(environmentsFilePath());
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment) throw new VerifyUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment)
+      throw new VerifyUsageError(
+        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+          `${environments.map((candidate) => candidate.name).join(", ")}`,
+      );
 
     const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
     const keyFile = values["service-app-key"];
@@ -89,20 +100,22 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof VerifyUsageError) return usageError(error.message);
+    if (error instanceof UserError) return usageError(error.message);
     throw error;
   }
 }
 
 function wholeNumber(text: string, flag: string, minimum: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum)
+    throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${JSON.stringify(text)}`);
   return value;
 }
 
 function httpUrl(text: string, flag: string): string {
   const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
-  if (protocol !== "https:" && protocol !== "http:") throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  if (protocol !== "https:" && protocol !== "http:")
+    throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
   return text;
 }
 
@@ -124,7 +137,9 @@ function readJsonFile(path: string): unknown {
   try {
     return parseJsonText(text);
   } catch (error) {
-    throw new VerifyUsageError(`${path}: not valid JSON at ${(error as Error).message}; write it with cdktf output <stack> --outputs-file FILE`);
+    throw new VerifyUsageError(
+      `${path}: not valid JSON at ${(error as Error).message}; write it with cdktf output <stack> --outputs-file FILE`,
+    );
   }
 }
 
@@ -139,8 +154,7 @@ if (typeof module !== "undefined" && require.main === module) {
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
+      process.exitCode = internalError("verify", error);
     },
   );
 }

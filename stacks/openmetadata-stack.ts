@@ -20,7 +20,10 @@ export class OpenMetadataStack extends TerraformStack {
   readonly sso: OktaSingleSignOn | Auth0SingleSignOn;
   readonly openmetadata?: OpenMetadataOnKubernetes;
 
-  constructor(scope: Construct, readonly environment: Environment) {
+  constructor(
+    scope: Construct,
+    readonly environment: Environment,
+  ) {
     super(scope, environment.stackId);
     const preventDestroy = environment.protected;
     configureStateBackend(this, environment.backend);
@@ -28,7 +31,11 @@ export class OpenMetadataStack extends TerraformStack {
     const common = { environmentName: environment.name, openmetadataUrl: environment.openmetadataUrl, preventDestroy };
     if (environment.okta) {
       configureOktaProvider(this, environment.okta);
-      this.sso = new OktaSingleSignOn(this, "okta", { ...common, okta: environment.okta, ...(environment.adopt ? { adopt: environment.adopt.okta } : {}) });
+      this.sso = new OktaSingleSignOn(this, "okta", {
+        ...common,
+        okta: environment.okta,
+        ...(environment.adopt ? { adopt: environment.adopt.okta } : {}),
+      });
     } else if (environment.auth0) {
       configureAuth0Provider(this, environment.auth0);
       this.sso = new Auth0SingleSignOn(this, "auth0", { ...common, auth0: environment.auth0 });
@@ -55,16 +62,29 @@ export class OpenMetadataStack extends TerraformStack {
       output("authorization_server_id", this.sso.authorizationServer.server.id, "Id of the custom Okta authorization server.");
       output("jwks_uri", this.sso.binding.jwksUri, "Signing keys of the authorization server; listed in OpenMetadata's publicKeys.");
     } else {
-      output("issuer_url", this.sso.binding.authority, `OpenMetadata's authority: https://DOMAIN of the Auth0 tenant, without the slash its tokens' iss ends with.${forCollate}`);
+      output(
+        "issuer_url",
+        this.sso.binding.authority,
+        `OpenMetadata's authority: https://DOMAIN of the Auth0 tenant, without the slash its tokens' iss ends with.${forCollate}`,
+      );
       output("client_id", this.sso.binding.clientId, `Client id of the Auth0 application OpenMetadata signs in with.${forCollate}`);
       output("jwks_uri", this.sso.binding.jwksUri, "Signing keys of the Auth0 tenant; listed in OpenMetadata's publicKeys.");
     }
     output("openmetadata_url", environment.openmetadataUrl, "Public URL of OpenMetadata.");
     output("client_type", this.sso.binding.clientType, "OpenMetadata's authentication.clientType: public (SPA) or confidential (Web).");
-    if (this.sso instanceof OktaSingleSignOn && this.sso.serviceApp) output("service_app_client_id", this.sso.serviceApp.clientId, "Client id of the Okta service app (client_credentials with private_key_jwt).");
+    if (this.sso instanceof OktaSingleSignOn && this.sso.serviceApp)
+      output(
+        "service_app_client_id",
+        this.sso.serviceApp.clientId,
+        "Client id of the Okta service app (client_credentials with private_key_jwt).",
+      );
     if (environment.openmetadata) {
       output("namespace", environment.openmetadata.namespace, "Kubernetes namespace of OpenMetadata.");
-      output("jwt_key_id", environment.openmetadata.jwtKeyId, "keyId of OpenMetadata's JWT signing key, served at /api/v1/system/config/jwks.");
+      output(
+        "jwt_key_id",
+        environment.openmetadata.jwtKeyId,
+        "keyId of OpenMetadata's JWT signing key, served at /api/v1/system/config/jwks.",
+      );
     }
   }
 

@@ -62,18 +62,26 @@ export interface Auth0TestTenant {
   close(): Promise<void>;
 }
 
-const AUTH0_ROUTES = { authorization: "/authorize", token: "/oauth/token", jwks: "/.well-known/jwks.json", userinfo: "/userinfo", end_session: "/oidc/logout" };
+const AUTH0_ROUTES = {
+  authorization: "/authorize",
+  token: "/oauth/token",
+  jwks: "/.well-known/jwks.json",
+  userinfo: "/userinfo",
+  end_session: "/oidc/logout",
+};
 
 export async function startAuth0TestTenant(json: TerraformJson, options: Auth0TestTenantOptions): Promise<Auth0TestTenant> {
   const providers = json.provider["auth0"] ?? [];
-  if (providers.length !== 1 || typeof providers[0]?.["domain"] !== "string") throw new Error(`the test tenant plays one auth0 provider with a domain; the stack has ${providers.length}`);
+  if (providers.length !== 1 || typeof providers[0]?.["domain"] !== "string")
+    throw new Error(`the test tenant plays one auth0 provider with a domain; the stack has ${providers.length}`);
   const domain: string = providers[0]["domain"];
 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${origin}/`;
-  const localize = (url: string) => (url === `https://${domain}` || url.startsWith(`https://${domain}/`) ? `${origin}${url.slice(`https://${domain}`.length)}` : url);
+  const localize = (url: string) =>
+    url === `https://${domain}` || url.startsWith(`https://${domain}/`) ? `${origin}${url.slice(`https://${domain}`.length)}` : url;
 
   try {
     const { clients, references, metadata } = registerClients(json, options);
@@ -119,7 +127,8 @@ function registerClients(json: TerraformJson, options: Auth0TestTenantOptions) {
       references.set(`auth0_client_credentials.${name}.client_secret`, secret);
     }
   }
-  const methodOf = (clientId: string) => credentials.find(([, credential]) => resolveReferences(credential["client_id"], references) === clientId)?.[1]["authentication_method"];
+  const methodOf = (clientId: string) =>
+    credentials.find(([, credential]) => resolveReferences(credential["client_id"], references) === clientId)?.[1]["authentication_method"];
 
   const enabled = new Map<string, Set<string>>();
   for (const [, link] of Object.entries(json.resource["auth0_connection_client"] ?? {})) {
@@ -134,12 +143,17 @@ function registerClients(json: TerraformJson, options: Auth0TestTenantOptions) {
     const address = `auth0_client.${name}`;
     const clientId = references.get(`${address}.client_id`)!;
     if (app["oidc_conformant"] !== true) throw new Error(`the test tenant plays only OIDC-conformant clients; ${address} is not`);
-    if (app["jwt_configuration"]?.["alg"] !== "RS256") throw new Error(`the test tenant signs with RS256 only; ${address} asks for ${app["jwt_configuration"]?.["alg"]}`);
+    if (app["jwt_configuration"]?.["alg"] !== "RS256")
+      throw new Error(`the test tenant signs with RS256 only; ${address} asks for ${app["jwt_configuration"]?.["alg"]}`);
     // Auth0's default for a client without an auth0_client_credentials is client_secret_post; the stack always sets one.
     const method = methodOf(clientId);
     if (method === undefined) throw new Error(`${address} has no auth0_client_credentials`);
     const secret = secrets.get(clientId);
-    clients.set(address, { clientId, ...(secret ? { clientSecret: secret } : {}), connections: enabled.get(clientId) ?? tenantConnections });
+    clients.set(address, {
+      clientId,
+      ...(secret ? { clientSecret: secret } : {}),
+      connections: enabled.get(clientId) ?? tenantConnections,
+    });
     return {
       address,
       public: method === "none",
@@ -161,7 +175,12 @@ function registerClients(json: TerraformJson, options: Auth0TestTenantOptions) {
   return { clients, references, metadata };
 }
 
-async function createTenant(issuer: string, clientMetadata: readonly ClientMetadata[], clients: ReadonlyMap<string, Auth0TestClient>, options: Auth0TestTenantOptions) {
+async function createTenant(
+  issuer: string,
+  clientMetadata: readonly ClientMetadata[],
+  clients: ReadonlyMap<string, Auth0TestClient>,
+  options: Auth0TestTenantOptions,
+) {
   const { default: Provider } = await loadOidcProvider();
   const users = new Map(options.users.map((user) => [user.id, user]));
   const byClientId = new Map(clientMetadata.map((client) => [client.metadata["client_id"] as string, client]));
@@ -175,7 +194,15 @@ async function createTenant(issuer: string, clientMetadata: readonly ClientMetad
     scopes: ["openid", "profile", "email", "offline_access"],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "nickname"] },
     responseTypes: [...new Set(clientMetadata.flatMap((client) => client.metadata["response_types"] as string[]))],
-    ttl: { AccessToken: 86_400, AuthorizationCode: 60, IdToken: 36_000, RefreshToken: 2_592_000, Interaction: 600, Session: 3600, Grant: 3600 },
+    ttl: {
+      AccessToken: 86_400,
+      AuthorizationCode: 60,
+      IdToken: 36_000,
+      RefreshToken: 2_592_000,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
     // Auth0 requires PKCE of public clients (no secret to prove who redeems the code).
     pkce: { required: (_ctx, client) => byClientId.get(client.clientId)?.public ?? true },
     // The UI always asks offline_access (auth0-react useRefreshTokens); Auth0 gives first-party apps
@@ -193,7 +220,8 @@ async function createTenant(issuer: string, clientMetadata: readonly ClientMetad
       const accountId = ctx.oidc.session?.accountId;
       const user = accountId === undefined ? undefined : users.get(accountId);
       const clientId = ctx.oidc.client?.clientId ?? "";
-      if (user && !connectionsOf.get(clientId)?.has(user.connection)) throw new AccessDenied(`the connection ${user.connection} is not enabled for this application`);
+      if (user && !connectionsOf.get(clientId)?.has(user.connection))
+        throw new AccessDenied(`the connection ${user.connection} is not enabled for this application`);
       // First-party clients: consent is implied, as Auth0 does for is_first_party; others get the consent prompt.
       if (!byClientId.get(clientId)?.firstParty) return undefined;
       const grant = new ctx.oidc.provider.Grant({ clientId, accountId });
@@ -203,7 +231,12 @@ async function createTenant(issuer: string, clientMetadata: readonly ClientMetad
     },
     findAccount: (_ctx, accountId) => {
       const user = users.get(accountId);
-      return user && { accountId, claims: () => ({ sub: accountId, email: user.email, email_verified: true, name: user.name, nickname: user.email.split("@")[0] }) };
+      return (
+        user && {
+          accountId,
+          claims: () => ({ sub: accountId, email: user.email, email_verified: true, name: user.name, nickname: user.email.split("@")[0] }),
+        }
+      );
     },
     renderError: (ctx, out) => {
       ctx.type = "json";
@@ -217,7 +250,12 @@ async function createTenant(issuer: string, clientMetadata: readonly ClientMetad
 /** One key per test process: RSA generation is the slowest part of starting a tenant. */
 let tenantKey: Promise<JWK> | undefined;
 function signingKey(): Promise<JWK> {
-  tenantKey ??= generateKeyPair("RS256", { extractable: true }).then(async ({ privateKey }) => ({ ...(await exportJWK(privateKey)), kid: "auth0-test-tenant", alg: "RS256", use: "sig" }));
+  tenantKey ??= generateKeyPair("RS256", { extractable: true }).then(async ({ privateKey }) => ({
+    ...(await exportJWK(privateKey)),
+    kid: "auth0-test-tenant",
+    alg: "RS256",
+    use: "sig",
+  }));
   return tenantKey;
 }
 

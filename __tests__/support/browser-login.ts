@@ -11,7 +11,12 @@ export class Browser {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers["cookie"] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     if (form) headers["content-type"] = "application/x-www-form-urlencoded";
-    const response = await fetch(url, { method: form ? "POST" : "GET", headers, body: form && new URLSearchParams(form).toString(), redirect: "manual" });
+    const response = await fetch(url, {
+      method: form ? "POST" : "GET",
+      headers,
+      body: form && new URLSearchParams(form).toString(),
+      redirect: "manual",
+    });
     for (const cookie of response.headers.getSetCookie()) this.store(cookie);
     return response;
   }
@@ -23,7 +28,9 @@ export class Browser {
     const name = pair.slice(0, separator).trim();
     const expired = attributes.some((attribute) => {
       const [key = "", value = ""] = attribute.trim().split("=");
-      return (key.toLowerCase() === "expires" && Date.parse(value) <= Date.now()) || (key.toLowerCase() === "max-age" && Number(value) <= 0);
+      return (
+        (key.toLowerCase() === "expires" && Date.parse(value) <= Date.now()) || (key.toLowerCase() === "max-age" && Number(value) <= 0)
+      );
     });
     if (expired) this.cookies.delete(name);
     else this.cookies.set(name, pair.slice(separator + 1).trim());
@@ -50,7 +57,8 @@ export async function signIn(browser: Browser, authorizationUrl: string, redirec
     const page = await response.text();
     const prompt = /name="prompt" value="(\w+)"/.exec(page)?.[1];
     const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
-    if (response.status !== 200 || !prompt || !action) throw new Error(`unexpected HTTP ${response.status} at ${url}: ${page.slice(0, 500)}`);
+    if (response.status !== 200 || !prompt || !action)
+      throw new Error(`unexpected HTTP ${response.status} at ${url}: ${page.slice(0, 500)}`);
     url = new URL(action.replaceAll("&amp;", "&"), url).href;
     // Dev interactions accept any password: the login names the account.
     form = prompt === "login" ? { prompt, login, password: "not-checked" } : { prompt };

@@ -63,11 +63,18 @@ declare module "oidc-provider" {
         readonly enabled: boolean;
         readonly defaultResource?: (ctx: ProviderContext, client: ProviderClient) => string | undefined | Promise<string | undefined>;
         readonly useGrantedResource?: () => boolean | Promise<boolean>;
-        readonly getResourceServerInfo?: (ctx: ProviderContext, resourceIndicator: string, client: ProviderClient) => ResourceServerInfo | Promise<ResourceServerInfo>;
+        readonly getResourceServerInfo?: (
+          ctx: ProviderContext,
+          resourceIndicator: string,
+          client: ProviderClient,
+        ) => ResourceServerInfo | Promise<ResourceServerInfo>;
       };
     };
     readonly findAccount?: (ctx: ProviderContext, accountId: string) => ProviderAccount | undefined | Promise<ProviderAccount | undefined>;
-    readonly extraTokenClaims?: (ctx: ProviderContext, token: IssuedToken) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
+    readonly extraTokenClaims?: (
+      ctx: ProviderContext,
+      token: IssuedToken,
+    ) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
     readonly renderError?: (ctx: { type: string; body: unknown }, out: Record<string, string>, error: Error) => void | Promise<void>;
   }
 

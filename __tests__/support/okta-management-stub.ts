@@ -52,18 +52,27 @@ export async function startOktaManagementStub(options: OktaManagementStubOptions
       if (request.method === "POST" && url.pathname === "/oauth2/v1/token") {
         const form = new URLSearchParams(await readBody(request));
         const verified = await verifyAssertion(form.get("client_assertion") ?? "", options.serviceApp, `${origin}/oauth2/v1/token`);
-        if (!verified || form.get("grant_type") !== "client_credentials") return send(401, { error: "invalid_client", error_description: "The client assertion is invalid" });
+        if (!verified || form.get("grant_type") !== "client_credentials")
+          return send(401, { error: "invalid_client", error_description: "The client assertion is invalid" });
         tokenScopes.push(...(form.get("scope") ?? "").split(" "));
         return send(200, { access_token: ISSUED_TOKEN, token_type: "Bearer", expires_in: 3600 });
       }
       const authorization = request.headers["authorization"];
-      const authorized = (options.apiToken !== undefined && authorization === `SSWS ${options.apiToken}`) || authorization === `Bearer ${ISSUED_TOKEN}`;
+      const authorized =
+        (options.apiToken !== undefined && authorization === `SSWS ${options.apiToken}`) || authorization === `Bearer ${ISSUED_TOKEN}`;
       if (!authorized) return send(401, { errorCode: "E0000011", errorSummary: "Invalid token provided" });
       const found = route(url.pathname, options.objects);
       if (found === undefined) return send(404, { errorCode: "E0000007", errorSummary: `Not found: Resource not found: ${url.pathname}` });
       if (!Array.isArray(found)) return send(200, found);
       const query = url.searchParams.get("q");
-      const items = query === null ? found : found.filter((item) => String(item["label"] ?? item["name"] ?? "").toLowerCase().startsWith(query.toLowerCase()));
+      const items =
+        query === null
+          ? found
+          : found.filter((item) =>
+              String(item["label"] ?? item["name"] ?? "")
+                .toLowerCase()
+                .startsWith(query.toLowerCase()),
+            );
       const after = Number(url.searchParams.get("after") ?? "0");
       const next = new URL(url.href.replace("http://stub", origin));
       next.searchParams.set("after", String(after + PAGE_SIZE));
@@ -87,7 +96,8 @@ function route(path: string, objects: OktaOrgObjects): Record<string, unknown>[]
   if (child === "scopes") return [...(server.scopes ?? [])];
   if (child === "claims") return [...(server.claims ?? [])];
   if (child === "policies" && !childId) return (server.policies ?? []).map(({ rules: _r, ...policy }) => policy);
-  if (child === "policies" && grandchild === "rules") return [...(server.policies?.find((policy) => policy["id"] === childId)?.rules ?? [])];
+  if (child === "policies" && grandchild === "rules")
+    return [...(server.policies?.find((policy) => policy["id"] === childId)?.rules ?? [])];
   return undefined;
 }
 
@@ -95,7 +105,11 @@ async function verifyAssertion(assertion: string, serviceApp: OktaManagementStub
   if (!serviceApp || !assertion) return false;
   try {
     decodeProtectedHeader(assertion);
-    const { payload } = await jwtVerify(assertion, await importSPKI(serviceApp.publicKeyPem, "RS256"), { issuer: serviceApp.clientId, subject: serviceApp.clientId, audience });
+    const { payload } = await jwtVerify(assertion, await importSPKI(serviceApp.publicKeyPem, "RS256"), {
+      issuer: serviceApp.clientId,
+      subject: serviceApp.clientId,
+      audience,
+    });
     return typeof payload.jti === "string";
   } catch {
     return false;
@@ -113,7 +127,12 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** A manual setup of the Okta guide for one environment, as the admin console leaves it. */
-export function manualSetup(options: { readonly label: string; readonly url: string; readonly applicationType: "browser" | "web"; readonly authMethod?: string }): OktaOrgObjects {
+export function manualSetup(options: {
+  readonly label: string;
+  readonly url: string;
+  readonly applicationType: "browser" | "web";
+  readonly authMethod?: string;
+}): OktaOrgObjects {
   const clientId = "0oaManualApp0000001";
   const app = (id: string, label: string, type: string, method: string) => ({
     id,
@@ -128,7 +147,12 @@ export function manualSetup(options: { readonly label: string; readonly url: str
       app("0oaOtherApp00000001", `${options.label} admins`, "browser", "none"),
       app("0oaOtherApp00000002", `${options.label} sandbox`, "browser", "none"),
       app("0oaBookmark00000001", "Bookmark", "browser", "none"),
-      app(clientId, options.label, options.applicationType, options.authMethod ?? (options.applicationType === "web" ? "client_secret_post" : "none")),
+      app(
+        clientId,
+        options.label,
+        options.applicationType,
+        options.authMethod ?? (options.applicationType === "web" ? "client_secret_post" : "none"),
+      ),
     ],
     authorizationServers: [
       { id: "ausOtherServer00001", name: "default", audiences: ["api://default"] },

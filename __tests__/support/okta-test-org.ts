@@ -74,7 +74,9 @@ export async function startOktaTestOrg(json: TerraformJson, options: OktaTestOrg
     const address = `okta_app_oauth.${name}`;
     const client: RegisteredClient = {
       clientId: `0oa-test-${name}`,
-      ...(String(app["token_endpoint_auth_method"]).startsWith("client_secret") ? { clientSecret: randomBytes(24).toString("base64url") } : {}),
+      ...(String(app["token_endpoint_auth_method"]).startsWith("client_secret")
+        ? { clientSecret: randomBytes(24).toString("base64url") }
+        : {}),
     };
     clients.set(address, client);
     references.set(`${address}.client_id`, client.clientId);
@@ -82,7 +84,10 @@ export async function startOktaTestOrg(json: TerraformJson, options: OktaTestOrg
 
   let providers;
   try {
-    providers = await Promise.all([createAuthorizationServer(json, stack, { issuer, references, clients, options }), createOrgAuthorizationServer(origin)]);
+    providers = await Promise.all([
+      createAuthorizationServer(json, stack, { issuer, references, clients, options }),
+      createOrgAuthorizationServer(origin),
+    ]);
   } catch (error) {
     await closeServer(server);
     throw error;
@@ -91,7 +96,8 @@ export async function startOktaTestOrg(json: TerraformJson, options: OktaTestOrg
   const handleOrgServer = providers[1].callback();
   server.on("request", (request: IncomingMessage & { originalUrl?: string }, response: ServerResponse) => {
     const url = request.url ?? "/";
-    if (url !== authServerPath && !url.startsWith(`${authServerPath}/`) && !url.startsWith(`${authServerPath}?`)) return handleOrgServer(request, response);
+    if (url !== authServerPath && !url.startsWith(`${authServerPath}/`) && !url.startsWith(`${authServerPath}?`))
+      return handleOrgServer(request, response);
     // Mounted like express does it: oidc-provider builds its URLs from originalUrl minus url.
     request.originalUrl = url;
     request.url = url.slice(authServerPath.length) || "/";
@@ -116,7 +122,8 @@ interface AuthorizationServerResources {
 function readAuthorizationServer(json: TerraformJson): AuthorizationServerResources {
   const entries = (type: string) => Object.entries(json.resource[type] ?? {});
   const servers = entries("okta_auth_server");
-  if (servers.length !== 1 || !servers[0]) throw new Error(`the test org plays exactly one okta_auth_server; the stack has ${servers.length}`);
+  if (servers.length !== 1 || !servers[0])
+    throw new Error(`the test org plays exactly one okta_auth_server; the stack has ${servers.length}`);
   const active = (type: string) => entries(type).filter(([, resource]) => resource["status"] === "ACTIVE");
   const [serverName, server] = servers[0];
   return {
@@ -145,7 +152,8 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
   const audiences: string[] = stack.server["audiences"].map((audience: string) => resolveReferences(audience, references));
   const [audience, ...otherAudiences] = audiences;
   if (!audience || otherAudiences.length > 0) throw new Error(`the test org plays one audience; the stack has ${audiences.length}`);
-  if (stack.server["issuer_mode"] !== "ORG_URL") throw new Error(`the test org plays issuer mode ORG_URL; the stack has ${stack.server["issuer_mode"]}`);
+  if (stack.server["issuer_mode"] !== "ORG_URL")
+    throw new Error(`the test org plays issuer mode ORG_URL; the stack has ${stack.server["issuer_mode"]}`);
 
   // Okta evaluates policies in priority order and takes the first whose client condition matches; only
   // that policy's rules can grant a token. Clients no policy admits are unknown to this server.
@@ -154,13 +162,23 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
     clientIds: new Set<string>(policy["client_whitelist"].map((clientId: string) => resolveReferences(clientId, references))),
   }));
   const admittedClientIds = new Set(policies.flatMap((policy) => [...policy.clientIds]));
-  const apps = Object.entries(json.resource["okta_app_oauth"] ?? {}).filter(([name]) => admittedClientIds.has(setup.clients.get(`okta_app_oauth.${name}`)!.clientId));
-  const clientMetadata = apps.map(([name, app]) => clientFromApp(app, setup.clients.get(`okta_app_oauth.${name}`)!, options.serviceAppKeys));
-  const pkceRequiredByClient = new Map(apps.map(([name, app]) => [setup.clients.get(`okta_app_oauth.${name}`)!.clientId, app["pkce_required"] === true]));
+  const apps = Object.entries(json.resource["okta_app_oauth"] ?? {}).filter(([name]) =>
+    admittedClientIds.has(setup.clients.get(`okta_app_oauth.${name}`)!.clientId),
+  );
+  const clientMetadata = apps.map(([name, app]) =>
+    clientFromApp(app, setup.clients.get(`okta_app_oauth.${name}`)!, options.serviceAppKeys),
+  );
+  const pkceRequiredByClient = new Map(
+    apps.map(([name, app]) => [setup.clients.get(`okta_app_oauth.${name}`)!.clientId, app["pkce_required"] === true]),
+  );
 
   const customScopes = new Set<string>(stack.scopes.map(([, scope]) => scope["name"]));
   const rules: Record<string, any>[] = stack.rules
-    .map((rule): Record<string, any> => ({ ...rule, policy_id: resolveReferences(rule["policy_id"], references), scope_whitelist: rule["scope_whitelist"].map((scope: string) => resolveReferences(scope, references)) }))
+    .map((rule): Record<string, any> => ({
+      ...rule,
+      policy_id: resolveReferences(rule["policy_id"], references),
+      scope_whitelist: rule["scope_whitelist"].map((scope: string) => resolveReferences(scope, references)),
+    }))
     .sort((a, b) => a["priority"] - b["priority"]);
   const whitelistedScopes = new Set<string>(rules.flatMap((rule) => rule.scope_whitelist));
   const anyRuleFor = (grantType: string) => rules.find((rule) => rule["grant_type_whitelist"].includes(grantType));
@@ -169,12 +187,18 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
     return policy && rules.find((rule) => rule.policy_id === policy.id && rule["grant_type_whitelist"].includes(grantType));
   };
   // Refresh tokens come from the offline_access scope of the rule that allowed the login (FACTS: no refresh_token grant value).
-  const ruleGrantType = (ctx: ProviderContext) => (ctx.oidc.route === "token" && ctx.oidc.params["grant_type"] !== "refresh_token" ? String(ctx.oidc.params["grant_type"]) : "authorization_code");
+  const ruleGrantType = (ctx: ProviderContext) =>
+    ctx.oidc.route === "token" && ctx.oidc.params["grant_type"] !== "refresh_token"
+      ? String(ctx.oidc.params["grant_type"])
+      : "authorization_code";
   const userLoginRule = anyRuleFor("authorization_code");
   const serviceRule = anyRuleFor("client_credentials");
 
   const { alwaysInIdToken, inAccessToken } = claimMappings(stack.claims, stack.systemClaims);
-  const claimsOf = (user: TestUser, mapping: ReadonlyMap<string, string>) => Object.fromEntries([...mapping].flatMap(([claim, attribute]) => (user.profile[attribute] === undefined ? [] : [[claim, user.profile[attribute]]])));
+  const claimsOf = (user: TestUser, mapping: ReadonlyMap<string, string>) =>
+    Object.fromEntries(
+      [...mapping].flatMap(([claim, attribute]) => (user.profile[attribute] === undefined ? [] : [[claim, user.profile[attribute]]])),
+    );
 
   const configuration: ProviderConfiguration = {
     clients: clientMetadata,
@@ -209,7 +233,13 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
           const rule = ruleFor(client.clientId, ruleGrantType(ctx));
           if (!rule) throw new errors.AccessDenied(`Policy evaluation failed: no rule of the client's policy allows ${ruleGrantType(ctx)}`);
           const scopes = rule.scope_whitelist.filter((scope: string) => customScopes.has(scope) || scope === "*");
-          return { scope: scopes.join(" "), audience, accessTokenFormat: "jwt", accessTokenTTL: minutesToSeconds(rule["access_token_lifetime_minutes"]), jwt: { sign: { alg: "RS256" } } };
+          return {
+            scope: scopes.join(" "),
+            audience,
+            accessTokenFormat: "jwt",
+            accessTokenTTL: minutesToSeconds(rule["access_token_lifetime_minutes"]),
+            jwt: { sign: { alg: "RS256" } },
+          };
         },
       },
     },
@@ -221,8 +251,15 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
       const user = token.accountId === undefined ? undefined : users.get(token.accountId);
       // A claim with a scope condition goes only into tokens granted one of its scopes; like Okta's
       // `scp`, those include the OpenID scopes of the login, which oidc-provider keeps on the grant.
-      const granted = new Set([...String(token.scope ?? "").split(" "), ...String(ctx.oidc.entities?.Grant?.getOIDCScope() ?? "").split(" ")]);
-      const mapping = new Map([...inAccessToken].filter(([, claim]) => claim.scopes === undefined || claim.scopes.some((scope) => granted.has(scope))).map(([name, claim]) => [name, claim.attribute]));
+      const granted = new Set([
+        ...String(token.scope ?? "").split(" "),
+        ...String(ctx.oidc.entities?.Grant?.getOIDCScope() ?? "").split(" "),
+      ]);
+      const mapping = new Map(
+        [...inAccessToken]
+          .filter(([, claim]) => claim.scopes === undefined || claim.scopes.some((scope) => granted.has(scope)))
+          .map(([name, claim]) => [name, claim.attribute]),
+      );
       return user && claimsOf(user, mapping);
     },
     renderError: (ctx, out) => {
@@ -234,7 +271,11 @@ async function createAuthorizationServer(json: TerraformJson, stack: Authorizati
 }
 
 /** An `okta_app_oauth` as oidc-provider client metadata; everything but Okta-only settings maps one to one. */
-function clientFromApp(app: Record<string, any>, client: RegisteredClient, serviceAppKeys: readonly JWK[] | undefined): Record<string, unknown> {
+function clientFromApp(
+  app: Record<string, any>,
+  client: RegisteredClient,
+  serviceAppKeys: readonly JWK[] | undefined,
+): Record<string, unknown> {
   const oktaResponseTypes = new Set<string>(app["response_types"] ?? []);
   const privateKeyJwt = app["token_endpoint_auth_method"] === "private_key_jwt";
   return {
@@ -264,8 +305,12 @@ function claimMappings(claims: readonly Record<string, any>[], systemClaims: rea
   }
   for (const claim of claims) {
     const attribute = /^user\.(\w+)$/.exec(claim["value"])?.[1];
-    if (claim["value_type"] !== "EXPRESSION" || !attribute) throw new Error(`the test org evaluates only user.<attribute> expressions; claim ${claim["name"]} has ${claim["value_type"]} ${claim["value"]}`);
-    if (claim["claim_type"] === "RESOURCE") inAccessToken.set(claim["name"], { attribute, ...(claim["scopes"] ? { scopes: claim["scopes"] } : {}) });
+    if (claim["value_type"] !== "EXPRESSION" || !attribute)
+      throw new Error(
+        `the test org evaluates only user.<attribute> expressions; claim ${claim["name"]} has ${claim["value_type"]} ${claim["value"]}`,
+      );
+    if (claim["claim_type"] === "RESOURCE")
+      inAccessToken.set(claim["name"], { attribute, ...(claim["scopes"] ? { scopes: claim["scopes"] } : {}) });
     else if (claim["always_include_in_token"] === true) alwaysInIdToken.set(claim["name"], attribute);
     else throw new Error(`the test org plays only ID token claims that are always included; ${claim["name"]} is not`);
   }
@@ -279,7 +324,13 @@ async function createOrgAuthorizationServer(origin: string) {
   const configuration: ProviderConfiguration = {
     jwks: { keys: [key] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
-    routes: { authorization: "/oauth2/v1/authorize", token: "/oauth2/v1/token", jwks: "/oauth2/v1/keys", userinfo: "/oauth2/v1/userinfo", end_session: "/oauth2/v1/logout" },
+    routes: {
+      authorization: "/oauth2/v1/authorize",
+      token: "/oauth2/v1/token",
+      jwks: "/oauth2/v1/keys",
+      userinfo: "/oauth2/v1/userinfo",
+      end_session: "/oauth2/v1/logout",
+    },
     features: { devInteractions: { enabled: false } },
   };
   return withoutOidcProviderWarnings(async () => new Provider(origin, configuration));
@@ -290,7 +341,12 @@ const signingKeys = new Map<string, Promise<JWK>>();
 function signingKey(kid: string): Promise<JWK> {
   let key = signingKeys.get(kid);
   if (!key) {
-    key = generateKeyPair("RS256", { extractable: true }).then(async ({ privateKey }) => ({ ...(await exportJWK(privateKey)), kid, alg: "RS256", use: "sig" }));
+    key = generateKeyPair("RS256", { extractable: true }).then(async ({ privateKey }) => ({
+      ...(await exportJWK(privateKey)),
+      kid,
+      alg: "RS256",
+      use: "sig",
+    }));
     signingKeys.set(kid, key);
   }
   return key;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JWK } from "jose";
 import type { AuthenticationValues, OpenMetadataChartValues } from "../../lib/openmetadata/chart-values";
@@ -16,7 +16,10 @@ import { closeServer } from "./okta-test-org";
  */
 
 /** The fields `/api/v1/system/config/auth` returns, e.g. as stored in OpenMetadata's database. */
-export type ServedAuthConfig = Pick<AuthenticationValues, "provider" | "clientType" | "enableSelfSignup" | "jwtPrincipalClaims" | "clientId" | "authority" | "callbackUrl">;
+export type ServedAuthConfig = Pick<
+  AuthenticationValues,
+  "provider" | "clientType" | "enableSelfSignup" | "jwtPrincipalClaims" | "clientId" | "authority" | "callbackUrl"
+>;
 
 export interface StubUser {
   readonly name: string;
@@ -71,10 +74,23 @@ export async function startOpenMetadataStub(options: OpenMetadataStubOptions): P
   const jwks = { keys: [{ kty: "RSA", kid: jwtTokenConfiguration.keyId, alg: "RS256", use: "sig", n: signingKey.n, e: signingKey.e }] };
   const requests: StubRequest[] = [];
 
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    // Node ignores a handler's promise: a failure answers 500, which the test then reports.
+    handle(request, response).catch((error: unknown) => {
+      response.writeHead(500, { "content-type": "text/plain" });
+      response.end(String(error));
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     const path = request.url ?? "";
-    requests.push({ method: request.method ?? "GET", path, ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), ...(body === undefined ? {} : { body }) });
+    requests.push({
+      method: request.method ?? "GET",
+      path,
+      ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+      ...(body === undefined ? {} : { body }),
+    });
     const answer = (status: number, json?: unknown) => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(json === undefined ? undefined : JSON.stringify(json));
@@ -87,8 +103,13 @@ export async function startOpenMetadataStub(options: OpenMetadataStubOptions): P
     if (!adminPaths.includes(path)) return answer(404, { code: 404, message: "HTTP 404 Not Found" });
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
     const user = token === undefined ? undefined : users.get(token);
-    if (!user) return answer(401, { code: 401, message: token === undefined ? "Not Authorized! Token not present" : "Not Authorized! Invalid token" });
-    if (path === "/api/v1/users/loggedInUser") return answer(200, { id: `id-${user.name}`, name: user.name, isAdmin: user.isAdmin, isBot: user.isBot });
+    if (!user)
+      return answer(401, {
+        code: 401,
+        message: token === undefined ? "Not Authorized! Token not present" : "Not Authorized! Invalid token",
+      });
+    if (path === "/api/v1/users/loggedInUser")
+      return answer(200, { id: `id-${user.name}`, name: user.name, isAdmin: user.isAdmin, isBot: user.isBot });
     // authorizeAdmin: the isAdmin flag, not roles.
     if (!user.isAdmin) return answer(403, { code: 403, message: `Principal: CatalogPrincipal{name='${user.name}'} is not admin` });
 
@@ -103,21 +124,42 @@ export async function startOpenMetadataStub(options: OpenMetadataStubOptions): P
     if (path === "/api/v1/system/security/validate" && request.method === "POST") {
       const problem = shapeProblem(body) ?? validationFailure ?? confidentialProblem(body as SecurityConfigDocument);
       const status = problem ? "failed" : "success";
-      return answer(200, { status, message: problem ?? "Validation successful", results: [{ component: "authentication", status, message: problem ?? "ok" }] });
+      return answer(200, {
+        status,
+        message: problem ?? "Validation successful",
+        results: [{ component: "authentication", status, message: problem ?? "ok" }],
+      });
     }
     return answer(405, { code: 405, message: "HTTP 405 Method Not Allowed" });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, stored: () => structuredClone(stored), close: () => closeServer(server) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    stored: () => structuredClone(stored),
+    close: () => closeServer(server),
+  };
 }
 
 /**
  * What OpenMetadata stores at first boot: the chart's values, plus the fields of its own
  * openmetadata.yaml this project does not set (they must survive a sync).
  */
-function firstBootDocument(values: OpenMetadataChartValues, clientSecret: string | undefined): { authenticationConfiguration: JsonObject; authorizerConfiguration: JsonObject } {
+function firstBootDocument(
+  values: OpenMetadataChartValues,
+  clientSecret: string | undefined,
+): { authenticationConfiguration: JsonObject; authorizerConfiguration: JsonObject } {
   const declared = structuredClone(declaredSecurityConfig(values, clientSecret));
-  const oidcDefaults = { id: "", secret: "", discoveryUri: "", tenant: "", maxClockSkew: "", customParams: {}, maxAge: "0", prompt: "consent" };
+  const oidcDefaults = {
+    id: "",
+    secret: "",
+    discoveryUri: "",
+    tenant: "",
+    maxClockSkew: "",
+    customParams: {},
+    maxAge: "0",
+    prompt: "consent",
+  };
   return {
     authenticationConfiguration: {
       providerName: "",
@@ -126,7 +168,12 @@ function firstBootDocument(values: OpenMetadataChartValues, clientSecret: string
       enableAutoRedirect: false,
       ...declared.authenticationConfiguration,
       oidcConfiguration: { ...oidcDefaults, ...(declared.authenticationConfiguration["oidcConfiguration"] as JsonObject | undefined) },
-      ldapConfiguration: { host: "localhost", port: 10636, dnAdminPrincipal: "cn=admin,dc=example,dc=com", dnAdminPassword: "ldap-admin-password" },
+      ldapConfiguration: {
+        host: "localhost",
+        port: 10636,
+        dnAdminPrincipal: "cn=admin,dc=example,dc=com",
+        dnAdminPassword: "ldap-admin-password",
+      },
     },
     authorizerConfiguration: {
       className: "org.openmetadata.service.security.DefaultAuthorizer",
@@ -138,12 +185,23 @@ function firstBootDocument(values: OpenMetadataChartValues, clientSecret: string
 }
 
 function servedAuthConfig({ authenticationConfiguration: stored }: SecurityConfigDocument): JsonObject {
-  const fields = ["provider", "providerName", "clientType", "enableSelfSignup", "jwtPrincipalClaims", "clientId", "authority", "callbackUrl"];
+  const fields = [
+    "provider",
+    "providerName",
+    "clientType",
+    "enableSelfSignup",
+    "jwtPrincipalClaims",
+    "clientId",
+    "authority",
+    "callbackUrl",
+  ];
   return Object.fromEntries(fields.filter((field) => field in stored).map((field) => [field, stored[field]]));
 }
 
 function masked(document: SecurityConfigDocument): SecurityConfigDocument {
-  const copy = structuredClone(document) as { authenticationConfiguration: { oidcConfiguration?: JsonObject; ldapConfiguration?: JsonObject } } & SecurityConfigDocument;
+  const copy = structuredClone(document) as {
+    authenticationConfiguration: { oidcConfiguration?: JsonObject; ldapConfiguration?: JsonObject };
+  } & SecurityConfigDocument;
   const mask = (object: JsonObject | undefined, key: string) => {
     if (object && typeof object[key] === "string" && object[key] !== "") object[key] = MASK;
   };
@@ -156,7 +214,9 @@ function masked(document: SecurityConfigDocument): SecurityConfigDocument {
 function shapeProblem(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return "body is not a JSON object";
   const keys = Object.keys(body).sort().join(",");
-  return keys === "authenticationConfiguration,authorizerConfiguration" ? undefined : `expected exactly authenticationConfiguration and authorizerConfiguration, got ${keys || "nothing"}`;
+  return keys === "authenticationConfiguration,authorizerConfiguration"
+    ? undefined
+    : `expected exactly authenticationConfiguration and authorizerConfiguration, got ${keys || "nothing"}`;
 }
 
 /** A confidential client needs id, secret and discoveryUri or serverUrl (SecurityConfigurationManager). */

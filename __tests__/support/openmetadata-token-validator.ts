@@ -19,7 +19,12 @@ export interface OpenMetadataLogin {
  * `issuer` defaults to the authority (Okta: the same string). For Auth0 pass the authority with its
  * trailing slash: tokens' `iss` is `https://DOMAIN/`, which auth0-spa-js expects as `${domain}/`.
  */
-export async function validateAsOpenMetadata(idToken: string, authentication: AuthenticationValues, reachable: (url: string) => string, issuer: string = authentication.authority): Promise<OpenMetadataLogin> {
+export async function validateAsOpenMetadata(
+  idToken: string,
+  authentication: AuthenticationValues,
+  reachable: (url: string) => string,
+  issuer: string = authentication.authority,
+): Promise<OpenMetadataLogin> {
   for (const keysUrl of authentication.publicKeys) {
     const response = await fetch(reachable(keysUrl));
     if (!response.ok) throw new Error(`publicKeys ${keysUrl} answered HTTP ${response.status}`);

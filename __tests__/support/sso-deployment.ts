@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { parse as parseYaml } from "yaml";
 import type { Environment } from "../../lib/config/environment";
 import type { OpenMetadataChartValues } from "../../lib/openmetadata/chart-values";
-import { SECRET_NAMES } from "../../lib/openmetadata/openmetadata-secrets";
+import { internalServerUrl, SECRET_NAMES } from "../../lib/openmetadata/resource-names";
 import { startAuth0TestTenant, type Auth0TestTenant, type Auth0TestTenantOptions, type Auth0TestUser } from "./auth0-test-tenant";
 import { startOktaTestOrg, type OktaTestOrg, type TestUser } from "./okta-test-org";
 import { startOpenMetadataStub, type OpenMetadataStub, type OpenMetadataStubOptions } from "./openmetadata-stub";
@@ -16,9 +16,6 @@ import { resolveReferences, resolveReferencesDeep } from "./terraform-references
  */
 
 export const JANE: TestUser = { id: "00u-jane-doe", profile: { login: "jane.doe@example.com", email: "jane.doe@example.com" } };
-
-/** The chart's Service port: in-cluster URLs in the values are `http://<release>:8585`. */
-const OPENMETADATA_SERVICE_PORT = 8585;
 
 export interface SsoDeployment {
   readonly environment: Environment;
@@ -46,7 +43,11 @@ export async function deploySso(environmentName: string, options: DeployOptions 
   // The pod's checksum annotations are Terraform expressions over Secrets, not Okta outputs; the stub reads no annotation.
   const { podAnnotations: _checksums, ...chartValues } = parseYaml(release["values"][0]) as OpenMetadataChartValues;
   const values = resolveReferencesDeep(chartValues, okta.references);
-  const outputs = { [stack.environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolveReferences(output.value, okta.references)])) };
+  const outputs = {
+    [stack.environment.stackId]: Object.fromEntries(
+      Object.entries(json.output).map(([id, output]) => [id, resolveReferences(output.value, okta.references)]),
+    ),
+  };
 
   const signingKey = await publicSigningKey();
   const stubs: OpenMetadataStub[] = [];
@@ -56,7 +57,7 @@ export async function deploySso(environmentName: string, options: DeployOptions 
     return stub;
   };
   const openmetadata = await startOpenMetadata({});
-  const inClusterUrl = `http://${values.fullnameOverride}:${OPENMETADATA_SERVICE_PORT}`;
+  const inClusterUrl = internalServerUrl({ releaseName: values.fullnameOverride });
 
   return {
     environment: stack.environment,
@@ -79,7 +80,12 @@ function publicSigningKey(): Promise<JWK> {
   return openmetadataKey;
 }
 
-export const AUTH0_JANE: Auth0TestUser = { id: "auth0|jane-doe", connection: "Username-Password-Authentication", email: "jane.doe@example.com", name: "Jane Doe" };
+export const AUTH0_JANE: Auth0TestUser = {
+  id: "auth0|jane-doe",
+  connection: "Username-Password-Authentication",
+  email: "jane.doe@example.com",
+  name: "Jane Doe",
+};
 
 export interface Auth0SsoDeployment {
   readonly environment: Environment;
@@ -98,7 +104,10 @@ export interface Auth0SsoDeployment {
  * One Auth0 environment "deployed" on 127.0.0.1: its synthesized stack played by the test tenant,
  * OpenMetadata answering from the stack's Helm values, and the outputs `cdktf output` would write.
  */
-export async function deployAuth0Sso(environment: Environment, options: Pick<Auth0TestTenantOptions, "users" | "connections">): Promise<Auth0SsoDeployment> {
+export async function deployAuth0Sso(
+  environment: Environment,
+  options: Pick<Auth0TestTenantOptions, "users" | "connections">,
+): Promise<Auth0SsoDeployment> {
   const { json } = synthEnvironment(environment);
   const auth0 = await startAuth0TestTenant(json, options);
   const resolve = <T>(value: T): T => localizeDeep(resolveReferencesDeep(value, auth0.references), auth0.localize);
@@ -107,11 +116,15 @@ export async function deployAuth0Sso(environment: Environment, options: Pick<Aut
   const { podAnnotations: _checksums, ...chartValues } = parseYaml(release["values"][0]) as OpenMetadataChartValues;
   const values = resolve(chartValues as OpenMetadataChartValues);
   // Only this Secret: the others hold random passwords the tenant does not assign.
-  const oidcSecret = Object.values(json.resource["kubernetes_secret_v1"] ?? {}).find((secret) => secret["metadata"]["name"] === SECRET_NAMES.oidcClientSecret.secretRef);
-  const outputs = { [environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolve(output.value)])) };
+  const oidcSecret = Object.values(json.resource["kubernetes_secret_v1"] ?? {}).find(
+    (secret) => secret["metadata"]["name"] === SECRET_NAMES.oidcClientSecret.secretRef,
+  );
+  const outputs = {
+    [environment.stackId]: Object.fromEntries(Object.entries(json.output).map(([id, output]) => [id, resolve(output.value)])),
+  };
 
   const openmetadata = await startOpenMetadataStub({ values, signingKey: await publicSigningKey() });
-  const inClusterUrl = `http://${values.fullnameOverride}:${OPENMETADATA_SERVICE_PORT}`;
+  const inClusterUrl = internalServerUrl({ releaseName: values.fullnameOverride });
   return {
     environment,
     auth0,
@@ -129,6 +142,7 @@ export async function deployAuth0Sso(environment: Environment, options: Pick<Aut
 function localizeDeep<T>(value: T, localize: (url: string) => string): T {
   if (typeof value === "string") return localize(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => localizeDeep(item, localize)) as T;
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, localizeDeep(item, localize)])) as T;
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, localizeDeep(item, localize)])) as T;
   return value;
 }

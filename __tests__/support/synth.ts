@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Testing } from "cdktf";
-import { buildApp } from "../../lib/app";
+import { buildApp } from "../../stacks/app";
 import type { Environment } from "../../lib/config/environment";
 import { loadEnvironmentsFile, parseEnvironments } from "../../lib/config/load-environments";
 import type { OpenMetadataStack } from "../../stacks/openmetadata-stack";
@@ -45,18 +45,37 @@ environments:
   return environment!;
 }
 
-const cache = new Map<Environment, { stack: OpenMetadataStack; json: TerraformJson; text: string }>();
+export interface SynthesizedStack {
+  readonly stack: OpenMetadataStack;
+  readonly json: TerraformJson;
+  readonly text: string;
+}
 
-/** Synthesizes one environment in memory (with validations) and parses its JSON. */
-export function synthEnvironment(environment: Environment): { stack: OpenMetadataStack; json: TerraformJson; text: string } {
-  const cached = cache.get(environment);
-  if (cached) return cached;
+// Keyed by the environment's content, not the object: fixtureStack re-loads the file on every call,
+// so equal environments are distinct objects. An Environment is plain data, so its JSON is its content.
+const cache = new Map<string, SynthesizedStack>();
+const cacheStats = { hits: 0, misses: 0 };
+
+/** How often synthEnvironment answered from its cache; a test proves that re-loaded environments hit. */
+export function synthCacheStats(): { readonly hits: number; readonly misses: number } {
+  return { ...cacheStats };
+}
+
+/** Synthesizes one environment in memory (with validations) and parses its JSON; equal environments synthesize once. */
+export function synthEnvironment(environment: Environment): SynthesizedStack {
+  const key = JSON.stringify(environment);
+  const cached = cache.get(key);
+  if (cached) {
+    cacheStats.hits += 1;
+    return cached;
+  }
+  cacheStats.misses += 1;
   // cdktf creates the outdir when the App is constructed, although Testing.synth writes nothing there.
   const { stacks } = buildApp([environment], { outdir: join(tmpdir(), "openmetadata-okta-test-synth") });
   const stack = stacks[0]!;
   const text = Testing.synth(stack, true);
   const result = { stack, json: JSON.parse(text) as TerraformJson, text };
-  cache.set(environment, result);
+  cache.set(key, result);
   return result;
 }
 

@@ -8,7 +8,8 @@ export type References = ReadonlyMap<string, string>;
 export function resolveReferences(text: string, references: References): string {
   return text.replace(/\$\{([^}]*)\}/g, (_match, reference: string) => {
     const value = references.get(reference);
-    if (value === undefined) throw new Error(`unresolved Terraform reference \${${reference}}; known: ${[...references.keys()].join(", ")}`);
+    if (value === undefined)
+      throw new Error(`unresolved Terraform reference \${${reference}}; known: ${[...references.keys()].join(", ")}`);
     return value;
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { UserError } from "../errors";
 
 /**
  * A read-only client of the Okta management API, authenticated like the okta/okta provider: an
@@ -8,7 +9,7 @@ import { randomUUID } from "node:crypto";
  */
 
 /** Bad input the user can fix (a missing variable, an unusable key); the message says which. */
-export class AdoptUsageError extends Error {
+export class AdoptUsageError extends UserError {
   override name = "AdoptUsageError";
 }
 
@@ -19,7 +20,13 @@ export class OktaApiError extends Error {
 
 export type OktaCredentials =
   | { readonly kind: "api-token"; readonly token: string }
-  | { readonly kind: "private-key"; readonly clientId: string; readonly privateKeyPem: string; readonly keyId?: string; readonly scopes: readonly string[] };
+  | {
+      readonly kind: "private-key";
+      readonly clientId: string;
+      readonly privateKeyPem: string;
+      readonly keyId?: string;
+      readonly scopes: readonly string[];
+    };
 
 /** Scopes adopt reads with; the provider's app has them already (help/okta-requirements.md). */
 export const ADOPT_READ_SCOPES = ["okta.apps.read", "okta.authorizationServers.read", "okta.trustedOrigins.read"] as const;
@@ -28,15 +35,32 @@ export function oktaCredentialsFromEnvironment(env: NodeJS.ProcessEnv): OktaCred
   const clientId = env["OKTA_API_CLIENT_ID"];
   if (clientId) {
     const privateKeyPem = env["OKTA_API_PRIVATE_KEY"];
-    if (!privateKeyPem) throw new AdoptUsageError("OKTA_API_CLIENT_ID is set but OKTA_API_PRIVATE_KEY is not: give the service app's PKCS#8 private key (the same variables the Okta provider reads)");
-    const scopes = (env["OKTA_API_SCOPES"] ?? "").split(",").map((scope) => scope.trim()).filter(Boolean);
+    if (!privateKeyPem)
+      throw new AdoptUsageError(
+        "OKTA_API_CLIENT_ID is set but OKTA_API_PRIVATE_KEY is not: give the service app's " +
+          "PKCS#8 private key (the same variables the Okta provider reads)",
+      );
+    const scopes = (env["OKTA_API_SCOPES"] ?? "")
+      .split(",")
+      .map((scope) => scope.trim())
+      .filter(Boolean);
     const missing = ADOPT_READ_SCOPES.filter((scope) => !scopes.includes(scope));
-    if (missing.length > 0) throw new AdoptUsageError(`OKTA_API_SCOPES lacks ${missing.join(", ")}, which adopt reads with; add them (comma-separated)`);
-    return { kind: "private-key", clientId, privateKeyPem, ...(env["OKTA_API_PRIVATE_KEY_ID"] ? { keyId: env["OKTA_API_PRIVATE_KEY_ID"] } : {}), scopes };
+    if (missing.length > 0)
+      throw new AdoptUsageError(`OKTA_API_SCOPES lacks ${missing.join(", ")}, which adopt reads with; add them (comma-separated)`);
+    return {
+      kind: "private-key",
+      clientId,
+      privateKeyPem,
+      ...(env["OKTA_API_PRIVATE_KEY_ID"] ? { keyId: env["OKTA_API_PRIVATE_KEY_ID"] } : {}),
+      scopes,
+    };
   }
   const token = env["OKTA_API_TOKEN"];
   if (token) return { kind: "api-token", token };
-  throw new AdoptUsageError("no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf deploy");
+  throw new AdoptUsageError(
+    "no Okta credentials: set OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID " +
+      "and OKTA_API_SCOPES (recommended) or OKTA_API_TOKEN, as for cdktf deploy",
+  );
 }
 
 export type FetchFunction = (url: string, init?: RequestInit) => Promise<Response>;
@@ -71,7 +95,8 @@ export class OktaManagementApi {
       items.push(...(body as Record<string, any>[]));
       url = nextLink(response.headers.get("link"));
       // Follow only the org's own pages: a Link header must not send the credentials elsewhere.
-      if (url && new URL(url).origin !== new URL(this.orgUrl).origin) throw new OktaApiError(`GET ${path}: the next page is on another host (${new URL(url).origin})`);
+      if (url && new URL(url).origin !== new URL(this.orgUrl).origin)
+        throw new OktaApiError(`GET ${path}: the next page is on another host (${new URL(url).origin})`);
     }
     return items;
   }
@@ -89,7 +114,10 @@ export class OktaManagementApi {
     const text = await response.text();
     if (!response.ok) {
       const summary = safeJson(text)?.["errorSummary"];
-      const hint = response.status === 401 || response.status === 403 ? ` (the credentials need ${ADOPT_READ_SCOPES.join(", ")} and an admin role that may read apps and authorization servers)` : "";
+      const hint =
+        response.status === 401 || response.status === 403
+          ? ` (the credentials need ${ADOPT_READ_SCOPES.join(", ")} and an admin role that may read apps and authorization servers)`
+          : "";
       throw new OktaApiError(`GET ${path}: HTTP ${response.status}${typeof summary === "string" ? `: ${summary}` : ""}${hint}`);
     }
     const body = safeJson(text);
@@ -98,7 +126,10 @@ export class OktaManagementApi {
   }
 
   private authorizationHeader(): Promise<string> {
-    this.authorization ??= this.credentials.kind === "api-token" ? Promise.resolve(`SSWS ${this.credentials.token}`) : this.accessToken(this.credentials).then((token) => `Bearer ${token}`);
+    this.authorization ??=
+      this.credentials.kind === "api-token"
+        ? Promise.resolve(`SSWS ${this.credentials.token}`)
+        : this.accessToken(this.credentials).then((token) => `Bearer ${token}`);
     return this.authorization;
   }
 
@@ -110,7 +141,10 @@ export class OktaManagementApi {
     try {
       key = await importPKCS8(credentials.privateKeyPem, "RS256");
     } catch {
-      throw new AdoptUsageError("OKTA_API_PRIVATE_KEY is not a PKCS#8 RSA private key (BEGIN PRIVATE KEY); convert one with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
+      throw new AdoptUsageError(
+        "OKTA_API_PRIVATE_KEY is not a PKCS#8 RSA private key (BEGIN PRIVATE KEY); " +
+          "convert one with: openssl pkcs8 -topk8 -nocrypt -in key.pem",
+      );
     }
     const assertion = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256", ...(credentials.keyId ? { kid: credentials.keyId } : {}) })
@@ -129,14 +163,22 @@ export class OktaManagementApi {
     });
     let response: Response;
     try {
-      response = await this.fetch(tokenUrl, { method: "POST", headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: form.toString(), signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await this.fetch(tokenUrl, {
+        method: "POST",
+        headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
     } catch (error) {
       throw new OktaApiError(`POST /oauth2/v1/token: ${(error as Error).message}`);
     }
     const body = safeJson(await response.text());
     if (!response.ok || typeof body?.["access_token"] !== "string") {
       const reason = typeof body?.["error_description"] === "string" ? `: ${body["error_description"]}` : "";
-      throw new OktaApiError(`POST /oauth2/v1/token: HTTP ${response.status}${reason} (check OKTA_API_CLIENT_ID, the key id and that the app may use ${ADOPT_READ_SCOPES.join(", ")})`);
+      throw new OktaApiError(
+        `POST /oauth2/v1/token: HTTP ${response.status}${reason} (check OKTA_API_CLIENT_ID, ` +
+          `the key id and that the app may use ${ADOPT_READ_SCOPES.join(", ")})`,
+      );
     }
     return body["access_token"];
   }

@@ -23,7 +23,11 @@ export class Auth0ClientCredentials extends TerraformResource {
   private readonly clientIdValue: string;
 
   constructor(scope: Construct, id: string, config: Auth0ClientCredentialsConfig) {
-    super(scope, id, { terraformResourceType: Auth0ClientCredentials.tfResourceType, terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA, ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}) });
+    super(scope, id, {
+      terraformResourceType: Auth0ClientCredentials.tfResourceType,
+      terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA,
+      ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}),
+    });
     this.clientIdValue = config.clientId;
     this.authenticationMethod = config.authenticationMethod;
   }
@@ -33,7 +37,8 @@ export class Auth0ClientCredentials extends TerraformResource {
    * `read:client_keys` or `read:client_credentials` (client_credentials.md@v1.55.0).
    */
   get clientSecret(): string {
-    if (this.authenticationMethod === "none") throw new Error(`Auth0ClientCredentials ${this.node.path}: a public client (authentication method none) has no secret`);
+    if (this.authenticationMethod === "none")
+      throw new Error(`Auth0ClientCredentials ${this.node.path}: a public client (authentication method none) has no secret`);
     return this.getStringAttribute("client_secret");
   }
 

@@ -70,9 +70,16 @@ export class Auth0Client extends TerraformResource {
   private readonly config: Auth0ClientConfig;
 
   constructor(scope: Construct, id: string, config: Auth0ClientConfig) {
-    super(scope, id, { terraformResourceType: Auth0Client.tfResourceType, terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA, ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}) });
+    super(scope, id, {
+      terraformResourceType: Auth0Client.tfResourceType,
+      terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA,
+      ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}),
+    });
     // The provider validates StringLenBetween(0, 140) only at plan (internal/auth0/client/resource.go@v1.55.0:88).
-    if (config.description !== undefined && config.description.length > 140) throw new Error(`Auth0Client "${config.name}": the description has ${config.description.length} characters; at most 140 are accepted`);
+    if (config.description !== undefined && config.description.length > 140)
+      throw new Error(
+        `Auth0Client "${config.name}": the description has ${config.description.length} characters; at most 140 are accepted`,
+      );
     checkRefreshToken(config);
     this.config = config;
   }
@@ -120,12 +127,17 @@ function checkRefreshToken(config: Auth0ClientConfig): void {
   const refresh = config.refreshToken;
   const where = `Auth0Client "${config.name}"`;
   // "If rotation is `rotating`, this must be set to `expiring`."
-  if (refresh.rotationType === "rotating" && refresh.expirationType !== "expiring") throw new Error(`${where}: rotating refresh tokens must have expirationType "expiring"`);
+  if (refresh.rotationType === "rotating" && refresh.expirationType !== "expiring")
+    throw new Error(`${where}: rotating refresh tokens must have expirationType "expiring"`);
   // "infinite_token_lifetime ... If false, token_lifetime should also be set."
-  if (refresh.infiniteTokenLifetime === false && refresh.tokenLifetime === undefined) throw new Error(`${where}: infiniteTokenLifetime false needs a tokenLifetime`);
-  if (refresh.infiniteIdleTokenLifetime === false && refresh.idleTokenLifetime === undefined) throw new Error(`${where}: infiniteIdleTokenLifetime false needs an idleTokenLifetime`);
+  if (refresh.infiniteTokenLifetime === false && refresh.tokenLifetime === undefined)
+    throw new Error(`${where}: infiniteTokenLifetime false needs a tokenLifetime`);
+  if (refresh.infiniteIdleTokenLifetime === false && refresh.idleTokenLifetime === undefined)
+    throw new Error(`${where}: infiniteIdleTokenLifetime false needs an idleTokenLifetime`);
   // Auth0 returns refresh tokens to browsers only with rotation (auth0.com docs, "Refresh Token Rotation").
-  if (config.appType === "spa" && config.grantTypes.includes("refresh_token") && refresh.rotationType !== "rotating") throw new Error(`${where}: a SPA with the refresh_token grant needs rotationType "rotating"`);
+  if (config.appType === "spa" && config.grantTypes.includes("refresh_token") && refresh.rotationType !== "rotating")
+    throw new Error(`${where}: a SPA with the refresh_token grant needs rotationType "rotating"`);
   // A refresh token is only ever issued with an authorization code login here.
-  if (config.grantTypes.includes("refresh_token") && !config.grantTypes.includes("authorization_code")) throw new Error(`${where}: the refresh_token grant needs authorization_code`);
+  if (config.grantTypes.includes("refresh_token") && !config.grantTypes.includes("authorization_code"))
+    throw new Error(`${where}: the refresh_token grant needs authorization_code`);
 }

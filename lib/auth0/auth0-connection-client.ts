@@ -21,7 +21,11 @@ export class Auth0ConnectionClient extends TerraformResource {
   private readonly config: Auth0ConnectionClientConfig;
 
   constructor(scope: Construct, id: string, config: Auth0ConnectionClientConfig) {
-    super(scope, id, { terraformResourceType: Auth0ConnectionClient.tfResourceType, terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA, ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}) });
+    super(scope, id, {
+      terraformResourceType: Auth0ConnectionClient.tfResourceType,
+      terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA,
+      ...(config.lifecycle ? { lifecycle: config.lifecycle } : {}),
+    });
     this.config = config;
   }
 

@@ -29,7 +29,11 @@ export class Auth0Provider extends TerraformProvider {
   readonly domain: string;
 
   constructor(scope: Construct, id: string, config: Auth0ProviderConfig) {
-    super(scope, id, { terraformResourceType: "auth0", terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA, terraformProviderSource: "auth0/auth0" });
+    super(scope, id, {
+      terraformResourceType: "auth0",
+      terraformGeneratorMetadata: AUTH0_GENERATOR_METADATA,
+      terraformProviderSource: "auth0/auth0",
+    });
     this.domain = config.domain;
   }
 

@@ -93,13 +93,19 @@ export class Auth0SingleSignOn extends Construct {
       authenticationMethod: spa ? "none" : AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD,
       // The provider stores "" when its own app may not read client secrets (client_credentials.md@v1.55.0);
       // OpenMetadata's Secret would then hold an empty secret and every Web login would fail.
-      ...(spa && !lifecycle ? {} : { lifecycle: { ...lifecycle, ...(spa ? {} : { postcondition: [emptySecretCheck(props.environmentName)] }) } }),
+      ...(spa && !lifecycle
+        ? {}
+        : { lifecycle: { ...lifecycle, ...(spa ? {} : { postcondition: [emptySecretCheck(props.environmentName)] }) } }),
     });
 
     this.connectionClients = connectionIds(auth0.connections).map(([name, suffix]) => {
       const connection = new DataAuth0Connection(this, `connection-${suffix}`, { name });
       // Destroying an enablement locks that connection's users out, so it is protected like the client.
-      return new Auth0ConnectionClient(this, `connection-client-${suffix}`, { connectionId: connection.connectionId, clientId: this.client.clientId, ...(lifecycle ? { lifecycle } : {}) });
+      return new Auth0ConnectionClient(this, `connection-client-${suffix}`, {
+        connectionId: connection.connectionId,
+        clientId: this.client.clientId,
+        ...(lifecycle ? { lifecycle } : {}),
+      });
     });
 
     const authority = `https://${auth0.domain}`;
@@ -125,7 +131,10 @@ export function auth0JwksUri(domain: string): string {
 function emptySecretCheck(environmentName: string) {
   return {
     condition: '${self.client_secret != ""}',
-    errorMessage: `Auth0 returned no client secret for the OpenMetadata Web application of environment "${environmentName}": grant the Terraform provider's machine-to-machine app the read:client_keys (or read:client_credentials) scope of the Management API (help/auth0-requirements.md).`,
+    errorMessage:
+      `Auth0 returned no client secret for the OpenMetadata Web application of environment "` +
+      `${environmentName}": grant the Terraform provider's machine-to-machine app the read:client_keys ` +
+      `(or read:client_credentials) scope of the Management API (help/auth0-requirements.md).`,
   };
 }
 
@@ -138,7 +147,11 @@ function connectionIds(names: readonly string[]): [name: string, suffix: string]
   return names.map((name) => {
     const suffix = name.replace(/[^A-Za-z0-9-]/g, "_");
     const other = seen.get(suffix);
-    if (other !== undefined) throw new Error(`Auth0 connections ${JSON.stringify(other)} and ${JSON.stringify(name)} would share the Terraform address suffix ${suffix}; rename one in Auth0`);
+    if (other !== undefined)
+      throw new Error(
+        `Auth0 connections ${JSON.stringify(other)} and ${JSON.stringify(name)} would ` +
+          `share the Terraform address suffix ${suffix}; rename one in Auth0`,
+      );
     seen.set(suffix, name);
     return [name, suffix];
   });

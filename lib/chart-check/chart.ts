@@ -30,7 +30,8 @@ export interface Chart {
 export function loadChart(source: string): Chart {
   if (!existsSync(source)) throw new ChartCheckError(`--chart ${source}: no such file or directory`);
   if (statSync(source).isDirectory()) return readChartDir(source, source, () => undefined);
-  if (!/\.(tgz|tar\.gz)$/.test(source)) throw new ChartCheckError(`--chart ${source}: expected a chart directory or a packaged chart (.tgz)`);
+  if (!/\.(tgz|tar\.gz)$/.test(source))
+    throw new ChartCheckError(`--chart ${source}: expected a chart directory or a packaged chart (.tgz)`);
 
   const extracted = mkdtempSync(join(tmpdir(), "chart-check-"));
   const dispose = () => rmSync(extracted, { recursive: true, force: true });
@@ -45,7 +46,10 @@ export function loadChart(source: string): Chart {
     const entries = readdirSync(extracted, { withFileTypes: true });
     const [folder] = entries;
     if (entries.length !== 1 || !folder?.isDirectory()) {
-      throw new ChartCheckError(`--chart ${source}: expected one top-level chart folder in the archive, found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`);
+      throw new ChartCheckError(
+        `--chart ${source}: expected one top-level chart folder in the archive, found ` +
+          `${entries.map((entry) => entry.name).join(", ") || "nothing"}`,
+      );
     }
     return readChartDir(source, join(extracted, folder.name), dispose);
   } catch (error) {
@@ -58,18 +62,27 @@ function readChartDir(source: string, dir: string, dispose: () => void): Chart {
   const metadata = readChartFile(source, dir, "Chart.yaml", "not a Helm chart", (text) => parseYaml(text));
   if (!isMap(metadata)) throw new ChartCheckError(`${source}: Chart.yaml is not a map`);
   if (metadata.name !== CHART_NAME) {
-    throw new ChartCheckError(`${source}: the chart is ${JSON.stringify(metadata.name)}, expected "${CHART_NAME}" (the chart the stack deploys)`);
+    throw new ChartCheckError(
+      `${source}: the chart is ${JSON.stringify(metadata.name)}, expected "${CHART_NAME}" (the chart the stack deploys)`,
+    );
   }
   const version = String(metadata.version ?? "");
   const schema = readChartFile(
     source,
     dir,
     "values.schema.json",
-    "the check validates against the chart's own schema; point --chart at the openmetadata chart you deploy (`helm pull open-metadata/openmetadata --version <version>`)",
+    "the check validates against the chart's own schema; point --chart at the openmetadata " +
+      "chart you deploy (`helm pull open-metadata/openmetadata --version <version>`)",
     (text) => JSON.parse(text) as unknown,
   );
   if (!isMap(schema)) throw new ChartCheckError(`${source}: values.schema.json is not a JSON object`);
-  const defaults = readChartFile(source, dir, "values.yaml", "the chart's defaults are needed to merge the release values as Helm does", (text) => parseYaml(text) ?? {});
+  const defaults = readChartFile(
+    source,
+    dir,
+    "values.yaml",
+    "the chart's defaults are needed to merge the release values as Helm does",
+    (text) => parseYaml(text) ?? {},
+  );
   if (!isMap(defaults)) throw new ChartCheckError(`${source}: values.yaml is not a map`);
   const compiledSchema = compileSchema(schema, `${source}: values.schema.json`);
   return { source, dir, name: CHART_NAME, version, schema, compiledSchema, defaults, dispose };

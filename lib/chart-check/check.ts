@@ -8,7 +8,7 @@ import type { Chart } from "./chart";
 import { helmTemplate } from "./helm";
 import { checkKeyPaths } from "./key-paths";
 import { ReferencePlaceholders } from "./references";
-import { deploysChart, synthesizeReleaseValues, type ReleaseValues } from "./release-values";
+import { deploysChart, type ReleaseValues, type SynthesizeReleaseValues } from "./release-values";
 import { formatValuesPath, isMap, mergeValues, type Values } from "./values";
 
 export interface Finding {
@@ -50,19 +50,27 @@ export interface ChartCheckReport {
 }
 
 export interface CheckOptions {
+  /** Builds the stacks and reads their release values (stacks/release-values.ts); lib/ does not import stacks/. */
+  readonly synthesize: SynthesizeReleaseValues;
   /** Path of the helm binary; without it `helm template` is skipped, and the report says so. */
   readonly helm?: string;
 }
 
 /** Checks the release values of every environment that deploys the chart. */
-export function checkChart(chart: Chart, environments: readonly Environment[], options: CheckOptions = {}): ChartCheckReport {
-  const reports = synthesizeReleaseValues(environments).map((release) => checkRelease(chart, release, options));
+export function checkChart(chart: Chart, environments: readonly Environment[], options: CheckOptions): ChartCheckReport {
+  const reports = options.synthesize(environments.filter(deploysChart)).map((release) => checkRelease(chart, release, options));
   return {
     chart: { name: chart.name, version: chart.version, source: chart.source, schemaDialect: chart.compiledSchema.dialect },
     helmTemplate: options.helm ? "ran" : "skipped",
     valid: reports.every((report) => report.valid),
     environments: reports,
-    skipped: environments.filter((environment) => !deploysChart(environment)).map((environment) => ({ environment: environment.name, stack: environment.stackId, reason: `target "${environment.target}" deploys no Helm release` })),
+    skipped: environments
+      .filter((environment) => !deploysChart(environment))
+      .map((environment) => ({
+        environment: environment.name,
+        stack: environment.stackId,
+        reason: `target "${environment.target}" deploys no Helm release`,
+      })),
   };
 }
 
@@ -70,9 +78,14 @@ function checkRelease(chart: Chart, release: ReleaseValues, options: CheckOption
   const { environment, settings } = release;
   const placeholders = new ReferencePlaceholders();
   const parsed = parseDocuments(release.documents, placeholders);
-  const { violations, warnings }: ValuesCheck = parsed.violations.length > 0 ? { violations: parsed.violations, warnings: [] } : validateStackValues(chart, mergeValues({}, ...parsed.documents));
+  const { violations, warnings }: ValuesCheck =
+    parsed.violations.length > 0
+      ? { violations: parsed.violations, warnings: [] }
+      : validateStackValues(chart, mergeValues({}, ...parsed.documents));
   if (settings.chartVersion !== chart.version) {
-    warnings.push({ message: `the environment pins chart ${settings.chartVersion} but the chart checked is ${chart.version}: check the chart you deploy` });
+    warnings.push({
+      message: `the environment pins chart ${settings.chartVersion} but the chart checked is ${chart.version}: check the chart you deploy`,
+    });
   }
   const helm = options.helm && parsed.violations.length === 0 ? runHelmTemplate(options.helm, chart, release, parsed.documents) : undefined;
   return {
@@ -89,7 +102,10 @@ function checkRelease(chart: Chart, release: ReleaseValues, options: CheckOption
 }
 
 /** Parses each YAML document of the release, with Terraform references replaced by placeholders. */
-export function parseDocuments(documents: readonly string[], placeholders: ReferencePlaceholders): { documents: Values[]; violations: Finding[] } {
+export function parseDocuments(
+  documents: readonly string[],
+  placeholders: ReferencePlaceholders,
+): { documents: Values[]; violations: Finding[] } {
   const parsed: Values[] = [];
   const violations: Finding[] = [];
   documents.forEach((text, index) => {
@@ -112,17 +128,28 @@ export function parseDocuments(documents: readonly string[], placeholders: Refer
  * against values.yaml and the schema, since Helm silently ignores keys no template reads.
  */
 export function validateStackValues(chart: Pick<Chart, "defaults" | "schema" | "compiledSchema">, stackValues: Values): ValuesCheck {
-  const violations: Finding[] = chart.compiledSchema.validate(mergeValues(chart.defaults, stackValues)).map(({ path, message, value }) => ({ path, message, ...(value === undefined ? {} : { value }) }));
+  const violations: Finding[] = chart.compiledSchema
+    .validate(mergeValues(chart.defaults, stackValues))
+    .map(({ path, message, value }) => ({ path, message, ...(value === undefined ? {} : { value }) }));
   const reported = new Set(violations.map((violation) => violation.path));
   const keys = checkKeyPaths(stackValues, chart);
   for (const unknown of keys.unknown) {
     const path = formatValuesPath(unknown.path);
     // A schema with additionalProperties: false has already reported the key.
-    if (!reported.has(path)) violations.push({ path, message: "is neither in the chart's values.yaml nor in its schema: the chart has no such setting (misspelled, or from another chart version?)", value: unknown.value });
+    if (!reported.has(path))
+      violations.push({
+        path,
+        message:
+          "is neither in the chart's values.yaml nor in its schema: the chart has no " +
+          "such setting (misspelled, or from another chart version?)",
+        value: unknown.value,
+      });
   }
   const warnings: Finding[] = keys.schemaOnly.map((path) => ({
     path: formatValuesPath(path),
-    message: "is allowed by the schema but not in the chart's values.yaml: check that the chart's templates read it (Helm ignores keys no template reads)",
+    message:
+      "is allowed by the schema but not in the chart's values.yaml: check that the " +
+      "chart's templates read it (Helm ignores keys no template reads)",
   }));
   return { violations, warnings };
 }
@@ -135,7 +162,13 @@ function runHelmTemplate(helm: string, chart: Chart, release: ReleaseValues, doc
       writeFileSync(file, stringify(document, { lineWidth: 0 }));
       return file;
     });
-    return helmTemplate({ helm, releaseName: release.settings.releaseName, namespace: release.settings.namespace, chartDir: chart.dir, valuesFiles });
+    return helmTemplate({
+      helm,
+      releaseName: release.settings.releaseName,
+      namespace: release.settings.namespace,
+      chartDir: chart.dir,
+      valuesFiles,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -148,7 +181,11 @@ export function formatReport(report: ChartCheckReport): string {
   const lines = [`Chart ${chart.name} ${chart.version} from ${chart.source}; values.schema.json checked as ${chart.schemaDialect}`];
   for (const environment of report.environments) {
     const count = environment.violations.length;
-    lines.push(count === 0 ? `✔ ${environment.stack}: values valid against ${against}` : `✘ ${environment.stack}: ${count} violation${count === 1 ? "" : "s"} against ${against}`);
+    lines.push(
+      count === 0
+        ? `✔ ${environment.stack}: values valid against ${against}`
+        : `✘ ${environment.stack}: ${count} violation${count === 1 ? "" : "s"} against ${against}`,
+    );
     for (const violation of environment.violations) lines.push(`    ✘ ${formatFinding(violation)}`);
     for (const warning of environment.warnings) lines.push(`    ⚠ ${formatFinding(warning)}`);
     if (environment.helmTemplate === "passed") lines.push("    ✔ helm template rendered the chart");
@@ -160,7 +197,11 @@ export function formatReport(report: ChartCheckReport): string {
   if (report.helmTemplate === "skipped") lines.push("helm not found on PATH: helm template skipped (schema validation only)");
   const failing = report.environments.filter((environment) => !environment.valid).length;
   const total = report.environments.length;
-  lines.push(failing === 0 ? `${total} environment${total === 1 ? "" : "s"} checked: all valid` : `${failing} of ${total} environments have violations`);
+  lines.push(
+    failing === 0
+      ? `${total} environment${total === 1 ? "" : "s"} checked: all valid`
+      : `${failing} of ${total} environments have violations`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -48,7 +48,8 @@ export class ReferencePlaceholders {
   replaceInValues(value: unknown): unknown {
     if (typeof value === "string") return this.replaceIn(value);
     if (Array.isArray(value)) return value.map((item) => this.replaceInValues(item));
-    if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.replaceIn(key), this.replaceInValues(item)]));
+    if (isMap(value))
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.replaceIn(key), this.replaceInValues(item)]));
     return value;
   }
 

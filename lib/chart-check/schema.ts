@@ -67,11 +67,24 @@ export function compileSchema(schema: JsonSchema, source: string): CompiledSchem
 }
 
 function toViolation(error: ErrorObject, values: Values): SchemaViolation {
-  const pointer = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const pointer =
+    error.instancePath === ""
+      ? []
+      : error.instancePath
+          .slice(1)
+          .split("/")
+          .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
   // The key the message is about belongs in the path: `authentication.oidcConfigurationX`, not its parent.
-  const key = error.keyword === "additionalProperties" ? error.params.additionalProperty : error.keyword === "required" ? error.params.missingProperty : undefined;
+  let key: unknown;
+  if (error.keyword === "additionalProperties") key = error.params.additionalProperty;
+  else if (error.keyword === "required") key = error.params.missingProperty;
   const { path, value } = locate(values, typeof key === "string" ? [...pointer, key] : pointer);
-  return { path: formatValuesPath(path) || "(root)", message: messageOf(error), keyword: error.keyword, ...(value === undefined ? {} : { value }) };
+  return {
+    path: formatValuesPath(path) || "(root)",
+    message: messageOf(error),
+    keyword: error.keyword,
+    ...(value === undefined ? {} : { value }),
+  };
 }
 
 function messageOf(error: ErrorObject): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Environment } from "../config/environment";
+import { UserError } from "../errors";
 
 /**
  * Which stacks CI runs, derived from the environments file so that no workflow names a stack.
@@ -9,7 +10,9 @@ import type { Environment } from "../config/environment";
 
 /** Stack ids in the file's order, which is the deploy order; `remoteState` drops stacks whose state is a local file. */
 export function stackIds(environments: readonly Environment[], options: { readonly remoteState?: boolean } = {}): string[] {
-  return environments.filter((environment) => !options.remoteState || environment.backend.type !== "local").map((environment) => environment.stackId);
+  return environments
+    .filter((environment) => !options.remoteState || environment.backend.type !== "local")
+    .map((environment) => environment.stackId);
 }
 
 /**
@@ -17,7 +20,11 @@ export function stackIds(environments: readonly Environment[], options: { readon
  * the base does not have) and those that are byte-identical, so a pull request plans only what it
  * changes. Synthesis is deterministic, so identical JSON means an identical plan input.
  */
-export function changedStacks(ids: readonly string[], outdir: string, baseOutdir: string): { readonly changed: string[]; readonly unchanged: string[] } {
+export function changedStacks(
+  ids: readonly string[],
+  outdir: string,
+  baseOutdir: string,
+): { readonly changed: string[]; readonly unchanged: string[] } {
   const read = (dir: string, id: string) => {
     try {
       return readFileSync(join(dir, "stacks", id, "cdk.tf.json"), "utf8");
@@ -29,7 +36,7 @@ export function changedStacks(ids: readonly string[], outdir: string, baseOutdir
   const unchanged: string[] = [];
   for (const id of ids) {
     const current = read(outdir, id);
-    if (current === undefined) throw new Error(`${join(outdir, "stacks", id, "cdk.tf.json")} does not exist: run npm run synth first`);
+    if (current === undefined) throw new UserError(`${join(outdir, "stacks", id, "cdk.tf.json")} does not exist: run npm run synth first`);
     (current === read(baseOutdir, id) ? unchanged : changed).push(id);
   }
   return { changed, unchanged };

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { DEFAULTS } from "./defaults";
 import { bool, patternString, strictRecord } from "./schema-helpers";
+import { problemsOf, type Resolved } from "./section";
 
 /**
  * The `adopt` section: ids of objects someone made by hand (the manual Okta guide, a hand-installed
@@ -44,25 +46,46 @@ export interface AdoptSettings {
   readonly openmetadataRelease: boolean;
 }
 
-type Problem = (path: string, value: unknown, message: string) => void;
-
 /**
  * The rules that span fields: every child of the authorization server is imported by an id that
  * starts with the server's (`<aus>/<id>`, okta/okta docs/resources at v6.12.0), a rule also by its
  * policy's, and nothing is adopted that the environment does not declare.
  */
-export function resolveAdopt(input: AdoptInput | undefined, context: { readonly serviceApp: boolean; readonly kubernetes: boolean }, problem: Problem): AdoptSettings | undefined {
-  if (!input) return undefined;
+export function resolveAdopt(
+  environmentName: string,
+  input: AdoptInput | undefined,
+  context: { readonly serviceApp: boolean; readonly kubernetes: boolean },
+): Resolved<AdoptSettings> {
+  const { problems, problem } = problemsOf(environmentName);
+  if (!input) return { problems };
   const okta = input.okta ?? {};
   const needs = (field: keyof typeof okta, parent: keyof typeof okta, why: string) => {
-    if (okta[field] && !okta[parent]) problem(`adopt.okta.${parent}`, undefined, `adopt.okta.${field} is imported as "<${parent}>/<${field}>" (${why}); give ${parent} as well`);
+    if (okta[field] && !okta[parent])
+      problem(
+        `adopt.okta.${parent}`,
+        undefined,
+        `adopt.okta.${field} is imported as "<${parent}>/<${field}>" (${why}); give ${parent} as well`,
+      );
   };
-  for (const child of ["scopeId", "accessTokenEmailClaimId", "policyId"] as const) needs(child, "authorizationServerId", "children of an authorization server are imported by its id");
+  for (const child of ["scopeId", "accessTokenEmailClaimId", "policyId"] as const)
+    needs(child, "authorizationServerId", "children of an authorization server are imported by its id");
   needs("userLoginRuleId", "policyId", "a rule is imported by its server's and its policy's ids");
-  if (okta.serviceAppId && !context.serviceApp) problem("adopt.okta.serviceAppId", okta.serviceAppId, "the environment declares no service app; enable okta.serviceApp or remove the id");
-  if (okta.serviceAppId && okta.serviceAppId === okta.appId) problem("adopt.okta.serviceAppId", okta.serviceAppId, "is the same app as adopt.okta.appId; the service app and the sign-in app are two apps");
-  if (input.openmetadata?.release && !context.kubernetes) problem("adopt.openmetadata.release", true, 'target "collate" deploys nothing to Kubernetes, so there is no release to adopt');
-  const openmetadataRelease = input.openmetadata?.release ?? false;
-  if (Object.keys(okta).length === 0 && !openmetadataRelease) problem("adopt", input, "names nothing to adopt; give adopt.okta ids or adopt.openmetadata.release: true, or remove the section");
-  return { okta, openmetadataRelease };
+  if (okta.serviceAppId && !context.serviceApp)
+    problem(
+      "adopt.okta.serviceAppId",
+      okta.serviceAppId,
+      "the environment declares no service app; enable okta.serviceApp or remove the id",
+    );
+  if (okta.serviceAppId && okta.serviceAppId === okta.appId)
+    problem(
+      "adopt.okta.serviceAppId",
+      okta.serviceAppId,
+      "is the same app as adopt.okta.appId; the service app and the sign-in app are two apps",
+    );
+  if (input.openmetadata?.release && !context.kubernetes)
+    problem("adopt.openmetadata.release", true, 'target "collate" deploys nothing to Kubernetes, so there is no release to adopt');
+  const openmetadataRelease = input.openmetadata?.release ?? DEFAULTS.adopt.openmetadata.release;
+  if (Object.keys(okta).length === 0 && !openmetadataRelease)
+    problem("adopt", input, "names nothing to adopt; give adopt.okta ids or adopt.openmetadata.release: true, or remove the section");
+  return { problems, value: { okta, openmetadataRelease } };
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { DEFAULTS } from "./defaults";
 import { checkedString, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { problemsOf, type Problem, type Resolved } from "./section";
 
 /**
  * The `auth0:` section of an environment: its schema and its resolution, kept apart from the Okta
@@ -18,10 +20,6 @@ export interface Auth0Settings {
   readonly connections: readonly string[];
 }
 
-export const AUTH0_DEFAULTS = {
-  flow: "spa",
-} as const;
-
 /**
  * A bare host, with a reason for each mistake people make when copying it from the dashboard: the
  * value becomes `https://{domain}` (authority), `https://{domain}/.well-known/jwks.json` and the
@@ -30,7 +28,9 @@ export const AUTH0_DEFAULTS = {
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const auth0Domain = checkedString('the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"', (value) => {
   const problem = auth0DomainProblem(value);
-  return problem ? `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"` : undefined;
+  return problem
+    ? `${problem}; expected the tenant or custom domain as a bare host, e.g. "dev-abc123.eu.auth0.com" or "login.example.com"`
+    : undefined;
 });
 
 function auth0DomainProblem(value: string): string | undefined {
@@ -45,14 +45,15 @@ function auth0DomainProblem(value: string): string | undefined {
 
 export const auth0Section = strictRecord({
   domain: auth0Domain,
-  flow: oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret').optional(),
+  flow: oneOf(
+    ["spa", "web"],
+    '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret',
+  ).optional(),
   appName: nonEmptyString("an Auth0 application name").optional(),
   connections: z.array(nonEmptyString("an Auth0 connection name"), { error: "expected a list of Auth0 connection names" }).optional(),
 });
 
 export type Auth0Input = z.infer<typeof auth0Section>;
-
-type Problem = (path: string, value: unknown, message: string) => void;
 
 /**
  * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
@@ -64,25 +65,34 @@ export function checkOneIdentityProvider(input: { readonly okta?: unknown; reado
     return false;
   }
   if (input.okta === undefined && input.auth0 === undefined) {
-    problem("okta", undefined, "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)");
+    problem(
+      "okta",
+      undefined,
+      "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)",
+    );
     return false;
   }
   return true;
 }
 
 /** Applies the Auth0 section's defaults and its cross-field rules. */
-export function resolveAuth0Settings(environmentName: string, input: Auth0Input, problem: Problem): Auth0Settings | undefined {
-  const connections = input.connections ?? [];
+export function resolveAuth0Settings(environmentName: string, input: Auth0Input): Resolved<Auth0Settings> {
+  const { problems, problem } = problemsOf(environmentName);
+  const defaults = DEFAULTS.auth0;
+  const connections = input.connections ?? defaults.connections;
   const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
   if (duplicate !== undefined) {
     // Two auth0_connection_client resources for one pair would fight over the same enablement.
     problem("auth0.connections", duplicate, "each connection may be listed once");
-    return undefined;
+    return { problems };
   }
   return {
-    domain: input.domain,
-    flow: input.flow ?? AUTH0_DEFAULTS.flow,
-    appName: input.appName ?? `OpenMetadata (${environmentName})`,
-    connections,
+    problems,
+    value: {
+      domain: input.domain,
+      flow: input.flow ?? defaults.flow,
+      appName: input.appName ?? defaults.appName(environmentName),
+      connections,
+    },
   };
 }

@@ -10,13 +10,32 @@ import type { ConfigProblem } from "./errors";
  */
 export function crossEnvironmentProblems(environments: readonly Environment[]): ConfigProblem[] {
   return [
-    ...sameKey(environments, "backend", (environment) => stateLocation(environment.backend), (other, where) => `uses the same Terraform state as environment "${other}" (${where}); one stack would take over the other's resources: give each environment its own ${backendKeyField(environments, other)}`),
-    ...sameKey(environments, "openmetadataUrl", (environment) => urlKey(environment.openmetadataUrl), (other) => `environment "${other}" has the same openmetadataUrl; each environment needs its own URL (its Okta app's redirect URIs and its ingress host)`),
+    ...sameKey(
+      environments,
+      "backend",
+      (environment) => stateLocation(environment.backend),
+      (other, where) =>
+        `uses the same Terraform state as environment "${other}" (${where}); one stack would take over the ` +
+        `other's resources: give each environment its own ${backendKeyField(environments, other)}`,
+    ),
+    ...sameKey(
+      environments,
+      "openmetadataUrl",
+      (environment) => urlKey(environment.openmetadataUrl),
+      (other) =>
+        `environment "${other}" has the same openmetadataUrl; each environment needs ` +
+        `its own URL (its Okta app's redirect URIs and its ingress host)`,
+    ),
     ...sameKey(
       environments,
       "openmetadata.namespace",
-      (environment) => (environment.openmetadata ? `${clusterKey(environment.openmetadata.cluster)} namespace ${environment.openmetadata.namespace}` : undefined),
-      (other, where) => `environment "${other}" deploys to the same namespace on the same cluster (${where}); the second Helm release would replace the first: set a different openmetadata.namespace`,
+      (environment) =>
+        environment.openmetadata
+          ? `${clusterKey(environment.openmetadata.cluster)} namespace ${environment.openmetadata.namespace}`
+          : undefined,
+      (other, where) =>
+        `environment "${other}" deploys to the same namespace on the same cluster (${where}); the ` +
+        `second Helm release would replace the first: set a different openmetadata.namespace`,
       (environment) => environment.openmetadata?.namespace,
     ),
   ];
@@ -27,7 +46,8 @@ function sameKey(
   path: string,
   keyOf: (environment: Environment) => string | undefined,
   message: (other: string, where: string) => string,
-  valueOf: (environment: Environment) => unknown = (environment) => (path === "backend" ? environment.backend : environment.openmetadataUrl),
+  valueOf: (environment: Environment) => unknown = (environment) =>
+    path === "backend" ? environment.backend : environment.openmetadataUrl,
 ): ConfigProblem[] {
   const firstByKey = new Map<string, string>();
   const problems: ConfigProblem[] = [];
@@ -89,15 +109,25 @@ export function environmentWarnings(input: EnvironmentInput, environment: Enviro
   const warnings: string[] = [];
   const where = (field: string) => `environment "${environment.name}", field ${field}`;
   if (environment.protected && environment.backend.type === "local") {
-    warnings.push(`${where("backend")}: a protected environment keeps its Terraform state in the local file ${environment.backend.path}; losing that file loses track of every resource. Use an s3, gcs or remote backend`);
+    warnings.push(
+      `${where("backend")}: a protected environment keeps its Terraform state in the local file ` +
+        `${environment.backend.path}; losing that file loses track of every resource. Use an s3, gcs or remote ` +
+        `backend`,
+    );
   }
   const database = input.openmetadata?.database;
   if (database && database.engine === undefined && database.port === POSTGRES_PORT) {
-    warnings.push(`${where("openmetadata.database.engine")}: port 5432 is PostgreSQL's, but engine defaults to "mysql"; set engine: postgres (or engine: mysql if this MySQL really listens on 5432)`);
+    warnings.push(
+      `${where("openmetadata.database.engine")}: port 5432 is PostgreSQL's, but engine defaults to ` +
+        `"mysql"; set engine: postgres (or engine: mysql if this MySQL really listens on 5432)`,
+    );
   }
   const everyone = environment.okta?.groups.find((group) => group.toLowerCase() === OKTA_EVERYONE_GROUP);
   if (everyone !== undefined) {
-    warnings.push(`${where("okta.access.groups")}: "${everyone}" is Okta's built-in group of every user; to give everyone access say so with okta.access.everyone: true and remove it from groups`);
+    warnings.push(
+      `${where("okta.access.groups")}: "${everyone}" is Okta's built-in group of every user; to give ` +
+        `everyone access say so with okta.access.everyone: true and remove it from groups`,
+    );
   }
   return warnings;
 }

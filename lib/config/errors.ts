@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { closest } from "./suggest";
+import { UserError } from "../errors";
 
 /** One problem in an environments file: where it is, what was found and what would be right. */
 export interface ConfigProblem {
@@ -14,7 +15,7 @@ export interface ConfigProblem {
 }
 
 /** Thrown for bad input before any construct exists, so synth exits non-zero with nothing written. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(
     readonly source: string,
     readonly problems: readonly ConfigProblem[],
@@ -24,7 +25,8 @@ export class ConfigError extends Error {
     super(
       problems.length === 1 && only!.path === SETTING_LEVEL
         ? `${source} ${only!.message}`
-        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
+        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the ` +
+            `environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
     );
     this.name = "ConfigError";
   }
@@ -51,9 +53,15 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** How a type is named in "expected ..." messages, where it is not "a <type>". */
+const TYPE_NAMES: Readonly<Record<string, string>> = { array: "a list", object: "a mapping of fields" };
+
 /** Dotted path with list indexes: `environments[1].okta.access.groups[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), "");
+  return path.reduce<string>((text, key) => {
+    if (typeof key === "number") return `${text}[${key}]`;
+    return text ? `${text}.${String(key)}` : String(key);
+  }, "");
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -82,8 +90,10 @@ export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[
       const environmentRoot = inEnvironment ? valueAt(raw, path.slice(0, 2)) : undefined;
       const environmentName = (environmentRoot as { name?: unknown } | undefined)?.name;
       const relativePath = inEnvironment ? path.slice(2) : path;
-      const environment = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined;
-      const message = issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
+      const named = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : undefined;
+      const environment = named ?? (inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined);
+      const message =
+        issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
       return [
         {
           ...(environment === undefined ? {} : { environment }),
@@ -99,7 +109,7 @@ export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[
 /** zod's own messages ("Invalid input: expected string, received boolean") for rules that have no message of ours. */
 function readableMessage(issue: z.core.$ZodIssue): string {
   if (!/^Invalid\b/.test(issue.message)) return issue.message;
-  if (issue.code === "invalid_type") return `expected ${issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`}`;
+  if (issue.code === "invalid_type") return `expected ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}`;
   if (issue.code === "invalid_value") return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
   return issue.message.replace(/^Invalid input:?\s*/, "") || "not accepted here";
 }

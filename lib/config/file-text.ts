@@ -4,7 +4,8 @@
  * write) and legacy 8-bit encodings such as Latin-1.
  */
 
-const SAVE_AS_UTF8 = 'save it as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 NEW-FILE; in an editor: "Save with encoding" UTF-8)';
+const SAVE_AS_UTF8 =
+  'save it as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 NEW-FILE; in an editor: "Save with encoding" UTF-8)';
 
 /** The text, or the reason it cannot be read as UTF-8 (a sentence that completes "the file ..."). */
 export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly problem: string } {
@@ -25,7 +26,11 @@ export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { rea
     const byte = bytes[offset];
     if (byte === undefined) return { problem: `is not valid UTF-8; ${SAVE_AS_UTF8}` };
     const legacy = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
-    return { problem: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}` };
+    return {
+      problem:
+        `is not UTF-8: byte 0x${byte.toString(16).toUpperCase()} on line ${line} is not valid UTF-8 (it ` +
+        `looks like Latin-1 or Windows-1252, where it is "${legacy}"); ${SAVE_AS_UTF8}`,
+    };
   }
 }
 
@@ -36,7 +41,7 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let index = start;
   while (index < bytes.length) {
     const byte = bytes[index]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length = sequenceLength(byte);
     if (length === 0) return index;
     for (let next = 1; next < length; next++) {
       const continuation = bytes[index + next];
@@ -45,4 +50,13 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
     index += length;
   }
   return index;
+}
+
+/** The length of the UTF-8 sequence a lead byte starts; 0 for a byte that cannot start one. */
+function sequenceLength(byte: number): number {
+  if (byte < 0x80) return 1;
+  if (byte >= 0xc2 && byte <= 0xdf) return 2;
+  if (byte >= 0xe0 && byte <= 0xef) return 3;
+  if (byte >= 0xf0 && byte <= 0xf4) return 4;
+  return 0;
 }

@@ -28,7 +28,7 @@ class Scanner {
 
   document(): void {
     this.whitespace();
-    if (this.position >= this.text.length) this.fail("the file is empty; expected a JSON object such as {\"environments\": [...]}");
+    if (this.position >= this.text.length) this.fail('the file is empty; expected a JSON object such as {"environments": [...]}');
     this.value("");
     this.whitespace();
     if (this.position < this.text.length) this.fail(`unexpected ${this.found()} after the end of the JSON value`);
@@ -63,12 +63,23 @@ class Scanner {
     for (;;) {
       this.whitespace();
       if (this.text[this.position] === "}") this.fail("a trailing comma is not allowed in JSON; remove the comma before }");
-      if (this.text[this.position] === "/" || this.text[this.position] === "#") this.fail("JSON has no comments; remove them, or write the file as YAML (.yaml), which has");
-      if (this.text[this.position] !== '"') this.fail(`expected a property name in double quotes, found ${this.found()}${this.text[this.position] === "'" ? " (JSON takes double quotes)" : ""}`);
+      if (this.text[this.position] === "/" || this.text[this.position] === "#")
+        this.fail("JSON has no comments; remove them, or write the file as YAML (.yaml), which has");
+      if (this.text[this.position] !== '"')
+        this.fail(
+          `expected a property name in double quotes, found ${this.found()}` +
+            `${this.text[this.position] === "'" ? " (JSON takes double quotes)" : ""}`,
+        );
       const keyLine = this.lineAndColumn(this.position);
       const key = this.string();
       if (keys.has(key)) {
-        throw new JsonTextError(keyLine.line, keyLine.column, `duplicate key: ${JSON.stringify(key)} appears twice in ${path || "the top-level object"}; JSON would silently keep only the last one, so remove one`);
+        throw new JsonTextError(
+          keyLine.line,
+          keyLine.column,
+          `duplicate key: ${JSON.stringify(key)} appears twice in ` +
+            `${path || "the top-level object"}; JSON would silently keep only the last one, so ` +
+            `remove one`,
+        );
       }
       keys.add(key);
       this.whitespace();
@@ -130,11 +141,13 @@ class Scanner {
       if (char === "\\") {
         const escape = this.text[this.position + 1];
         if (escape === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.position + 2, this.position + 6))) this.fail("\\u must be followed by 4 hex digits");
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.position + 2, this.position + 6)))
+            this.fail("\\u must be followed by 4 hex digits");
           this.position += 6;
           continue;
         }
-        if (escape === undefined || !'"\\/bfnrt'.includes(escape)) this.fail(`the escape \\${escape ?? ""} is not JSON; write a backslash as \\\\ (Windows paths: C:\\\\Users or C:/Users)`);
+        if (escape === undefined || !'"\\/bfnrt'.includes(escape))
+          this.fail(`the escape \\${escape ?? ""} is not JSON; write a backslash as \\\\ (Windows paths: C:\\\\Users or C:/Users)`);
         this.position += 2;
         continue;
       }
@@ -149,7 +162,8 @@ class Scanner {
     if (!match) this.fail(`not a JSON number: ${this.found()}`);
     this.position += match![0].length;
     const next = this.text[this.position];
-    if (next !== undefined && /[0-9A-Za-z._]/.test(next)) this.fail(`not a JSON number (a leading zero, a trailing dot or letters); quote it if it is text`);
+    if (next !== undefined && /[0-9A-Za-z._]/.test(next))
+      this.fail(`not a JSON number (a leading zero, a trailing dot or letters); quote it if it is text`);
   }
 
   private whitespace(): void {

@@ -25,11 +25,23 @@ export function environmentsFilePath(env: NodeJS.ProcessEnv = process.env): stri
   if (named === undefined) return SHIPPED_ENVIRONMENTS_FILE;
   if (named.trim() === "") {
     throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [
-      { path: SETTING_LEVEL, value: named, message: `is set but empty (an unset CI variable expands to empty); set it to your environments file, or unset it to use the shipped examples (${displayPath(SHIPPED_ENVIRONMENTS_FILE)})` },
+      {
+        path: SETTING_LEVEL,
+        value: named,
+        message:
+          `is set but empty (an unset CI variable expands to empty); set it to your environments file, or ` +
+          `unset it to use the shipped examples (${displayPath(SHIPPED_ENVIRONMENTS_FILE)})`,
+      },
     ]);
   }
   if (named !== named.trim()) {
-    throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [{ path: SETTING_LEVEL, value: named, message: `has leading or trailing whitespace (${JSON.stringify(named)}); set it to ${JSON.stringify(named.trim())}` }]);
+    throw new ConfigError(ENVIRONMENTS_FILE_VARIABLE, [
+      {
+        path: SETTING_LEVEL,
+        value: named,
+        message: `has leading or trailing whitespace (${JSON.stringify(named)}); set it to ${JSON.stringify(named.trim())}`,
+      },
+    ]);
   }
   return resolve(named);
 }
@@ -47,7 +59,11 @@ export function loadEnvironmentsFile(path: string): Environment[] {
 
 export function loadEnvironments(path: string): LoadedEnvironments {
   const source = displayPath(path);
-  const text = readTextFile(path, `; set ${ENVIRONMENTS_FILE_VARIABLE} to an existing JSON or YAML file`, (message) => new ConfigError(source, [{ path: FILE_LEVEL, value: path, message }]));
+  const text = readTextFile(
+    path,
+    `; set ${ENVIRONMENTS_FILE_VARIABLE} to an existing JSON or YAML file`,
+    (message) => new ConfigError(source, [{ path: FILE_LEVEL, value: path, message }]),
+  );
   return parseEnvironmentsWithWarnings(text, { source, format: formatOf(path), baseDir: dirname(path) });
 }
 
@@ -91,7 +107,12 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
   const seen = new Set<string>();
   for (const input of parsed.data.environments) {
     if (seen.has(input.name)) {
-      problems.push({ environment: input.name, path: "name", value: input.name, message: "another environment has this name; names must be unique (each becomes a stack id)" });
+      problems.push({
+        environment: input.name,
+        path: "name",
+        value: input.name,
+        message: "another environment has this name; names must be unique (each becomes a stack id)",
+      });
       continue;
     }
     seen.add(input.name);
@@ -100,9 +121,9 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
       readPublicKeys,
     });
     problems.push(...resolved.problems);
-    if (resolved.environment) {
-      environments.push(resolved.environment);
-      warnings.push(...environmentWarnings(input, resolved.environment));
+    if (resolved.value) {
+      environments.push(resolved.value);
+      warnings.push(...environmentWarnings(input, resolved.value));
     }
   }
   problems.push(...crossEnvironmentProblems(environments));
@@ -118,11 +139,17 @@ function parseDocument(text: string, options: ParseOptions): unknown {
       // A YAML file named .json fails on its first character; say which it is.
       const start = text.trimStart();
       const looksLikeYaml = /^(?:[A-Za-z_#]|-\s|---)/.test(start) && !/^(?:true|false|null)\b/.test(start);
-      const message = looksLikeYaml
-        ? `is not valid JSON${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks like YAML; name the file .yaml (the extension .json selects strict JSON)`
-        : error instanceof JsonTextError
-          ? `is not valid JSON at ${error.message}`
-          : `is not valid JSON: ${(error as Error).message.split("\n")[0]}`;
+      let message: string;
+      if (looksLikeYaml) {
+        message =
+          `is not valid JSON` +
+          `${error instanceof JsonTextError ? ` at line ${error.line}, column ${error.column}` : ""}: it looks ` +
+          `like YAML; name the file .yaml (the extension .json selects strict JSON)`;
+      } else if (error instanceof JsonTextError) {
+        message = `is not valid JSON at ${error.message}`;
+      } else {
+        message = `is not valid JSON: ${(error as Error).message.split("\n")[0]}`;
+      }
       throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
     }
   }
@@ -135,7 +162,8 @@ function parseDocument(text: string, options: ParseOptions): unknown {
     // An alias (*name) without its anchor (&name) fails only when the value is built.
     const alias = /alias.*?: (\S+)$/.exec((failure as Error).message)?.[1];
     const message = alias
-      ? `is not valid YAML: *${alias} refers to no anchor &${alias} above it; define the anchor first, or quote the value if "*${alias}" is meant literally`
+      ? `is not valid YAML: *${alias} refers to no anchor &${alias} above it; define the ` +
+        `anchor first, or quote the value if "*${alias}" is meant literally`
       : `is not valid YAML: ${(failure as Error).message.split("\n")[0]}`;
     throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
   }
@@ -148,24 +176,41 @@ function yamlProblem(error: YAMLParseError, text: string): string {
   const lineText = start ? (text.split(/\r?\n/)[start.line - 1] ?? "") : "";
   switch (error.code) {
     case "MULTIPLE_DOCS":
-      return `holds more than one YAML document (a "---" line before ${at}); keep one document with every environment under a single environments: list`;
+      return (
+        `holds more than one YAML document (a "---" line before ${at}); keep one ` +
+        `document with every environment under a single environments: list`
+      );
     case "DUPLICATE_KEY": {
       const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(lineText.slice(start ? start.col - 1 : 0))?.[1] ?? lineText.trim();
-      return `is not valid YAML at ${at}: duplicate key: ${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same mapping; keep one`;
+      return (
+        `is not valid YAML at ${at}: duplicate key: ` +
+        `${JSON.stringify(key.replace(/^["']|["']$/g, ""))} appears twice in the same ` +
+        `mapping; keep one`
+      );
     }
     case "TAB_AS_INDENT":
       return `is not valid YAML at ${at}: indented with a tab; YAML indentation takes spaces`;
     case "BLOCK_AS_IMPLICIT_KEY":
-      return `is not valid YAML at ${at}: a value contains ": " (quote the value, e.g. "a: b") or a nested mapping is not on its own indented line`;
+      return (
+        `is not valid YAML at ${at}: a value contains ": " (quote the value, e.g. ` +
+        `"a: b") or a nested mapping is not on its own indented line`
+      );
     case "BAD_SCALAR_START": {
       const char = /reserved character (\S)/.exec(error.message)?.[1] ?? "";
-      return `is not valid YAML at ${at}: a value cannot start with ${char ? `"${char}"` : "this character"} unquoted; put the value in quotes`;
+      return (
+        `is not valid YAML at ${at}: a value cannot start with ` +
+        `${char ? `"${char}"` : "this character"} unquoted; put the value in ` +
+        `quotes`
+      );
     }
     case "BAD_INDENT":
     case "MISSING_CHAR":
     case "UNEXPECTED_TOKEN": {
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      return `is not valid YAML at ${at}: ${reason}; check this line's indentation (spaces only, aligned with the lines at its level) and its quotes and brackets`;
+      return (
+        `is not valid YAML at ${at}: ${reason}; check this line's indentation (spaces only, ` +
+        `aligned with the lines at its level) and its quotes and brackets`
+      );
     }
     default: {
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
@@ -179,25 +224,34 @@ function yamlProblem(error: YAMLParseError, text: string): string {
  * "unknown field" line per top-level key.
  */
 function notAnEnvironmentsFile(raw: unknown): string | undefined {
-  const shape = 'an environments file has a top-level "environments:" list, e.g. environments: [{ name: dev, openmetadataUrl: ..., okta: ..., openmetadata: ... }] (help/configuration.md)';
+  const shape =
+    'an environments file has a top-level "environments:" list, e.g. environments: [{ name: dev, ' +
+    "openmetadataUrl: ..., okta: ..., openmetadata: ... }] (help/configuration.md)";
   if (raw === null || raw === undefined) return `is empty; ${shape}`;
   if (Array.isArray(raw)) {
     const looksLikeEnvironments = raw.some((item) => item !== null && typeof item === "object" && "name" in item);
-    return looksLikeEnvironments ? `is a list at the top level; put the list under a top-level "environments:" key` : `is a list, not an environments file; ${shape}`;
+    return looksLikeEnvironments
+      ? `is a list at the top level; put the list under a top-level "environments:" key`
+      : `is a list, not an environments file; ${shape}`;
   }
   if (typeof raw !== "object") return `holds a single ${typeof raw} (${describeValue(raw)}), not an environments file; ${shape}`;
   const keys = Object.keys(raw);
   const has = (...names: string[]) => names.every((name) => keys.includes(name));
   if (has("environments")) return undefined;
   if (has("terraform_version") || has("lineage", "serial")) return `is a Terraform state file, not an environments file; ${shape}`;
-  if ((raw as { kind?: unknown }).kind === "Config" || has("clusters", "contexts")) return `is a kubeconfig, not an environments file; name the kubeconfig in openmetadata.cluster.kubeconfigPath instead, and ${shape}`;
+  if ((raw as { kind?: unknown }).kind === "Config" || has("clusters", "contexts"))
+    return `is a kubeconfig, not an environments file; name the kubeconfig in openmetadata.cluster.kubeconfigPath instead, and ${shape}`;
   if (has("resource") || has("terraform") || has("provider")) return `is Terraform configuration, not an environments file; ${shape}`;
-  if ((raw as { keys?: unknown }).keys !== undefined && Array.isArray((raw as { keys?: unknown }).keys)) return `is a JWKS, not an environments file; name it in okta.serviceApp.jwksFile instead, and ${shape}`;
-  if (has("name") && (has("okta") || has("openmetadataUrl"))) return `holds one environment at the top level; put it in a list under a top-level "environments:" key`;
+  if ((raw as { keys?: unknown }).keys !== undefined && Array.isArray((raw as { keys?: unknown }).keys))
+    return `is a JWKS, not an environments file; name it in okta.serviceApp.jwksFile instead, and ${shape}`;
+  if (has("name") && (has("okta") || has("openmetadataUrl")))
+    return `holds one environment at the top level; put it in a list under a top-level "environments:" key`;
   if (has("apiVersion") || has("kind")) return `is a Kubernetes manifest, not an environments file; ${shape}`;
   if (has("environment")) return `has "environment" at the top level; the key is "environments" (plural), a list`;
-  if (has("compilerOptions") || has("dependencies") || has("devDependencies") || has("app", "language")) return `is a project file (package.json, tsconfig.json, cdktf.json), not an environments file; ${shape}`;
-  const found = keys.length === 0 ? "it is empty" : `its top-level keys are ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", ..." : ""}`;
+  if (has("compilerOptions") || has("dependencies") || has("devDependencies") || has("app", "language"))
+    return `is a project file (package.json, tsconfig.json, cdktf.json), not an environments file; ${shape}`;
+  const found =
+    keys.length === 0 ? "it is empty" : `its top-level keys are ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", ..." : ""}`;
   return `has no top-level "environments:" list (${found}), so it is not an environments file; ${shape}`;
 }
 
@@ -206,9 +260,13 @@ function readPublicKeys(path: string) {
   const source = displayPath(path);
   const text = readTextFile(path, "", (problem) => new Error(`${source} ${problem.replace(/^cannot be read/, "cannot be read as JSON")}`));
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw new Error(`${source} is a PEM private key, not a public JWKS; never commit it: name the jwks.json that \`npm run keys\` wrote next to it (the private key stays in your secret store)`);
+    throw new Error(
+      `${source} is a PEM private key, not a public JWKS; never commit it: name the jwks.json that ` +
+        `\`npm run keys\` wrote next to it (the private key stays in your secret store)`,
+    );
   }
-  if (/-----BEGIN [A-Z ]+-----/.test(text)) throw new Error(`${source} is a PEM file, not a JWKS; name the jwks.json that \`npm run keys\` wrote`);
+  if (/-----BEGIN [A-Z ]+-----/.test(text))
+    throw new Error(`${source} is a PEM file, not a JWKS; name the jwks.json that \`npm run keys\` wrote`);
   let json: unknown;
   try {
     json = parseJsonText(text);

@@ -22,13 +22,16 @@ export function strictRecord<Shape extends z.ZodRawShape>(shape: Shape) {
 /** What a value where an object belongs usually means in YAML. */
 function objectHint(input: unknown): string {
   if (Array.isArray(input)) return " (got a list; write the fields directly, without a leading -)";
-  if (typeof input === "string" && /^[A-Za-z]\w*:\S/.test(input)) return ` (a YAML key needs a space after the colon: "${input.replace(":", ": ")}")`;
+  if (typeof input === "string" && /^[A-Za-z]\w*:\S/.test(input))
+    return ` (a YAML key needs a space after the colon: "${input.replace(":", ": ")}")`;
   return "";
 }
 
 /** The hint for a number written in quotes, which YAML and JSON keep as a string. */
 function unquoteHint(input: unknown): string {
-  return typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input)) ? `; write it without quotes: ${input.trim()}` : "";
+  return typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input))
+    ? `; write it without quotes: ${input.trim()}`
+    : "";
 }
 
 /** A whole number within a documented range, with its unit in the message. */
@@ -46,7 +49,8 @@ export function bool() {
   return z.boolean({
     error: (issue) => {
       const input = issue.input;
-      if (typeof input === "string" && /^(true|false|yes|no|on|off)$/i.test(input.trim())) return `expected true or false without quotes (${JSON.stringify(input)} is a string)`;
+      if (typeof input === "string" && /^(true|false|yes|no|on|off)$/i.test(input.trim()))
+        return `expected true or false without quotes (${JSON.stringify(input)} is a string)`;
       return "expected true or false";
     },
   });
@@ -59,7 +63,8 @@ export function oneOf<const Values extends readonly [string, ...string[]]>(value
       const input = issue.input;
       const near = typeof input === "string" ? closest(input.trim(), values) : undefined;
       const exact = typeof input === "string" && near?.toLowerCase() === input.trim().toLowerCase();
-      const hint = near === undefined ? "" : exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
+      let hint = "";
+      if (near !== undefined) hint = exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
       return `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}${hint}`;
     },
   });
@@ -79,14 +84,21 @@ function surroundingWhitespace(value: string): string | undefined {
   if (value !== trimmed && trimmed !== "") return `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}`;
   // Quotes pasted from a document or chat are characters of the value, not YAML's quotes.
   if (/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]|[\u201C\u201D\u2018\u2019\u00AB\u00BB]$/.test(trimmed)) {
-    return `typographic quotes (“ ” ‘ ’) are part of the value, not quotes; write straight quotes or none: ${JSON.stringify(trimmed.replace(/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]+|[\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g, ""))}`;
+    return (
+      `typographic quotes (“ ” ‘ ’) are part of the value, not quotes; write straight quotes or none: ` +
+      `${JSON.stringify(trimmed.replace(/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]+|[\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g, ""))}`
+    );
   }
   return undefined;
 }
 
 /** A string that must not be empty; free text (a description) may keep surrounding whitespace, which is trimmed. */
 export function nonEmptyString(what: string, options: { readonly freeText?: boolean } = {}) {
-  if (options.freeText) return z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}, not an empty string` });
+  if (options.freeText)
+    return z
+      .string({ error: `expected ${what}` })
+      .trim()
+      .min(1, { error: `expected ${what}, not an empty string` });
   return z.string({ error: (issue) => `expected ${what}${quoteHint(issue.input)}` }).superRefine((value, ctx) => {
     if (value.trim() === "") return void ctx.addIssue({ code: "custom", message: `expected ${what}, not an empty string` });
     const whitespace = surroundingWhitespace(value);
@@ -142,8 +154,15 @@ export function baseUrl(example: string) {
 }
 
 function baseUrlProblem(value: string): string | undefined {
-  if (/[^\x21-\x7E]/.test(value)) return "contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a document?); write the URL in plain ASCII (an international domain as its xn-- form)";
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/.*)?$/i.test(value) ? `the scheme is missing (write "https://${value.replace(/\/+$/, "")}")` : "not a URL";
+  if (/[^\x21-\x7E]/.test(value))
+    return (
+      "contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a " +
+      "document?); write the URL in plain ASCII (an international domain as its xn-- form)"
+    );
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+    return /^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(?:\/.*)?$/i.test(value)
+      ? `the scheme is missing (write "https://${value.replace(/\/+$/, "")}")`
+      : "not a URL";
   let url: URL;
   try {
     url = new URL(value);
@@ -154,7 +173,10 @@ function baseUrlProblem(value: string): string | undefined {
   if (url.protocol !== "https:" && url.protocol !== "http:") return `scheme ${url.protocol} is not accepted`;
   if (url.username || url.password) return "credentials in a URL are not accepted";
   if (url.search || url.hash || value.includes("?") || value.includes("#")) return "a query or fragment is not accepted";
-  if (url.pathname !== "/" || value.endsWith("/")) return value.endsWith("/") && url.pathname === "/" ? `a trailing slash is not accepted (write "${value.replace(/\/+$/, "")}")` : `a path is not accepted (write "${url.origin}")`;
+  if (url.pathname !== "/" || value.endsWith("/"))
+    return value.endsWith("/") && url.pathname === "/"
+      ? `a trailing slash is not accepted (write "${value.replace(/\/+$/, "")}")`
+      : `a path is not accepted (write "${url.origin}")`;
   const host = value.replace(/^[a-z]+:\/\//i, "").replace(/:\d+$/, "");
   if (host.endsWith(".")) return `a trailing dot after the host is not accepted (write "${url.origin.replace(/\.(?=(:\d+)?$)/, "")}")`;
   if (host !== host.toLowerCase()) return `write the host in lower case ("${url.origin}"): Okta compares redirect URIs exactly`;
@@ -168,9 +190,17 @@ export function domainName(example: string) {
   const accepted = `a lower-case domain name with no scheme, path or trailing slash, e.g. "${example}"`;
   return checkedString(accepted, (value) => {
     if (DOMAIN.test(value)) return undefined;
-    const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "").replace(/\.$/, "").toLowerCase();
-    const hint = bare !== value && DOMAIN.test(bare) ? ` (write "${bare}")` : /[^\x21-\x7E]/.test(value) ? " (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)" : "";
-    return `expected ${accepted}${hint}`;
+    const bare = value
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+      .replace(/^[^@/]*@/, "")
+      .replace(/[/?#].*$/, "")
+      .replace(/:\d+$/, "")
+      .replace(/\.$/, "")
+      .toLowerCase();
+    if (bare !== value && DOMAIN.test(bare)) return `expected ${accepted} (write "${bare}")`;
+    if (/[^\x21-\x7E]/.test(value))
+      return `expected ${accepted} (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)`;
+    return `expected ${accepted}`;
   });
 }
 
@@ -183,7 +213,12 @@ export function hostName(what: string, example: string, portField: string) {
   const accepted = `${what}: a host name or IP address only, e.g. "${example}"`;
   return checkedString(accepted, (value) => {
     const url = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*)(?::(\d+))?/i.exec(value);
-    if (url) return `a URL is not accepted here; write host "${url[2]}"${url[3] ? ` and ${portField}: ${url[3]}` : ""} (the scheme and port have their own fields)`;
+    if (url)
+      return (
+        `a URL is not accepted here; write host "${url[2]}"` +
+        `${url[3] ? ` and ${portField}: ${url[3]}` : ""} (the scheme and port have their ` +
+        `own fields)`
+      );
     const withPort = /^([^:/]+):(\d+)$/.exec(value);
     if (withPort) return `the port goes in its own field; write host "${withPort[1]}" and ${portField}: ${withPort[2]}`;
     if (value.includes("/")) return `a path is not accepted; expected ${accepted}`;
@@ -196,12 +231,15 @@ const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** S3's bucket naming rules; a bucket URL or ARN names the bucket inside a string Terraform would not find. */
 export function s3BucketName() {
-  const accepted = 'an S3 bucket name: 3-63 characters of a-z, 0-9, "." and "-", starting and ending with a letter or digit, e.g. "example-terraform-state"';
+  const accepted =
+    'an S3 bucket name: 3-63 characters of a-z, 0-9, "." and "-", starting and ' +
+    'ending with a letter or digit, e.g. "example-terraform-state"';
   return checkedString(accepted, (value) => {
     const url = /^(?:s3:\/\/|arn:aws[a-z-]*:s3:::|https?:\/\/)([^/]+)\/?(.*)$/i.exec(value);
     if (url) return `give the bucket name only: bucket "${url[1]}"${url[2] ? ` and key "${url[2]}"` : ""}; expected ${accepted}`;
     if (value.includes("/")) return `a bucket name has no "/"; put the object path in backend.key; expected ${accepted}`;
-    if (!S3_BUCKET.test(value) || value.includes("..") || /^\d+\.\d+\.\d+\.\d+$/.test(value) || value.startsWith("xn--")) return `expected ${accepted}${/[A-Z_]/.test(value) ? " (no capitals or underscores)" : ""}`;
+    if (!S3_BUCKET.test(value) || value.includes("..") || /^\d+\.\d+\.\d+\.\d+$/.test(value) || value.startsWith("xn--"))
+      return `expected ${accepted}${/[A-Z_]/.test(value) ? " (no capitals or underscores)" : ""}`;
     return undefined;
   });
 }
@@ -209,7 +247,9 @@ export function s3BucketName() {
 const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
 
 export function gcsBucketName() {
-  const accepted = 'a GCS bucket name: 3-63 characters of a-z, 0-9, "-", "_" and ".", starting and ending with a letter or digit, e.g. "example-terraform-state"';
+  const accepted =
+    'a GCS bucket name: 3-63 characters of a-z, 0-9, "-", "_" and ".", starting and ' +
+    'ending with a letter or digit, e.g. "example-terraform-state"';
   return checkedString(accepted, (value) => {
     const url = /^(?:gs:\/\/|https?:\/\/storage\.googleapis\.com\/)([^/]+)\/?(.*)$/i.exec(value);
     if (url) return `give the bucket name only: bucket "${url[1]}"${url[2] ? ` and prefix "${url[2]}"` : ""}; expected ${accepted}`;
@@ -221,5 +261,7 @@ export function gcsBucketName() {
 const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
 export function awsRegion() {
-  return patternString('an AWS region such as "eu-west-1" or "us-east-1"', AWS_REGION, (value) => (AWS_REGION.test(value.toLowerCase()) ? `write it in lower case ("${value.toLowerCase()}"); ` : ""));
+  return patternString('an AWS region such as "eu-west-1" or "us-east-1"', AWS_REGION, (value) =>
+    AWS_REGION.test(value.toLowerCase()) ? `write it in lower case ("${value.toLowerCase()}"); ` : "",
+  );
 }

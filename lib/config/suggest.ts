@@ -8,7 +8,11 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
   // A field written without its unit or suffix: accessTokenLifetime for accessTokenLifetimeMinutes.
-  return word.length >= 4 ? candidates.find((candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))) : undefined;
+  return word.length >= 4
+    ? candidates.find(
+        (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate)),
+      )
+    : undefined;
 }
 
 /** Optimal string alignment distance: a swap of two neighbouring letters ("flwo") counts as one edit. */

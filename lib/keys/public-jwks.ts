@@ -2,6 +2,7 @@ import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { decodeUtf8 } from "../config/file-text";
 import { parseJsonText } from "../config/json-text";
+import { UserError } from "../errors";
 
 /**
  * Public JWKS validation, kept free of jose so that loading the environments (every synth) does
@@ -9,7 +10,7 @@ import { parseJsonText } from "../config/json-text";
  */
 
 /** A problem the user can fix (bad input file, existing file, unsafe directory); the message names the file. */
-export class KeyFileError extends Error {
+export class KeyFileError extends UserError {
   override name = "KeyFileError";
 }
 
@@ -51,20 +52,27 @@ export function parsePublicJwks(json: unknown, source: string): PublicJwks {
     const at = `keys[${index}]`;
     if (!isPlainObject(entry)) return fail(`${at} is not an object`);
     const privateMembers = PRIVATE_RSA_MEMBERS.filter((member) => member in entry);
-    if (privateMembers.length > 0) return fail(`${at} contains private key material (${privateMembers.join(", ")}); a public JWKS must not`);
-    if (entry["kty"] !== "RSA") return fail(entry["kty"] === undefined ? `${at} has no "kty"` : `${at} has kty ${JSON.stringify(entry["kty"])}; only "RSA" keys are supported`);
+    if (privateMembers.length > 0)
+      return fail(`${at} contains private key material (${privateMembers.join(", ")}); a public JWKS must not`);
+    if (entry["kty"] !== "RSA")
+      return fail(
+        entry["kty"] === undefined ? `${at} has no "kty"` : `${at} has kty ${JSON.stringify(entry["kty"])}; only "RSA" keys are supported`,
+      );
     const kid = requireString(entry, "kid", at, fail);
     const n = requireString(entry, "n", at, fail);
     const e = requireString(entry, "e", at, fail);
     if (!BASE64URL.test(n)) fail(`${at} "n" is not base64url`);
     if (!BASE64URL.test(e)) fail(`${at} "e" is not base64url`);
     const alg = entry["alg"];
-    if (alg !== undefined && (typeof alg !== "string" || !RSA_SIGNING_ALGORITHMS.has(alg))) fail(`${at} has alg ${JSON.stringify(alg)}; expected an RSA signing algorithm such as "RS256"`);
-    if (entry["use"] !== undefined && entry["use"] !== "sig") fail(`${at} has use ${JSON.stringify(entry["use"])}; a signing key set holds only "sig" keys`);
+    if (alg !== undefined && (typeof alg !== "string" || !RSA_SIGNING_ALGORITHMS.has(alg)))
+      fail(`${at} has alg ${JSON.stringify(alg)}; expected an RSA signing algorithm such as "RS256"`);
+    if (entry["use"] !== undefined && entry["use"] !== "sig")
+      fail(`${at} has use ${JSON.stringify(entry["use"])}; a signing key set holds only "sig" keys`);
     const modulusBits = rsaModulusBits(n, e) ?? fail(`${at} is not a valid RSA public key`);
     if (modulusBits < MODULUS_BITS) fail(`${at} is a ${modulusBits}-bit RSA key; at least ${MODULUS_BITS} bits are required`);
     const firstPosition = positionByKid.get(kid);
-    if (firstPosition !== undefined) fail(`${at} has kid ${JSON.stringify(kid)}, already used by keys[${firstPosition}]; kids must be unique`);
+    if (firstPosition !== undefined)
+      fail(`${at} has kid ${JSON.stringify(kid)}, already used by keys[${firstPosition}]; kids must be unique`);
     positionByKid.set(kid, index);
     return { ...entry, kty: "RSA", kid, n, e };
   });
@@ -83,8 +91,10 @@ export function readPublicJwksFile(file: string): PublicJwks {
   if ("problem" in decoded) throw new KeyFileError(`${file}: the file ${decoded.problem}`);
   const text = decoded.text;
   // A PEM where a JWKS belongs would otherwise read as "No number after minus sign in JSON".
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) throw new KeyFileError(`${file}: a PEM private key, not a public JWKS; name the jwks.json that npm run keys wrote next to it`);
-  if (/-----BEGIN [A-Z ]+-----/.test(text)) throw new KeyFileError(`${file}: a PEM file, not a JWKS; name the jwks.json that npm run keys wrote`);
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
+    throw new KeyFileError(`${file}: a PEM private key, not a public JWKS; name the jwks.json that npm run keys wrote next to it`);
+  if (/-----BEGIN [A-Z ]+-----/.test(text))
+    throw new KeyFileError(`${file}: a PEM file, not a JWKS; name the jwks.json that npm run keys wrote`);
   let json: unknown;
   try {
     json = parseJsonText(text);

@@ -1,6 +1,18 @@
 import { execFileSync } from "node:child_process";
 import { createPrivateKey, createPublicKey, randomBytes } from "node:crypto";
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { describeSystemError, KeyFileError, MODULUS_BITS, type PublicJwk, type PublicJwks } from "./public-jwks";
@@ -81,7 +93,9 @@ export async function generateSigningKey(options: { kid?: string } = {}): Promis
 export function rotateJwks(existing: PublicJwks, newKey: SigningKey): PublicJwks {
   const clash = existing.keys.findIndex((key) => key.kid === newKey.kid);
   if (clash !== -1) {
-    throw new KeyFileError(`the new kid ${JSON.stringify(newKey.kid)} is already used by keys[${clash}] of the JWKS being rotated; choose another --kid`);
+    throw new KeyFileError(
+      `the new kid ${JSON.stringify(newKey.kid)} is already used by keys[${clash}] of the JWKS being rotated; choose another --kid`,
+    );
   }
   return { keys: [newKey.publicJwk, ...existing.keys] };
 }
@@ -113,7 +127,11 @@ export function writeSigningKeyFiles(dir: string, key: SigningKey, options: Writ
   if (!options.force) {
     const existing = plan.map((file) => file.path).filter((path) => statSync(path, { throwIfNoEntry: false }) !== undefined);
     if (existing.length > 0) {
-      throw new KeyFileError(`${directory} already contains ${existing.map((path) => basename(path)).join(", ")}; refusing to overwrite (use --force to replace)`);
+      throw new KeyFileError(
+        `${directory} already contains ` +
+          `${existing.map((path) => basename(path)).join(", ")}; refusing to ` +
+          `overwrite (use --force to replace)`,
+      );
     }
   }
   prepareDirectory(directory);
@@ -131,7 +149,11 @@ function nearestExistingAncestor(directory: string): string {
     const stat = statSync(candidate, { throwIfNoEntry: false });
     if (stat?.isDirectory()) return candidate;
     if (stat) {
-      throw new KeyFileError(candidate === directory ? `${directory} exists and is not a directory` : `cannot create ${directory}: ${candidate} is not a directory`);
+      throw new KeyFileError(
+        candidate === directory
+          ? `${directory} exists and is not a directory`
+          : `cannot create ${directory}: ${candidate} is not a directory`,
+      );
     }
     candidate = dirname(candidate);
   }
@@ -149,7 +171,8 @@ function assertNotCommittable(directory: string, existingAncestor: string, priva
   const tracked = mustBeIgnored.find((path) => !isIgnoredByGit(workTree, path));
   if (tracked !== undefined) {
     throw new KeyFileError(
-      `refusing to write private keys to ${directory}: it is inside the git work tree ${workTree} and ${tracked} is not ignored by git; choose a directory outside the repository or add it to .gitignore`,
+      `refusing to write private keys to ${directory}: it is inside the git work tree ${workTree} and ${tracked} ` +
+        `is not ignored by git; choose a directory outside the repository or add it to .gitignore`,
     );
   }
 }
@@ -157,7 +180,10 @@ function assertNotCommittable(directory: string, existingAncestor: string, priva
 /** The top of the work tree containing `directory`, or undefined when there is none or git is not installed. */
 function gitWorkTree(directory: string): string | undefined {
   try {
-    const topLevel = execFileSync("git", ["-C", directory, "rev-parse", "--show-toplevel"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const topLevel = execFileSync("git", ["-C", directory, "rev-parse", "--show-toplevel"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return topLevel === "" ? undefined : topLevel;
   } catch {
     return undefined;
@@ -195,7 +221,8 @@ function writeNewFile(path: string, contents: string | Buffer, mode: number): vo
   try {
     descriptor = openSync(path, "wx", mode);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new KeyFileError(`${path} already exists; refusing to overwrite (use --force to replace)`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new KeyFileError(`${path} already exists; refusing to overwrite (use --force to replace)`);
     throw new KeyFileError(`cannot create ${path} (${describeSystemError(error)})`);
   }
   try {
@@ -219,4 +246,3 @@ function replaceFile(path: string, contents: string | Buffer, mode: number): voi
     throw error instanceof KeyFileError ? error : new KeyFileError(`cannot replace ${path} (${describeSystemError(error)})`);
   }
 }
-

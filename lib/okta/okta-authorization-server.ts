@@ -126,7 +126,12 @@ export class OktaAuthorizationServer extends Construct {
     this.addSystemClaim("email-id-token-claim", { name: "email", alwaysIncludeInToken: true });
     // Custom servers put no email in access tokens. Only with the `email` scope, i.e. in user flows:
     // a client_credentials token has no user for `user.email` to read (audit F7).
-    this.emailAccessTokenClaim = this.addCustomClaim("email-access-token-claim", { name: "email", claimType: "RESOURCE", value: "user.email", scopes: ["email"] });
+    this.emailAccessTokenClaim = this.addCustomClaim("email-access-token-claim", {
+      name: "email",
+      claimType: "RESOURCE",
+      value: "user.email",
+      scopes: ["email"],
+    });
 
     this.accessPolicy = this.addAccessPolicy("access-policy", {
       name: "OpenMetadata",
@@ -139,7 +144,11 @@ export class OktaAuthorizationServer extends Construct {
       validate: () =>
         this.policies
           .filter((policy) => (this.rulesByPolicy.get(policy) ?? []).length === 0)
-          .map((policy) => `the access policy of authorization server "${props.name}" has no rules, so no client it admits could get a token; call addPolicyRule() (policy ${policy.node.id})`),
+          .map(
+            (policy) =>
+              `the access policy of authorization server "${props.name}" has no rules, so no client it ` +
+              `admits could get a token; call addPolicyRule() (policy ${policy.node.id})`,
+          ),
     });
   }
 
@@ -149,8 +158,15 @@ export class OktaAuthorizationServer extends Construct {
    * `okta/services/idaas/resource_okta_auth_server_claim_default.go:114-127` (the create finds the
    * claim by name and updates that flag), `:196-200` (the names it accepts).
    */
-  addSystemClaim(id: string, options: { readonly name: (typeof SYSTEM_CLAIM_NAMES)[number]; readonly alwaysIncludeInToken: boolean }): AuthServerClaimDefault {
-    const claim = new AuthServerClaimDefault(this, id, { authServerId: this.server.id, name: options.name, alwaysIncludeInToken: options.alwaysIncludeInToken });
+  addSystemClaim(
+    id: string,
+    options: { readonly name: (typeof SYSTEM_CLAIM_NAMES)[number]; readonly alwaysIncludeInToken: boolean },
+  ): AuthServerClaimDefault {
+    const claim = new AuthServerClaimDefault(this, id, {
+      authServerId: this.server.id,
+      name: options.name,
+      alwaysIncludeInToken: options.alwaysIncludeInToken,
+    });
     this.systemClaims.push(claim);
     return claim;
   }

@@ -39,9 +39,47 @@ export const SYSTEM_CLAIM_NAMES = [
  */
 export const RESERVED_CLAIM_NAMES = {
   /** ID tokens: registered OIDC claims, plus every system claim above. */
-  IDENTITY: ["iss", "aud", "exp", "iat", "nbf", "jti", "ver", "amr", "acr", "idp", "nonce", "auth_time", "at_hash", "c_hash", "sid", "azp", ...SYSTEM_CLAIM_NAMES],
+  IDENTITY: [
+    "iss",
+    "aud",
+    "exp",
+    "iat",
+    "nbf",
+    "jti",
+    "ver",
+    "amr",
+    "acr",
+    "idp",
+    "nonce",
+    "auth_time",
+    "at_hash",
+    "c_hash",
+    "sid",
+    "azp",
+    ...SYSTEM_CLAIM_NAMES,
+  ],
   /** Access tokens: `sub` is their one system claim; the rest Okta writes itself. */
-  RESOURCE: ["sub", "iss", "aud", "exp", "iat", "nbf", "jti", "ver", "cid", "uid", "scp", "acr", "amr", "as_uri", "rpt", "rsi", "username", "token_type", "auth_time"],
+  RESOURCE: [
+    "sub",
+    "iss",
+    "aud",
+    "exp",
+    "iat",
+    "nbf",
+    "jti",
+    "ver",
+    "cid",
+    "uid",
+    "scp",
+    "acr",
+    "amr",
+    "as_uri",
+    "rpt",
+    "rsi",
+    "username",
+    "token_type",
+    "auth_time",
+  ],
 } as const;
 
 export type ClaimType = keyof typeof RESERVED_CLAIM_NAMES;
@@ -51,6 +89,7 @@ export function reservedClaimReason(name: string, claimType: ClaimType): string 
   if (!(RESERVED_CLAIM_NAMES[claimType] as readonly string[]).includes(name)) return undefined;
   const isSystem = (SYSTEM_CLAIM_NAMES as readonly string[]).includes(name);
   return isSystem && claimType === "IDENTITY"
-    ? `"${name}" is a system IDENTITY claim of every new custom authorization server; manage it with okta_auth_server_claim_default (addSystemClaim) instead`
+    ? `"${name}" is a system IDENTITY claim of every new custom authorization server; ` +
+        `manage it with okta_auth_server_claim_default (addSystemClaim) instead`
     : `"${name}" is reserved in ${claimType === "IDENTITY" ? "ID" : "access"} tokens; Okta rejects a custom claim of that name`;
 }

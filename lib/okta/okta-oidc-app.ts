@@ -65,8 +65,14 @@ export class OktaOidcApp extends Construct {
 
   constructor(scope: Construct, id: string, props: OktaOidcAppProps) {
     super(scope, id);
-    if (props.everyone && props.groups.length > 0) throw new Error(`OktaOidcApp "${props.label}": everyone: true already assigns every user; got groups ${JSON.stringify(props.groups)} as well`);
-    if (!props.everyone && props.groups.length === 0) throw new Error(`OktaOidcApp "${props.label}": no groups and everyone not set, so nobody could sign in; pass groups or everyone: true`);
+    if (props.everyone && props.groups.length > 0)
+      throw new Error(
+        `OktaOidcApp "${props.label}": everyone: true already assigns every user; got groups ${JSON.stringify(props.groups)} as well`,
+      );
+    if (!props.everyone && props.groups.length === 0)
+      throw new Error(
+        `OktaOidcApp "${props.label}": no groups and everyone not set, so nobody could sign in; pass groups or everyone: true`,
+      );
     const url = props.openmetadataUrl;
     const adoptedSecret = props.adopted && props.flow === "web" ? adoptedClientSecretVariable(this) : undefined;
     this.adoptedSecretReference = adoptedSecret;
@@ -75,7 +81,13 @@ export class OktaOidcApp extends Construct {
         ? {
             ...(props.preventDestroy ? { preventDestroy: true } : {}),
             // Never hand OpenMetadata an empty secret: stop at the app, before its Kubernetes Secret is written.
-            ...(adoptedSecret ? { postcondition: [{ condition: `\${self.client_secret != "" || ${adoptedSecret} != ""}`, errorMessage: ADOPTED_SECRET_MISSING }] } : {}),
+            ...(adoptedSecret
+              ? {
+                  postcondition: [
+                    { condition: `\${self.client_secret != "" || ${adoptedSecret} != ""}`, errorMessage: ADOPTED_SECRET_MISSING },
+                  ],
+                }
+              : {}),
           }
         : undefined;
     this.clientType = props.flow === "spa" ? "public" : "confidential";
@@ -136,10 +148,15 @@ export class OktaOidcApp extends Construct {
       active: true,
     });
 
-    if (props.everyone) Annotations.of(this).addWarning("The app is assigned to Everyone: every active user of the Okta org can sign in to OpenMetadata.");
+    if (props.everyone)
+      Annotations.of(this).addWarning("The app is assigned to Everyone: every active user of the Okta org can sign in to OpenMetadata.");
     const groupIds = props.everyone
       ? [new DataOktaEveryoneGroup(this, "everyone-group", {}).id]
-      : props.groups.map((name, index) => new DataOktaGroup(this, `group-${index}`, { name, lifecycle: { postcondition: [exactGroupName(name, props.environmentName)] } }).id);
+      : props.groups.map(
+          (name, index) =>
+            new DataOktaGroup(this, `group-${index}`, { name, lifecycle: { postcondition: [exactGroupName(name, props.environmentName)] } })
+              .id,
+        );
     this.groupAssignments = new AppGroupAssignments(this, "group-assignments", {
       appId: this.app.id,
       group: groupIds.map((id, priority) => ({ id, priority })),
@@ -171,7 +188,8 @@ function exactGroupName(name: string, environmentName: string) {
   return {
     condition: `\${self.name == ${terraformString(name)}}`,
     errorMessage: escapeTemplate(
-      `Okta group ${JSON.stringify(name)} (okta.access.groups of environment "${environmentName}") does not exist: Okta's name search found another group whose name starts with it. Create the group in Okta or correct its name in the environments file.`,
+      `Okta group ${JSON.stringify(name)} (okta.access.groups of environment "${environmentName}") does not exist: Okta's name search ` +
+        `found another group whose name starts with it. Create the group in Okta or correct its name in the environments file.`,
     ),
   };
 }
@@ -188,7 +206,9 @@ function escapeTemplate(text: string): string {
 
 const ADOPTED_SECRET_VARIABLE = "okta_adopted_client_secret";
 const ADOPTED_SECRET_MISSING =
-  "The adopted Okta app's client secret is not in Terraform state (import never reads it), and OpenMetadata must not get an empty one. Set TF_VAR_okta_adopted_client_secret to the app's current secret (Okta admin console > the app > General > Client Credentials) and plan again (help/runbooks/adopting.md).";
+  "The adopted Okta app's client secret is not in Terraform state (import never reads it), and OpenMetadata must " +
+  "not get an empty one. Set TF_VAR_okta_adopted_client_secret to the app's current secret (Okta admin console > " +
+  "the app > General > Client Credentials) and plan again (help/runbooks/adopting.md).";
 
 /** The variable, as an expression (`var.okta_adopted_client_secret`). */
 function adoptedClientSecretVariable(scope: Construct): string {

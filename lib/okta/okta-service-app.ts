@@ -70,11 +70,15 @@ export class OktaServiceApp extends Construct {
       this.adminRoleAssignment = new AppOauthRoleAssignment(this, "admin-role", { clientId: this.app.clientId, type: props.adminRole });
       const writes = props.apiScopes.filter((scope) => scope.endsWith(".manage"));
       if (READ_ONLY_ROLES.has(props.adminRole) && writes.length > 0) {
-        Annotations.of(this).addWarning(`The service app's admin role ${props.adminRole} can only read, so its granted ${writes.join(", ")} answer 403: choose a role that may write (help/service-app.md).`);
+        Annotations.of(this).addWarning(
+          `The service app's admin role ${props.adminRole} can only read, so its granted ` +
+            `${writes.join(", ")} answer 403: choose a role that may write (help/service-app.md).`,
+        );
       }
     } else {
       Annotations.of(this).addWarning(
-        `The service app is granted ${props.apiScopes.join(", ")} but has no Okta admin role, so its management API calls answer 403 until a role is assigned: set okta.serviceApp.adminRole, or assign one in the admin console (help/service-app.md).`,
+        `The service app is granted ${props.apiScopes.join(", ")} but has no Okta admin role, so its management API calls answer 403 ` +
+          `until a role is assigned: set okta.serviceApp.adminRole, or assign one in the admin console (help/service-app.md).`,
       );
     }
   }

@@ -109,7 +109,9 @@ export class OktaSingleSignOn extends Construct {
       clientType: this.oidcApp.clientType,
       authority: this.authorizationServer.issuer,
       clientId: this.oidcApp.clientId,
-      ...(this.oidcApp.clientSecret ? { clientSecret: this.oidcApp.clientSecret, clientAuthenticationMethod: WEB_CLIENT_AUTHENTICATION_METHOD } : {}),
+      ...(this.oidcApp.clientSecret
+        ? { clientSecret: this.oidcApp.clientSecret, clientAuthenticationMethod: WEB_CLIENT_AUTHENTICATION_METHOD }
+        : {}),
       jwksUri: this.authorizationServer.jwksUri,
       discoveryUri: this.authorizationServer.discoveryUri,
     };

@@ -1,5 +1,6 @@
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { Construct } from "constructs";
+import { DEPENDENCY_SERVICES } from "./resource-names";
 
 export interface DependenciesNetworkPolicyProps {
   readonly namespace: string;
@@ -32,7 +33,11 @@ export class DependenciesNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, props: DependenciesNetworkPolicyProps) {
     super(scope, id);
     const instance = props.dependenciesReleaseName;
-    const openmetadata = { podSelector: { matchLabels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": props.openmetadataReleaseName } } };
+    const openmetadata = {
+      podSelector: {
+        matchLabels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": props.openmetadataReleaseName },
+      },
+    };
     const airflow = { podSelector: { matchLabels: { tier: "airflow", release: instance } } };
     const policy = (policyId: string, app: string, port: number, extraIngress: object[] = []) =>
       new NetworkPolicyV1(this, policyId, {
@@ -44,9 +49,14 @@ export class DependenciesNetworkPolicy extends Construct {
         },
       });
     this.policies = [
-      policy("mysql", "mysql", 3306),
+      policy("mysql", "mysql", DEPENDENCY_SERVICES.mysql.port),
       // Transport (9300) between OpenSearch nodes, should singleNode ever be turned off.
-      policy("opensearch", "opensearch", 9200, [{ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": instance } } }], ports: [{ port: "9300", protocol: "TCP" }] }]),
+      policy("opensearch", "opensearch", DEPENDENCY_SERVICES.opensearch.port, [
+        {
+          from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "opensearch", "app.kubernetes.io/instance": instance } } }],
+          ports: [{ port: "9300", protocol: "TCP" }],
+        },
+      ]),
     ];
   }
 }

@@ -13,7 +13,11 @@ export function addHelmReleaseRules(release: Release): void {
       const sets = (release.setSensitiveInput ?? []) as ReleaseSetSensitive[];
       return sets
         .filter((set) => set.name.includes("\\."))
-        .map((set) => `helm_release "${release.name}": set_sensitive "${set.name}" has an escaped dot, which helm provider 3.1.1 stores uncloaked in metadata.values (#1788); give the subchart the value through a Kubernetes Secret it reads`);
+        .map(
+          (set) =>
+            `helm_release "${release.name}": set_sensitive "${set.name}" has an escaped dot, which helm provider 3.1.1 stores ` +
+            `uncloaked in metadata.values (#1788); give the subchart the value through a Kubernetes Secret it reads`,
+        );
     },
   });
 }

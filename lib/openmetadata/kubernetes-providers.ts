@@ -11,7 +11,9 @@ import type { OpenMetadataSettings } from "../config/environment";
  * `random` and `tls` generate the secrets, which live in Terraform state only.
  */
 export function configureKubernetesProviders(scope: Construct, cluster: OpenMetadataSettings["cluster"]): void {
-  const connection = cluster.inCluster ? {} : { configPath: cluster.kubeconfigPath, ...(cluster.context ? { configContext: cluster.context } : {}) };
+  const connection = cluster.inCluster
+    ? {}
+    : { configPath: cluster.kubeconfigPath, ...(cluster.context ? { configContext: cluster.context } : {}) };
   new KubernetesProvider(scope, "kubernetes-provider", connection);
   new HelmProvider(scope, "helm-provider", { kubernetes: connection });
   new RandomProvider(scope, "random-provider", {});

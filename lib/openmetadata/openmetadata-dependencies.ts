@@ -7,27 +7,15 @@ import type { DependencyOptions } from "../config/environment";
 import { renderValues } from "./chart-values";
 import { DependenciesNetworkPolicy } from "./dependencies-network-policy";
 import { addHelmReleaseRules } from "./helm-release-rules";
-import { SECRET_NAMES } from "./openmetadata-secrets";
-import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS } from "./resource-names";
-
-export const OPENMETADATA_HELM_REPOSITORY = "https://helm.open-metadata.org";
-
-// Defined in the dependency-free module, so the values code loads no provider bindings.
-export { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS };
-
-/** The Kubernetes objects the subcharts read their credentials from, created by this construct. */
-export const DEPENDENCY_OBJECT_NAMES = {
-  /** bitnami mysql `auth.existingSecret`: keys `mysql-root-password`, `mysql-password`. */
-  mysqlAuth: "openmetadata-dependencies-mysql-auth",
-  /** bitnami mysql `primary.extraEnvVarsSecret`: every key becomes an environment variable of the MySQL container. */
-  mysqlInitEnv: "openmetadata-dependencies-mysql-init-env",
-  /** bitnami mysql `initdbScriptsConfigMap`: the Airflow database script, which holds no password. */
-  mysqlInitScripts: "openmetadata-dependencies-mysql-init",
-  /** Airflow `data.metadataSecretName`: key `connection`. */
-  airflowMetadata: "openmetadata-dependencies-airflow-metadata",
-  /** Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName` (key `webserver-secret-key`, Airflow 2). */
-  airflowSecretKey: "openmetadata-dependencies-airflow-secret-key",
-} as const;
+import {
+  AIRFLOW_ADMIN_USERNAME,
+  DEPENDENCIES_RELEASE_NAME,
+  DEPENDENCY_SERVICES,
+  DEPENDENCY_DATABASE_USERS,
+  DEPENDENCY_OBJECT_NAMES,
+  OPENMETADATA_HELM_REPOSITORY,
+  SECRET_NAMES,
+} from "./resource-names";
 
 /** Where the create-user Job finds the Airflow admin password: a file from `airflow-secrets`, not an argument. */
 const AIRFLOW_ADMIN_PASSWORD_DIR = "/etc/airflow-admin";
@@ -80,12 +68,18 @@ export class OpenMetadataDependencies extends Construct {
     // bitnami/mysql 14.0.2 templates/primary/statefulset.yaml 167-196 and 421-429: root and user passwords from
     // `auth.existingSecret` (files, usePasswordFiles defaults to true, values.yaml 149-155); 183-202: the user
     // `auth.username` is created with `auth.database` (MYSQL_USER/MYSQL_DATABASE).
-    secret("mysql-auth-secret", DEPENDENCY_OBJECT_NAMES.mysqlAuth, { "mysql-root-password": passwords.mysqlRoot, "mysql-password": passwords.openmetadataDatabase });
+    secret("mysql-auth-secret", DEPENDENCY_OBJECT_NAMES.mysqlAuth, {
+      "mysql-root-password": passwords.mysqlRoot,
+      "mysql-password": passwords.openmetadataDatabase,
+    });
     // statefulset.yaml 231-234: `primary.extraEnvVarsSecret` is loaded with envFrom.
     secret("mysql-init-env-secret", DEPENDENCY_OBJECT_NAMES.mysqlInitEnv, { AIRFLOW_DATABASE_PASSWORD: passwords.airflowDatabase });
     // The chart's own init scripts (deps values.yaml 30-40) would render into a ConfigMap with the passwords
     // (initialization-configmap.yaml 6-19); `initdbScriptsConfigMap` replaces them (_helpers.tpl 51-57).
-    this.initScripts = new ConfigMapV1(this, "mysql-init-scripts", { metadata: metadata(DEPENDENCY_OBJECT_NAMES.mysqlInitScripts), data: { "airflow_db.sh": AIRFLOW_DATABASE_SCRIPT } });
+    this.initScripts = new ConfigMapV1(this, "mysql-init-scripts", {
+      metadata: metadata(DEPENDENCY_OBJECT_NAMES.mysqlInitScripts),
+      data: { "airflow_db.sh": AIRFLOW_DATABASE_SCRIPT },
+    });
     // Airflow chart `_helpers.yaml` (read @002843d6) `airflow_metadata_secret` / `standard_airflow_environment`:
     // the connection is read from key `connection` of `data.metadataSecretName`. Passwords are alphanumeric: no URL escaping needed.
     secret("airflow-metadata-secret", DEPENDENCY_OBJECT_NAMES.airflowMetadata, {
@@ -95,10 +89,17 @@ export class OpenMetadataDependencies extends Construct {
     // airflowVersion) reads `[api] secret_key` from apiSecretKeySecretName, key `api-secret-key`, since
     // chart 1.18.0 (apache/airflow#52269); Airflow 2 reads `webserver-secret-key` of webserverSecretKeySecretName
     // (`_helpers.yaml` `webserver_secret_key_secret`). One Secret serves both.
-    secret("airflow-secret-key-secret", DEPENDENCY_OBJECT_NAMES.airflowSecretKey, { "api-secret-key": passwords.airflowWebserverSecretKey, "webserver-secret-key": passwords.airflowWebserverSecretKey });
+    secret("airflow-secret-key-secret", DEPENDENCY_OBJECT_NAMES.airflowSecretKey, {
+      "api-secret-key": passwords.airflowWebserverSecretKey,
+      "webserver-secret-key": passwords.airflowWebserverSecretKey,
+    });
 
     if (options.networkPolicy) {
-      this.networkPolicy = new DependenciesNetworkPolicy(this, "network-policy", { namespace: props.namespace, dependenciesReleaseName: DEPENDENCIES_RELEASE_NAME, openmetadataReleaseName: props.openmetadataReleaseName });
+      this.networkPolicy = new DependenciesNetworkPolicy(this, "network-policy", {
+        namespace: props.namespace,
+        dependenciesReleaseName: DEPENDENCIES_RELEASE_NAME,
+        openmetadataReleaseName: props.openmetadataReleaseName,
+      });
     }
 
     this.release = new Release(this, "release", {
@@ -146,11 +147,21 @@ const AIRFLOW_DATABASE_SCRIPT = [
 /** The release values: names of Secrets and non-secret settings only. */
 function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principalDomain" | "options">) {
   const { options } = props;
-  const adminUser = { role: "Admin", username: "admin", email: `openmetadata-airflow@${props.principalDomain}`, firstName: "OpenMetadata", lastName: "Airflow" };
+  const adminUser = {
+    role: "Admin",
+    username: AIRFLOW_ADMIN_USERNAME,
+    email: `openmetadata-airflow@${props.principalDomain}`,
+    firstName: "OpenMetadata",
+    lastName: "Airflow",
+  };
   const shared = options.sharedStorageClass;
   return {
     mysql: {
-      auth: { existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth, database: "openmetadata_db", username: DEPENDENCY_DATABASE_USERS.openmetadata },
+      auth: {
+        existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth,
+        database: DEPENDENCY_SERVICES.mysql.databaseName,
+        username: DEPENDENCY_DATABASE_USERS.openmetadata,
+      },
       initdbScriptsConfigMap: DEPENDENCY_OBJECT_NAMES.mysqlInitScripts,
       primary: { extraEnvVarsSecret: DEPENDENCY_OBJECT_NAMES.mysqlInitEnv },
       // bitnami/mysql 14.0.2 values.yaml 1152-1160: the chart's own policy admits every pod (allowExternal: true),
@@ -183,9 +194,15 @@ function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principa
         args: [
           "bash",
           "-c",
-          `exec airflow users create --role ${adminUser.role} --username ${adminUser.username} --email ${adminUser.email} --firstname ${adminUser.firstName} --lastname ${adminUser.lastName} --password "$(cat ${AIRFLOW_ADMIN_PASSWORD_DIR}/password)"`,
+          `exec airflow users create --role ${adminUser.role} --username ${adminUser.username} --email ${adminUser.email} --firstname ` +
+            `${adminUser.firstName} --lastname ${adminUser.lastName} --password "$(cat ${AIRFLOW_ADMIN_PASSWORD_DIR}/password)"`,
         ],
-        extraVolumes: [{ name: "airflow-admin-password", secret: { secretName: SECRET_NAMES.airflow.secretRef, items: [{ key: SECRET_NAMES.airflow.secretKey, path: "password" }] } }],
+        extraVolumes: [
+          {
+            name: "airflow-admin-password",
+            secret: { secretName: SECRET_NAMES.airflow.secretRef, items: [{ key: SECRET_NAMES.airflow.secretKey, path: "password" }] },
+          },
+        ],
         extraVolumeMounts: [{ name: "airflow-admin-password", mountPath: AIRFLOW_ADMIN_PASSWORD_DIR, readOnly: true }],
       },
       // The logs PVC is ReadWriteMany (templates/logs-persistent-volume-claim.yaml), which default classes such as

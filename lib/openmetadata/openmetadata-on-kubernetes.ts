@@ -6,7 +6,8 @@ import type { OpenMetadataSettings } from "../config/environment";
 import type { SsoBinding } from "../sso-binding";
 import { renderValues } from "./chart-values";
 import { addHelmReleaseRules } from "./helm-release-rules";
-import { OpenMetadataDependencies, OPENMETADATA_HELM_REPOSITORY } from "./openmetadata-dependencies";
+import { OpenMetadataDependencies } from "./openmetadata-dependencies";
+import { OPENMETADATA_HELM_REPOSITORY } from "./resource-names";
 import { OpenMetadataSecrets } from "./openmetadata-secrets";
 import { openMetadataValues } from "./openmetadata-values";
 import { PodChecksums } from "./pod-checksums";
@@ -41,7 +42,10 @@ export class OpenMetadataOnKubernetes extends Construct {
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
 
     this.namespace = new NamespaceV1(this, "namespace", {
-      metadata: { name: settings.namespace, labels: { "app.kubernetes.io/managed-by": "cdktf", "app.kubernetes.io/part-of": "openmetadata" } },
+      metadata: {
+        name: settings.namespace,
+        labels: { "app.kubernetes.io/managed-by": "cdktf", "app.kubernetes.io/part-of": "openmetadata" },
+      },
       lifecycle,
     });
     const namespace = this.namespace.metadata.name;
@@ -52,7 +56,9 @@ export class OpenMetadataOnKubernetes extends Construct {
       generatePasswords: settings.dependencies,
       withAirflow: settings.dependencies || Boolean(settings.externalAirflow),
       withSearchPassword: Boolean(settings.externalSearch?.username),
-      ...(sso.clientType === "confidential" && sso.clientSecret ? { oidcClient: { clientId: sso.clientId, clientSecret: sso.clientSecret } } : {}),
+      ...(sso.clientType === "confidential" && sso.clientSecret
+        ? { oidcClient: { clientId: sso.clientId, clientSecret: sso.clientSecret } }
+        : {}),
       preventDestroy: props.preventDestroy ?? false,
     });
 
@@ -70,10 +76,16 @@ export class OpenMetadataOnKubernetes extends Construct {
       });
     }
 
-    if (settings.ingress?.tlsSecretName && !settings.ingress.tlsSecretExists && !Object.keys(settings.ingress.annotations).some((name) => CERT_MANAGER_ANNOTATIONS.has(name))) {
+    if (
+      settings.ingress?.tlsSecretName &&
+      !settings.ingress.tlsSecretExists &&
+      !Object.keys(settings.ingress.annotations).some((name) => CERT_MANAGER_ANNOTATIONS.has(name))
+    ) {
       Annotations.of(this).addWarning(
-        `Nothing creates the TLS Secret "${settings.ingress.tlsSecretName}": until it exists the ingress controller serves its default certificate and every Okta callback fails. ` +
-          `Name a cert-manager issuer in openmetadata.ingress.annotations (cert-manager.io/cluster-issuer or cert-manager.io/issuer), or set openmetadata.ingress.tlsSecretExists: true once it is created.`,
+        `Nothing creates the TLS Secret "${settings.ingress.tlsSecretName}": until it exists the ` +
+          `ingress controller serves its default certificate and every Okta callback fails. ` +
+          (`Name a cert-manager issuer in openmetadata.ingress.annotations (cert-manager.io/cluster-issuer or ` +
+            `cert-manager.io/issuer), or set openmetadata.ingress.tlsSecretExists: true once it is created.`),
       );
     }
 

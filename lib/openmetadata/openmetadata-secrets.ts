@@ -8,7 +8,6 @@ import { Construct } from "constructs";
 import { SECRET_NAMES } from "./resource-names";
 
 // Kept exported here for the constructs' callers; the values code imports the dependency-free module.
-export { SECRET_NAMES };
 
 export interface OpenMetadataSecretsProps {
   readonly namespace: string;
@@ -41,11 +40,16 @@ export interface OpenMetadataSecretsProps {
  */
 export function jwtKeyCondition(pem: string): string {
   const body = `replace(${pem}, "/-----[A-Z ]+-----|[[:space:]]/", "")`;
-  return `can(regex("^-----BEGIN [A-Z ]+-----", trimspace(${pem}))) && can(regex("^MII[A-Za-z0-9+/]{5}ADANBgkqhkiG9w0BAQEFAAS", ${body})) && length(${body}) >= 1600`;
+  return (
+    `can(regex("^-----BEGIN [A-Z ]+-----", trimspace(${pem}))) && ` +
+    `can(regex("^MII[A-Za-z0-9+/]{5}ADANBgkqhkiG9w0BAQEFAAS", ${body})) && length(${body}) ` +
+    `>= 1600`
+  );
 }
 
 export const JWT_KEY_ERROR_MESSAGE =
-  "openmetadata_jwt_private_key_pem must be an unencrypted PKCS#8 PEM of an RSA key of at least 2048 bits (private.pem from npm run keys); OpenMetadata silently signs no bot token with anything else. " +
+  "openmetadata_jwt_private_key_pem must be an unencrypted PKCS#8 PEM of an RSA key of at least 2048 bits " +
+  "(private.pem from npm run keys); OpenMetadata silently signs no bot token with anything else. " +
   "Convert a PKCS#1 key (openssl genrsa, OpenSSL 1.x) with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out private.pem";
 
 /** Strips PEM armour and line breaks: what remains is the base64 of the DER bytes OpenMetadata reads. */
@@ -66,7 +70,11 @@ export class OpenMetadataSecrets extends Construct {
   /** `airflow-secrets`: OpenMetadata's Airflow login; the dependencies chart's create-user Job reads it too. */
   readonly airflowSecret?: SecretV1;
   /** Only with generated passwords: what the dependencies chart needs beyond the two above. */
-  readonly dependencyPasswords?: { readonly mysqlRoot: string; readonly airflowDatabase: string; readonly airflowWebserverSecretKey: string };
+  readonly dependencyPasswords?: {
+    readonly mysqlRoot: string;
+    readonly airflowDatabase: string;
+    readonly airflowWebserverSecretKey: string;
+  };
   readonly jwtKeys: SecretV1;
   readonly secrets: SecretV1[] = [];
 
@@ -74,14 +82,26 @@ export class OpenMetadataSecrets extends Construct {
     super(scope, id);
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
     // Alphanumeric only: the dependencies embed them unescaped in SQL (the MySQL init script) and in Airflow's connection URL.
-    const password = (passwordId: string) => new Password(this, passwordId, { length: 32, special: false, minNumeric: 2, minUpper: 2, minLower: 2 }).result;
+    const password = (passwordId: string) =>
+      new Password(this, passwordId, { length: 32, special: false, minNumeric: 2, minUpper: 2, minLower: 2 }).result;
     const sensitiveVariable = (name: string, description: string, validation?: TerraformVariableValidationConfig) => {
-      const variable = new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description, ...(validation ? { validation: [validation] } : {}) });
+      const variable = new TerraformVariable(this, name, {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description,
+        ...(validation ? { validation: [validation] } : {}),
+      });
       variable.overrideLogicalId(name);
       return variable.stringValue;
     };
     const secret = (secretId: string, name: string, data: Record<string, string>) => {
-      const created = new SecretV1(this, secretId, { metadata: { name, namespace: props.namespace, labels: { "app.kubernetes.io/managed-by": "cdktf" } }, type: "Opaque", data, lifecycle });
+      const created = new SecretV1(this, secretId, {
+        metadata: { name, namespace: props.namespace, labels: { "app.kubernetes.io/managed-by": "cdktf" } },
+        type: "Opaque",
+        data,
+        lifecycle,
+      });
       this.secrets.push(created);
       return created;
     };
@@ -96,14 +116,29 @@ export class OpenMetadataSecrets extends Construct {
         airflowWebserverSecretKey: new Bytes(this, "airflow-webserver-secret-key", { length: 32 }).hex,
       };
     } else {
-      this.databasePassword = sensitiveVariable("openmetadata_database_password", "Password of OpenMetadata's user on the external database");
-      if (props.withAirflow) this.airflowPassword = sensitiveVariable("openmetadata_airflow_password", "Password of OpenMetadata's user on the external Airflow API");
+      this.databasePassword = sensitiveVariable(
+        "openmetadata_database_password",
+        "Password of OpenMetadata's user on the external database",
+      );
+      if (props.withAirflow)
+        this.airflowPassword = sensitiveVariable(
+          "openmetadata_airflow_password",
+          "Password of OpenMetadata's user on the external Airflow API",
+        );
     }
 
     secret("database-secret", SECRET_NAMES.database.secretRef, { [SECRET_NAMES.database.secretKey]: this.databasePassword });
-    if (this.airflowPassword) this.airflowSecret = secret("airflow-secret", SECRET_NAMES.airflow.secretRef, { [SECRET_NAMES.airflow.secretKey]: this.airflowPassword });
+    if (this.airflowPassword)
+      this.airflowSecret = secret("airflow-secret", SECRET_NAMES.airflow.secretRef, {
+        [SECRET_NAMES.airflow.secretKey]: this.airflowPassword,
+      });
     if (props.withSearchPassword) {
-      secret("search-secret", SECRET_NAMES.search.secretRef, { [SECRET_NAMES.search.secretKey]: sensitiveVariable("openmetadata_search_password", "Password of OpenMetadata's user on the external search cluster") });
+      secret("search-secret", SECRET_NAMES.search.secretRef, {
+        [SECRET_NAMES.search.secretKey]: sensitiveVariable(
+          "openmetadata_search_password",
+          "Password of OpenMetadata's user on the external search cluster",
+        ),
+      });
     }
     if (props.oidcClient) {
       secret("oidc-secret", SECRET_NAMES.oidcClientId.secretRef, {
@@ -114,7 +149,9 @@ export class OpenMetadataSecrets extends Construct {
 
     // Fernet keys are 32 random bytes in URL-safe base64 with padding (the Fernet spec); the chart ships a fixed one.
     const fernetBytes = new Bytes(this, "fernet-key", { length: 32, lifecycle });
-    secret("fernet-secret", SECRET_NAMES.fernetKey.secretRef, { [SECRET_NAMES.fernetKey.secretKey]: Fn.replace(Fn.replace(fernetBytes.base64, "+", "-"), "/", "_") });
+    secret("fernet-secret", SECRET_NAMES.fernetKey.secretRef, {
+      [SECRET_NAMES.fernetKey.secretKey]: Fn.replace(Fn.replace(fernetBytes.base64, "+", "-"), "/", "_"),
+    });
 
     const { privateKeyPem, publicKeyPem } = this.jwtSigningKey(props.jwtKeySource, lifecycle, sensitiveVariable);
     this.jwtKeys = new SecretV1(this, "jwt-keys-secret", {
@@ -130,15 +167,23 @@ export class OpenMetadataSecrets extends Construct {
     this.secrets.push(this.jwtKeys);
   }
 
-  private jwtSigningKey(source: "terraform" | "variables", lifecycle: { preventDestroy: boolean } | undefined, sensitiveVariable: (name: string, description: string, validation?: TerraformVariableValidationConfig) => string) {
+  private jwtSigningKey(
+    source: "terraform" | "variables",
+    lifecycle: { preventDestroy: boolean } | undefined,
+    sensitiveVariable: (name: string, description: string, validation?: TerraformVariableValidationConfig) => string,
+  ) {
     if (source === "terraform") {
       const key = new PrivateKey(this, "jwt-signing-key", { algorithm: "RSA", rsaBits: 2048, lifecycle });
       return { privateKeyPem: key.privateKeyPemPkcs8, publicKeyPem: key.publicKeyPem };
     }
-    const privateKeyPem = sensitiveVariable("openmetadata_jwt_private_key_pem", "OpenMetadata's JWT signing key: RSA 2048 private key, PKCS#8 PEM (private.pem from `npm run keys`)", {
-      condition: `\${${jwtKeyCondition("var.openmetadata_jwt_private_key_pem")}}`,
-      errorMessage: JWT_KEY_ERROR_MESSAGE,
-    });
+    const privateKeyPem = sensitiveVariable(
+      "openmetadata_jwt_private_key_pem",
+      "OpenMetadata's JWT signing key: RSA 2048 private key, PKCS#8 PEM (private.pem from `npm run keys`)",
+      {
+        condition: `\${${jwtKeyCondition("var.openmetadata_jwt_private_key_pem")}}`,
+        errorMessage: JWT_KEY_ERROR_MESSAGE,
+      },
+    );
     // The public half is derived, so the two can never disagree.
     const publicKey = new DataTlsPublicKey(this, "jwt-public-key", { privateKeyPem });
     return { privateKeyPem, publicKeyPem: publicKey.publicKeyPem };

@@ -2,10 +2,16 @@ import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
-import { DEPENDENCIES_RELEASE_NAME, DEPENDENCY_DATABASE_USERS, SECRET_NAMES } from "./resource-names";
-
-/** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
-export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";
+import {
+  AIRFLOW_ADMIN_USERNAME,
+  AIRFLOW_API_PORT,
+  DEPENDENCY_SERVICES,
+  DEPENDENCIES_RELEASE_NAME,
+  DEPENDENCY_DATABASE_USERS,
+  internalServerUrl,
+  JWT_KEYS_MOUNT_PATH,
+  SECRET_NAMES,
+} from "./resource-names";
 
 /** OpenMetadata's principal claims, `email` first: Okta's email is what maps a login to a user. */
 export const JWT_PRINCIPAL_CLAIMS = ["email", "preferred_username", "sub"] as const;
@@ -17,11 +23,6 @@ export interface OpenMetadataValuesInput {
   readonly openmetadataUrl: string;
   readonly settings: OpenMetadataSettings;
   readonly sso: SsoBinding;
-}
-
-/** The in-cluster URL of OpenMetadata's service (same namespace), for calls the server makes to itself. */
-export function internalServerUrl(settings: OpenMetadataSettings): string {
-  return `http://${settings.releaseName}:8585`;
 }
 
 /**
@@ -115,8 +116,11 @@ function ingressValues(openmetadataUrl: string, ingress: NonNullable<OpenMetadat
   };
 }
 
+/** TLS required, per engine: external databases are reached over the network. */
+const EXTERNAL_DATABASE_PARAMS = { mysql: "sslMode=REQUIRED&serverTimezone=UTC", postgres: "sslmode=require" } as const;
+
 function databaseValues(external: ExternalDatabase | undefined): OpenMetadataChartValues["openmetadata"]["config"]["database"] {
-  const database = external ?? { host: "mysql", port: 3306, engine: "mysql", databaseName: "openmetadata_db", username: DEPENDENCY_DATABASE_USERS.openmetadata };
+  const database = external ?? { ...DEPENDENCY_SERVICES.mysql, engine: "mysql", username: DEPENDENCY_DATABASE_USERS.openmetadata };
   const mysql = database.engine === "mysql";
   return {
     host: database.host,
@@ -126,12 +130,12 @@ function databaseValues(external: ExternalDatabase | undefined): OpenMetadataCha
     databaseName: database.databaseName,
     auth: { username: database.username, password: SECRET_NAMES.database },
     // External databases are reached over TLS; the in-cluster MySQL of the dependencies chart has none.
-    dbParams: external ? (mysql ? "sslMode=REQUIRED&serverTimezone=UTC" : "sslmode=require") : "allowPublicKeyRetrieval=true&useSSL=false&serverTimezone=UTC",
+    dbParams: external ? EXTERNAL_DATABASE_PARAMS[database.engine] : "allowPublicKeyRetrieval=true&useSSL=false&serverTimezone=UTC",
   };
 }
 
 function searchValues(external: ExternalSearch | undefined): OpenMetadataChartValues["openmetadata"]["config"]["elasticsearch"] {
-  if (!external) return { host: "opensearch", port: 9200, scheme: "http", searchType: "opensearch", auth: { enabled: false } };
+  if (!external) return { ...DEPENDENCY_SERVICES.opensearch, scheme: "http", searchType: "opensearch", auth: { enabled: false } };
   return {
     host: external.host,
     port: external.port,
@@ -148,7 +152,9 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
  */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
   const metadataApiEndpoint = settings.externalAirflow?.metadataApiEndpoint ?? `${internalUrl}/api`;
-  const airflow = settings.dependencies ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:8080`, username: "admin" } : settings.externalAirflow;
+  const airflow = settings.dependencies
+    ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME }
+    : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
     enabled: true,

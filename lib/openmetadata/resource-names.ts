@@ -1,7 +1,22 @@
 /**
- * Names the Helm values share with the constructs that create the objects. Dependency-free, so
- * code that only computes values (`npm run sso-sync`) does not load the provider bindings.
+ * The chart contract: the names, keys, ports, mount paths and release names the Helm values share with
+ * the constructs that create the objects, the CLIs and the tests. Dependency-free (it imports nothing),
+ * so code that only computes values (`npm run sso-sync`, `ingestion-config`) loads no provider bindings.
  */
+
+/** The Helm repository of the openmetadata and openmetadata-dependencies charts. */
+export const OPENMETADATA_HELM_REPOSITORY = "https://helm.open-metadata.org";
+
+/** The port of the chart's OpenMetadata Service: in-cluster URLs are `http://<release>:8585`. */
+export const OPENMETADATA_SERVICE_PORT = 8585;
+
+/** The in-cluster URL of OpenMetadata's service (same namespace), for calls the server makes to itself. */
+export function internalServerUrl(settings: { readonly releaseName: string }): string {
+  return `http://${settings.releaseName}:${OPENMETADATA_SERVICE_PORT}`;
+}
+
+/** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
+export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";
 
 /** Names and keys of the Kubernetes Secrets OpenMetadata reads; the first three are the chart's own names. */
 export const SECRET_NAMES = {
@@ -19,3 +34,32 @@ export const DEPENDENCIES_RELEASE_NAME = "openmetadata-dependencies";
 
 /** The database user names; OpenMetadata logs in as the first. */
 export const DEPENDENCY_DATABASE_USERS = { openmetadata: "openmetadata_user", airflow: "airflow_user" } as const;
+
+/** The port of the Airflow API server the dependencies chart runs, at `http://<dependencies release>-api-server`. */
+export const AIRFLOW_API_PORT = 8080;
+
+/** The Kubernetes objects the subcharts read their credentials from, created by OpenMetadataDependencies. */
+export const DEPENDENCY_OBJECT_NAMES = {
+  /** bitnami mysql `auth.existingSecret`: keys `mysql-root-password`, `mysql-password`. */
+  mysqlAuth: "openmetadata-dependencies-mysql-auth",
+  /** bitnami mysql `primary.extraEnvVarsSecret`: every key becomes an environment variable of the MySQL container. */
+  mysqlInitEnv: "openmetadata-dependencies-mysql-init-env",
+  /** bitnami mysql `initdbScriptsConfigMap`: the Airflow database script, which holds no password. */
+  mysqlInitScripts: "openmetadata-dependencies-mysql-init",
+  /** Airflow `data.metadataSecretName`: key `connection`. */
+  airflowMetadata: "openmetadata-dependencies-airflow-metadata",
+  /**
+   * Airflow `apiSecretKeySecretName` (key `api-secret-key`, Airflow 3) and `webserverSecretKeySecretName`
+   * (key `webserver-secret-key`, Airflow 2).
+   */
+  airflowSecretKey: "openmetadata-dependencies-airflow-secret-key",
+} as const;
+
+/** The in-cluster services of the dependencies chart OpenMetadata connects to (no TLS inside the cluster). */
+export const DEPENDENCY_SERVICES = {
+  mysql: { host: "mysql", port: 3306, databaseName: "openmetadata_db" },
+  opensearch: { host: "opensearch", port: 9200 },
+} as const;
+
+/** The Airflow admin user the dependencies chart's create-user Job makes, and OpenMetadata logs in as. */
+export const AIRFLOW_ADMIN_USERNAME = "admin";

@@ -37,7 +37,8 @@ export class OpenMetadataAdminApi {
 
   async caller(): Promise<Caller> {
     const { body } = await this.expect("GET", LOGGED_IN_USER_PATH, [200]);
-    if (!isPlainObject(body) || typeof body["name"] !== "string") throw new OpenMetadataApiError(`GET ${LOGGED_IN_USER_PATH} did not answer a user`);
+    if (!isPlainObject(body) || typeof body["name"] !== "string")
+      throw new OpenMetadataApiError(`GET ${LOGGED_IN_USER_PATH} did not answer a user`);
     return { name: body["name"], isAdmin: body["isAdmin"] === true, isBot: body["isBot"] === true };
   }
 
@@ -55,19 +56,32 @@ export class OpenMetadataAdminApi {
     const report = isPlainObject(body) ? body : {};
     const results = Array.isArray(report["results"]) ? report["results"].filter(isPlainObject) : [];
     const failedResults = results.filter((result) => String(result["status"]).toLowerCase() !== "success");
-    const problems = failedResults.map((result) => [result["component"], result["message"]].filter((part) => typeof part === "string").join(": "));
+    const problems = failedResults.map((result) =>
+      [result["component"], result["message"]].filter((part) => typeof part === "string").join(": "),
+    );
     const ok = status === 200 && String(report["status"]).toLowerCase() === "success" && failedResults.length === 0;
     if (ok) return { ok, problems: [] };
     if (status === 401 || status === 403) throw this.refused("POST", VALIDATE_PATH, status);
     if (status !== 200 && status !== 400) throw new OpenMetadataApiError(`POST ${VALIDATE_PATH} answered HTTP ${status}`);
-    return { ok, problems: problems.length > 0 ? problems : [typeof report["message"] === "string" ? report["message"] : `HTTP ${status}, status ${String(report["status"] ?? "missing")}`] };
+    return {
+      ok,
+      problems:
+        problems.length > 0
+          ? problems
+          : [typeof report["message"] === "string" ? report["message"] : `HTTP ${status}, status ${String(report["status"] ?? "missing")}`],
+    };
   }
 
   async write(document: SecurityConfigDocument): Promise<void> {
     await this.expect("PUT", SECURITY_CONFIG_PATH, [200, 201, 204], document);
   }
 
-  private async expect(method: string, path: string, statuses: readonly number[], body?: unknown): Promise<{ status: number; body: unknown }> {
+  private async expect(
+    method: string,
+    path: string,
+    statuses: readonly number[],
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown }> {
     const answer = await this.request(method, path, body);
     if (statuses.includes(answer.status)) return answer;
     if (answer.status === 401 || answer.status === 403) throw this.refused(method, path, answer.status);
@@ -89,14 +103,21 @@ export class OpenMetadataAdminApi {
     try {
       response = await this.http.fetch(url, {
         method,
-        headers: { accept: "application/json", authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          accept: "application/json",
+          authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.http.timeoutMs),
       });
       const text = await response.text();
       return { status: response.status, body: parseJson(text) };
     } catch (error) {
-      const reason = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? `no answer within ${this.http.timeoutMs} ms` : networkReason(error);
+      const reason =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
+          ? `no answer within ${this.http.timeoutMs} ms`
+          : networkReason(error);
       throw new HttpProblem(`${method} ${url}: ${reason}`);
     }
   }

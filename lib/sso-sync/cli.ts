@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError } from "../config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../config/load-environments";
-import { parseStackOutputs, VerifyUsageError } from "../verify/outputs";
+import { parseStackOutputs } from "../verify/outputs";
 import { SsoSyncUsageError } from "./errors";
 import { runSsoSync } from "./run";
+import { UserError } from "../errors";
 
 /**
  * The command line of `npm run sso-sync`: options, environment variables and files in, one exit
@@ -73,21 +73,35 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
   }
 
   try {
-    if (positionals.length !== 1) throw new SsoSyncUsageError(positionals.length === 0 ? "name the environment, e.g. npm run sso-sync -- staging --outputs outputs.json" : `one environment at a time, got ${positionals.join(", ")}`);
+    if (positionals.length !== 1)
+      throw new SsoSyncUsageError(
+        positionals.length === 0
+          ? "name the environment, e.g. npm run sso-sync -- staging --outputs outputs.json"
+          : `one environment at a time, got ${positionals.join(", ")}`,
+      );
     if (!values.outputs) throw new SsoSyncUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
-    if (values["client-secret-env"] !== undefined && values["client-secret-file"] !== undefined) throw new SsoSyncUsageError("give the client secret either with --client-secret-env or with --client-secret-file, not both");
+    if (values["client-secret-env"] !== undefined && values["client-secret-file"] !== undefined)
+      throw new SsoSyncUsageError("give the client secret either with --client-secret-env or with --client-secret-file, not both");
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms");
-    const openmetadataUrl = values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
+    const openmetadataUrl =
+      values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
 
     const environments = loadEnvironmentsFile(environmentsFilePath(io.env));
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment) throw new SsoSyncUsageError(`no environment ${JSON.stringify(positionals[0])}; the environments file has ${environments.map((candidate) => candidate.name).join(", ")}`);
+    if (!environment)
+      throw new SsoSyncUsageError(
+        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+          `${environments.map((candidate) => candidate.name).join(", ")}`,
+      );
     const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
 
     const token = io.env[TOKEN_VARIABLE];
     if (token === undefined || token.trim() === "") {
       // One line, no usage pointer: the fix is the variable, not the command line.
-      io.stderr(`error: ${TOKEN_VARIABLE} is not set; export a personal access token of an OpenMetadata admin user (never a bot's token); nothing was sent\n`);
+      io.stderr(
+        `error: ${TOKEN_VARIABLE} is not set; export a personal access token of an ` +
+          `OpenMetadata admin user (never a bot's token); nothing was sent\n`,
+      );
       return 2;
     }
     const clientSecret = readClientSecret(values["client-secret-env"], values["client-secret-file"], io.env);
@@ -103,7 +117,7 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
       write: io.stdout,
     });
   } catch (error) {
-    if (error instanceof SsoSyncUsageError || error instanceof VerifyUsageError || error instanceof ConfigError) return usageError(error.message);
+    if (error instanceof UserError) return usageError(error.message);
     throw error;
   }
 }
@@ -112,12 +126,16 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
 function readClientSecret(variable: string | undefined, file: string | undefined, env: CliProcess["env"]): string | undefined {
   if (variable !== undefined) {
     const value = env[variable];
-    if (value === undefined || value.trim() === "") throw new SsoSyncUsageError(`--client-secret-env ${variable}: the variable is not set or empty; export the Okta Web app's client secret in it`);
+    if (value === undefined || value.trim() === "")
+      throw new SsoSyncUsageError(
+        `--client-secret-env ${variable}: the variable is not set or empty; export the Okta Web app's client secret in it`,
+      );
     return value.trim();
   }
   if (file !== undefined) {
     const value = readTextFile(file).trim();
-    if (value === "") throw new SsoSyncUsageError(`--client-secret-file ${file}: the file is empty; write the Okta Web app's client secret into it`);
+    if (value === "")
+      throw new SsoSyncUsageError(`--client-secret-file ${file}: the file is empty; write the Okta Web app's client secret into it`);
     return value;
   }
   return undefined;
@@ -125,13 +143,15 @@ function readClientSecret(variable: string | undefined, file: string | undefined
 
 function wholeNumber(text: string, flag: string): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new SsoSyncUsageError(`${flag} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1)
+    throw new SsoSyncUsageError(`${flag} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
   return value;
 }
 
 function httpUrl(text: string, flag: string): string {
   const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
-  if (protocol !== "https:" && protocol !== "http:") throw new SsoSyncUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  if (protocol !== "https:" && protocol !== "http:")
+    throw new SsoSyncUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
   return text;
 }
 
@@ -155,9 +175,12 @@ function readJsonFile(path: string): unknown {
 /** parseArgs advises its own syntax ("place it ... after '--'"); the user needs the options there are. */
 function argumentProblem(error: unknown): string {
   const { code, message } = error as { code?: string; message: string };
-  const options = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
+  const options = Object.keys(OPTIONS)
+    .map((name) => `--${name}`)
+    .join(", ");
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${/'([^']+)'/.exec(message)?.[1] ?? message}; options: ${options}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${/'(--?[\w-]+)/.exec(message)?.[1] ?? "an option"} ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return `${/'(--?[\w-]+)/.exec(message)?.[1] ?? "an option"} ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`;
   return message.split("\n")[0]!;
 }
 

@@ -20,7 +20,10 @@ export interface DeclaredSettings {
 export function declaredSettings(environment: Environment, outputs: StackOutputs, clientSecret?: string): DeclaredSettings {
   const settings = environment.openmetadata;
   if (!settings) {
-    throw new SsoSyncUsageError(`environment ${environment.name} targets Collate: its OpenMetadata is configured by the Collate team, so there is nothing to sync; give them the issuer_url and client_id outputs`);
+    throw new SsoSyncUsageError(
+      `environment ${environment.name} targets Collate: its OpenMetadata is configured by the Collate ` +
+        `team, so there is nothing to sync; give them the issuer_url and client_id outputs`,
+    );
   }
   const sso = bindingFromOutputs(environment, outputs);
   const values = openMetadataValues({ openmetadataUrl: environment.openmetadataUrl, settings, sso });
@@ -32,11 +35,14 @@ export function declaredSettings(environment: Environment, outputs: StackOutputs
  * OktaSingleSignOn and Auth0SingleSignOn, whose construct modules this CLI does not load).
  */
 export function bindingFromOutputs(environment: Environment, outputs: StackOutputs): SsoBinding {
-  const identityProvider = environment.okta ? { provider: "okta" as const, flow: environment.okta.flow, field: "okta.flow" } : { provider: "auth0" as const, flow: environment.auth0!.flow, field: "auth0.flow" };
+  const identityProvider = environment.okta
+    ? { provider: "okta" as const, flow: environment.okta.flow, field: "okta.flow" }
+    : { provider: "auth0" as const, flow: environment.auth0!.flow, field: "auth0.flow" };
   const clientType = identityProvider.flow === "web" ? "confidential" : "public";
   if (outputs.client_type !== undefined && outputs.client_type !== clientType) {
     throw new SsoSyncUsageError(
-      `environment ${environment.name}: the outputs say client_type ${outputs.client_type} but ${identityProvider.field} ${identityProvider.flow} declares ${clientType}; apply the stack, then export its outputs again`,
+      `environment ${environment.name}: the outputs say client_type ${outputs.client_type} but ${identityProvider.field} ` +
+        `${identityProvider.flow} declares ${clientType}; apply the stack, then export its outputs again`,
     );
   }
   const issuer = withoutTrailingSlash(outputs.issuer_url);

@@ -1,4 +1,10 @@
-import { isOwnJwksUrl, SECRET_FIELDS, SECURITY_CONFIG_SECTIONS, type JsonObject, type SecurityConfigDocument } from "../openmetadata/security-config";
+import {
+  isOwnJwksUrl,
+  SECRET_FIELDS,
+  SECURITY_CONFIG_SECTIONS,
+  type JsonObject,
+  type SecurityConfigDocument,
+} from "../openmetadata/security-config";
 
 /**
  * Merging the declared settings into the stored document, and the differences between the two.
@@ -46,7 +52,8 @@ export function mergeDocument({ stored, declared, caller }: MergeInput): MergeRe
       blankedMasks.push(path);
       return "";
     }
-    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, unmask(member, `${path}.${key}`)]));
+    if (isPlainObject(value))
+      return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, unmask(member, `${path}.${key}`)]));
     return value;
   };
   return {
@@ -78,7 +85,11 @@ export function differences(actual: SecurityConfigDocument, wanted: SecurityConf
       // A secret in an object the stack does not declare (the public flow's oidcConfiguration) is kept as stored.
       if (!secrets.owned.has(path)) return;
       if (!secrets.given.has(path)) {
-        found.push({ field: path, kind: "secret-unknown", reason: "no client secret source given (--client-secret-env or --client-secret-file)" });
+        found.push({
+          field: path,
+          kind: "secret-unknown",
+          reason: "no client secret source given (--client-secret-env or --client-secret-file)",
+        });
       } else if (isMasked(have)) {
         found.push({ field: path, kind: "secret-unknown", reason: "OpenMetadata masks it for non-bot callers" });
       } else if (!sameValue(have, want)) {

@@ -1,4 +1,6 @@
+import { UserError } from "../errors";
+
 /** Input the user can correct (environment, option, outputs, token); the CLI exits 2 with this one-line message. */
-export class SsoSyncUsageError extends Error {
+export class SsoSyncUsageError extends UserError {
   override name = "SsoSyncUsageError";
 }

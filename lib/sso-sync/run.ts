@@ -32,14 +32,17 @@ export const HELP_PAGE = "help/sso-sync.md";
 /** Exit code: 0 in sync or written, 1 drift or a failed step. Usage errors throw SsoSyncUsageError before any request. */
 export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
   const { environment, apply, clientSecret } = options;
-  if (options.token.trim() === "") throw new SsoSyncUsageError("OPENMETADATA_ADMIN_TOKEN is empty; set it to a personal access token of an OpenMetadata admin user");
+  if (options.token.trim() === "")
+    throw new SsoSyncUsageError("OPENMETADATA_ADMIN_TOKEN is empty; set it to a personal access token of an OpenMetadata admin user");
   const declared = declaredSettings(environment, options.outputs, clientSecret);
   if (apply && declared.clientType === "confidential" && clientSecret === undefined) {
     throw new SsoSyncUsageError(
-      `environment ${environment.name} uses the confidential (web) flow: --apply needs the client secret from --client-secret-env VAR or --client-secret-file FILE (the GET masks the stored one, and a masked value must never be written back)`,
+      `environment ${environment.name} uses the confidential (web) flow: --apply needs the client secret from --client-secret-env ` +
+        `VAR or --client-secret-file FILE (the GET masks the stored one, and a masked value must never be written back)`,
     );
   }
-  if (clientSecret !== undefined && clientSecret.trim() === "") throw new SsoSyncUsageError("the client secret source is empty; give the Okta Web app's client secret");
+  if (clientSecret !== undefined && clientSecret.trim() === "")
+    throw new SsoSyncUsageError("the client secret source is empty; give the Okta Web app's client secret");
 
   const secrets = [options.token, ...(clientSecret ? [clientSecret] : [])];
   const say = (line = "") => options.write(`${redact(line, secrets)}\n`);
@@ -48,8 +51,13 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
 
   try {
     const caller = await api.caller();
-    if (caller.isBot) return failure(say, `the token belongs to the bot ${caller.name}; use a personal access token of an admin user (never a bot's token)`);
-    if (!caller.isAdmin) return failure(say, `the token's user ${caller.name} is not an admin; the security settings need a user with isAdmin`);
+    if (caller.isBot)
+      return failure(
+        say,
+        `the token belongs to the bot ${caller.name}; use a personal access token of an admin user (never a bot's token)`,
+      );
+    if (!caller.isAdmin)
+      return failure(say, `the token's user ${caller.name} is not an admin; the security settings need a user with isAdmin`);
 
     const stored = await api.securityConfig();
     const { document, blankedMasks } = mergeDocument({ stored, declared: declared.document, caller: caller.name });
@@ -67,7 +75,11 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
         say(found.length === 0 ? "IN SYNC: every declared field matches" : "IN SYNC: every compared field matches");
         return 0;
       }
-      say(`DRIFT: ${drift.length} field${drift.length === 1 ? "" : "s"} differ${drift.length === 1 ? "s" : ""}; nothing was written. Write the declared settings with --apply (${HELP_PAGE}).`);
+      say(
+        `DRIFT: ${drift.length} field${drift.length === 1 ? "" : "s"} differ` +
+          `${drift.length === 1 ? "s" : ""}; nothing was written. Write the declared settings with --apply (` +
+          `${HELP_PAGE}).`,
+      );
       return 1;
     }
 
@@ -89,10 +101,15 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
     await api.write(document);
     say("written: PUT /api/v1/system/security/config");
 
-    const readBack = differences(await api.securityConfig(), document, secretFields).filter((difference) => difference.kind !== "secret-unknown");
+    const readBack = differences(await api.securityConfig(), document, secretFields).filter(
+      (difference) => difference.kind !== "secret-unknown",
+    );
     if (readBack.length > 0) {
       for (const difference of readBack) say(describe(difference));
-      return failure(say, `read back: OpenMetadata stores other values than were written (${readBack.map((difference) => difference.field).join(", ")})`);
+      return failure(
+        say,
+        `read back: OpenMetadata stores other values than were written (${readBack.map((difference) => difference.field).join(", ")})`,
+      );
     }
     say("read back: OpenMetadata stores the declared settings");
     say();

@@ -38,21 +38,53 @@ export const CHECK_NAMES: Record<CheckId, string> = {
 
 const HELP = "help/verify.md";
 export const HINTS = {
-  issuerUnreachable: `Check the issuer URL (the issuer_url output), DNS and any proxy or firewall between here and Okta; see ${HELP}#issuer-discovery`,
-  issuerNotFound: `No authorization server answers at this issuer: use the issuer_url output exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
-  auth0IssuerMismatch: `Make OpenMetadata's authority https://DOMAIN with no trailing slash (Auth0's issuer adds it), DOMAIN being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
-  issuerOutage: `Okta answered with a server error: an outage or a transient fault on Okta's side, not a configuration error; check status.okta.com and run verify again later; see ${HELP}#issuer-discovery`,
-  issuerMismatch: `The discovery document at the authority names another issuer, and the UI (okta-auth-js) accepts only ID tokens whose iss is that issuer: set the authority to the issuer_url output and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
-  discoveryTrailingSlash: `Discovery reports the issuer with a trailing slash the authority does not have, so okta-auth-js refuses every ID token ("issuer does not match"); OpenMetadata's authority cannot fix that: correct what serves the discovery document (the authorization server, or a proxy rewriting it); see ${HELP}#issuer-discovery`,
-  keysUnusable: `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
-  foreignKeys: `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
-  keysMoved: `Discovery publishes the issuer's keys at its jwks_uri, no longer at {issuer}/v1/keys which OpenMetadata's publicKeys lists: add the discovered jwks_uri to publicKeys (Settings > Security, or PUT /api/v1/system/security/config), since the stack derives {issuer}/v1/keys; see ${HELP}#issuer-signing-keys`,
-  openmetadataUnreachable: `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
-  staleSettings: `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): see the difference with npm run sso-sync, write it with --apply (PUT /api/v1/system/security/config); see ${HELP}#stale-sso-settings`,
-  callbackMismatch: `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm values: npm run sso-sync --apply, or PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
-  openmetadataKey: `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
-  serviceAppRejected: `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a client_credentials rule for the app and that the scope "${DEFAULT_SCOPE_NAME}" exists; see ${HELP}#service-app-token`,
-  serviceTokenInvalid: `The service app's access token would be rejected: check the authorization server's audience (the OIDC app's client id), its issuer and its default scope; see ${HELP}#service-app-token`,
+  issuerUnreachable:
+    `Check the issuer URL (the issuer_url output), DNS and any proxy or ` + `firewall between here and Okta; see ${HELP}#issuer-discovery`,
+  issuerNotFound:
+    `No authorization server answers at this issuer: use the issuer_url output ` +
+    `exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
+  auth0IssuerMismatch:
+    `Make OpenMetadata's authority https://DOMAIN with no trailing slash (Auth0's issuer adds it), DOMAIN ` +
+    `being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
+  issuerOutage:
+    `Okta answered with a server error: an outage or a transient fault on Okta's side, not a configuration ` +
+    `error; check status.okta.com and run verify again later; see ${HELP}#issuer-discovery`,
+  issuerMismatch:
+    `The discovery document at the authority names another issuer, and the UI (okta-auth-js) ` +
+    `accepts only ID tokens whose iss is that issuer: set the authority to the issuer_url output ` +
+    `and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
+  discoveryTrailingSlash:
+    `Discovery reports the issuer with a trailing slash the authority does not have, so okta-auth-js refuses every ID ` +
+    `token ("issuer does not match"); OpenMetadata's authority cannot fix that: correct what serves the discovery ` +
+    `document (the authorization server, or a proxy rewriting it); see ${HELP}#issuer-discovery`,
+  keysUnusable:
+    `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization ` +
+    `server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
+  foreignKeys:
+    `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization ` +
+    `server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
+  keysMoved:
+    `Discovery publishes the issuer's keys at its jwks_uri, no longer at {issuer}/v1/keys which OpenMetadata's ` +
+    `publicKeys lists: add the discovered jwks_uri to publicKeys (Settings > Security, or PUT ` +
+    `/api/v1/system/security/config), since the stack derives {issuer}/v1/keys; see ${HELP}#issuer-signing-keys`,
+  openmetadataUnreachable:
+    `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ` +
+    `ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
+  staleSettings:
+    `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): see the difference ` +
+    `with npm run sso-sync, write it with --apply (PUT /api/v1/system/security/config); see ${HELP}#stale-sso-settings`,
+  callbackMismatch:
+    `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm ` +
+    `values: npm run sso-sync --apply, or PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
+  openmetadataKey:
+    `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and ` +
+    `keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
+  serviceAppRejected:
+    `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a ` +
+    `client_credentials rule for the app and that the scope "${DEFAULT_SCOPE_NAME}" exists; see ${HELP}#service-app-token`,
+  serviceTokenInvalid:
+    `The service app's access token would be rejected: check the authorization server's audience (the ` +
+    `OIDC app's client id), its issuer and its default scope; see ${HELP}#service-app-token`,
 } as const;
 
 export interface VerifyOptions {
@@ -71,13 +103,14 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
   const openmetadataChecks = Promise.all([checkOpenMetadataAuthConfig(target, http), checkOpenMetadataJwks(target, http)]);
 
   const discovery = await checkIssuerDiscovery(target, http);
-  const keys = discovery.document ? await checkIssuerKeys(target, discovery.document, http) : { result: skipped("issuer-keys", "needs the issuer's discovery document") };
-  const serviceApp =
-    "skipReason" in target.serviceApp
-      ? skipped("service-app-token", target.serviceApp.skipReason)
-      : discovery.document && keys.issuerJwks
-        ? await checkServiceAppToken(target, target.serviceApp, discovery.document, keys.issuerJwks, http)
-        : skipped("service-app-token", "needs the issuer's discovery document and keys");
+  const keys = discovery.document
+    ? await checkIssuerKeys(target, discovery.document, http)
+    : { result: skipped("issuer-keys", "needs the issuer's discovery document") };
+  let serviceApp: CheckResult;
+  if ("skipReason" in target.serviceApp) serviceApp = skipped("service-app-token", target.serviceApp.skipReason);
+  else if (discovery.document && keys.issuerJwks)
+    serviceApp = await checkServiceAppToken(target, target.serviceApp, discovery.document, keys.issuerJwks, http);
+  else serviceApp = skipped("service-app-token", "needs the issuer's discovery document and keys");
 
   const checks = [discovery.result, keys.result, ...(await openmetadataChecks), serviceApp];
   return { environment: target.environment, ok: checks.every((check) => check.status !== "fail"), checks };
@@ -88,9 +121,10 @@ async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): P
   // Discovery appends to the issuer without its trailing slash, as okta-auth-js does, so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
-  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status === undefined ? HINTS.issuerUnreachable : answer.status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound) };
+  if ("problem" in answer) return { result: failed(id, answer.problem, issuerHint(answer.status)) };
   const { body } = answer;
-  if (typeof body["issuer"] !== "string") return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, HINTS.issuerNotFound) };
+  if (typeof body["issuer"] !== "string")
+    return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, HINTS.issuerNotFound) };
   const document: Discovery = {
     issuer: body["issuer"],
     ...(typeof body["jwks_uri"] === "string" ? { jwksUri: body["jwks_uri"] } : {}),
@@ -100,34 +134,62 @@ async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): P
   // authority plus "/" (identity-provider.ts). OpenMetadata's JwtFilter never checks iss.
   if (document.issuer !== target.expectedIssuer) {
     if (target.provider === "auth0") {
-      const detail = `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)} (expecting issuer ${JSON.stringify(target.expectedIssuer)}); token "iss" would not match`;
+      const detail =
+        `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ` +
+        `${JSON.stringify(target.authority)} (expecting issuer ${JSON.stringify(target.expectedIssuer)}); token "iss" would ` +
+        `not match`;
       return { document, result: failed(id, detail, HINTS.auth0IssuerMismatch) };
     }
     const onlySlash = withoutTrailingSlash(document.issuer) === target.expectedIssuer;
-    const detail = `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ${JSON.stringify(target.authority)}; the UI (okta-auth-js) checks ID tokens' iss against the discovery issuer`;
+    const detail =
+      `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ` +
+      `${JSON.stringify(target.authority)}; the UI (okta-auth-js) checks ID tokens' iss against the discovery issuer`;
     return { document, result: failed(id, detail, onlySlash ? HINTS.discoveryTrailingSlash : HINTS.issuerMismatch) };
   }
-  const slash = target.provider === "okta" && target.expectedIssuer !== target.authority ? " (the authority's trailing slash is harmless: okta-auth-js strips it)" : "";
+  const slash =
+    target.provider === "okta" && target.expectedIssuer !== target.authority
+      ? " (the authority's trailing slash is harmless: okta-auth-js strips it)"
+      : "";
   return { document, result: passed(id, `issuer ${document.issuer}${slash}`) };
 }
 
-async function checkIssuerKeys(target: VerifyTarget, discovery: Discovery, http: HttpSettings): Promise<{ result: CheckResult; issuerJwks?: JSONWebKeySet }> {
+async function checkIssuerKeys(
+  target: VerifyTarget,
+  discovery: Discovery,
+  http: HttpSettings,
+): Promise<{ result: CheckResult; issuerJwks?: JSONWebKeySet }> {
   const id = "issuer-keys";
   if (!discovery.jwksUri) return { result: failed(id, "the discovery document has no jwks_uri", HINTS.keysUnusable) };
   const answer = await getJsonObject(discovery.jwksUri, http);
-  if ("problem" in answer) return { result: failed(id, answer.problem, answer.status !== undefined && answer.status >= 500 ? HINTS.issuerOutage : HINTS.keysUnusable) };
+  if ("problem" in answer)
+    return {
+      result: failed(id, answer.problem, answer.status !== undefined && answer.status >= 500 ? HINTS.issuerOutage : HINTS.keysUnusable),
+    };
   const issuerJwks = asJwks(answer.body);
   const signingKids = issuerJwks.keys.filter(isRs256SigningKey).map((key) => String(key.kid ?? "(no kid)"));
-  if (signingKids.length === 0) return { result: failed(id, `${discovery.jwksUri} serves no RSA key for RS256 signatures`, HINTS.keysUnusable) };
+  if (signingKids.length === 0)
+    return { result: failed(id, `${discovery.jwksUri} serves no RSA key for RS256 signatures`, HINTS.keysUnusable) };
 
   if (discovery.jwksUri !== target.jwksUri) {
     const listedKids = await kidsServedAt(target.jwksUri, http);
-    const served = listedKids === undefined ? "which could not be read" : listedKids.some((kid) => signingKids.includes(kid)) ? `which serves some of the issuer's keys` : `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
+    let served = `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
+    if (listedKids === undefined) served = "which could not be read";
+    else if (listedKids.some((kid) => signingKids.includes(kid))) served = "which serves some of the issuer's keys";
     // When publicKeys already lists the issuer's own {issuer}/v1/keys, the keys moved: the #2773 hint would ask for what is there.
     const listsIssuerKeys = target.jwksUri === `${withoutTrailingSlash(discovery.issuer)}/v1/keys`;
-    return { issuerJwks, result: failed(id, `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`, listsIssuerKeys ? HINTS.keysMoved : HINTS.foreignKeys) };
+    return {
+      issuerJwks,
+      result: failed(
+        id,
+        `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`,
+        listsIssuerKeys ? HINTS.keysMoved : HINTS.foreignKeys,
+      ),
+    };
   }
-  return { issuerJwks, result: passed(id, `${discovery.jwksUri} serves RS256 key${signingKids.length === 1 ? "" : "s"} ${signingKids.join(", ")}`) };
+  return {
+    issuerJwks,
+    result: passed(id, `${discovery.jwksUri} serves RS256 key${signingKids.length === 1 ? "" : "s"} ${signingKids.join(", ")}`),
+  };
 }
 
 async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
@@ -143,16 +205,25 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
     ["authority", target.authority],
   ];
   // The authority's trailing slash is harmless (okta-auth-js strips it), so it is not stale.
-  const comparable = (field: string, value: unknown) => (field === "authority" && typeof value === "string" ? withoutTrailingSlash(value) : value);
-  const differs = ([field, expected]: [string, string | undefined]) => expected !== undefined && comparable(field, served[field]) !== comparable(field, expected);
-  const describe = ([field, expected]: [string, string | undefined]) => `${field} is ${JSON.stringify(served[field] ?? null)}, expected ${JSON.stringify(expected)}`;
+  const comparable = (field: string, value: unknown) =>
+    field === "authority" && typeof value === "string" ? withoutTrailingSlash(value) : value;
+  const differs = ([field, expected]: [string, string | undefined]) =>
+    expected !== undefined && comparable(field, served[field]) !== comparable(field, expected);
+  const describe = ([field, expected]: [string, string | undefined]) =>
+    `${field} is ${JSON.stringify(served[field] ?? null)}, expected ${JSON.stringify(expected)}`;
   const staleFields = expectedIdentity.filter(differs);
   const callback: [string, string] = ["callbackUrl", target.callbackUrl];
   const callbackDiffers = differs(callback);
 
   // /config/auth nulls oidcConfiguration, whose callbackUrl is the one the confidential flow sends to the identity provider.
-  const blindSpot = target.clientType === "confidential" ? "; oidcConfiguration.callbackUrl is not served without login: npm run sso-sync checks it" : "";
-  if (staleFields.length === 0 && !callbackDiffers) return passed(id, `provider ${target.provider}, clientId ${target.clientId}, authority ${target.authority}, callbackUrl ${target.callbackUrl}${blindSpot}`);
+  const blindSpot =
+    target.clientType === "confidential" ? "; oidcConfiguration.callbackUrl is not served without login: npm run sso-sync checks it" : "";
+  if (staleFields.length === 0 && !callbackDiffers)
+    return passed(
+      id,
+      `provider ${target.provider}, clientId ${target.clientId}, authority ` +
+        `${target.authority}, callbackUrl ${target.callbackUrl}${blindSpot}`,
+    );
   const problems = [...staleFields, ...(callbackDiffers ? [callback] : [])].map(describe).join("; ");
   const hints = [...(staleFields.length > 0 ? [HINTS.staleSettings] : []), ...(callbackDiffers ? [HINTS.callbackMismatch] : [])];
   return failed(id, problems, hints.join(". "));
@@ -166,12 +237,22 @@ async function checkOpenMetadataJwks(target: VerifyTarget, http: HttpSettings): 
   if ("problem" in answer) return failed(id, answer.problem, HINTS.openmetadataUnreachable);
   const kids = asJwks(answer.body).keys.map((key) => String(key.kid ?? "(no kid)"));
   if (!kids.includes(target.jwtKeyId)) {
-    return failed(id, `${url} serves ${kids.length === 0 ? "no keys" : `key ids ${kids.join(", ")}`}, not ${target.jwtKeyId}`, HINTS.openmetadataKey);
+    return failed(
+      id,
+      `${url} serves ${kids.length === 0 ? "no keys" : `key ids ${kids.join(", ")}`}, not ${target.jwtKeyId}`,
+      HINTS.openmetadataKey,
+    );
   }
   return passed(id, `${url} serves key id ${target.jwtKeyId}`);
 }
 
-async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceAppCredentials, discovery: Discovery, issuerJwks: JSONWebKeySet, http: HttpSettings): Promise<CheckResult> {
+async function checkServiceAppToken(
+  target: VerifyTarget,
+  serviceApp: ServiceAppCredentials,
+  discovery: Discovery,
+  issuerJwks: JSONWebKeySet,
+  http: HttpSettings,
+): Promise<CheckResult> {
   const id = "service-app-token";
   if (!discovery.tokenEndpoint) return failed(id, "the discovery document has no token_endpoint", HINTS.serviceAppRejected);
 
@@ -194,16 +275,34 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
   if (answer.status !== 200 || typeof body["access_token"] !== "string") {
     const reason = [body["error"], body["error_description"]].filter((part) => typeof part === "string").join(": ");
     const unlisted = serviceApp.unlistedIn ? `; the private key matches no key of ${displayPath(serviceApp.unlistedIn)}` : "";
-    return failed(id, `the token endpoint answered HTTP ${answer.status}${reason ? ` (${reason})` : " without an access token"} for client ${serviceApp.clientId} with key ${serviceApp.kid}${unlisted}`, HINTS.serviceAppRejected);
+    return failed(
+      id,
+      `the token endpoint answered HTTP ${answer.status}` +
+        `${reason ? ` (${reason})` : " without an access token"} for client ${serviceApp.clientId} with ` +
+        `key ${serviceApp.kid}${unlisted}`,
+      HINTS.serviceAppRejected,
+    );
   }
 
   try {
-    const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), { issuer: discovery.issuer, audience: target.clientId, algorithms: ["RS256"], requiredClaims: ["exp"] });
-    const scopes = Array.isArray(payload["scp"]) ? payload["scp"].map(String) : typeof payload["scope"] === "string" ? payload["scope"].split(" ") : [];
+    const { payload } = await jwtVerify(body["access_token"], createLocalJWKSet(issuerJwks), {
+      issuer: discovery.issuer,
+      audience: target.clientId,
+      algorithms: ["RS256"],
+      requiredClaims: ["exp"],
+    });
+    // Okta lists scopes in `scp`; RFC 9068 tokens (Auth0) in a space-separated `scope`.
+    let scopes: string[] = [];
+    if (Array.isArray(payload["scp"])) scopes = payload["scp"].map(String);
+    else if (typeof payload["scope"] === "string") scopes = payload["scope"].split(" ");
     if (!scopes.includes(DEFAULT_SCOPE_NAME)) {
       return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${DEFAULT_SCOPE_NAME}`, HINTS.serviceTokenInvalid);
     }
-    return passed(id, `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ${discovery.issuer}, aud ${target.clientId}, scope ${DEFAULT_SCOPE_NAME}`);
+    return passed(
+      id,
+      `client_credentials token for ${serviceApp.clientId} (key ${serviceApp.kid}): RS256, iss ` +
+        `${discovery.issuer}, aud ${target.clientId}, scope ${DEFAULT_SCOPE_NAME}`,
+    );
   } catch (error) {
     // jose's messages name the claim or key problem, never the token itself.
     const reason = error instanceof joseErrors.JOSEError ? `${error.code}: ${error.message}` : oneLine(error);
@@ -211,8 +310,14 @@ async function checkServiceAppToken(target: VerifyTarget, serviceApp: ServiceApp
   }
 }
 
+/** Why the issuer did not answer: no answer at all, an outage (5xx), or not found. */
+function issuerHint(status: number | undefined): string {
+  if (status === undefined) return HINTS.issuerUnreachable;
+  return status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound;
+}
+
 /** RFC 7523 private_key_jwt: iss = sub = client id, aud = the token endpoint, single-use jti, short life. */
-function clientAssertion(serviceApp: ServiceAppCredentials, tokenEndpoint: string): Promise<string> {
+export function clientAssertion(serviceApp: ServiceAppCredentials, tokenEndpoint: string): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: "RS256", kid: serviceApp.kid })
     .setIssuer(serviceApp.clientId)
@@ -230,7 +335,10 @@ async function kidsServedAt(url: string, http: HttpSettings): Promise<string[] |
 }
 
 /** A JSON object from a 200 answer, or a one-line problem (with the status when the server answered). */
-async function getJsonObject(url: string, http: HttpSettings): Promise<{ body: Record<string, unknown> } | { problem: string; status?: number }> {
+async function getJsonObject(
+  url: string,
+  http: HttpSettings,
+): Promise<{ body: Record<string, unknown> } | { problem: string; status?: number }> {
   try {
     const { status, body } = await getJson(url, http);
     if (status !== 200) return { problem: `GET ${url} answered HTTP ${status}`, status };

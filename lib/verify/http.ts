@@ -54,7 +54,15 @@ export async function getJson(url: string, http: HttpSettings): Promise<JsonResp
  * blind retry would be refused for replay anyway.
  */
 export function postForm(url: string, form: Record<string, string>, http: HttpSettings): Promise<JsonResponse> {
-  return requestJson(url, { method: "POST", headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() }, http);
+  return requestJson(
+    url,
+    {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form).toString(),
+    },
+    http,
+  );
 }
 
 async function requestJson(url: string, init: RequestInit, http: HttpSettings): Promise<JsonResponse> {
@@ -64,7 +72,10 @@ async function requestJson(url: string, init: RequestInit, http: HttpSettings): 
     const text = await response.text();
     if (!response.ok) return { status: response.status, body: parseJsonOrUndefined(text) };
     const body = parseJsonOrUndefined(text);
-    if (body === undefined) throw new HttpProblem(`${method} ${url}: HTTP ${response.status} but the body is not JSON (${response.headers.get("content-type") ?? "no content type"})`);
+    if (body === undefined)
+      throw new HttpProblem(
+        `${method} ${url}: HTTP ${response.status} but the body is not JSON (${response.headers.get("content-type") ?? "no content type"})`,
+      );
     return { status: response.status, body };
   } catch (error) {
     if (error instanceof HttpProblem) throw error;
@@ -88,7 +99,8 @@ function parseJsonOrUndefined(text: string): unknown {
 function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${timeoutMs} ms`;
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (typeof cause?.code === "string") return NETWORK_ERROR_TEXT[cause.code] ?? `${cause.code}${typeof cause.message === "string" ? ` (${cause.message})` : ""}`;
+  if (typeof cause?.code === "string")
+    return NETWORK_ERROR_TEXT[cause.code] ?? `${cause.code}${typeof cause.message === "string" ? ` (${cause.message})` : ""}`;
   if (typeof cause?.message === "string") return cause.message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "../errors";
 
 /**
  * The stack outputs verify reads: what `cdktf output <stack> --outputs-file FILE` and
@@ -18,7 +19,7 @@ export interface StackOutputs {
 }
 
 /** Input the user can correct (file, flag or environment name); the CLI exits 2 with this message. */
-export class VerifyUsageError extends Error {
+export class VerifyUsageError extends UserError {
   override name = "VerifyUsageError";
 }
 
@@ -36,18 +37,23 @@ const stackOutputsSchema = z.object({
 
 /** Picks the stack's outputs from either form; errors name `source` and say what was expected. */
 export function parseStackOutputs(json: unknown, stackId: string, source: string): StackOutputs {
-  if (!isPlainObject(json)) throw new VerifyUsageError(`${source}: expected a JSON object as written by \`cdktf output ${stackId} --outputs-file ${source}\``);
+  if (!isPlainObject(json))
+    throw new VerifyUsageError(`${source}: expected a JSON object as written by \`cdktf output ${stackId} --outputs-file ${source}\``);
   const nested = json[stackId];
   const isFlat = "issuer_url" in json;
   if (!isPlainObject(nested) && !isFlat) {
     const stacks = Object.keys(json).filter((key) => isPlainObject(json[key]));
     const found = stacks.length > 0 ? `it has outputs for ${stacks.join(", ")}` : "it has no stack outputs";
-    throw new VerifyUsageError(`${source}: no outputs for stack ${stackId} (${found}); run \`cdktf output ${stackId} --outputs-file ${source}\``);
+    throw new VerifyUsageError(
+      `${source}: no outputs for stack ${stackId} (${found}); run \`cdktf output ${stackId} --outputs-file ${source}\``,
+    );
   }
   const parsed = stackOutputsSchema.safeParse(isPlainObject(nested) ? nested : json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
-    throw new VerifyUsageError(`${source}: outputs of ${stackId} are incomplete (${problems.join("; ")}); deploy the stack, then export its outputs again`);
+    throw new VerifyUsageError(
+      `${source}: outputs of ${stackId} are incomplete (${problems.join("; ")}); deploy the stack, then export its outputs again`,
+    );
   }
   return parsed.data;
 }

@@ -71,7 +71,10 @@ function resolveServiceApp(environment: Environment, outputs: StackOutputs, over
   if (!serviceAppKey) return { skipReason: settings ? "no --service-app-key given" : `environment ${environment.name} has no service app` };
   if (!settings) return { skipReason: `environment ${environment.name} has no service app; --service-app-key is ignored` };
   if (!outputs.service_app_client_id) {
-    throw new VerifyUsageError(`the outputs have no service_app_client_id although ${environment.name} has a service app; deploy the stack, then export its outputs again`);
+    throw new VerifyUsageError(
+      `the outputs have no service_app_client_id although ${environment.name} has a ` +
+        `service app; deploy the stack, then export its outputs again`,
+    );
   }
   const privateKey = parsePrivateKey(serviceAppKey.pem, serviceAppKey.source);
   const matchingKid = kidForPrivateKey(privateKey, settings.publicKeys);
@@ -91,7 +94,10 @@ function parsePrivateKey(pem: string, source: string): KeyObject {
     // The reason from OpenSSL is not shown: it could quote part of the file.
     throw new VerifyUsageError(`${source}: not a PEM private key; give the private.pem written by \`npm run keys\``);
   }
-  if (key.asymmetricKeyType !== "rsa") throw new VerifyUsageError(`${source}: a ${key.asymmetricKeyType ?? "non-RSA"} key; the service app signs its client assertions with RS256 and needs an RSA key`);
+  if (key.asymmetricKeyType !== "rsa")
+    throw new VerifyUsageError(
+      `${source}: a ${key.asymmetricKeyType ?? "non-RSA"} key; the service app signs its client assertions with RS256 and needs an RSA key`,
+    );
   return key;
 }
 

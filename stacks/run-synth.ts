@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { buildApp, synthesizeAll, SynthValidationError, warningsOf } from "./app";
-import { ConfigError } from "./config/errors";
-import { environmentsFilePath, loadEnvironments } from "./config/load-environments";
+import { UserError } from "../lib/errors";
+import { buildApp, synthesizeAll, warningsOf } from "./app";
+import { environmentsFilePath, loadEnvironments } from "../lib/config/load-environments";
 
 export interface RunSynthOptions {
   /** Where `$OPENMETADATA_ENVIRONMENTS_FILE` (and `$CDKTF_OUTDIR`, `$CDKTF_CONTEXT_JSON`) are read from. */
@@ -43,13 +43,16 @@ export function runSynth(options: RunSynthOptions = {}): number {
       return 0;
     }
     for (const id of stackIds) stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}`);
-    for (const stale of removeStaleStacks(app.outdir, stackIds)) stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);
+    for (const stale of removeStaleStacks(app.outdir, stackIds))
+      stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);
     for (const warning of new Set([...warnings, ...warningsOf(stacks)])) stderr(`warning: ${warning}`);
     return 0;
   } catch (error) {
-    const untouched = existsSync(join(outdir, "manifest.json")) ? `nothing was written: ${shown(outdir)} is as the last good synthesis left it` : "nothing was written";
+    const untouched = existsSync(join(outdir, "manifest.json"))
+      ? `nothing was written: ${shown(outdir)} is as the last good synthesis left it`
+      : "nothing was written";
     // Input errors are the user's to fix: the message says what and where, a stack trace would only bury it.
-    if (error instanceof ConfigError || error instanceof SynthValidationError) {
+    if (error instanceof UserError) {
       const [first = "", ...rest] = error.message.split("\n");
       stderr([`${first} (${untouched})`, ...rest].join("\n"));
       return 1;

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { App, type TerraformStack } from "cdktf";
-import type { Environment } from "./config/environment";
-import { OpenMetadataStack } from "../stacks/openmetadata-stack";
+import type { Environment } from "../lib/config/environment";
+import { UserError } from "../lib/errors";
+import { OpenMetadataStack } from "./openmetadata-stack";
 
 export interface BuildAppOptions {
   /** @default "cdktf.out", or $CDKTF_OUTDIR when the cdktf CLI runs the app */
@@ -38,7 +39,7 @@ export function synthesizeAll(app: App, stacks: readonly TerraformStack[]): void
 }
 
 /** A stack refused its configuration (a construct's validation): the message names the stack and the fix. */
-export class SynthValidationError extends Error {
+export class SynthValidationError extends UserError {
   override name = "SynthValidationError";
 }
 
@@ -54,6 +55,10 @@ export function warningsOf(stacks: readonly OpenMetadataStack[]): string[] {
   return stacks.flatMap((stack) =>
     stack.node
       .findAll()
-      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => `${construct.node.path}: ${String(entry.data)}`)),
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === "@cdktf/warn")
+          .map((entry) => `${construct.node.path}: ${String(entry.data)}`),
+      ),
   );
 }

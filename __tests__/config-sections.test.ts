@@ -1,0 +1,36 @@
+import { describe, expect, test } from "vitest";
+import { resolveAdopt } from "../lib/config/adopt-settings";
+import { resolveAuth0Settings } from "../lib/config/auth0-settings";
+import { resolveBackend } from "../lib/config/backend-settings";
+
+// Each section of an environment resolves on its own and returns its value and its problems, so a
+// new section (a new identity provider) is one more resolver, not more lines in resolveEnvironment.
+
+describe("the resolver of each section", () => {
+  test("backend returns the default state of the stack and no problem", () => {
+    expect(resolveBackend(undefined, "openmetadata-qa")).toEqual({
+      problems: [],
+      value: { type: "local", path: "terraform.openmetadata-qa.tfstate" },
+    });
+  });
+
+  test("auth0 returns its problems, named by environment and field, and no value when it has one", () => {
+    const resolved = resolveAuth0Settings("qa", { domain: "qa.eu.auth0.com", connections: ["google-oauth2", "google-oauth2"] });
+    expect(resolved.value).toBeUndefined();
+    expect(resolved.problems).toEqual([
+      { environment: "qa", path: "auth0.connections", value: "google-oauth2", message: "each connection may be listed once" },
+    ]);
+  });
+
+  test("auth0 returns its settings with the defaults applied when it has no problem", () => {
+    expect(resolveAuth0Settings("qa", { domain: "qa.eu.auth0.com" })).toEqual({
+      problems: [],
+      value: { domain: "qa.eu.auth0.com", flow: "spa", appName: "OpenMetadata (qa)", connections: [] },
+    });
+  });
+
+  test("adopt returns the problem of a child id without its parent's", () => {
+    const resolved = resolveAdopt("qa", { okta: { scopeId: "scp1a2b3c4d5e6f7g8h9" } }, { serviceApp: false, kubernetes: true });
+    expect(resolved.problems.map((problem) => [problem.environment, problem.path])).toEqual([["qa", "adopt.okta.authorizationServerId"]]);
+  });
+});

@@ -1,0 +1,20 @@
+import type { ConfigProblem } from "./errors";
+
+/** What the resolver of one section returns: its settings when they hold, and every problem found in it. */
+export interface Resolved<T> {
+  readonly value?: T;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** Reports a problem at a field path of the environment. */
+export type Problem = (path: string, value: unknown, message: string) => void;
+
+/** The problems of one section of one environment, collected so a run reports them all at once. */
+export function problemsOf(environment: string): { readonly problems: ConfigProblem[]; readonly problem: Problem } {
+  const problems: ConfigProblem[] = [];
+  return { problems, problem: (path, value, message) => problems.push({ environment, path, value, message }) };
+}
+
+export function stackIdFor(environmentName: string): string {
+  return `openmetadata-${environmentName}`;
+}
