@@ -153,7 +153,10 @@ describe("npm run adopt", () => {
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      /^error: app "OpenMetadata" \(0oaManualApp0000001\) is a browser app, but environment "team" declares okta\.flow: web .*replace the app with a new client id\. Set okta\.flow: spa/,
+      new RegExp(
+        String.raw`^error: app "OpenMetadata" \(0oaManualApp0000001\) is a browser app, but environment "team"` +
+          String.raw` declares okta\.flow: web .*replace the app with a new client id\. Set okta\.flow: spa`,
+      ),
     );
   });
 

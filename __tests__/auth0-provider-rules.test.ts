@@ -397,7 +397,11 @@ describe("CI passes the Auth0 provider its credentials", () => {
       for (const text of workflows) {
         const oktaSteps =
           text.match(
-            /OKTA_API_SCOPES: \$\{\{ secrets\.OKTA_API_SCOPES \}\}\n\s*AUTH0_CLIENT_ID: \$\{\{ secrets\.AUTH0_CLIENT_ID \}\}\n\s*AUTH0_CLIENT_SECRET: \$\{\{ secrets\.AUTH0_CLIENT_SECRET \}\}/g,
+            new RegExp(
+              String.raw`OKTA_API_SCOPES: \$\{\{ secrets\.OKTA_API_SCOPES \}\}\n\s*AUTH0_CLIENT_ID: \$\{\{ secrets\.AUTH0_CLIENT_ID` +
+                String.raw` \}\}\n\s*AUTH0_CLIENT_SECRET: \$\{\{ secrets\.AUTH0_CLIENT_SECRET \}\}`,
+              "g",
+            ),
           ) ?? [];
         expect(oktaSteps.length).toBeGreaterThan(0);
         expect(oktaSteps.length).toBe((text.match(/OKTA_API_SCOPES: /g) ?? []).length);

@@ -194,7 +194,10 @@ environments:
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        /^openmetadata\.dependencies: airflowExecutor, sharedStorageClass and networkPolicy configure the dependencies chart, which is disabled/,
+        new RegExp(
+          String.raw`^openmetadata\.dependencies: airflowExecutor, sharedStorageClass and` +
+            String.raw` networkPolicy configure the dependencies chart, which is disabled`,
+        ),
       ),
     ]);
   });

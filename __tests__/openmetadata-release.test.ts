@@ -14,12 +14,13 @@ const valuesOf = (json: TerraformJson) => parse(resourceOf(json, "helm_release",
 
 /** One Kubernetes environment; `openmetadataFields` are extra flow-style fields of its `openmetadata` section. */
 function environment(name: string, openmetadataFields = "", admins = "[jane.doe]") {
+  const extraFields = openmetadataFields ? `, ${openmetadataFields}` : "";
   const [parsed] = environmentsFromYaml(`
 environments:
   - name: ${name}
     openmetadataUrl: https://${name}.example.com
     okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
-    openmetadata: { cluster: { inCluster: true }, initialAdmins: ${admins}, principalDomain: example.com${openmetadataFields ? `, ` + `${openmetadataFields}` : ""} }
+    openmetadata: { cluster: { inCluster: true }, initialAdmins: ${admins}, principalDomain: example.com${extraFields} }
 `);
   return parsed!;
 }

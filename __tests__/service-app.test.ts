@@ -124,7 +124,10 @@ describe("synth warnings", () => {
     () => {
       expect(warningsOf([fixtureStack("dev").stack])).toEqual([
         expect.stringMatching(
-          /^openmetadata-dev\/okta\/service-app: The service app is granted okta\.users\.read, .* no Okta admin role, .*403.*okta\.serviceApp\.adminRole/,
+          new RegExp(
+            String.raw`^openmetadata-dev\/okta\/service-app: The service app is granted okta\.users\.read,` +
+              String.raw` .* no Okta admin role, .*403.*okta\.serviceApp\.adminRole`,
+          ),
         ),
       ]);
       expect(warningsOf([fixtureStack("staging").stack])).toEqual([]);

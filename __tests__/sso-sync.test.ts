@@ -353,7 +353,10 @@ describe("sso-sync --apply", () => {
   test("for the Web flow needs a client secret source, and refuses without one before any request", async () => {
     const openmetadata = await startOpenMetadata(staging);
     await expect(sync(staging, openmetadata, { apply: true })).rejects.toThrow(
-      /environment staging uses the confidential \(web\) flow: --apply needs the client secret from --client-secret-env VAR or --client-secret-file FILE/,
+      new RegExp(
+        String.raw`environment staging uses the confidential \(web\) flow: --apply needs the` +
+          String.raw` client secret from --client-secret-env VAR or --client-secret-file FILE`,
+      ),
     );
     expect(openmetadata.requests).toEqual([]);
   });

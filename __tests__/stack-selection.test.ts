@@ -20,9 +20,20 @@ describe("the stacks CI runs", () => {
   test("are the environments file's stacks in its order, the deploy order; --remote-state drops those whose state is a local file", () => {
     const environments = environmentsFromYaml(`
 environments:
-  - { name: zeta, target: collate, openmetadataUrl: https://zeta.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }, backend: { type: s3, bucket: example-state, region: eu-west-1 } }
-  - { name: alpha, target: collate, openmetadataUrl: https://alpha.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } } }
-  - { name: mid, target: collate, openmetadataUrl: https://mid.example.com, okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }, backend: { type: remote, organization: o } }
+  - name: zeta
+    target: collate
+    openmetadataUrl: https://zeta.example.com
+    okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }
+    backend: { type: s3, bucket: example-state, region: eu-west-1 }
+  - name: alpha
+    target: collate
+    openmetadataUrl: https://alpha.example.com
+    okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }
+  - name: mid
+    target: collate
+    openmetadataUrl: https://mid.example.com
+    okta: { orgName: a, baseUrl: okta.com, access: { everyone: true } }
+    backend: { type: remote, organization: o }
 `);
     expect(stackIds(environments)).toEqual(["openmetadata-zeta", "openmetadata-alpha", "openmetadata-mid"]);
     expect(stackIds(environments, { remoteState: true })).toEqual(["openmetadata-zeta", "openmetadata-mid"]);

@@ -98,7 +98,13 @@ new AppOauth(stack, "app", {
   pkceRequired: true,
 });
 const namespace = new NamespaceV1(stack, "namespace", { metadata: { name: "openmetadata" } });
-new Release(stack, "release", { name: "openmetadata", namespace: namespace.metadata.name, repository: "https://helm.open-metadata.org", chart: "openmetadata", version: "1.13.1" });
+new Release(stack, "release", {
+  name: "openmetadata",
+  namespace: namespace.metadata.name,
+  repository: "https://helm.open-metadata.org",
+  chart: "openmetadata",
+  version: "1.13.1",
+});
 new Password(stack, "password", { length: 32, special: false });
 new PrivateKey(stack, "key", { algorithm: "RSA", rsaBits: 2048 });
 app.synth();
