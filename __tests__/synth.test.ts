@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
-import { runSynth } from "../stacks/run-synth";
+import { runSynth, withoutStackTraceText } from "../stacks/run-synth";
 import { fixtureEnvironments, fixtureStack, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 
 const run = promisify(execFile);
@@ -144,4 +144,23 @@ describe("what npm run synth says", () => {
       expect(stdout.filter((line) => line.startsWith("wrote "))).toEqual([]);
     },
   );
+});
+
+describe("synth without stack trace text", () => {
+  test("traces created while building format to nothing, and an error thrown there still has its stack when reported", () => {
+    let insideStack: string | undefined;
+    let thrown: Error | undefined;
+    try {
+      withoutStackTraceText(() => {
+        const probe: { stack?: string } = {};
+        Error.captureStackTrace(probe);
+        insideStack = probe.stack;
+        throw new Error("internal");
+      });
+    } catch (error) {
+      thrown = error as Error;
+    }
+    expect(insideStack).toBe("");
+    expect(thrown?.stack).toMatch(/Error: internal\n\s+at /);
+  });
 });

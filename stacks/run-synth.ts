@@ -35,8 +35,11 @@ export function runSynth(options: RunSynthOptions = {}): number {
   try {
     // Loaded in full before any construct exists: a bad file leaves a previous cdktf.out untouched.
     const { environments, warnings } = loadEnvironments(environmentsFilePath(env));
-    const { app, stacks } = buildApp(environments, { outdir });
-    synthesizeAll(app, stacks);
+    const { app, stacks } = withoutStackTraceText(() => {
+      const built = buildApp(environments, { outdir });
+      synthesizeAll(built.app, built.stacks);
+      return built;
+    });
     const stackIds = stacks.map((stack) => stack.node.id);
     if (underCdktfCli) {
       for (const warning of new Set(warnings)) stdout(`warning: ${warning}`);
@@ -77,4 +80,27 @@ function removeStaleStacks(outdir: string, stackIds: readonly string[]): string[
 function shown(path: string): string {
   const fromHere = relative(process.cwd(), path);
   return fromHere.startsWith("..") ? path : fromHere;
+}
+
+/**
+ * cdktf captures and formats a full stack trace for every token it creates (tokens/private/stack-trace.js:
+ * Error.stackTraceLimit = MAX_SAFE_INTEGER, then `.stack` is read), about a third of synth time at 100
+ * environments (help/performance.md). The text is only used in cdktf's own error messages and, with
+ * stackTraces: false, never written. While building and synthesizing, traces format to an empty string;
+ * the formatter is restored before any error is reported, and V8 formats an error's stack when it is
+ * first read, so an internal error still prints its trace.
+ */
+export function withoutStackTraceText<T>(work: () => T): T {
+  const { prepareStackTrace, captureStackTrace } = Error;
+  Error.prepareStackTrace = () => "";
+  // Collecting the frames (at an unlimited depth) is the other half of the cost; `new Error()` still
+  // records its own stack natively, so errors thrown meanwhile keep theirs.
+  Error.captureStackTrace = (target: object) =>
+    void Object.defineProperty(target, "stack", { value: "", configurable: true, writable: true });
+  try {
+    return work();
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.captureStackTrace = captureStackTrace;
+  }
 }
