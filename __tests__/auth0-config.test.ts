@@ -1,12 +1,10 @@
-import { FIXTURES_DIR } from "./support/synth";
+import { errorsFor as errorLinesFor, parseEnvironmentObjects, type EnvironmentJson } from "./support/environment-errors";
 import { describe, expect, test } from "vitest";
-import { ConfigError } from "../lib/config/errors";
-import { parseEnvironments } from "../lib/config/load-environments";
 
 // The auth0: section of an environment: exactly one identity provider, the domain as a bare host,
 // and the same "environment, field, got, expected" errors as every other field.
 
-type Json = Record<string, any>;
+type Json = EnvironmentJson;
 
 function auth0Environment(): Json {
   return {
@@ -17,23 +15,11 @@ function auth0Environment(): Json {
   };
 }
 
-function parse(environments: Json[]) {
-  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: FIXTURES_DIR });
-}
+const parse = parseEnvironmentObjects;
 
+/** The error lines for one environment changed by `change`. */
 function errorsFor(change: (environment: Json) => void): string[] {
-  const environment = auth0Environment();
-  change(environment);
-  try {
-    parse([environment]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message
-      .split("\n")
-      .slice(1)
-      .map((line) => line.replace(/^\s+- /, ""));
-  }
-  throw new Error("expected a ConfigError");
+  return errorLinesFor(auth0Environment(), change);
 }
 
 describe("the auth0 section", () => {

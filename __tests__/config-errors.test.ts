@@ -1,11 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { FIXTURES_DIR } from "./support/synth";
-import { ConfigError } from "../lib/config/errors";
+import { errorsFor as errorLinesFor, parseEnvironmentObjects, type EnvironmentJson } from "./support/environment-errors";
 import { decodeUtf8 } from "../lib/config/file-text";
 import { JsonTextError, parseJsonText } from "../lib/config/json-text";
 import { parseEnvironments } from "../lib/config/load-environments";
 
-type Json = Record<string, any>;
+type Json = EnvironmentJson;
 
 function validEnvironment(): Json {
   return {
@@ -16,24 +15,11 @@ function validEnvironment(): Json {
   };
 }
 
-function parse(environments: Json[]) {
-  return parseEnvironments(JSON.stringify({ environments }), { source: "environments.json", format: "json", baseDir: FIXTURES_DIR });
-}
+const parse = parseEnvironmentObjects;
 
 /** The error lines for one environment changed by `change`. */
 function errorsFor(change: (environment: Json) => void): string[] {
-  const environment = validEnvironment();
-  change(environment);
-  try {
-    parse([environment]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message
-      .split("\n")
-      .slice(1)
-      .map((line) => line.replace(/^\s+- /, ""));
-  }
-  throw new Error("expected a ConfigError");
+  return errorLinesFor(validEnvironment(), change);
 }
 
 describe("environment validation", () => {
