@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { problemsOf } from "./support/environment-errors";
 import { parse } from "yaml";
-import { ConfigError } from "../lib/config/errors";
 import { environmentsFromYaml, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 
 const dependenciesRelease = (json: TerraformJson) => resourceOf(json, "helm_release", "openmetadata_dependencies_release");
@@ -20,16 +20,6 @@ environments:
       dependencies: { ${fields} }
 `);
 }
-
-const problemsOf = (load: () => unknown): string[] => {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    throw error;
-  }
-  return [];
-};
 
 describe("the dependencies release installs under Terraform (audit F1)", () => {
   test("the Airflow migration and create-user Jobs are not Helm hooks, which Helm would run only after its wait", () => {

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { problemsOf } from "./support/environment-errors";
 import { generateKeyPairSync } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { warningsOf } from "../stacks/app";
-import { ConfigError } from "../lib/config/errors";
 import { environmentsFromYaml, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
@@ -23,16 +23,6 @@ environments:
     openmetadata: { cluster: { inCluster: true }, initialAdmins: ${admins}, principalDomain: example.com${extraFields} }
 `);
   return parsed!;
-}
-
-function problemsOf(load: () => unknown): string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    throw error;
-  }
-  return [];
 }
 
 const EXTERNAL = "database: { host: db.example.com }, search: { host: search.example.com }";

@@ -26,3 +26,14 @@ export function errorsFor(environment: EnvironmentJson, change: (environment: En
   }
   throw new Error("expected a ConfigError");
 }
+
+/** The problems (`path: message`) a load reports, or none when it succeeds; other errors are rethrown. */
+export function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    throw error;
+  }
+  return [];
+}

@@ -37,49 +37,14 @@ export const SYSTEM_CLAIM_NAMES = [
  * Reserved Claims"): the registered JWT claims and what Okta itself writes into each token. A
  * custom `sub` on a new server fails the same way (okta/terraform-provider-okta#49).
  */
+/** Registered JWT claims and Okta's own, written into both kinds of token. */
+const TOKEN_CLAIM_NAMES = ["iss", "aud", "exp", "iat", "nbf", "jti", "ver", "amr", "acr", "auth_time"] as const;
+
 export const RESERVED_CLAIM_NAMES = {
   /** ID tokens: registered OIDC claims, plus every system claim above. */
-  IDENTITY: [
-    "iss",
-    "aud",
-    "exp",
-    "iat",
-    "nbf",
-    "jti",
-    "ver",
-    "amr",
-    "acr",
-    "idp",
-    "nonce",
-    "auth_time",
-    "at_hash",
-    "c_hash",
-    "sid",
-    "azp",
-    ...SYSTEM_CLAIM_NAMES,
-  ],
+  IDENTITY: [...TOKEN_CLAIM_NAMES, "idp", "nonce", "at_hash", "c_hash", "sid", "azp", ...SYSTEM_CLAIM_NAMES],
   /** Access tokens: `sub` is their one system claim; the rest Okta writes itself. */
-  RESOURCE: [
-    "sub",
-    "iss",
-    "aud",
-    "exp",
-    "iat",
-    "nbf",
-    "jti",
-    "ver",
-    "cid",
-    "uid",
-    "scp",
-    "acr",
-    "amr",
-    "as_uri",
-    "rpt",
-    "rsi",
-    "username",
-    "token_type",
-    "auth_time",
-  ],
+  RESOURCE: [...TOKEN_CLAIM_NAMES, "sub", "cid", "uid", "scp", "as_uri", "rpt", "rsi", "username", "token_type"],
 } as const;
 
 export type ClaimType = keyof typeof RESERVED_CLAIM_NAMES;
