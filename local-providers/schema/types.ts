@@ -67,6 +67,11 @@ export interface TypeSchema {
   /** The schema version the real provider declares (SchemaVersion), 0 when none. */
   readonly version: number;
   readonly block: BlockSchema;
+  /**
+   * Overrides the provider's `legacyTypeSystem` for this type, for providers that mux SDKv2 and
+   * plugin-framework types (okta 6.x serves both).
+   */
+  readonly legacyTypeSystem?: boolean;
 }
 
 export interface ProviderSchemas {
