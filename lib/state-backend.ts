@@ -1,3 +1,4 @@
+import { isAbsolute } from "node:path";
 import { CloudBackend, GcsBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
 import type { StateBackend } from "./config/environment";
 
@@ -8,8 +9,10 @@ import type { StateBackend } from "./config/environment";
 export function configureStateBackend(stack: TerraformStack, backend: StateBackend): void {
   switch (backend.type) {
     case "local":
-      // Relative to cdktf.out/stacks/<stack>: state stays in the project folder, and the path is machine-independent.
-      new LocalBackend(stack, { path: `../../../${backend.path}` });
+      // A relative path is relative to the project: from cdktf.out/stacks/<stack>, so the synthesized path
+      // stays machine-independent. An absolute one (the configuration allows it) is written as it is:
+      // prefixing it would turn "/srv/state" into the relative "../../..//srv/state".
+      new LocalBackend(stack, { path: isAbsolute(backend.path) ? backend.path : `../../../${backend.path}` });
       return;
     case "s3": {
       const s3 = new S3Backend(stack, { bucket: backend.bucket, key: backend.key, region: backend.region, encrypt: true });
