@@ -36,15 +36,27 @@ function wrapperScript(bundle: string): string {
   return `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(bundle)} "$@"\n`;
 }
 
-export async function installLocalProviders(directory: string): Promise<LocalProviderInstallation> {
+export interface ProviderBuild {
+  readonly provider: LocalProvider;
+  /** The provider's entry point (a main.ts that calls serveProvider). */
+  readonly entry: string;
+}
+
+/** The catalogue's providers, each from local-providers/providers/<name>/main.ts. */
+export function catalogueBuilds(): ProviderBuild[] {
+  return LOCAL_PROVIDERS.map((provider) => ({ provider, entry: join(SOURCE_ROOT, "providers", provider.name, "main.ts") }));
+}
+
+export async function installLocalProviders(
+  directory: string,
+  builds: readonly ProviderBuild[] = catalogueBuilds(),
+): Promise<LocalProviderInstallation> {
   const bin = join(directory, "bin");
   const mirror = join(directory, "mirror");
   mkdirSync(join(bin, "tls"), { recursive: true });
 
   await build({
-    entryPoints: Object.fromEntries(
-      LOCAL_PROVIDERS.map((provider) => [provider.name, join(SOURCE_ROOT, "providers", provider.name, "main.ts")]),
-    ),
+    entryPoints: Object.fromEntries(builds.map(({ provider, entry }) => [provider.name, entry])),
     outdir: bin,
     outExtension: { ".js": ".cjs" },
     bundle: true,
@@ -58,7 +70,7 @@ export async function installLocalProviders(directory: string): Promise<LocalPro
   writeFileSync(join(bin, "tls", "server-certificate.pem"), tls.certificatePem);
   writeFileSync(join(bin, "tls", "server-key.pem"), tls.keyPem, { mode: 0o600 });
 
-  for (const provider of LOCAL_PROVIDERS) {
+  for (const { provider } of builds) {
     const packageDirectory = join(mirror, provider.hostname, provider.namespace, provider.type, provider.version, terraformPlatform());
     mkdirSync(packageDirectory, { recursive: true });
     const executable = join(packageDirectory, `terraform-provider-${provider.type}_v${provider.version}`);
@@ -81,5 +93,5 @@ export async function installLocalProviders(directory: string): Promise<LocalPro
       "",
     ].join("\n"),
   );
-  return { directory, mirror, cliConfigFile, providers: LOCAL_PROVIDERS };
+  return { directory, mirror, cliConfigFile, providers: builds.map(({ provider }) => provider) };
 }

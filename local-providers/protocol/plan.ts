@@ -35,6 +35,8 @@ function planBlock(block: BlockSchema, config: ObjectValue, prior: ObjectValue |
 }
 
 function planAttribute(attribute: AttributeSchema, config: Value, prior: Value, hasPrior: boolean): Value {
+  // Terraform keeps a write-only value in neither plan nor state (terraform v1.11.4 internal/plans/objchange).
+  if (attribute.writeOnly) return null;
   if (config === null) {
     if (attribute.default !== undefined) return attribute.default as Value;
     if (attribute.computed) return hasPrior ? prior : UNKNOWN;

@@ -65,6 +65,7 @@ function wireAttribute(name: string, attribute: AttributeSchema): Response {
     computed: attribute.computed ?? false,
     sensitive: attribute.sensitive ?? false,
     deprecated: attribute.deprecated ?? false,
+    write_only: attribute.writeOnly ?? false,
   };
 }
 

@@ -38,6 +38,11 @@ export interface AttributeSchema {
    * (SDKv2 `Default`, framework `Default`). Absent when there is none.
    */
   readonly default?: unknown;
+  /**
+   * A write-only attribute (SDKv2 and framework `WriteOnly`, Terraform >= 1.11): configuration hands
+   * it to the provider, and Terraform keeps it in neither plan nor state.
+   */
+  readonly writeOnly?: boolean;
 }
 
 export interface NestedAttributeType {
