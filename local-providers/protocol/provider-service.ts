@@ -198,7 +198,7 @@ export class ProviderService {
     return this.guarded(() => {
       const config = decoded(request["config"], this.schemas.provider.block) ?? {};
       this.context = this.behaviour.configure(config, this.env);
-      return { diagnostics: [] };
+      return { diagnostics: (this.context.warnings ?? []).map(wireDiagnostic) };
     });
   }
 

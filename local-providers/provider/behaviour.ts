@@ -37,6 +37,11 @@ export interface ProviderContext {
   readonly config: ObjectValue;
   /** The tenant this configuration points at: an Okta org, an Auth0 tenant, a cluster. Absent for random and tls. */
   readonly tenant?: WorldTenant;
+  /**
+   * Warnings the real ConfigureProvider returns while still succeeding (the kubernetes provider's
+   * "Provider was supplied an invalid configuration" for a kubeconfig it cannot use).
+   */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 export interface PlanArguments {
