@@ -33,6 +33,9 @@ const SCRIPTS: Record<string, string> = {
   "check:chart": "check-chart.ts",
   verify: "verify.ts",
   bench: "bench.ts",
+  "ci:plan": "ci-plan.ts",
+  "ci:apply": "ci-apply.ts",
+  "ci:outputs": "ci-outputs.ts",
 };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;

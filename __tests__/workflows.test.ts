@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { diffMarker } from "../lib/ci/plan-text";
 import { fixtureEnvironments } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
@@ -13,7 +14,16 @@ import { useTemporaryDirectories } from "./support/temporary-directories";
 const WORKFLOWS_DIR = resolve(__dirname, "..", ".github", "workflows");
 const temporaryDirectory = useTemporaryDirectories("workflows-test");
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; name?: string };
+type Step = {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+  name?: string;
+  id?: string;
+  if?: string;
+  "working-directory"?: string;
+};
 type Job = {
   environment?: string | { name: string };
   permissions?: Record<string, string> | string;
@@ -84,8 +94,13 @@ function scripts(job: Job): string {
     .join("\n");
 }
 
-const applies = (job: Job) => /terraform apply\b/.test(scripts(job));
-const runsTerraform = (job: Job) => /terraform (plan|apply)/.test(scripts(job));
+/** The steps around terraform: scripts/ci-*.ts, committed bundled (__tests__/ci-terraform.test.ts builds and runs them). */
+const CI_STEP = /\bnode \.github\/ci\/(ci-[\w-]+)\.cjs\b/;
+const ciSteps = (text: string) => [...text.matchAll(new RegExp(CI_STEP, "g"))].map(([, step]) => step!);
+const applies = (job: Job) => /terraform apply\b|node \.github\/ci\/ci-apply\.cjs/.test(scripts(job));
+const runsTerraform = (job: Job) => /terraform (plan|apply)|node \.github\/ci\/ci-(plan|apply)\.cjs/.test(scripts(job));
+/** A step that runs terraform plan or apply as a command (not one that only mentions it in a message). */
+const TERRAFORM_COMMAND = /^\s*(terraform (plan|apply) |node \.github\/ci\/ci-(plan|apply)\.cjs )/m;
 
 function allJobs(): { file: string; id: string; job: Job }[] {
   return workflows.flatMap(({ file, workflow }) => Object.entries(workflow.jobs).map(([id, job]) => ({ file, id, job })));
@@ -228,14 +243,13 @@ describe("the GitHub workflows", () => {
     );
   });
 
-  it("check drift with terraform plan -detailed-exitcode and fail with an error naming the stack on exit code 2", () => {
+  it("check drift with the drift plan (-detailed-exitcode; exit code 2 fails with an error naming the stack, ci-terraform.test.ts)", () => {
     const { workflow } = byFile("drift.yml");
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["schedule", "workflow_dispatch"]));
     const drift = jobOf("drift.yml", "drift");
-    const script = scripts(drift);
-    expect(script).toMatch(/terraform plan [^\n]*-detailed-exitcode/);
-    expect(script).toMatch(/-lock=false/);
-    expect(script).toMatch(/^\s*2\)[\s\S]*?::error title=Drift in \$STACK::[\s\S]*?exit 1/m);
+    expect(scripts(drift)).toMatch(
+      /^node \.github\/ci\/ci-plan\.cjs --for drift --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --summary "\$GITHUB_STEP_SUMMARY"$/m,
+    );
     expect(drift.strategy?.["fail-fast"]).toBe(false);
   });
 
@@ -254,58 +268,67 @@ describe("the GitHub workflows", () => {
   it("post the pull request diff of each stack as one comment found again by its per-stack marker", () => {
     const diff = jobOf("pull-request.yml", "diff");
     expect(diff.needs).toBe("synth");
-    expect(scripts(diff)).toMatch(/terraform plan [^\n]*-no-color[^\n]*-lock=false/);
+    const plan = (diff.steps ?? []).find((step) => step.id === "plan");
+    expect(plan?.run).toMatch(
+      /^node \.github\/ci\/ci-plan\.cjs --for pull-request --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$HEAD_SHA" --run-url "\$GITHUB_SERVER_URL\/\$GITHUB_REPOSITORY\/actions\/runs\/\$GITHUB_RUN_ID"$/,
+    );
+    expect(plan?.env?.["HEAD_SHA"]).toBe("${{ github.event.pull_request.head.sha }}");
     const post = (diff.steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
     if (!post) throw new Error("the diff job has no github-script step");
-    expect(post.env?.["MARKER"]).toBe("<!-- cdktf-diff:${{ matrix.stack }} -->");
+    // Posted also when the plan failed: the comment says why.
+    expect(post.if).toBe("always() && steps.plan.outcome != 'skipped'");
+    // The marker the plan step writes at the top of the comment (lib/ci/plan-text.ts) is the one searched for.
+    expect(post.env?.["MARKER"]).toBe(diffMarker("${{ matrix.stack }}"));
+    expect(post.env?.["COMMENT_FILE"]).toBe("${{ runner.temp }}/plan/comment.md");
     const script = String(post.with?.["script"]);
     expect(script).toMatch(/includes\(MARKER\)/);
-    expect(script).toMatch(/updateComment/);
-    expect(script).toMatch(/createComment/);
-    expect(script).toMatch(/65536/);
     expect(script).toMatch(/paginate/);
   });
 
-  it("keep GitHub's comment limit: a long plan is cut to fit 65536 characters", async () => {
+  describe("the pull request comment step's script", () => {
     const post = (jobOf("pull-request.yml", "diff").steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
     const script = String(post?.with?.["script"]);
-    // Runs the step's script against a fake GitHub client, the way github-script calls it.
-    const bodies: string[] = [];
-    const github = {
-      rest: {
-        issues: {
-          listComments: {},
-          createComment: async ({ body }: { body: string }) => void bodies.push(body),
-          updateComment: async () => expect.fail("nothing to update"),
-        },
-      },
-      paginate: async () => [],
-    };
-    const context = {
-      serverUrl: "https://github.com",
-      repo: { owner: "o", repo: "r" },
-      runId: 1,
-      issue: { number: 7 },
-      payload: { pull_request: { head: { sha: "0123456789abcdef" } } },
-    };
-    const plan =
-      `Terraform will perform the following actions:\n` +
-      `${"  + resource line with ``` backticks\n".repeat(5_000)}Plan: 1 to add, 0 to ` +
-      `change, 0 to destroy.\n`;
-    const env = { STACK: "openmetadata-dev", MARKER: "<!-- cdktf-diff:openmetadata-dev -->", EXIT_CODE: "2", PLAN_FILE: "/plan.txt" };
-    const fakeRequire = (name: string) => (name === "node:fs" ? { readFileSync: () => plan } : expect.fail(`unexpected require ${name}`));
-    const run = new Function("require", "process", "github", "context", `return (async () => {\n${script}\n})();`);
-    await run(fakeRequire, { env }, github, context);
+    const MARKER = "<!-- cdktf-diff:openmetadata-dev -->";
 
-    expect(bodies).toHaveLength(1);
-    const body = bodies[0] as string;
-    expect(plan.length).toBeGreaterThan(65536);
-    expect(body.length).toBeLessThanOrEqual(65536);
-    expect(body.startsWith(env.MARKER)).toBe(true);
-    expect(body).toContain("Plan: 1 to add, 0 to change, 0 to destroy.");
-    expect(body).toMatch(/truncated \d+ characters/);
-    // The plan's own ``` cannot close the fence around it.
-    expect(body).toContain("````text");
+    /** Runs the step's script as github-script calls it, against a fake GitHub client holding `existing` comments. */
+    async function postComment(comment: string | undefined, existing: { id: number; body: string; user: { type: string } }[]) {
+      const calls: { method: string; body: string; id?: number }[] = [];
+      const github = {
+        rest: {
+          issues: {
+            listComments: {},
+            createComment: async ({ body }: { body: string }) => void calls.push({ method: "create", body }),
+            updateComment: async ({ body, comment_id }: { body: string; comment_id: number }) =>
+              void calls.push({ method: "update", body, id: comment_id }),
+          },
+        },
+        paginate: async () => existing,
+      };
+      const context = { repo: { owner: "o", repo: "r" }, issue: { number: 7 } };
+      const fakeRequire = (name: string) =>
+        name === "node:fs"
+          ? { existsSync: () => comment !== undefined, readFileSync: () => comment }
+          : expect.fail(`unexpected require ${name}`);
+      const env = { MARKER, COMMENT_FILE: "/tmp/plan/comment.md" };
+      const run = new Function("require", "process", "github", "context", `return (async () => {\n${script}\n})();`);
+      await run(fakeRequire, { env }, github, context);
+      return calls;
+    }
+
+    it("updates the stack's earlier comment, found by its marker among the bot's comments", async () => {
+      const body = `${MARKER}\n### cdktf diff \`openmetadata-dev\`: no changes\n`;
+      const existing = [
+        { id: 1, body: MARKER, user: { type: "User" } },
+        { id: 2, body: "<!-- cdktf-diff:openmetadata-prod -->", user: { type: "Bot" } },
+        { id: 3, body: `${MARKER}\nold`, user: { type: "Bot" } },
+      ];
+      expect(await postComment(body, existing)).toEqual([{ method: "update", body, id: 3 }]);
+    });
+
+    it("creates one when there is none, and posts nothing when the plan step wrote no comment", async () => {
+      expect(await postComment("body", [])).toEqual([{ method: "create", body: "body" }]);
+      expect(await postComment(undefined, [])).toEqual([]);
+    });
   });
 
   it(
@@ -315,10 +338,11 @@ describe("the GitHub workflows", () => {
       const plan = jobOf("deploy.yml", "plan");
       expect(environmentName(plan)).toBe("${{ matrix.stack }}-plan");
       const planScript = scripts(plan);
-      expect(planScript).toMatch(/terraform plan [^\n]*-out=tfplan/);
-      expect(planScript).toMatch(/terraform show -no-color tfplan[\s\S]*GITHUB_STEP_SUMMARY/);
-      expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*tfplan[\s\S]*rm tfplan/);
-      expect(planScript).toMatch(/echo "\$GITHUB_SHA" > "\$RUNNER_TEMP\/plan\/commit"/);
+      // The plan to tfplan, its text, the summary and the commit file: scripts/ci-plan.ts (ci-terraform.test.ts runs it).
+      expect(planScript).toMatch(
+        /^node \.github\/ci\/ci-plan\.cjs --for deploy --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$GITHUB_SHA" --summary "\$GITHUB_STEP_SUMMARY"$/m,
+      );
+      expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*--output "\$RUNNER_TEMP\/plan\/tfplan\.gpg" tfplan\b[\s\S]*\brm tfplan$/m);
       const upload = (plan.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
       expect(upload?.with?.["path"]).toBe("${{ runner.temp }}/plan");
 
@@ -330,11 +354,50 @@ describe("the GitHub workflows", () => {
       expect(apply.strategy?.["max-parallel"]).toBe(1);
       expect(apply.strategy?.["fail-fast"]).toBe(true);
       const script = scripts(apply);
-      expect(script).not.toMatch(/terraform plan/);
-      expect(script).toMatch(/if \[ "\$planned" != "\$GITHUB_SHA" \][\s\S]*exit 1/);
-      expect(script).toMatch(/gpg [^\n]*--decrypt[^\n]*--output tfplan/);
-      expect(script).toMatch(/terraform apply [^\n]*tfplan/);
-      expect(script).toMatch(/terraform output -json \| jq 'with_entries\(\.value = \.value\.value\)'/);
+      expect(script).not.toMatch(/terraform plan|ci-plan/);
+      // Decrypted into the stack folder, where ci-apply checks the commit, applies exactly tfplan and removes it.
+      const runs = (apply.steps ?? []).map((step) => step.run ?? "");
+      const decrypt = runs.findIndex((run) => /gpg [^\n]*--decrypt[^\n]*--output tfplan "\$RUNNER_TEMP\/plan\/tfplan\.gpg"/.test(run));
+      const applyStep = runs.findIndex((run) =>
+        /^node \.github\/ci\/ci-apply\.cjs --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$GITHUB_SHA"$/.test(run),
+      );
+      const outputs = runs.findIndex((run) =>
+        /^node \.github\/ci\/ci-outputs\.cjs --stack "\$STACK" --out "\$RUNNER_TEMP\/outputs\.json"$/.test(run),
+      );
+      expect([decrypt, applyStep, outputs].every((index) => index >= 0)).toBe(true);
+      expect(decrypt < applyStep && applyStep < outputs).toBe(true);
+      expect((apply.steps ?? [])[decrypt]?.["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.stack }}");
+      const outputsUpload = (apply.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+      expect(outputsUpload?.with?.["path"]).toBe("${{ runner.temp }}/outputs.json");
+    },
+  );
+
+  it(
+    "run the steps around terraform as the committed bundles of scripts/ci-*.ts, from the repository root " +
+      "(cdktf.out is the downloaded synthesis), with node set up and no npm install or dependency cache",
+    () => {
+      const callers = allJobs().filter(({ job }) => CI_STEP.test(scripts(job)));
+      expect(callers.map(({ file, id }) => `${file}:${id}`).sort()).toEqual([
+        "deploy.yml:apply",
+        "deploy.yml:plan",
+        "drift.yml:drift",
+        "pull-request.yml:diff",
+      ]);
+      for (const { file, id, job } of callers) {
+        for (const step of ciSteps(scripts(job))) {
+          expect(existsSync(resolve(__dirname, "..", ".github", "ci", `${step}.cjs`)), `${file}:${id} ${step}`).toBe(true);
+          expect(existsSync(resolve(__dirname, "..", "scripts", `${step}.ts`)), `${file}:${id} ${step}`).toBe(true);
+        }
+        const steps = expandedSteps(job);
+        for (const step of steps.filter((candidate) => CI_STEP.test(candidate.run ?? "")))
+          expect(step["working-directory"], `${file}:${id} ${step.name ?? ""}`).toBeUndefined();
+        const node = steps.findIndex((step) => step.uses?.startsWith("actions/setup-node@"));
+        expect(node, `${file}:${id}`).toBeGreaterThanOrEqual(0);
+        expect(steps[node]?.with?.["package-manager-cache"], `${file}:${id}`).toBe(false);
+        expect(node, `${file}:${id}`).toBeLessThan(steps.findIndex((step) => CI_STEP.test(step.run ?? "")));
+        // No command of the job installs or runs a package (a message may still name one: "run npm run lock-providers").
+        expect(scripts(job), `${file}:${id}`).not.toMatch(/^\s*(npm|npx)\b/m);
+      }
     },
   );
 
@@ -473,8 +536,7 @@ describe("the GitHub workflows", () => {
 
   it("give the Okta provider its credentials only through the documented environment variables, from secrets", () => {
     for (const { file, id, job } of allJobs().filter(({ job }) => runsTerraform(job))) {
-      // Steps that run terraform plan or apply as a command (not ones that only mention it in a message).
-      const terraformSteps = (job.steps ?? []).filter((step) => /^\s*terraform (plan|apply) /m.test(step.run ?? ""));
+      const terraformSteps = (job.steps ?? []).filter((step) => TERRAFORM_COMMAND.test(step.run ?? ""));
       expect(terraformSteps.length, `${file}:${id}`).toBeGreaterThan(0);
       for (const step of terraformSteps) {
         for (const variable of ["OKTA_API_CLIENT_ID", "OKTA_API_PRIVATE_KEY", "OKTA_API_PRIVATE_KEY_ID", "OKTA_API_SCOPES"]) {

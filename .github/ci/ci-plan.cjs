@@ -1,0 +1,396 @@
+// Generated from scripts/ci-plan.ts by __tests__/ci-terraform.test.ts; do not edit. The workflows run it with node alone (help/ci.md).
+// After changing its sources: npx vitest run __tests__/ci-terraform.test.ts -u
+"use strict";
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// scripts/ci-plan.ts
+var ci_plan_exports = {};
+__export(ci_plan_exports, {
+  main: () => main
+});
+module.exports = __toCommonJS(ci_plan_exports);
+var import_node_util = require("node:util");
+
+// lib/ci/plan.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+
+// lib/ci/annotations.ts
+function inGitHubActions(env) {
+  return env["GITHUB_ACTIONS"] === "true";
+}
+var escapeData = (text) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+var escapeProperty = (text) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function reportError(io, title, message) {
+  if (inGitHubActions(io.env)) io.stdout(`::error title=${escapeProperty(title)}::${escapeData(message)}
+`);
+  else io.stderr(`error: ${title}: ${message}
+`);
+}
+
+// lib/ci/plan-text.ts
+var SUMMARY_PLAN_BYTES = 9e5;
+var COMMENT_LIMIT = 65536;
+function fenceFor(text) {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  return "`".repeat(Math.max(3, longestRun + 1));
+}
+function headBytes(text, limit) {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= limit) return { shown: text, cut: 0 };
+  let end = limit;
+  while (end > 0 && ((bytes[end] ?? 0) & 192) === 128) end--;
+  return { shown: bytes.subarray(0, end).toString("utf8"), cut: bytes.length - end };
+}
+function planSummary(heading, plan2, whereInFull) {
+  const { shown, cut } = headBytes(plan2, SUMMARY_PLAN_BYTES);
+  const fence = fenceFor(shown);
+  const truncated = cut > 0 ? `
+... truncated ${cut} bytes; ${whereInFull}.
+` : "";
+  return `${heading}
+
+${fence}text
+${shown}${shown.endsWith("\n") ? "" : "\n"}${fence}
+${truncated}`;
+}
+function diffMarker(stack) {
+  return `<!-- cdktf-diff:${stack} -->`;
+}
+function planLine(plan2) {
+  return /^Plan: .*$/m.exec(plan2)?.[0];
+}
+function pullRequestComment({ stack, exitCode, plan: printed, commit, runUrl }) {
+  const plan2 = printed.trim();
+  let summary = "plan failed";
+  if (exitCode === 0) summary = "no changes";
+  else if (exitCode === 2) summary = planLine(plan2) ?? "changes";
+  const fence = fenceFor(plan2);
+  const where = runUrl ? `Commit ${commit.slice(0, 7)}, [run log](${runUrl}).` : `Commit ${commit.slice(0, 7)}.`;
+  const head = `${diffMarker(stack)}
+### cdktf diff \`${stack}\`: ${summary}
+
+${where} How to read it: help/runbooks/reviewing-a-diff.md
+
+<details${exitCode === 0 ? "" : " open"}><summary>terraform plan</summary>
+
+${fence}text
+`;
+  const tail = `
+${fence}
+</details>
+`;
+  const limit = COMMENT_LIMIT - head.length - tail.length - 200;
+  const shown = plan2.length <= limit ? plan2 : `${plan2.slice(0, limit)}
+
+... truncated ${plan2.length - limit} characters; the full plan is in the run log.`;
+  return `${head}${shown}${tail}`;
+}
+
+// lib/ci/terraform.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+
+// lib/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+};
+var USER_ERROR_EXIT_CODE = 2;
+var INTERNAL_ERROR_EXIT_CODE = 1;
+function internalError(script, error, write = (text) => process.stderr.write(text)) {
+  const message = error instanceof Error ? error.message : String(error);
+  write(`${script}: internal error (not a mistake in your input): ${message.split("\n")[0]}
+`);
+  return INTERNAL_ERROR_EXIT_CODE;
+}
+
+// lib/ci/terraform.ts
+var PLAN_FILE = "tfplan";
+function processIo() {
+  return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
+}
+var STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function stackFolder(outdir, stack) {
+  if (!STACK_ID.test(stack)) throw new UserError(`--stack ${JSON.stringify(stack)} is not a stack id (npm run -s stacks lists them)`);
+  const folder = (0, import_node_path.join)(outdir, "stacks", stack);
+  if (!(0, import_node_fs.existsSync)((0, import_node_path.join)(folder, "cdk.tf.json")))
+    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`);
+  return folder;
+}
+function withoutEmptyVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !(name.startsWith("TF_VAR_") && value === "")));
+}
+function runTerraform(args, cwd, env, streams) {
+  const stdio = (stream) => stream === "capture" ? "pipe" : stream;
+  const result = (0, import_node_child_process.spawnSync)("terraform", [...args], {
+    cwd,
+    env,
+    stdio: ["ignore", stdio(streams.stdout), stdio(streams.stderr)],
+    encoding: "utf8",
+    // `terraform output -json` of a large stack; plans are written to files, never buffered.
+    maxBuffer: 256 * 1024 * 1024
+  });
+  if (result.error?.code === "ENOENT")
+    throw new UserError(
+      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder"
+    );
+  if (result.error) throw result.error;
+  return { status: result.status ?? 1, stdout: result.stdout ?? "" };
+}
+
+// lib/ci/plan.ts
+var PLAN_PURPOSES = ["deploy", "pull-request", "drift"];
+var PLAN_TEXT_FILE = "plan.txt";
+var COMMIT_FILE = "commit";
+var COMMENT_FILE = "comment.md";
+var PLAN_FLAGS = ["-input=false", "-no-color", "-lock=false"];
+function plan(options, io) {
+  (0, import_node_fs2.mkdirSync)(options.planDir, { recursive: true });
+  const env = withoutEmptyVariables(io.env);
+  if (options.purpose === "deploy") return planForDeploy(options, env, io);
+  const { status, text } = planDetailed(options, env);
+  io.stdout(text);
+  return options.purpose === "pull-request" ? pullRequestResult(options, status, text, io) : driftResult(options, status, text, io);
+}
+function planForDeploy(options, env, io) {
+  const { stack, folder, planDir } = options;
+  const commit = options.commit ?? "";
+  const savedPlan = (0, import_node_path2.join)(folder, PLAN_FILE);
+  (0, import_node_fs2.rmSync)(savedPlan, { force: true });
+  for (const file of [PLAN_TEXT_FILE, COMMIT_FILE]) (0, import_node_fs2.rmSync)((0, import_node_path2.join)(planDir, file), { force: true });
+  const planned = runTerraform(["plan", ...PLAN_FLAGS, `-out=${PLAN_FILE}`], folder, env, { stdout: "inherit", stderr: "inherit" });
+  if (planned.status !== 0) {
+    reportError(io, `terraform plan failed for ${stack}`, `exit code ${planned.status}; see Terraform's message above`);
+    return 1;
+  }
+  const textFile = (0, import_node_path2.join)(planDir, PLAN_TEXT_FILE);
+  const shown = withFile(textFile, (fd) => runTerraform(["show", "-no-color", PLAN_FILE], folder, env, { stdout: fd, stderr: "inherit" }));
+  if (shown.status !== 0) {
+    (0, import_node_fs2.rmSync)(savedPlan, { force: true });
+    reportError(io, `terraform show failed for ${stack}`, `exit code ${shown.status}; see Terraform's message above`);
+    return 1;
+  }
+  (0, import_node_fs2.writeFileSync)((0, import_node_path2.join)(planDir, COMMIT_FILE), `${commit}
+`);
+  const text = (0, import_node_fs2.readFileSync)(textFile, "utf8");
+  if (options.summaryFile !== void 0)
+    (0, import_node_fs2.appendFileSync)(
+      options.summaryFile,
+      planSummary(
+        `## Plan of ${stack} at ${commit.slice(0, 7)}`,
+        text,
+        `the whole plan is ${PLAN_TEXT_FILE} in the plan-${stack} artifact`
+      )
+    );
+  io.stdout(`Saved the plan of ${stack} at ${commit.slice(0, 7)} to ${savedPlan}; its text is ${textFile}.
+`);
+  return 0;
+}
+function planDetailed(options, env) {
+  const textFile = (0, import_node_path2.join)(options.planDir, PLAN_TEXT_FILE);
+  const { status } = withFile(
+    textFile,
+    (fd) => runTerraform(["plan", ...PLAN_FLAGS, "-detailed-exitcode"], options.folder, env, { stdout: fd, stderr: fd })
+  );
+  return { status, text: (0, import_node_fs2.readFileSync)(textFile, "utf8") };
+}
+function pullRequestResult(options, status, text, io) {
+  (0, import_node_fs2.writeFileSync)(
+    (0, import_node_path2.join)(options.planDir, COMMENT_FILE),
+    pullRequestComment({ stack: options.stack, exitCode: status, plan: text, commit: options.commit ?? "", runUrl: options.runUrl })
+  );
+  if (status === 0 || status === 2) return 0;
+  reportError(io, `terraform plan failed for ${options.stack}`, "see the plan output above and the pull request comment");
+  return 1;
+}
+function driftResult(options, status, text, io) {
+  const { stack, summaryFile } = options;
+  if (status === 0) {
+    if (summaryFile !== void 0) (0, import_node_fs2.appendFileSync)(summaryFile, `No drift in ${stack}.
+`);
+    return 0;
+  }
+  if (status === 2) {
+    reportError(
+      io,
+      `Drift in ${stack}`,
+      `${stack} differs from main (${planLine(text) ?? "changes planned"}). Review the plan in this log, then apply main or revert the manual change (help/runbooks/reviewing-a-diff.md).`
+    );
+    if (summaryFile !== void 0)
+      (0, import_node_fs2.appendFileSync)(summaryFile, planSummary(`## Drift in ${stack}`, text, "the whole plan is in the job's log"));
+    return 1;
+  }
+  reportError(io, `terraform plan failed for ${stack}`, `exit code ${status}; see the plan output above (help/runbooks/failed-apply.md).`);
+  return 1;
+}
+function withFile(path, run) {
+  const fd = (0, import_node_fs2.openSync)(path, "w");
+  try {
+    return run(fd);
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+}
+
+// lib/config/suggest.ts
+function closest(word, candidates) {
+  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
+  let best;
+  for (const candidate of candidates) {
+    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
+  return word.length >= 4 ? candidates.find(
+    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
+  ) : void 0;
+}
+function editDistance(a, b) {
+  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
+}
+
+// lib/cli-usage.ts
+var USAGE_EXIT_CODE = 2;
+function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+  write(`error: ${problem}
+Run "npm run ${script} -- --help" for usage.
+`);
+  return USAGE_EXIT_CODE;
+}
+function describeArgumentError(error, knownOptions, usage = "") {
+  const { code, message } = error;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const name = option.replace(/^-+/, "").split("=")[0];
+    const near = closest(name, knownOptions);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
+    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
+    return message;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+    return `unexpected argument ${JSON.stringify(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+  }
+  return message;
+}
+
+// scripts/ci-plan.ts
+var USAGE = `Usage: npm run ci:plan -- --for deploy|pull-request|drift --stack ID --plan-dir DIR [options]
+
+The workflows' terraform plan of one synthesized stack, in <outdir>/stacks/<ID> after terraform init
+(help/ci.md): terraform plan -input=false -no-color -lock=false, with every empty TF_VAR_ variable
+unset, so a missing secret fails as "No value for required variable". Sensitive values are never printed.
+
+  --for deploy        -out=tfplan in the stack folder; writes DIR/plan.txt (terraform show of it) and
+                      DIR/commit (--commit, which the apply checks); appends the approvers' summary
+  --for pull-request  -detailed-exitcode; prints the plan and writes it to DIR/plan.txt, and the
+                      stack's pull request comment to DIR/comment.md (also when the plan failed)
+  --for drift         -detailed-exitcode; prints the plan; drift fails with an error naming the stack;
+                      appends the result to the summary
+
+Options:
+  --stack ID          the stack id (npm run -s stacks lists them)
+  --plan-dir DIR      where plan.txt, commit and comment.md are written (created if missing)
+  --commit SHA        the commit planned (deploy and pull-request)
+  --summary FILE      markdown file the summary is appended to, e.g. "$GITHUB_STEP_SUMMARY"
+  --run-url URL       the run's page, linked from the pull request comment
+  --outdir DIR        the synthesized output (default cdktf.out)
+  -h, --help          show this help
+
+Problems are GitHub annotations (::error) when GITHUB_ACTIONS=true, "error: ..." lines otherwise.
+Exit codes: 0 planned (with or without changes), 1 the plan failed or (drift) found drift,
+2 bad usage, a stack that is not synthesized, or no terraform on PATH.
+`;
+var OPTIONS = {
+  for: { type: "string" },
+  stack: { type: "string" },
+  "plan-dir": { type: "string" },
+  commit: { type: "string" },
+  summary: { type: "string" },
+  "run-url": { type: "string" },
+  outdir: { type: "string", default: "cdktf.out" },
+  help: { type: "boolean", short: "h", default: false }
+};
+var COMMIT = /^[0-9a-f]{7,64}$/i;
+function main(args, io = processIo()) {
+  let values;
+  try {
+    ({ values } = (0, import_node_util.parseArgs)({ args, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    return usageError("ci:plan", describeArgumentError(error, Object.keys(OPTIONS), USAGE), io.stderr);
+  }
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const purpose = values.for;
+  if (!PLAN_PURPOSES.includes(purpose))
+    return usageError(
+      "ci:plan",
+      purpose === void 0 ? `--for is required: ${PLAN_PURPOSES.join(", ")}` : `--for ${purpose}: use one of ${PLAN_PURPOSES.join(", ")}`,
+      io.stderr
+    );
+  if (values.stack === void 0) return usageError("ci:plan", "--stack ID is required: the stack to plan", io.stderr);
+  if (values["plan-dir"] === void 0) return usageError("ci:plan", "--plan-dir DIR is required: where the plan's files go", io.stderr);
+  if (values.commit === void 0 && purpose !== "drift")
+    return usageError("ci:plan", `--commit SHA is required with --for ${purpose}: the commit planned`, io.stderr);
+  if (values.commit !== void 0 && !COMMIT.test(values.commit))
+    return usageError("ci:plan", `--commit ${JSON.stringify(values.commit)} is not a commit hash`, io.stderr);
+  try {
+    return plan(
+      {
+        purpose,
+        stack: values.stack,
+        folder: stackFolder(values.outdir, values.stack),
+        planDir: values["plan-dir"],
+        commit: values.commit,
+        summaryFile: values.summary,
+        runUrl: values["run-url"]
+      },
+      io
+    );
+  } catch (error) {
+    if (!(error instanceof UserError)) return internalError("ci:plan", error, io.stderr);
+    io.stderr(`error: ${error.message}
+`);
+    return USER_ERROR_EXIT_CODE;
+  }
+}
+if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  main
+});
