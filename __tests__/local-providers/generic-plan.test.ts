@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { decodeDynamic, encodeDynamic } from "../../local-providers/protocol/cty";
 import { computedOnlyPathsSet, planResource } from "../../local-providers/protocol/plan";
+import { ProviderService } from "../../local-providers/protocol/provider-service";
 import { UNKNOWN, isUnknown } from "../../local-providers/provider/values";
 import type { BlockSchema } from "../../local-providers/schema/types";
 
@@ -89,5 +90,43 @@ describe("values on the wire", () => {
     // fixext 1 with type 12: an unknown string refined as not null.
     const bytes = Buffer.from([0x81, 0xa5, ...Buffer.from("label"), 0xd4, 0x0c, 0x01]);
     expect(isUnknown(decodeDynamic(bytes, APP)!["label"])).toBe(true);
+  });
+});
+
+describe("the read-only attribute error", () => {
+  const serviceFor = (legacyTypeSystem: boolean) =>
+    new ProviderService(
+      {
+        schemas: {
+          address: "registry.terraform.io/test/app",
+          version: "1.0.0",
+          legacyTypeSystem,
+          provider: { source: "test", version: 0, block: { attributes: {} } },
+          resources: { test_app: { source: "test", version: 0, block: APP } },
+          dataSources: {},
+        },
+        configure: (config) => ({ config }),
+        resources: {},
+        dataSources: {},
+      },
+      {},
+    );
+  const validate = (legacyTypeSystem: boolean) =>
+    serviceFor(legacyTypeSystem).ValidateResourceConfig({
+      type_name: "test_app",
+      config: { msgpack: Buffer.from(encodeDynamic({ label: "L", name: "n", client_secret: "mine" }, APP)) },
+    })["diagnostics"] as { summary: string; detail: string }[];
+
+  test("an SDKv2 type answers with terraform-plugin-sdk v2.37-v2.40's words (helper/schema/schema.go:1884-1890)", () => {
+    expect(validate(true)).toEqual([
+      expect.objectContaining({
+        summary: "Value for unconfigurable attribute",
+        detail: `Can't configure a value for "client_secret": its value will be decided automatically based on the result of applying this configuration.`,
+      }),
+    ]);
+  });
+
+  test("a plugin-framework type answers with the framework's words", () => {
+    expect(validate(false)).toEqual([expect.objectContaining({ summary: "Invalid Configuration for Read-Only Attribute" })]);
   });
 });

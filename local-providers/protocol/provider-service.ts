@@ -106,14 +106,18 @@ function decoded(value: unknown, block: BlockSchema): ObjectValue | null {
   return decodeDynamic(wire?.msgpack, block);
 }
 
-/** The read-only attribute message of each kind of provider: SDKv2 helper/schema/schema.go, plugin-framework fwschemadata. */
+/**
+ * The read-only attribute message of each kind of provider: terraform-plugin-sdk/v2 v2.37.0-v2.40.1
+ * helper/schema/schema.go:1884-1890 (the versions okta 6.12.0, auth0 1.55.0 and kubernetes 2.38.0 build with),
+ * and plugin-framework's for framework types.
+ */
 function computedOnlyDiagnostic(path: AttributePath, legacy: boolean): Diagnostic {
   const name = path.filter((step) => typeof step === "string").join(".");
   return legacy
     ? {
         severity: "error",
-        summary: "Computed attributes cannot be set",
-        detail: `Computed attributes cannot be set, but a value was set for "${name}".`,
+        summary: "Value for unconfigurable attribute",
+        detail: `Can't configure a value for "${name}": its value will be decided automatically based on the result of applying this configuration.`,
         attribute: path,
       }
     : {
