@@ -389,6 +389,13 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     expect(state["issuer"]).toBe(`https://login.example.com/oauth2/${String(state["id"])}`);
   });
 
+  test("an org served by a local Okta org server issues from the address it is served at", () => {
+    const { context, tenant } = org();
+    tenant.put("settings", "org", { servedAt: "http://127.0.0.1:43210" });
+    const state = apply("okta_auth_server", SERVER, context);
+    expect(state["issuer"]).toBe(`http://127.0.0.1:43210/oauth2/${String(state["id"])}`);
+  });
+
   test(
     "a custom ID-token claim named like a system claim is refused at create (audit F1); the access-token email claim the stacks " +
       "add is accepted, and a reserved access-token name is refused",

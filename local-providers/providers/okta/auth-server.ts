@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { ProviderDiagnostic, type ResourceBehaviour } from "../../provider/behaviour";
 import { isUnknown, type ObjectValue, type Value } from "../../provider/values";
 import type { WorldTenant } from "../../provider/world";
-import { apiError, goTimeString, keepNulls, nextSequence, notFound, oktaId, oktaTimestamp, orgOf, orgUrl, stringsOf } from "./common";
+import { apiError, goTimeString, keepNulls, nextSequence, notFound, oktaId, oktaTimestamp, orgOf, servedOrgUrl, stringsOf } from "./common";
 import { customDomain, NO_CUSTOM_DOMAIN } from "./org";
 
 const str = (value: Value | undefined): string => (typeof value === "string" ? value : "");
@@ -192,7 +192,7 @@ function nestedImport(id: string, fields: readonly string[]): ObjectValue {
 function issuerFor(tenant: WorldTenant, id: string, issuerMode: string): string {
   // ORG_URL and DYNAMIC: the org's own domain (Okta answers the org URL form for a DYNAMIC server; its
   // tokens then carry the domain each request used). CUSTOM_URL: the org's custom URL domain.
-  const domain = issuerMode === "CUSTOM_URL" ? `https://${customDomain(tenant)}` : orgUrl(tenant);
+  const domain = issuerMode === "CUSTOM_URL" ? `https://${customDomain(tenant)}` : servedOrgUrl(tenant);
   return `${domain}/oauth2/${id}`;
 }
 

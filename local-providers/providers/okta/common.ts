@@ -34,6 +34,17 @@ export function orgUrl(tenant: WorldTenant): string {
   return `https://${tenant.name}`;
 }
 
+/**
+ * Where the org's OAuth endpoints are reached: its URL, or the address of a local Okta org server
+ * (local-providers/services) serving it, which writes `settings/org.json` `{ servedAt }` when it starts.
+ * Authorization servers' issuers are built on it, so tokens, discovery and the stacks' outputs agree on
+ * an address a test or a rehearsal can reach; the org's identity (API scope grants' issuer) stays orgUrl.
+ */
+export function servedOrgUrl(tenant: WorldTenant): string {
+  const servedAt = tenant.get<{ servedAt?: string }>("settings", "org")?.servedAt;
+  return servedAt || orgUrl(tenant);
+}
+
 /** Timestamps as the Okta API writes them: "2025-03-13T23:32:58.000Z". */
 export function oktaTimestamp(date: Date = new Date()): string {
   return `${date.toISOString().slice(0, 19)}.000Z`;
