@@ -308,7 +308,13 @@ export class ProviderService {
       const type = this.resourceSchema(typeName);
       const behaviour = this.behaviour.resources[typeName];
       if (!behaviour?.import) {
-        throw new ProviderDiagnostic("Resource Import Not Implemented", `${typeName} does not support import.`);
+        // plugin-sdk v2.39.0 helper/schema/provider.go:495; plugin-framework's ImportResourceState for a resource without ImportState.
+        throw this.legacy(type)
+          ? new ProviderDiagnostic(`resource ${typeName} doesn't support import`)
+          : new ProviderDiagnostic(
+              "Resource Import Not Implemented",
+              "This resource does not support import. Please contact the provider developer for additional information.",
+            );
       }
       const state = conformBlock(behaviour.import(String(request["id"]), this.configured()), type.block);
       return { imported_resources: [{ type_name: typeName, state: dynamic(state, type.block) }], diagnostics: [] };
