@@ -130,3 +130,35 @@ describe("the read-only attribute error", () => {
     expect(validate(false)).toEqual([expect.objectContaining({ summary: "Invalid Configuration for Read-Only Attribute" })]);
   });
 });
+
+describe("set elements", () => {
+  const KEYS: BlockSchema = {
+    attributes: {},
+    blocks: {
+      credentials: {
+        nesting: "set",
+        block: {
+          attributes: {
+            pem: { type: "string", required: true },
+            algorithm: { type: "string", optional: true, default: "RS256" },
+            key_id: { type: "string", computed: true },
+          },
+        },
+      },
+    },
+  };
+
+  test("an element continues the prior element with the same configured values, whatever its defaults and computed values", () => {
+    const prior = {
+      credentials: [
+        { pem: "B", algorithm: "RS256", key_id: "kid-b" },
+        { pem: "A", algorithm: "RS256", key_id: "kid-a" },
+      ],
+    };
+    const { planned } = planResource(KEYS, { credentials: [{ pem: "A" }, { pem: "B" }] }, prior);
+    expect(planned["credentials"]).toEqual([
+      { pem: "A", algorithm: "RS256", key_id: "kid-a" },
+      { pem: "B", algorithm: "RS256", key_id: "kid-b" },
+    ]);
+  });
+});

@@ -102,11 +102,13 @@ function matchingPrior(block: BlockSchema, item: Value, priorItems: readonly Val
   if (!isObjectValue(item)) return null;
   return (
     priorItems.find(
+      // An attribute the configuration leaves to a default or to the provider is not part of the element's identity.
       (candidate) =>
         isObjectValue(candidate) &&
         Object.entries(block.attributes).every(
           ([name, attribute]) =>
-            (attribute.computed && (item[name] ?? null) === null) || valuesEqual(item[name] ?? null, candidate[name] ?? null),
+            ((attribute.computed || attribute.default !== undefined) && (item[name] ?? null) === null) ||
+            valuesEqual(item[name] ?? null, candidate[name] ?? null),
         ),
     ) ?? null
   );
