@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { loadEnvironmentsFile } from "../../lib/config/load-environments";
+import { schemas } from "../../local-providers/providers/kubernetes/schema";
+import type { BlockSchema } from "../../local-providers/schema/types";
+import { FIXTURE_AUTH0_ENVIRONMENTS_FILE, fixtureEnvironments, synthEnvironment } from "../support/synth";
+
+// The local kubernetes provider's schema (hashicorp/kubernetes 2.38.0) against what the stacks emit and
+// against the prebuilt @cdktf/provider-kubernetes 12.1.1 bindings, generated from the same version (2.38.0).
+
+/** Every attribute and nested block name of a block, at any depth. */
+function servedNames(block: BlockSchema): string[] {
+  const names = new Set<string>();
+  const visit = (current: BlockSchema) => {
+    for (const name of Object.keys(current.attributes)) names.add(name);
+    for (const [name, nested] of Object.entries(current.blocks ?? {})) {
+      names.add(name);
+      visit(nested.block);
+    }
+  };
+  visit(block);
+  return [...names].sort();
+}
+
+/**
+ * Every name a binding module knows: the keys its *ToTerraform functions and synthesizeAttributes write,
+ * the computed attributes it reads (getStringAttribute('uid')) and those its comments list.
+ */
+function bindingNames(module: string): string[] {
+  const text = readFileSync(require.resolve(`@cdktf/provider-kubernetes/lib/${module}/index.js`), "utf8");
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^\s+([a-z0-9_]+): (?![^\n]*Hcl)[^\n]*(?:ToTerraform|Mapper)\(/gm)) names.add(match[1]!);
+  for (const match of text.matchAll(/get\w*Attribute\('([a-z0-9_]+)'\)/g)) names.add(match[1]!);
+  for (const match of text.matchAll(/\/\/ ([a-z0-9_]+) - computed: /g)) names.add(match[1]!);
+  return [...names].sort();
+}
+
+describe("coverage", () => {
+  test("every kubernetes type the fixture stacks emit (Okta and Auth0) is served, and nothing else", () => {
+    const emitted = new Set<string>();
+    for (const environment of [...fixtureEnvironments(), ...loadEnvironmentsFile(FIXTURE_AUTH0_ENVIRONMENTS_FILE)]) {
+      const { json } = synthEnvironment(environment);
+      for (const type of Object.keys(json.resource)) if (type.startsWith("kubernetes_")) emitted.add(type);
+      for (const type of Object.keys(json.data ?? {})) if (type.startsWith("kubernetes_")) emitted.add(`data.${type}`);
+    }
+    expect([...emitted].sort()).toEqual([
+      "kubernetes_config_map_v1",
+      "kubernetes_namespace_v1",
+      "kubernetes_network_policy_v1",
+      "kubernetes_secret_v1",
+    ]);
+    expect(Object.keys(schemas.resources).sort()).toEqual([...emitted].sort());
+    expect(schemas.dataSources).toEqual({});
+  });
+
+  test("each type records the tag and the file:lines its schema was read from; none declares a schema version", () => {
+    for (const type of [schemas.provider, ...Object.values(schemas.resources)]) {
+      expect(type.source).toMatch(/^hashicorp\/terraform-provider-kubernetes@v2\.38\.0 kubernetes\/[a-z0-9_]+\.go:\d+-\d+$/);
+      expect(type.version).toBe(0);
+    }
+    expect(schemas).toMatchObject({ address: "registry.terraform.io/hashicorp/kubernetes", version: "2.38.0", legacyTypeSystem: true });
+  });
+});
+
+describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
+  const resource = (type: string) => schemas.resources[type]!.block;
+
+  test("metadata is one required block (schema_metadata.go:69-77, 110-118) with the computed generation, resource_version and uid", () => {
+    for (const type of Object.keys(schemas.resources)) {
+      const metadata = resource(type).blocks!["metadata"]!;
+      expect(metadata).toMatchObject({ nesting: "list", minItems: 1, maxItems: 1 });
+      expect(metadata.block.attributes["generation"]).toEqual({ type: "number", computed: true });
+      expect(metadata.block.attributes["resource_version"]).toEqual({ type: "string", computed: true });
+      expect(metadata.block.attributes["uid"]).toEqual({ type: "string", computed: true });
+      expect(metadata.block.attributes["name"]).toEqual({ type: "string", optional: true, computed: true, forceNew: true });
+      expect(metadata.block.attributes["generate_name"]).toEqual({ type: "string", optional: true, forceNew: true });
+    }
+    // schema_metadata.go:91-97: only namespaced kinds have `namespace`, defaulting to "default" and forcing replacement.
+    expect(resource("kubernetes_namespace_v1").blocks!["metadata"]!.block.attributes["namespace"]).toBeUndefined();
+    expect(resource("kubernetes_secret_v1").blocks!["metadata"]!.block.attributes["namespace"]).toEqual({
+      type: "string",
+      optional: true,
+      forceNew: true,
+      default: "default",
+    });
+  });
+
+  test("the SDK's optional+computed id everywhere; timeouts only where declared: namespace delete (:42-44), secret create (:132-134)", () => {
+    for (const type of Object.keys(schemas.resources)) {
+      expect(resource(type).attributes["id"]).toEqual({ type: "string", optional: true, computed: true });
+    }
+    expect(resource("kubernetes_namespace_v1").blocks!["timeouts"]!.block.attributes).toEqual({
+      delete: { type: "string", optional: true },
+    });
+    expect(resource("kubernetes_secret_v1").blocks!["timeouts"]!.block.attributes).toEqual({ create: { type: "string", optional: true } });
+    expect(resource("kubernetes_config_map_v1").blocks!["timeouts"]).toBeUndefined();
+    expect(resource("kubernetes_network_policy_v1").blocks!["timeouts"]).toBeUndefined();
+  });
+
+  test("secret: data optional+computed+sensitive, binary_data sensitive, write-only data_wo/binary_data_wo, type Opaque forcing replacement", () => {
+    const secret = resource("kubernetes_secret_v1").attributes;
+    expect(secret["data"]).toEqual({ type: ["map", "string"], optional: true, computed: true, sensitive: true });
+    expect(secret["binary_data"]).toEqual({ type: ["map", "string"], optional: true, sensitive: true });
+    expect(secret["data_wo"]).toMatchObject({ writeOnly: true });
+    expect(secret["binary_data_wo"]).toMatchObject({ writeOnly: true });
+    expect(secret["type"]).toEqual({ type: "string", optional: true, forceNew: true, default: "Opaque" });
+    expect(secret["wait_for_service_account_token"]).toMatchObject({ default: true });
+    expect(resource("kubernetes_namespace_v1").attributes["wait_for_default_service_account"]).toMatchObject({ default: false });
+  });
+
+  test("network policy: ports' protocol defaults to TCP (:85, :167), selectors' values are a set, spec and pod_selector required single blocks", () => {
+    const spec = resource("kubernetes_network_policy_v1").blocks!["spec"]!;
+    expect(spec).toMatchObject({ nesting: "list", minItems: 1, maxItems: 1 });
+    expect(spec.block.attributes["policy_types"]).toEqual({ type: ["list", "string"], required: true });
+    expect(spec.block.blocks!["pod_selector"]).toMatchObject({ nesting: "list", minItems: 1, maxItems: 1 });
+    const ingress = spec.block.blocks!["ingress"]!.block;
+    expect(ingress.blocks!["ports"]!.block.attributes["protocol"]).toEqual({ type: "string", optional: true, default: "TCP" });
+    const peer = ingress.blocks!["from"]!.block.blocks!;
+    expect(peer["pod_selector"]!.block.blocks!["match_expressions"]!.block.attributes["values"]).toEqual({
+      type: ["set", "string"],
+      optional: true,
+    });
+    expect(peer["ip_block"]).toMatchObject({ nesting: "list", maxItems: 1 });
+  });
+});
+
+describe("the bindings (@cdktf/provider-kubernetes 12.1.1, kubernetes 2.38.0)", () => {
+  test("each resource knows the binding's names, nested ones included: no difference", () => {
+    const modules: Record<string, string> = {
+      kubernetes_namespace_v1: "namespace-v1",
+      kubernetes_secret_v1: "secret-v1",
+      kubernetes_config_map_v1: "config-map-v1",
+      kubernetes_network_policy_v1: "network-policy-v1",
+    };
+    for (const [type, module] of Object.entries(modules)) {
+      expect(servedNames(schemas.resources[type]!.block), type).toEqual(bindingNames(module));
+    }
+  });
+
+  test("the provider block: the binding's names less `alias`, a cdktf meta-argument that is no schema attribute", () => {
+    expect(bindingNames("provider").filter((name) => name !== "alias")).toEqual(servedNames(schemas.provider.block));
+    expect(bindingNames("provider")).toContain("alias");
+  });
+});
