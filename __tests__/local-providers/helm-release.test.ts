@@ -199,13 +199,19 @@ describe("chart resolution from the local chart library (OPENMETADATA_LOCAL_CHAR
     );
   });
 
-  test("without OPENMETADATA_LOCAL_CHARTS no chart is found, and the message says why", () => {
-    const target = cluster({ [CHARTS_VARIABLE]: undefined });
-    expect(thrown(() => planRelease(openmetadata(), null, target.helm)).detail).toBe(
-      'Unable to locate chart openmetadata: chart "openmetadata" version "1.13.1" not found in https://helm.open-metadata.org repository ' +
-        "(local chart library: OPENMETADATA_LOCAL_CHARTS is not set, so no chart can be found)",
-    );
-  });
+  test(
+    "without OPENMETADATA_LOCAL_CHARTS a repository chart at an exact version is taken as named, unchecked, " +
+      "and configure warns that values are not checked against a schema",
+    () => {
+      const target = cluster({ [CHARTS_VARIABLE]: undefined });
+      expect(planRelease(openmetadata(), null, target.helm).planned["version"]).toBe("1.13.1");
+      expect(target.helm.warnings?.map((warning) => warning.summary)).toEqual(["Charts not checked"]);
+      expect(thrown(() => planRelease(openmetadata([], { version: null }), null, target.helm)).detail).toBe(
+        'Unable to locate chart openmetadata: chart "openmetadata" not found in https://helm.open-metadata.org repository ' +
+          "(local chart library: OPENMETADATA_LOCAL_CHARTS is not set, so no chart can be found)",
+      );
+    },
+  );
 
   test("a version with a leading v resolves and is kept as configured (:2260-2262 versionsEqual)", () => {
     const target = cluster();

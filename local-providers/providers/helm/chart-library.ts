@@ -147,6 +147,20 @@ export function loadChartDirectory(path: string): LoadedChart {
   };
 }
 
+/** What a release records of a chart the library does not hold: its name and version, no values, no schema. */
+function standInChart(name: string, version: string): LoadedChart {
+  return { path: "", metadata: { name, version, appVersion: "", type: "application" }, defaults: {}, hasValuesFile: false };
+}
+
+/** Said once per configure when no library is set: what the rehearsal cannot check then. */
+export const NO_CHART_LIBRARY_WARNING = {
+  severity: "warning",
+  summary: "Charts not checked",
+  detail:
+    `${CHARTS_VARIABLE} names no local chart library, so charts are installed as named and their values are not ` +
+    "checked against the chart's values.schema.json (helm install would check them).",
+} as const;
+
 /** resource_helm_release.go:1390-1408 getChart over the local library: "Error locating chart" as the provider reports it. */
 export function locateChart(request: ChartRequest, env: NodeJS.ProcessEnv): LoadedChart {
   const { name, repositoryUrl } = chartName(request);
@@ -165,6 +179,10 @@ export function locateChart(request: ChartRequest, env: NodeJS.ProcessEnv): Load
     throw locateError(name, `repo ${name.slice(0, name.indexOf("/"))} not found`);
   }
   const library = env[CHARTS_VARIABLE];
+  // Without a library (a rehearsal on a machine with no charts) a repository chart at an exact version is
+  // taken as named, as the real provider would download it; it carries no values.schema.json, so nothing
+  // is validated, and configure says so once (NO_CHART_LIBRARY_WARNING).
+  if (!library && version && parseSemver(version) !== undefined) return standInChart(base, version);
   const candidates = library && existsSync(library) ? readdirSync(library).filter((entry) => entry.startsWith(`${base}-`)) : [];
   const versions = candidates.map((entry) => entry.slice(base.length + 1)).filter((entry) => parseSemver(entry) !== undefined);
   const picked = pickVersion(versions, version);

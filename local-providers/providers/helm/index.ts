@@ -6,6 +6,7 @@
 import { ProviderDiagnostic, type Diagnostic, type ProviderBehaviour } from "../../provider/behaviour";
 import { boolAt, objectAt, stringAt, stringListAt, type ObjectValue } from "../../provider/values";
 import { clusterTenant, resolveCluster, type ClusterSettings } from "../kubernetes/cluster";
+import { CHARTS_VARIABLE, NO_CHART_LIBRARY_WARNING } from "./chart-library";
 import { helmRelease, rememberCluster } from "./release";
 import { schemas } from "./schema";
 
@@ -70,8 +71,11 @@ export const provider: ProviderBehaviour = {
     const manifestExperiment = boolAt(objectAt(config, "experiments") ?? {}, "manifest") === true;
     // The client is built lazily (kubeconfig.go:226): an unusable kubeconfig fails each call, not the configure.
     const resolution = resolveCluster(helmClusterSettings(config, env), env);
-    if (resolution.ok) return rememberCluster({ config, tenant: clusterTenant(env, resolution.name) }, { env, manifestExperiment });
-    return rememberCluster({ config }, { env, manifestExperiment, unreachable: resolution.error });
+    const warnings = env[CHARTS_VARIABLE] ? [] : [NO_CHART_LIBRARY_WARNING];
+    if (resolution.ok) {
+      return rememberCluster({ config, tenant: clusterTenant(env, resolution.name), warnings }, { env, manifestExperiment });
+    }
+    return rememberCluster({ config, warnings }, { env, manifestExperiment, unreachable: resolution.error });
   },
 
   resources: { helm_release: helmRelease },
