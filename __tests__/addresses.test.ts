@@ -2,10 +2,12 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { describe, expect, it, test } from "vitest";
 
+import { terraformEnvironment } from "../local-providers/install/terraform-environment";
+import { localProviders, newWorld, TERRAFORM_MISSING } from "./support/local-terraform";
 import {
   environmentsFromYaml,
   fixtureEnvironments,
@@ -224,47 +226,10 @@ describe("destroy protection", () => {
 
 // --- terraform itself refusing to destroy prod --------------------------------------------------
 
-const PLATFORM = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
-
-function onPath(binary: string): boolean {
-  return (process.env["PATH"] ?? "").split(delimiter).some((directory) => directory && existsSync(join(directory, binary)));
-}
-
-/** `okta/okta` -> `registry.terraform.io/okta/okta`; `helm` -> `registry.terraform.io/hashicorp/helm`. */
-function providerDirectory(source: string): string {
-  const parts = source.split("/");
-  // Terraform's defaults for a short source: the registry host, and for one part the hashicorp namespace.
-  const defaultsFor: Record<number, string[]> = { 1: ["registry.terraform.io", "hashicorp"], 2: ["registry.terraform.io"] };
-  const full = [...(defaultsFor[parts.length] ?? []), ...parts];
-  return join(...full);
-}
-
-/**
- * `terraform init` needs the plugins of every provider prod uses, and nothing can be downloaded here.
- * A plugin cache holding all of them (at the pinned versions, for this platform) is served as a
- * filesystem mirror, which lets `init` run offline. `terraform providers` is no signal: it needs an
- * initialized backend and lists requirements, not installed plugins.
- */
-function pluginMirror(): string | undefined {
-  const cache = process.env["TF_PLUGIN_CACHE_DIR"];
-  if (!cache || !onPath("terraform")) return undefined;
-  const required = fixtureStack("prod").json.terraform["required_providers"] as Record<string, { source: string; version: string }>;
-  const hasPlugin = (directory: string) =>
-    existsSync(directory) && readdirSync(directory).some((file) => file.startsWith("terraform-provider-"));
-  const complete = Object.values(required).every(({ source, version }) =>
-    hasPlugin(join(cache, providerDirectory(source), version, PLATFORM)),
-  );
-  return complete ? cache : undefined;
-}
-
-const mirror = pluginMirror();
-const canInitTerraform = mirror !== undefined;
-
-describe("terraform refusing to destroy protected prod", () => {
-  test.skipIf(!canInitTerraform)(
-    "terraform plan -destroy of prod fails on prevent_destroy (needs the okta, " +
-      "kubernetes, helm, random and tls provider plugins in TF_PLUGIN_CACHE_DIR)",
-    () => {
+describe(`terraform refusing to destroy protected prod${TERRAFORM_MISSING ? ` [${TERRAFORM_MISSING}]` : ""}`, () => {
+  test.skipIf(TERRAFORM_MISSING)(
+    "terraform plan -destroy of prod fails on prevent_destroy, run against the project's local providers",
+    async () => {
       const { json } = fixtureStack("prod");
       const directory = mkdtempSync(join(tmpdir(), "prod-destroy-"));
       try {
@@ -312,10 +277,7 @@ describe("terraform refusing to destroy protected prod", () => {
             ],
           }),
         );
-        const cliConfig = join(directory, "terraform.rc");
-        writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
-        const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
-        delete env["TF_PLUGIN_CACHE_DIR"];
+        const env: NodeJS.ProcessEnv = { ...terraformEnvironment(await localProviders(), { world: newWorld() }), TF_INPUT: "0" };
         const run = (args: string[]) => spawnSync("terraform", args, { cwd: directory, env, encoding: "utf8", timeout: 120_000 });
 
         const init = run(["init", "-backend=false", "-no-color"]);
@@ -324,7 +286,7 @@ describe("terraform refusing to destroy protected prod", () => {
         const plan = run(["plan", "-destroy", "-refresh=false", "-lock=false", "-no-color", ...variables]);
         expect(plan.status).toBe(1);
         expect(`${plan.stdout}${plan.stderr}`).toMatch(
-          /kubernetes_namespace_v1\.openmetadata_namespace has lifecycle\.prevent_destroy set/,
+          /kubernetes_namespace_v1\.openmetadata_namespace has\s+lifecycle\.prevent_destroy set/,
         );
       } finally {
         rmSync(directory, { recursive: true, force: true });

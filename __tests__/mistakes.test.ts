@@ -36,6 +36,7 @@ const SCRIPTS: Record<string, string> = {
   "ci:plan": "ci-plan.ts",
   "ci:apply": "ci-apply.ts",
   "ci:outputs": "ci-outputs.ts",
+  rehearse: "rehearse.ts",
 };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;

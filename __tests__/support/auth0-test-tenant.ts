@@ -1,23 +1,28 @@
-import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type JWK } from "jose";
-import type { ProviderConfiguration } from "oidc-provider";
-import { closeServer } from "./okta-test-org";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AUTH0_COLLECTIONS,
+  auth0Tenant,
+  connectionClientKey,
+  newClientId,
+  newClientSecret,
+  seedAuth0Connection,
+  type WorldClient,
+  type WorldConnectionClient,
+} from "../../local-providers/providers/auth0/tenant";
+import { startLocalAuth0Tenant } from "../../local-providers/services";
 import type { TerraformJson } from "./synth";
 import { resolveReferences, type References } from "./terraform-references";
 
 /**
- * A stand-in Auth0 tenant on 127.0.0.1: a certified OpenID Provider (oidc-provider) configured from
- * the synthesized Terraform JSON, so a wrong value in the stack shows up as a failed login. Auth0's
- * layout: the issuer is `https://DOMAIN/` WITH its trailing slash, keys at `/.well-known/jwks.json`,
- * `/authorize`, `/oauth/token`, `/userinfo`. The tenant listens on `http://127.0.0.1:PORT`, which
- * plays `https://DOMAIN`: `localize` rewrites the synthesized URLs the way DNS would resolve them.
- *
- * Played from the JSON: each `auth0_client` (callbacks, logout URLs, grant types, OIDC conformance,
- * RS256, refresh token rotation), its `auth0_client_credentials` (none = public client with PKCE,
- * client_secret_post = confidential), `data.auth0_connection` lookups by exact name and the
- * `auth0_connection_client` enablements that decide which users may sign in to which client.
+ * A stand-in Auth0 tenant for a synthesized stack: the local Auth0 tenant
+ * (local-providers/services/auth0-tenant.ts) on a world of its own, into which this adapter writes what
+ * an apply of the stack's auth0 resources would leave there (local-providers/providers/auth0/index.ts):
+ * each `auth0_client` with the method of its `auth0_client_credentials`, the `auth0_connection_client`
+ * enablements, and the tenant's connections, which `data.auth0_connection` looks up by exact name. The
+ * tenant listens on `http://127.0.0.1:PORT`, which plays `https://DOMAIN`: `localize` rewrites the
+ * synthesized URLs the way DNS would resolve them.
  */
 
 export interface Auth0TestUser {
@@ -31,7 +36,7 @@ export interface Auth0TestUser {
 export interface Auth0TestTenantOptions {
   readonly users: readonly Auth0TestUser[];
   /**
-   * Connections that exist in the tenant. A client with no `auth0_connection_client` may use all of
+   * Connections that exist in the tenant. A client no `auth0_connection_client` names may use all of
    * them, as with Auth0's `enable_client_connections` tenant flag (on by default).
    * @default the users' connections
    */
@@ -40,7 +45,7 @@ export interface Auth0TestTenantOptions {
 
 export interface Auth0TestClient {
   readonly clientId: string;
-  /** Only for clients that authenticate with a secret (Auth0 generates it; here it is random). */
+  /** Only for clients that authenticate with a secret. */
   readonly clientSecret?: string;
   /** Connections whose users may sign in to this client. */
   readonly connections: ReadonlySet<string>;
@@ -62,216 +67,100 @@ export interface Auth0TestTenant {
   close(): Promise<void>;
 }
 
-const AUTH0_ROUTES = {
-  authorization: "/authorize",
-  token: "/oauth/token",
-  jwks: "/.well-known/jwks.json",
-  userinfo: "/userinfo",
-  end_session: "/oidc/logout",
-};
+/** Auth0's strategy for its well-known connection names; any other name here is a social connection of that name. */
+const strategyOf = (name: string) => (name === "Username-Password-Authentication" ? "auth0" : name);
 
 export async function startAuth0TestTenant(json: TerraformJson, options: Auth0TestTenantOptions): Promise<Auth0TestTenant> {
   const providers = json.provider["auth0"] ?? [];
   if (providers.length !== 1 || typeof providers[0]?.["domain"] !== "string")
     throw new Error(`the test tenant plays one auth0 provider with a domain; the stack has ${providers.length}`);
   const domain: string = providers[0]["domain"];
-
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const issuer = `${origin}/`;
-  const localize = (url: string) =>
-    url === `https://${domain}` || url.startsWith(`https://${domain}/`) ? `${origin}${url.slice(`https://${domain}`.length)}` : url;
-
+  const world = mkdtempSync(join(tmpdir(), "auth0-test-tenant-"));
+  const tenant = await startLocalAuth0Tenant({ world, domain, users: options.users });
+  const close = async () => {
+    await tenant.close();
+    rmSync(world, { recursive: true, force: true });
+  };
   try {
-    const { clients, references, metadata } = registerClients(json, options);
-    const provider = await createTenant(issuer, metadata, clients, options);
-    const handle = provider.callback();
-    server.on("request", (request: IncomingMessage, response: ServerResponse) => handle(request, response));
-    return { domain, origin, issuer, clients, references, localize, close: () => closeServer(server) };
+    const applied = applyAuth0Resources(json, world, domain, options.connections ?? options.users.map((user) => user.connection));
+    return { domain, origin: tenant.origin, issuer: tenant.issuer, localize: tenant.localize, ...applied, close };
   } catch (error) {
-    await closeServer(server);
+    await close();
     throw error;
   }
 }
 
-interface ClientMetadata {
-  readonly address: string;
-  readonly metadata: Record<string, unknown>;
-  readonly rotating: boolean;
-  readonly public: boolean;
-  readonly firstParty: boolean;
-}
+type Resources = Record<string, Record<string, any>>;
 
-function registerClients(json: TerraformJson, options: Auth0TestTenantOptions) {
-  const tenantConnections = new Set(options.connections ?? options.users.map((user) => user.connection));
+function applyAuth0Resources(json: TerraformJson, world: string, domain: string, connectionNames: readonly string[]) {
+  const tenant = auth0Tenant(world, domain);
   const references = new Map<string, string>();
-  const connectionIds = new Map<string, string>();
-  for (const [name, lookup] of Object.entries(json.data?.["auth0_connection"] ?? {})) {
+  const resolve = (text: string) => resolveReferences(text, references);
+  const entries = (type: string) => Object.entries((json.resource[type] ?? {}) as Resources);
+  const connections = [...new Set(connectionNames)].map((name) => seedAuth0Connection(tenant, name, strategyOf(name)));
+
+  for (const [name, lookup] of Object.entries((json.data?.["auth0_connection"] ?? {}) as Resources)) {
     // Like the provider: an exact name match, or the plan fails (data_source.go@v1.55.0:99,122).
-    if (!tenantConnections.has(lookup["name"])) throw new Error(`No connection found with "name" = ${JSON.stringify(lookup["name"])}`);
-    const id = `con_${name}`;
-    references.set(`data.auth0_connection.${name}.id`, id);
-    connectionIds.set(id, lookup["name"]);
+    const connection = connections.find((candidate) => candidate.name === lookup["name"]);
+    if (!connection) throw new Error(`No connection found with "name" = ${JSON.stringify(lookup["name"])}`);
+    references.set(`data.auth0_connection.${name}.id`, connection.id);
   }
 
-  const apps = Object.entries(json.resource["auth0_client"] ?? {});
-  const credentials = Object.entries(json.resource["auth0_client_credentials"] ?? {});
-  for (const [name] of apps) references.set(`auth0_client.${name}.client_id`, `test-client-${name}`);
+  const clients = new Map<string, WorldClient>();
+  for (const [name, app] of entries("auth0_client")) {
+    const client: WorldClient = {
+      client_id: newClientId(),
+      client_secret: newClientSecret(),
+      name: app["name"],
+      app_type: app["app_type"],
+      callbacks: app["callbacks"] ?? [],
+      allowed_logout_urls: app["allowed_logout_urls"] ?? [],
+      web_origins: app["web_origins"] ?? [],
+      allowed_origins: app["allowed_origins"] ?? [],
+      grant_types: app["grant_types"] ?? [],
+      oidc_conformant: app["oidc_conformant"] ?? false,
+      is_first_party: app["is_first_party"] ?? false,
+      jwt_configuration: { alg: app["jwt_configuration"]?.["alg"] ?? "HS256", lifetime_in_seconds: 36000, secret_encoded: false },
+      ...(app["refresh_token"] ? { refresh_token: app["refresh_token"] } : {}),
+    };
+    clients.set(name, client);
+    references.set(`auth0_client.${name}.client_id`, client.client_id);
+  }
+
   const secrets = new Map<string, string>();
-  for (const [name, credential] of credentials) {
-    const clientId = resolveReferences(credential["client_id"], references);
-    if (String(credential["authentication_method"]).startsWith("client_secret")) {
-      const secret = randomBytes(32).toString("base64url");
-      secrets.set(clientId, secret);
-      references.set(`auth0_client_credentials.${name}.client_secret`, secret);
+  for (const [name, credentials] of entries("auth0_client_credentials")) {
+    const clientId = resolve(credentials["client_id"]);
+    const [address, client] = [...clients].find(([, candidate]) => candidate.client_id === clientId)!;
+    const method: string = credentials["authentication_method"];
+    clients.set(address, { ...client, token_endpoint_auth_method: method });
+    // Auth0 makes a secret for every client; only one that authenticates with it uses it.
+    if (method.startsWith("client_secret")) {
+      secrets.set(clientId, client.client_secret);
+      references.set(`auth0_client_credentials.${name}.client_secret`, client.client_secret);
     }
   }
-  const methodOf = (clientId: string) =>
-    credentials.find(([, credential]) => resolveReferences(credential["client_id"], references) === clientId)?.[1]["authentication_method"];
+  for (const client of clients.values()) {
+    if (client.token_endpoint_auth_method === undefined) throw new Error(`client ${client.name} has no auth0_client_credentials`);
+    tenant.put(AUTH0_COLLECTIONS.clients, client.client_id, client);
+  }
 
   const enabled = new Map<string, Set<string>>();
-  for (const [, link] of Object.entries(json.resource["auth0_connection_client"] ?? {})) {
-    const clientId = resolveReferences(link["client_id"], references);
-    const connection = connectionIds.get(resolveReferences(link["connection_id"], references));
-    if (!connection) throw new Error(`auth0_connection_client names an unknown connection ${link["connection_id"]}`);
-    enabled.set(clientId, (enabled.get(clientId) ?? new Set()).add(connection));
+  for (const [, link] of entries("auth0_connection_client")) {
+    const object: WorldConnectionClient = { connection_id: resolve(link["connection_id"]), client_id: resolve(link["client_id"]) };
+    tenant.put(AUTH0_COLLECTIONS.connectionClients, connectionClientKey(object.connection_id, object.client_id), object);
+    const connection = connections.find((candidate) => candidate.id === object.connection_id)!;
+    enabled.set(object.client_id, (enabled.get(object.client_id) ?? new Set()).add(connection.name));
   }
 
-  const clients = new Map<string, Auth0TestClient>();
-  const metadata: ClientMetadata[] = apps.map(([name, app]) => {
-    const address = `auth0_client.${name}`;
-    const clientId = references.get(`${address}.client_id`)!;
-    if (app["oidc_conformant"] !== true) throw new Error(`the test tenant plays only OIDC-conformant clients; ${address} is not`);
-    if (app["jwt_configuration"]?.["alg"] !== "RS256")
-      throw new Error(`the test tenant signs with RS256 only; ${address} asks for ${app["jwt_configuration"]?.["alg"]}`);
-    // Auth0's default for a client without an auth0_client_credentials is client_secret_post; the stack always sets one.
-    const method = methodOf(clientId);
-    if (method === undefined) throw new Error(`${address} has no auth0_client_credentials`);
-    const secret = secrets.get(clientId);
-    clients.set(address, {
-      clientId,
+  const registered = new Map<string, Auth0TestClient>();
+  for (const [name, client] of clients) {
+    const secret = secrets.get(client.client_id);
+    registered.set(`auth0_client.${name}`, {
+      clientId: client.client_id,
       ...(secret ? { clientSecret: secret } : {}),
-      connections: enabled.get(clientId) ?? tenantConnections,
+      // The local tenant's enable_client_connections: a client no connection names may use them all.
+      connections: enabled.get(client.client_id) ?? new Set(connections.map((connection) => connection.name)),
     });
-    return {
-      address,
-      public: method === "none",
-      rotating: app["refresh_token"]?.["rotation_type"] === "rotating",
-      firstParty: app["is_first_party"] === true,
-      metadata: {
-        client_id: clientId,
-        ...(secret ? { client_secret: secret } : {}),
-        redirect_uris: app["callbacks"] ?? [],
-        post_logout_redirect_uris: app["allowed_logout_urls"] ?? [],
-        grant_types: app["grant_types"],
-        // OIDC-conformant Auth0 clients answer the authorization code flow with a code only.
-        response_types: (app["grant_types"] as string[]).includes("implicit") ? ["code", "id_token", "code id_token"] : ["code"],
-        token_endpoint_auth_method: method,
-        id_token_signed_response_alg: "RS256",
-      },
-    };
-  });
-  return { clients, references, metadata };
-}
-
-async function createTenant(
-  issuer: string,
-  clientMetadata: readonly ClientMetadata[],
-  clients: ReadonlyMap<string, Auth0TestClient>,
-  options: Auth0TestTenantOptions,
-) {
-  const { default: Provider } = await loadOidcProvider();
-  const users = new Map(options.users.map((user) => [user.id, user]));
-  const byClientId = new Map(clientMetadata.map((client) => [client.metadata["client_id"] as string, client]));
-  const connectionsOf = new Map([...clients.values()].map((client) => [client.clientId, client.connections]));
-
-  const configuration: ProviderConfiguration = {
-    clients: clientMetadata.map((client) => client.metadata),
-    jwks: { keys: [await signingKey()] },
-    cookies: { keys: [randomBytes(32).toString("base64url")] },
-    routes: AUTH0_ROUTES,
-    scopes: ["openid", "profile", "email", "offline_access"],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "nickname"] },
-    responseTypes: [...new Set(clientMetadata.flatMap((client) => client.metadata["response_types"] as string[]))],
-    ttl: {
-      AccessToken: 86_400,
-      AuthorizationCode: 60,
-      IdToken: 36_000,
-      RefreshToken: 2_592_000,
-      Interaction: 600,
-      Session: 3600,
-      Grant: 3600,
-    },
-    // Auth0 requires PKCE of public clients (no secret to prove who redeems the code).
-    pkce: { required: (_ctx, client) => byClientId.get(client.clientId)?.public ?? true },
-    // The UI always asks offline_access (auth0-react useRefreshTokens); Auth0 gives first-party apps
-    // refresh tokens without a consent screen, where oidc-provider would require prompt=consent.
-    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed("refresh_token"),
-    // Rotation as the client's refresh_token block says: a used refresh token is then invalid.
-    rotateRefreshToken: (ctx) => byClientId.get(ctx.oidc.client?.clientId ?? "")?.rotating ?? false,
-    // Auth0 puts the scopes' claims (email, name...) into ID tokens of the code flow too; oidc-provider
-    // would keep them for userinfo only. OpenMetadata reads the principal from the ID token's email.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: true }, clientCredentials: { enabled: false } },
-    loadExistingGrant: async (ctx) => {
-      // A user whose connection is not enabled for the client cannot sign in to it (Auth0: "the
-      // connection is not enabled for this application"): the login ends in access_denied.
-      const accountId = ctx.oidc.session?.accountId;
-      const user = accountId === undefined ? undefined : users.get(accountId);
-      const clientId = ctx.oidc.client?.clientId ?? "";
-      if (user && !connectionsOf.get(clientId)?.has(user.connection))
-        throw new AccessDenied(`the connection ${user.connection} is not enabled for this application`);
-      // First-party clients: consent is implied, as Auth0 does for is_first_party; others get the consent prompt.
-      if (!byClientId.get(clientId)?.firstParty) return undefined;
-      const grant = new ctx.oidc.provider.Grant({ clientId, accountId });
-      grant.addOIDCScope(String(ctx.oidc.params["scope"] ?? "openid"));
-      await grant.save();
-      return grant;
-    },
-    findAccount: (_ctx, accountId) => {
-      const user = users.get(accountId);
-      return (
-        user && {
-          accountId,
-          claims: () => ({ sub: accountId, email: user.email, email_verified: true, name: user.name, nickname: user.email.split("@")[0] }),
-        }
-      );
-    },
-    renderError: (ctx, out) => {
-      ctx.type = "json";
-      ctx.body = out;
-    },
-  };
-  const AccessDenied = (await loadOidcProvider()).errors.AccessDenied;
-  return withoutOidcProviderWarnings(async () => new Provider(issuer, configuration));
-}
-
-/** One key per test process: RSA generation is the slowest part of starting a tenant. */
-let tenantKey: Promise<JWK> | undefined;
-function signingKey(): Promise<JWK> {
-  tenantKey ??= generateKeyPair("RS256", { extractable: true }).then(async ({ privateKey }) => ({
-    ...(await exportJWK(privateKey)),
-    kid: "auth0-test-tenant",
-    alg: "RS256",
-    use: "sig",
-  }));
-  return tenantKey;
-}
-
-/** oidc-provider's warnings about Node 20, dev interactions and the in-memory store are expected here. */
-async function withoutOidcProviderWarnings<T>(run: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = (...messages: unknown[]) => (String(messages[0]).startsWith("oidc-provider WARNING") ? undefined : warn(...messages));
-  try {
-    return await run();
-  } finally {
-    console.warn = warn;
   }
-}
-
-let oidcProviderModule: Promise<typeof import("oidc-provider")> | undefined;
-function loadOidcProvider() {
-  oidcProviderModule ??= withoutOidcProviderWarnings(() => import("oidc-provider"));
-  return oidcProviderModule;
+  return { clients: registered, references: references as References };
 }

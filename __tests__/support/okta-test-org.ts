@@ -1,23 +1,43 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type JWK } from "jose";
-import type { ProviderConfiguration, ProviderContext } from "oidc-provider";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { JWK } from "jose";
+import { oktaId, type WorldTenant } from "../../local-providers/provider/world";
+import type {
+  OktaApp,
+  OktaAuthServer,
+  OktaClaim,
+  OktaJwk,
+  OktaPolicy,
+  OktaPolicyRule,
+  OktaScope,
+} from "../../local-providers/providers/okta/index";
+import { everyoneGroup, seedOktaGroup } from "../../local-providers/providers/okta/org";
+import { startLocalOktaOrg } from "../../local-providers/services";
 import type { TerraformJson } from "./synth";
 import { resolveReferences, type References } from "./terraform-references";
 
+export { closeServer } from "../../local-providers/services";
+
 /**
- * A stand-in Okta org on 127.0.0.1: the stack's custom authorization server played by a real,
- * certified OpenID Provider (oidc-provider), configured from the synthesized Terraform JSON, so a
- * wrong value in the stack shows up as a failed login or token request. Okta's ORG_URL layout:
- * the issuer is `{org}/oauth2/{authServerId}` with `/v1/authorize`, `/v1/token` and `/v1/keys`; the
- * org authorization server (`{org}/oauth2/v1/keys`) is a second provider with its own keys.
+ * A stand-in Okta org for a synthesized stack: the local Okta org (local-providers/services/okta-org.ts)
+ * on a world of its own, into which this adapter writes what an apply of the stack's okta resources would
+ * leave there, in the world's shapes (local-providers/providers/okta/index.ts). So a wrong value in the
+ * stack shows up as a failed login or token request, as it would against Okta.
+ *
+ * Written: okta_app_oauth, okta_auth_server (with Okta's system scopes; of its system claims only those
+ * the stack manages with okta_auth_server_claim_default), okta_auth_server_claim, _scope, _policy,
+ * _policy_rule, okta_app_group_assignments, and the groups the stack looks up with data.okta_group.
+ * Not written (the org serves nothing of them): trusted origins, API scope grants, role assignments.
  */
 
 /** An Okta user; `profile` is what `user.<attribute>` expressions of claims read. */
 export interface TestUser {
   readonly id: string;
   readonly profile: Readonly<Record<string, string>>;
+  /** Group names; default: every group the stack looks up (the app's access groups). */
+  readonly groups?: readonly string[];
 }
 
 export interface OktaTestOrgOptions {
@@ -49,336 +69,287 @@ export interface OktaTestOrg {
   close(): Promise<void>;
 }
 
-/** The scopes oidc-provider handles itself; other whitelisted scopes are the authorization server's custom scopes. */
-const OIDC_SCOPES = new Set(["openid", "profile", "email", "address", "phone", "offline_access"]);
-/** The response types oidc-provider knows, as combinations of Okta's individual ones. */
-const PROVIDER_RESPONSE_TYPES = ["code", "id_token", "id_token token", "code id_token", "code token", "code id_token token"];
-const AUTH_SERVER_ID = "aus-test";
+/** The scope of each OpenID Connect standard claim (OpenID Connect Core 1.0 section 5.4), as Okta's system claims carry it. */
+const STANDARD_CLAIM_SCOPES: Readonly<Record<string, string>> = {
+  email: "email",
+  email_verified: "email",
+  address: "address",
+  phone_number: "phone",
+  name: "profile",
+  family_name: "profile",
+  given_name: "profile",
+  middle_name: "profile",
+  nickname: "profile",
+  preferred_username: "profile",
+  profile: "profile",
+  picture: "profile",
+  website: "profile",
+  gender: "profile",
+  birthdate: "profile",
+  zoneinfo: "profile",
+  locale: "profile",
+  updated_at: "profile",
+};
+/** The scopes Okta gives every custom authorization server (system: true). */
+const SYSTEM_SCOPES = ["openid", "profile", "email", "address", "phone", "offline_access", "device_sso"];
+const now = new Date().toISOString();
 
 export async function startOktaTestOrg(json: TerraformJson, options: OktaTestOrgOptions): Promise<OktaTestOrg> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const authServerPath = `/oauth2/${AUTH_SERVER_ID}`;
-  const issuer = `${origin}${authServerPath}`;
-
-  const stack = readAuthorizationServer(json);
-  const references = new Map<string, string>([
-    [`okta_auth_server.${stack.serverName}.id`, AUTH_SERVER_ID],
-    [`okta_auth_server.${stack.serverName}.issuer`, issuer],
-    ...stack.policies.map(([name]): [string, string] => [`okta_auth_server_policy.${name}.id`, `00p-test-${name}`]),
-    ...stack.scopes.map(([name, scope]): [string, string] => [`okta_auth_server_scope.${name}.name`, scope["name"]]),
-  ]);
-  const clients = new Map<string, RegisteredClient>();
-  for (const [name, app] of Object.entries(json.resource["okta_app_oauth"] ?? {})) {
-    const address = `okta_app_oauth.${name}`;
-    const client: RegisteredClient = {
-      clientId: `0oa-test-${name}`,
-      ...(String(app["token_endpoint_auth_method"]).startsWith("client_secret")
-        ? { clientSecret: randomBytes(24).toString("base64url") }
-        : {}),
-    };
-    clients.set(address, client);
-    references.set(`${address}.client_id`, client.clientId);
-  }
-
-  let providers;
+  const [providerBlock] = json.provider["okta"] ?? [];
+  if (!providerBlock) throw new Error("the stack has no okta provider");
+  const world = mkdtempSync(join(tmpdir(), "okta-test-org-"));
+  const lookedUp = Object.values(json.data?.["okta_group"] ?? {}).map((lookup) => String(lookup["name"]));
+  const users = options.users.map((user) => ({ ...user, groups: user.groups ?? lookedUp }));
+  const org = await startLocalOktaOrg({ world, orgName: providerBlock["org_name"], baseUrl: providerBlock["base_url"], users });
+  const close = async () => {
+    await org.close();
+    rmSync(world, { recursive: true, force: true });
+  };
   try {
-    providers = await Promise.all([
-      createAuthorizationServer(json, stack, { issuer, references, clients, options }),
-      createOrgAuthorizationServer(origin),
-    ]);
+    const applied = applyOktaResources(json, org.tenant, org.issuerUrl, options.serviceAppKeys);
+    const servers = Object.keys(json.resource["okta_auth_server"] ?? {});
+    if (servers.length !== 1) throw new Error(`the test org stands for one okta_auth_server; the stack has ${servers.length}`);
+    const issuer = applied.references.get(`okta_auth_server.${servers[0]}.issuer`)!;
+    return { origin: org.origin, issuer, orgKeysUrl: org.orgKeysUrl, ...applied, close };
   } catch (error) {
-    await closeServer(server);
+    await close();
     throw error;
   }
-  const handleAuthorizationServer = providers[0].callback();
-  const handleOrgServer = providers[1].callback();
-  server.on("request", (request: IncomingMessage & { originalUrl?: string }, response: ServerResponse) => {
-    const url = request.url ?? "/";
-    if (url !== authServerPath && !url.startsWith(`${authServerPath}/`) && !url.startsWith(`${authServerPath}?`))
-      return handleOrgServer(request, response);
-    // Mounted like express does it: oidc-provider builds its URLs from originalUrl minus url.
-    request.originalUrl = url;
-    request.url = url.slice(authServerPath.length) || "/";
-    return handleAuthorizationServer(request, response);
-  });
-
-  return { origin, issuer, orgKeysUrl: `${origin}/oauth2/v1/keys`, clients, references, close: () => closeServer(server) };
 }
 
-interface AuthorizationServerResources {
-  readonly serverName: string;
-  readonly server: Record<string, any>;
-  /** Active access policies by address name, in Okta's evaluation order (priority). */
-  readonly policies: readonly [string, Record<string, any>][];
-  readonly rules: readonly Record<string, any>[];
-  readonly scopes: readonly [string, Record<string, any>][];
-  readonly claims: readonly Record<string, any>[];
-  /** `okta_auth_server_claim_default`: the server's own system claims. */
-  readonly systemClaims: readonly Record<string, any>[];
-}
+type Resources = Record<string, Record<string, any>>;
 
-function readAuthorizationServer(json: TerraformJson): AuthorizationServerResources {
-  const entries = (type: string) => Object.entries(json.resource[type] ?? {});
-  const servers = entries("okta_auth_server");
-  if (servers.length !== 1 || !servers[0])
-    throw new Error(`the test org plays exactly one okta_auth_server; the stack has ${servers.length}`);
-  const active = (type: string) => entries(type).filter(([, resource]) => resource["status"] === "ACTIVE");
-  const [serverName, server] = servers[0];
-  return {
-    serverName,
-    server,
-    policies: active("okta_auth_server_policy").sort(([, a], [, b]) => a["priority"] - b["priority"]),
-    rules: active("okta_auth_server_policy_rule").map(([, rule]) => rule),
-    scopes: entries("okta_auth_server_scope"),
-    claims: active("okta_auth_server_claim").map(([, claim]) => claim),
-    systemClaims: entries("okta_auth_server_claim_default").map(([, claim]) => claim),
-  };
-}
+/** Writes the stack's okta resources into the org as an apply would, in dependency order; returns what Okta assigned. */
+function applyOktaResources(json: TerraformJson, tenant: WorldTenant, issuerUrl: (id: string) => string, serviceAppKeys?: readonly JWK[]) {
+  const references = new Map<string, string>();
+  const resolve = (text: string) => resolveReferences(text, references);
+  const entries = (type: string) => Object.entries((json.resource[type] ?? {}) as Resources);
+  const put = (collection: string, object: { id: string }) =>
+    tenant.put(collection, object.id, object as unknown as Record<string, unknown>);
 
-interface AuthorizationServerSetup {
-  readonly issuer: string;
-  readonly references: References;
-  readonly clients: ReadonlyMap<string, RegisteredClient>;
-  readonly options: OktaTestOrgOptions;
-}
+  everyoneGroup(tenant);
+  for (const [name, lookup] of Object.entries((json.data?.["okta_group"] ?? {}) as Resources)) {
+    const group = seedOktaGroup(tenant, lookup["name"]);
+    references.set(`data.okta_group.${name}.id`, group.id).set(`data.okta_group.${name}.name`, group.profile.name);
+  }
 
-async function createAuthorizationServer(json: TerraformJson, stack: AuthorizationServerResources, setup: AuthorizationServerSetup) {
-  const { issuer, references, options } = setup;
-  const { default: Provider, errors } = await loadOidcProvider();
-  const users = new Map(options.users.map((user) => [user.id, user]));
+  const clients = new Map<string, RegisteredClient>();
+  for (const [name, app] of entries("okta_app_oauth")) {
+    const id = oktaId("0oa");
+    const method = String(app["token_endpoint_auth_method"] ?? "client_secret_basic");
+    const clientSecret = method.startsWith("client_secret") ? randomBytes(48).toString("base64url") : undefined;
+    const keys = (serviceAppKeys ?? app["jwks"] ?? []) as readonly Record<string, string>[];
+    put("apps", oktaAppOf(id, app, method, clientSecret, method === "private_key_jwt" ? keys : []));
+    clients.set(`okta_app_oauth.${name}`, { clientId: id, ...(clientSecret ? { clientSecret } : {}) });
+    references.set(`okta_app_oauth.${name}.id`, id).set(`okta_app_oauth.${name}.client_id`, id);
+    if (clientSecret) references.set(`okta_app_oauth.${name}.client_secret`, clientSecret);
+  }
 
-  const audiences: string[] = stack.server["audiences"].map((audience: string) => resolveReferences(audience, references));
-  const [audience, ...otherAudiences] = audiences;
-  if (!audience || otherAudiences.length > 0) throw new Error(`the test org plays one audience; the stack has ${audiences.length}`);
-  if (stack.server["issuer_mode"] !== "ORG_URL")
-    throw new Error(`the test org plays issuer mode ORG_URL; the stack has ${stack.server["issuer_mode"]}`);
-
-  // Okta evaluates policies in priority order and takes the first whose client condition matches; only
-  // that policy's rules can grant a token. Clients no policy admits are unknown to this server.
-  const policies = stack.policies.map(([name, policy]) => ({
-    id: references.get(`okta_auth_server_policy.${name}.id`)!,
-    clientIds: new Set<string>(policy["client_whitelist"].map((clientId: string) => resolveReferences(clientId, references))),
-  }));
-  const admittedClientIds = new Set(policies.flatMap((policy) => [...policy.clientIds]));
-  const apps = Object.entries(json.resource["okta_app_oauth"] ?? {}).filter(([name]) =>
-    admittedClientIds.has(setup.clients.get(`okta_app_oauth.${name}`)!.clientId),
-  );
-  const clientMetadata = apps.map(([name, app]) =>
-    clientFromApp(app, setup.clients.get(`okta_app_oauth.${name}`)!, options.serviceAppKeys),
-  );
-  const pkceRequiredByClient = new Map(
-    apps.map(([name, app]) => [setup.clients.get(`okta_app_oauth.${name}`)!.clientId, app["pkce_required"] === true]),
-  );
-
-  const customScopes = new Set<string>(stack.scopes.map(([, scope]) => scope["name"]));
-  const rules: Record<string, any>[] = stack.rules
-    .map((rule): Record<string, any> => ({
-      ...rule,
-      policy_id: resolveReferences(rule["policy_id"], references),
-      scope_whitelist: rule["scope_whitelist"].map((scope: string) => resolveReferences(scope, references)),
-    }))
-    .sort((a, b) => a["priority"] - b["priority"]);
-  const whitelistedScopes = new Set<string>(rules.flatMap((rule) => rule.scope_whitelist));
-  const anyRuleFor = (grantType: string) => rules.find((rule) => rule["grant_type_whitelist"].includes(grantType));
-  const ruleFor = (clientId: string | undefined, grantType: string) => {
-    const policy = policies.find((candidate) => clientId !== undefined && candidate.clientIds.has(clientId));
-    return policy && rules.find((rule) => rule.policy_id === policy.id && rule["grant_type_whitelist"].includes(grantType));
-  };
-  // Refresh tokens come from the offline_access scope of the rule that allowed the login (FACTS: no refresh_token grant value).
-  const ruleGrantType = (ctx: ProviderContext) =>
-    ctx.oidc.route === "token" && ctx.oidc.params["grant_type"] !== "refresh_token"
-      ? String(ctx.oidc.params["grant_type"])
-      : "authorization_code";
-  const userLoginRule = anyRuleFor("authorization_code");
-  const serviceRule = anyRuleFor("client_credentials");
-
-  const { alwaysInIdToken, inAccessToken } = claimMappings(stack.claims, stack.systemClaims);
-  const claimsOf = (user: TestUser, mapping: ReadonlyMap<string, string>) =>
-    Object.fromEntries(
-      [...mapping].flatMap(([claim, attribute]) => (user.profile[attribute] === undefined ? [] : [[claim, user.profile[attribute]]])),
-    );
-
-  const configuration: ProviderConfiguration = {
-    clients: clientMetadata,
-    jwks: { keys: [await signingKey("okta-test-authorization-server")] },
-    cookies: { keys: [randomBytes(32).toString("base64url")] },
-    routes: { authorization: "/v1/authorize", token: "/v1/token", jwks: "/v1/keys", userinfo: "/v1/userinfo", end_session: "/v1/logout" },
-    scopes: [...whitelistedScopes].filter((scope) => OIDC_SCOPES.has(scope)),
-    // Claims "always included" in ID tokens go with `openid`, which every login has.
-    claims: { openid: ["sub", ...alwaysInIdToken.keys()] },
-    responseTypes: [...new Set(clientMetadata.flatMap((client) => client["response_types"] as string[]))],
-    ttl: {
-      AccessToken: minutesToSeconds(userLoginRule?.["access_token_lifetime_minutes"]),
-      ClientCredentials: minutesToSeconds(serviceRule?.["access_token_lifetime_minutes"]),
-      RefreshToken: minutesToSeconds(userLoginRule?.["refresh_token_lifetime_minutes"]),
-      AuthorizationCode: 300,
-      IdToken: 3600,
-      Interaction: 600,
-      Session: 3600,
-      Grant: 3600,
-    },
-    pkce: { required: (_ctx, client) => pkceRequiredByClient.get(client.clientId) ?? true },
-    features: {
-      devInteractions: { enabled: true },
-      clientCredentials: { enabled: serviceRule !== undefined },
-      resourceIndicators: {
-        enabled: true,
-        // A custom authorization server issues every access token for its own audience.
-        defaultResource: () => issuer,
-        useGrantedResource: () => true,
-        getResourceServerInfo: (ctx, resourceIndicator, client) => {
-          if (resourceIndicator !== issuer) throw new errors.InvalidTarget(`this authorization server only issues tokens for ${issuer}`);
-          const rule = ruleFor(client.clientId, ruleGrantType(ctx));
-          if (!rule) throw new errors.AccessDenied(`Policy evaluation failed: no rule of the client's policy allows ${ruleGrantType(ctx)}`);
-          const scopes = rule.scope_whitelist.filter((scope: string) => customScopes.has(scope) || scope === "*");
-          return {
-            scope: scopes.join(" "),
-            audience,
-            accessTokenFormat: "jwt",
-            accessTokenTTL: minutesToSeconds(rule["access_token_lifetime_minutes"]),
-            jwt: { sign: { alg: "RS256" } },
-          };
+  for (const [name, server] of entries("okta_auth_server")) {
+    const id = oktaId("aus");
+    const authServer: OktaAuthServer = {
+      id,
+      name: server["name"],
+      description: server["description"] ?? "",
+      audiences: (server["audiences"] as string[]).map(resolve),
+      // What the local okta provider computes: the servedAt the org recorded, then /oauth2/<id> (okta/common.ts servedOrgUrl).
+      issuer: issuerUrl(id),
+      issuerMode: server["issuer_mode"] ?? "ORG_URL",
+      status: server["status"] ?? "ACTIVE",
+      created: now,
+      lastUpdated: now,
+      credentials: {
+        signing: {
+          kid: randomBytes(16).toString("base64url"),
+          rotationMode: server["credentials_rotation_mode"] ?? "AUTO",
+          lastRotated: now,
         },
       },
-    },
-    findAccount: (_ctx, accountId) => {
-      const user = users.get(accountId);
-      return user && { accountId, claims: () => ({ sub: accountId, ...claimsOf(user, alwaysInIdToken) }) };
-    },
-    extraTokenClaims: (ctx, token) => {
-      const user = token.accountId === undefined ? undefined : users.get(token.accountId);
-      // A claim with a scope condition goes only into tokens granted one of its scopes; like Okta's
-      // `scp`, those include the OpenID scopes of the login, which oidc-provider keeps on the grant.
-      const granted = new Set([
-        ...String(token.scope ?? "").split(" "),
-        ...String(ctx.oidc.entities?.Grant?.getOIDCScope() ?? "").split(" "),
-      ]);
-      const mapping = new Map(
-        [...inAccessToken]
-          .filter(([, claim]) => claim.scopes === undefined || claim.scopes.some((scope) => granted.has(scope)))
-          .map(([name, claim]) => [name, claim.attribute]),
-      );
-      return user && claimsOf(user, mapping);
-    },
-    renderError: (ctx, out) => {
-      ctx.type = "json";
-      ctx.body = out;
-    },
-  };
-  return withoutOidcProviderWarnings(async () => new Provider(issuer, configuration));
+      default: false,
+    };
+    put("authServers", authServer);
+    for (const scope of SYSTEM_SCOPES) put("scopes", scopeOf(id, { name: scope }, true));
+    references.set(`okta_auth_server.${name}.id`, id).set(`okta_auth_server.${name}.issuer`, authServer.issuer);
+  }
+
+  for (const [name, scope] of entries("okta_auth_server_scope")) {
+    const object = scopeOf(resolve(scope["auth_server_id"]), scope, false);
+    put("scopes", object);
+    references.set(`okta_auth_server_scope.${name}.id`, object.id).set(`okta_auth_server_scope.${name}.name`, object.name);
+  }
+
+  for (const [name, policy] of entries("okta_auth_server_policy")) {
+    const object: OktaPolicy = {
+      id: oktaId("00p"),
+      authServerId: resolve(policy["auth_server_id"]),
+      type: "OAUTH_AUTHORIZATION_POLICY",
+      name: policy["name"],
+      description: policy["description"] ?? "",
+      status: policy["status"] ?? "ACTIVE",
+      priority: policy["priority"] ?? 1,
+      system: false,
+      conditions: { clients: { include: (policy["client_whitelist"] as string[]).map(resolve) } },
+    };
+    put("policies", object);
+    references.set(`okta_auth_server_policy.${name}.id`, object.id);
+  }
+
+  for (const [, rule] of entries("okta_auth_server_policy_rule")) {
+    const strings = (key: string) => ((rule[key] ?? []) as string[]).map(resolve);
+    const object: OktaPolicyRule = {
+      id: oktaId("0pr"),
+      authServerId: resolve(rule["auth_server_id"]),
+      policyId: resolve(rule["policy_id"]),
+      name: rule["name"],
+      status: rule["status"] ?? "ACTIVE",
+      priority: rule["priority"] ?? 1,
+      system: false,
+      type: rule["type"] ?? "RESOURCE_ACCESS",
+      conditions: {
+        people: {
+          users: { include: strings("user_whitelist"), exclude: strings("user_blacklist") },
+          groups: { include: strings("group_whitelist"), exclude: strings("group_blacklist") },
+        },
+        grantTypes: { include: strings("grant_type_whitelist") },
+        scopes: { include: strings("scope_whitelist") },
+      },
+      actions: {
+        token: {
+          accessTokenLifetimeMinutes: rule["access_token_lifetime_minutes"] ?? 60,
+          refreshTokenLifetimeMinutes: rule["refresh_token_lifetime_minutes"] ?? 0,
+          refreshTokenWindowMinutes: rule["refresh_token_window_minutes"] ?? 10080,
+        },
+      },
+    };
+    put("rules", object);
+  }
+
+  let sequence = 0;
+  for (const [, claim] of entries("okta_auth_server_claim_default")) {
+    const scope = STANDARD_CLAIM_SCOPES[claim["name"]];
+    if (!scope) throw new Error(`the test org knows the system claims of the OpenID standard scopes; the stack manages ${claim["name"]}`);
+    put(
+      "claims",
+      claimOf(
+        resolve(claim["auth_server_id"]),
+        claim,
+        { valueType: "SYSTEM", claimType: "IDENTITY", system: true, scopes: [scope] },
+        sequence++,
+      ),
+    );
+  }
+  for (const [, claim] of entries("okta_auth_server_claim")) {
+    put("claims", claimOf(resolve(claim["auth_server_id"]), claim, { scopes: (claim["scopes"] ?? []) as string[] }, sequence++));
+  }
+
+  for (const [, assignments] of entries("okta_app_group_assignments")) {
+    const appId = resolve(assignments["app_id"]);
+    for (const [index, group] of ((assignments["group"] ?? []) as Record<string, any>[]).entries()) {
+      const groupId = resolve(group["id"]);
+      tenant.put("groupAssignments", `${appId}~${groupId}`, {
+        id: groupId,
+        appId,
+        priority: group["priority"] ?? index,
+        profile: {},
+        lastUpdated: now,
+      });
+    }
+  }
+  return { clients, references: references as References };
 }
 
-/** An `okta_app_oauth` as oidc-provider client metadata; everything but Okta-only settings maps one to one. */
-function clientFromApp(
+/** An okta_app_oauth as Okta's Application object (the fields the org reads, and Okta's usual others). */
+function oktaAppOf(
+  id: string,
   app: Record<string, any>,
-  client: RegisteredClient,
-  serviceAppKeys: readonly JWK[] | undefined,
-): Record<string, unknown> {
-  const oktaResponseTypes = new Set<string>(app["response_types"] ?? []);
-  const privateKeyJwt = app["token_endpoint_auth_method"] === "private_key_jwt";
+  method: string,
+  clientSecret: string | undefined,
+  keys: readonly Record<string, string>[],
+): OktaApp {
+  const jwks: OktaJwk[] = keys.map((key) => ({ ...key, id: `pks${key["kid"]}`, status: "ACTIVE" }) as OktaJwk);
   return {
-    client_id: client.clientId,
-    ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
-    redirect_uris: app["redirect_uris"] ?? [],
-    post_logout_redirect_uris: app["post_logout_redirect_uris"] ?? [],
-    grant_types: app["grant_types"],
-    // Okta lists single response types; oidc-provider registers the combinations they allow.
-    response_types: PROVIDER_RESPONSE_TYPES.filter((combination) => combination.split(" ").every((type) => oktaResponseTypes.has(type))),
-    token_endpoint_auth_method: app["token_endpoint_auth_method"],
-    ...(privateKeyJwt ? { jwks: { keys: serviceAppKeys ?? app["jwks"] } } : {}),
-  };
-}
-
-/**
- * Claim name -> user profile attribute: ID token claims always included (system claims and custom
- * `user.<attribute>` expressions), and access token claims with their scope condition.
- */
-function claimMappings(claims: readonly Record<string, any>[], systemClaims: readonly Record<string, any>[]) {
-  const alwaysInIdToken = new Map<string, string>();
-  const inAccessToken = new Map<string, { attribute: string; scopes?: readonly string[] }>();
-  for (const claim of systemClaims) {
-    // Okta's system profile claims read the user attribute of the same name (email -> user.email).
-    if (claim["name"] !== "email") throw new Error(`the test org plays only the system claim email; the stack manages ${claim["name"]}`);
-    if (claim["always_include_in_token"] === true) alwaysInIdToken.set(claim["name"], claim["name"]);
-  }
-  for (const claim of claims) {
-    const attribute = /^user\.(\w+)$/.exec(claim["value"])?.[1];
-    if (claim["value_type"] !== "EXPRESSION" || !attribute)
-      throw new Error(
-        `the test org evaluates only user.<attribute> expressions; claim ${claim["name"]} has ${claim["value_type"]} ${claim["value"]}`,
-      );
-    if (claim["claim_type"] === "RESOURCE")
-      inAccessToken.set(claim["name"], { attribute, ...(claim["scopes"] ? { scopes: claim["scopes"] } : {}) });
-    else if (claim["always_include_in_token"] === true) alwaysInIdToken.set(claim["name"], attribute);
-    else throw new Error(`the test org plays only ID token claims that are always included; ${claim["name"]} is not`);
-  }
-  return { alwaysInIdToken, inAccessToken };
-}
-
-/** The org authorization server: only its keys matter here (another server's keys than the issuer's). */
-async function createOrgAuthorizationServer(origin: string) {
-  const { default: Provider } = await loadOidcProvider();
-  const key = await signingKey("okta-test-org-authorization-server");
-  const configuration: ProviderConfiguration = {
-    jwks: { keys: [key] },
-    cookies: { keys: [randomBytes(32).toString("base64url")] },
-    routes: {
-      authorization: "/oauth2/v1/authorize",
-      token: "/oauth2/v1/token",
-      jwks: "/oauth2/v1/keys",
-      userinfo: "/oauth2/v1/userinfo",
-      end_session: "/oauth2/v1/logout",
+    id,
+    name: "oidc_client",
+    label: app["label"],
+    status: app["status"] ?? "ACTIVE",
+    signOnMode: "OPENID_CONNECT",
+    created: now,
+    lastUpdated: now,
+    accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null },
+    visibility: { autoSubmitToolbar: false, hide: { iOS: false, web: false } },
+    credentials: {
+      userNameTemplate: { template: "${source.login}", type: "BUILT_IN" },
+      oauthClient: {
+        client_id: id,
+        ...(clientSecret ? { client_secret: clientSecret } : {}),
+        token_endpoint_auth_method: method,
+        pkce_required: app["pkce_required"] ?? method === "none",
+        autoKeyRotation: true,
+      },
     },
-    features: { devInteractions: { enabled: false } },
+    settings: {
+      implicitAssignment: app["implicit_assignment"] ?? false,
+      notes: { admin: null, enduser: null },
+      oauthClient: {
+        application_type: app["type"],
+        redirect_uris: app["redirect_uris"] ?? [],
+        post_logout_redirect_uris: app["post_logout_redirect_uris"] ?? [],
+        response_types: app["response_types"] ?? [],
+        grant_types: app["grant_types"] ?? [],
+        ...(jwks.length > 0 ? { jwks: { keys: jwks } } : {}),
+        jwks_uri: null,
+        consent_method: app["consent_method"] ?? "TRUSTED",
+        issuer_mode: app["issuer_mode"] ?? "ORG_URL",
+        wildcard_redirect: app["wildcard_redirect"] ?? "DISABLED",
+        initiate_login_uri: null,
+        client_uri: null,
+        logo_uri: null,
+        tos_uri: null,
+        policy_uri: null,
+        idp_initiated_login: { mode: "DISABLED", default_scope: [] },
+        participate_slo: false,
+        frontchannel_logout_uri: null,
+        frontchannel_logout_session_required: false,
+        backchannel_custom_authenticator_id: null,
+      },
+    },
+    accessPolicyId: "rst-default",
   };
-  return withoutOidcProviderWarnings(async () => new Provider(origin, configuration));
 }
 
-/** One key per kid and test process: RSA generation is the slowest part of starting an org, and separate orgs need not differ. */
-const signingKeys = new Map<string, Promise<JWK>>();
-function signingKey(kid: string): Promise<JWK> {
-  let key = signingKeys.get(kid);
-  if (!key) {
-    key = generateKeyPair("RS256", { extractable: true }).then(async ({ privateKey }) => ({
-      ...(await exportJWK(privateKey)),
-      kid,
-      alg: "RS256",
-      use: "sig",
-    }));
-    signingKeys.set(kid, key);
-  }
-  return key;
+function scopeOf(authServerId: string, scope: Record<string, any>, system: boolean): OktaScope {
+  return {
+    id: oktaId("scp"),
+    authServerId,
+    name: scope["name"],
+    displayName: scope["display_name"] ?? scope["name"],
+    description: scope["description"] ?? scope["name"],
+    system,
+    metadataPublish: scope["metadata_publish"] ?? "ALL_CLIENTS",
+    consent: scope["consent"] ?? "IMPLICIT",
+    optional: scope["optional"] ?? false,
+    default: scope["default"] ?? false,
+  };
 }
 
-function minutesToSeconds(minutes: unknown): number {
-  return typeof minutes === "number" ? minutes * 60 : 3600;
-}
-
-/**
- * oidc-provider warns at import that Node 20 is unsupported, and at construction that dev
- * interactions and the in-memory store are for development only: all expected here, so kept out
- * of the test output.
- */
-async function withoutOidcProviderWarnings<T>(run: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = (...messages: unknown[]) => (String(messages[0]).startsWith("oidc-provider WARNING") ? undefined : warn(...messages));
-  try {
-    return await run();
-  } finally {
-    console.warn = warn;
-  }
-}
-
-let oidcProviderModule: Promise<typeof import("oidc-provider")> | undefined;
-function loadOidcProvider() {
-  oidcProviderModule ??= withoutOidcProviderWarnings(() => import("oidc-provider"));
-  return oidcProviderModule;
-}
-
-export function closeServer(server: Server): Promise<void> {
-  // fetch keeps connections alive; without this, close() would wait for them to time out.
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+function claimOf(
+  authServerId: string,
+  claim: Record<string, any>,
+  fields: { valueType?: string; claimType?: "RESOURCE" | "IDENTITY"; system?: boolean; scopes: string[] },
+  sequence: number,
+): OktaClaim {
+  return {
+    id: oktaId("ocl"),
+    authServerId,
+    name: claim["name"],
+    status: claim["status"] ?? "ACTIVE",
+    claimType: fields.claimType ?? claim["claim_type"],
+    valueType: fields.valueType ?? claim["value_type"] ?? "EXPRESSION",
+    ...(claim["value"] === undefined ? {} : { value: claim["value"] }),
+    conditions: { scopes: fields.scopes },
+    system: fields.system ?? false,
+    alwaysIncludeInToken: claim["always_include_in_token"] ?? true,
+    ...(claim["group_filter_type"] === undefined ? {} : { groupFilterType: claim["group_filter_type"] }),
+    sequence,
+  };
 }

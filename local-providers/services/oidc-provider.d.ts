@@ -1,4 +1,4 @@
-// oidc-provider ships no types and @types/oidc-provider is not a dependency: the part the tests use.
+// oidc-provider ships no types and @types/oidc-provider is not a dependency: the part the local services use.
 declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -6,14 +6,24 @@ declare module "oidc-provider" {
     readonly oidc: {
       readonly route: string;
       readonly params: Readonly<Record<string, unknown>>;
-      readonly entities?: { readonly Grant?: { getOIDCScope(): string } };
+      readonly entities?: {
+        readonly Grant?: { getOIDCScope(): string };
+        readonly AuthorizationCode?: { readonly accountId?: string; readonly scope?: string };
+        readonly RefreshToken?: { readonly accountId?: string; readonly scope?: string };
+      };
       readonly client?: ProviderClient;
-      readonly session?: { readonly accountId?: string };
-      readonly provider: { readonly Grant: new (properties: { clientId: string; accountId?: string }) => ProviderGrant };
+      readonly session?: { readonly accountId?: string; grantIdFor(clientId: string): string | undefined };
+      readonly result?: { readonly consent?: { readonly grantId?: string } };
+      readonly provider: {
+        readonly Grant: (new (properties: { clientId: string; accountId?: string }) => ProviderGrant) & {
+          find(id: string): Promise<ProviderGrant | undefined>;
+        };
+      };
     };
   }
 
   export interface ProviderGrant {
+    readonly accountId?: string;
     addOIDCScope(scope: string): void;
     save(): Promise<string>;
   }
@@ -38,8 +48,11 @@ declare module "oidc-provider" {
 
   export interface IssuedToken {
     readonly accountId?: string;
+    readonly clientId?: string;
     readonly scope?: string;
   }
+
+  type Ttl = number | ((ctx: ProviderContext, token: IssuedToken, client: ProviderClient) => number);
 
   export interface ProviderConfiguration {
     readonly clients?: readonly Record<string, unknown>[];
@@ -49,7 +62,7 @@ declare module "oidc-provider" {
     readonly scopes?: readonly string[];
     readonly claims?: Readonly<Record<string, readonly string[]>>;
     readonly responseTypes?: readonly string[];
-    readonly ttl?: Readonly<Record<string, number>>;
+    readonly ttl?: Readonly<Record<string, Ttl>>;
     readonly pkce?: { readonly required: (ctx: ProviderContext, client: ProviderClient) => boolean };
     readonly issueRefreshToken?: (ctx: ProviderContext, client: ProviderClient, code: unknown) => boolean | Promise<boolean>;
     readonly conformIdTokenClaims?: boolean;
@@ -88,5 +101,6 @@ declare module "oidc-provider" {
   export const errors: {
     readonly InvalidTarget: new (description?: string) => Error;
     readonly AccessDenied: new (description?: string) => Error;
+    readonly InvalidScope: new (description: string, scope: string) => Error;
   };
 }
