@@ -3,7 +3,7 @@
  * Auth0 tenant that read what the apply created, and `npm run verify` checks the deployment from the
  * outside with the outputs cdktf wrote, as a person would right after `cdktf deploy`.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -135,27 +135,44 @@ export async function checkSignIns(rehearsal: Rehearsal, providers: IdentityProv
       await openmetadata.close();
       continue;
     }
-    reports.push(verify(rehearsal, environment, outputs[environment.stackId] ?? {}, openmetadata.url, localize));
+    reports.push(await verify(rehearsal, environment, outputs[environment.stackId] ?? {}, openmetadata.url, localize));
     await openmetadata.close();
   }
   return reports;
 }
 
+/** Runs a command to its end without blocking this process, which serves the local org, tenant and OpenMetadata it reaches. */
+function run(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** `npm run verify -- <env> --outputs FILE --openmetadata-url URL`, as its own process, on the outputs cdktf wrote. */
-function verify(
+async function verify(
   rehearsal: Rehearsal,
   environment: Environment,
   outputs: Record<string, unknown>,
   openmetadataUrl: string,
   localize: ((url: string) => string) | undefined,
-): SignInReport {
+): Promise<SignInReport> {
   // The stacks derive Auth0's URLs from the configured domain, which only the local tenant's address serves here.
   const reached = Object.fromEntries(
     Object.entries(outputs).map(([name, value]) => [name, localize && typeof value === "string" ? localize(value) : value]),
   );
   const file = join(rehearsal.paths.folder, `outputs-${environment.name}.json`);
   writeFileSync(file, `${JSON.stringify({ [environment.stackId]: reached }, null, 2)}\n`);
-  const result = spawnSync(
+  const result = await run(
     process.execPath,
     [
       join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
@@ -167,7 +184,7 @@ function verify(
       openmetadataUrl,
       "--json",
     ],
-    { cwd: PROJECT_ROOT, env: { ...process.env, [ENVIRONMENTS_FILE_VARIABLE]: rehearsal.paths.environmentsFile }, encoding: "utf8" },
+    { ...process.env, [ENVIRONMENTS_FILE_VARIABLE]: rehearsal.paths.environmentsFile },
   );
   let report: { ok?: boolean; checks?: { id: string; status: string; detail?: string }[] } = {};
   try {
