@@ -14,9 +14,12 @@ export interface SeededWorld {
   readonly adoptedClientSecrets: Map<string, string>;
 }
 
+/** The database connection every new Auth0 tenant has. */
+const DEFAULT_AUTH0_CONNECTION = "Username-Password-Authentication";
+
 /** Auth0's database connection strategy; any other name is taken for a social or enterprise connection. */
 function strategyOf(connection: string): string {
-  return connection === "Username-Password-Authentication" ? "auth0" : "oauth2";
+  return connection === DEFAULT_AUTH0_CONNECTION ? "auth0" : "oauth2";
 }
 
 export function seedWorld(environments: readonly Environment[], world: string): SeededWorld {
@@ -35,6 +38,11 @@ export function seedWorld(environments: readonly Environment[], world: string): 
     }
     if (environment.auth0) {
       const tenant = auth0Tenant(world, environment.auth0.domain);
+      // Every Auth0 tenant is created with this database connection; an environment naming no connection
+      // relies on it (with the tenant's enable_client_connections, a new application is enabled on it).
+      if (!tenant.list<{ name: string }>("connections").some((existing) => existing.name === DEFAULT_AUTH0_CONNECTION)) {
+        seedAuth0Connection(tenant, DEFAULT_AUTH0_CONNECTION, "auth0");
+      }
       for (const connection of environment.auth0.connections) {
         const exists = tenant.list<{ name: string }>("connections").some((existing) => existing.name === connection);
         if (!exists) {
