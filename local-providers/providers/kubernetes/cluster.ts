@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { parse } from "yaml";
 import { WorldTenant, worldFolder } from "../../provider/world";
 
@@ -29,6 +29,9 @@ export const COLLECTIONS = {
   secrets: "secrets",
   configmaps: "configmaps",
   networkpolicies: "networkpolicies",
+  serviceaccounts: "serviceaccounts",
+  roles: "roles",
+  rolebindings: "rolebindings",
   releases: "releases",
   /** StorageClasses a person or test declares; see ../helm/release-rules.ts (audit F2). */
   storageclasses: "storageclasses",
@@ -37,7 +40,15 @@ export const COLLECTIONS = {
 } as const;
 
 /** Collections whose objects live in a namespace: deleting the namespace deletes them (the namespace controller). */
-export const NAMESPACED_COLLECTIONS = [COLLECTIONS.secrets, COLLECTIONS.configmaps, COLLECTIONS.networkpolicies, COLLECTIONS.releases];
+export const NAMESPACED_COLLECTIONS = [
+  COLLECTIONS.secrets,
+  COLLECTIONS.configmaps,
+  COLLECTIONS.networkpolicies,
+  COLLECTIONS.serviceaccounts,
+  COLLECTIONS.roles,
+  COLLECTIONS.rolebindings,
+  COLLECTIONS.releases,
+];
 
 /** Namespaces every cluster starts with (kube-apiserver creates them; `default` may not be deleted). */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"] as const;
@@ -186,13 +197,48 @@ export function getNamespace(tenant: WorldTenant, name: string): { metadata: Obj
   };
 }
 
+/** A uid that stays the same for an object the cluster made itself (a digest: names sharing a prefix differ). */
 function systemUid(tenant: WorldTenant, name: string): string {
-  const hex = Buffer.from(`${tenant.name}/${name}`).toString("hex").padEnd(32, "0").slice(0, 32);
+  const hex = createHash("sha256").update(`${tenant.name}/${name}`).digest("hex").slice(0, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function namespaceExists(tenant: WorldTenant, name: string): boolean {
   return getNamespace(tenant, name) !== undefined;
+}
+
+/** A ServiceAccount as the API serves it (core/v1). */
+export interface StoredServiceAccount {
+  readonly [key: string]: unknown;
+  apiVersion: "v1";
+  kind: "ServiceAccount";
+  metadata: ObjectMeta;
+  /** ObjectReference and LocalObjectReference: `name` is omitempty. */
+  secrets?: { name?: string }[];
+  imagePullSecrets?: { name?: string }[];
+  automountServiceAccountToken?: boolean;
+}
+
+/**
+ * A stored service account, or the `default` one the service account controller makes in every namespace
+ * (kubernetes/kubernetes pkg/controller/serviceaccount/serviceaccounts_controller.go: it recreates it at
+ * once when deleted, so the world never stores it).
+ */
+export function getServiceAccount(tenant: WorldTenant, namespace: string, name: string): StoredServiceAccount | undefined {
+  const stored = tenant.get<StoredServiceAccount>(COLLECTIONS.serviceaccounts, namespacedId(namespace, name));
+  if (stored) return stored;
+  if (name !== "default" || !namespaceExists(tenant, namespace)) return undefined;
+  return {
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    metadata: {
+      name,
+      namespace,
+      uid: systemUid(tenant, `${namespace}/serviceaccounts/default`),
+      resourceVersion: "1",
+      creationTimestamp: "1970-01-01T00:00:00Z",
+    },
+  };
 }
 
 /** The next resourceVersion: etcd's revision, one sequence per cluster (a string of digits). */

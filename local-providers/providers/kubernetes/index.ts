@@ -8,8 +8,11 @@ import { clusterTenant, resolveCluster, type ClusterSettings } from "./cluster";
 import { configMapV1 } from "./config-map";
 import { namespaceV1 } from "./namespace";
 import { networkPolicyV1 } from "./network-policy";
+import { roleV1 } from "./role";
+import { roleBindingV1 } from "./role-binding";
 import { schemas } from "./schema";
 import { secretV1 } from "./secret";
+import { serviceAccountV1 } from "./service-account";
 
 /** provider.go:43-131: the environment variable behind each attribute's DefaultFunc. */
 const ENVIRONMENT_DEFAULTS: Record<string, string> = {
@@ -116,6 +119,9 @@ export const provider: ProviderBehaviour = {
     kubernetes_secret_v1: secretV1,
     kubernetes_config_map_v1: configMapV1,
     kubernetes_network_policy_v1: networkPolicyV1,
+    kubernetes_service_account_v1: serviceAccountV1,
+    kubernetes_role_v1: roleV1,
+    kubernetes_role_binding_v1: roleBindingV1,
   },
   dataSources: {},
 };

@@ -119,7 +119,12 @@ export function flattenMetadata(meta: ObjectMeta, previous: ObjectValue | null, 
  * "<key> <message>" for validators.go:66 validateName and :77 validateGenerateName, `<key> ("<k>") <message>`
  * for :21 validateAnnotations and :89 validateLabels, and `"<key>": conflicts with <other>`.
  */
-export function validateMetadata(resource: ObjectValue, namespaced: boolean): Diagnostic[] {
+export function validateMetadata(
+  resource: ObjectValue,
+  namespaced: boolean,
+  /** The ValidateFunc of name and generate_name when the kind replaces them (schema_rbac.go:22-29: RBAC kinds). */
+  nameRule?: (value: string) => string[],
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const metadata = firstBlock(resource, "metadata");
   if (!metadata) return diagnostics;
@@ -130,11 +135,13 @@ export function validateMetadata(resource: ObjectValue, namespaced: boolean): Di
   });
   const name = metadata["name"];
   if (typeof name === "string") {
-    for (const message of nameIsDnsSubdomain(name, false)) diagnostics.push(error(`metadata.0.name ${message}`, ["name"]));
+    for (const message of nameRule ? nameRule(name) : nameIsDnsSubdomain(name, false))
+      diagnostics.push(error(`metadata.0.name ${message}`, ["name"]));
   }
   const generate = metadata["generate_name"];
   if (typeof generate === "string") {
-    for (const message of nameIsDnsLabel(generate, true)) diagnostics.push(error(`metadata.0.generate_name ${message}`, ["generate_name"]));
+    for (const message of nameRule ? nameRule(generate) : nameIsDnsLabel(generate, true))
+      diagnostics.push(error(`metadata.0.generate_name ${message}`, ["generate_name"]));
   }
   // schema_metadata.go:57-66: only the non-namespaced metadata names the conflict with a path SDKv2 resolves
   // ("metadata.0.x"); namespacedMetadataSchemaIsTemplate (98-107) writes "metadata.x", which never matches.

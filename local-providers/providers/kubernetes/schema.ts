@@ -15,7 +15,7 @@ const stringList: AttributeSchema = { type: ["list", "string"], optional: true }
 const stringMap: AttributeSchema = { type: ["map", "string"], optional: true };
 const sdkId: AttributeSchema = { type: "string", optional: true, computed: true };
 
-/** kubernetes/schema_metadata.go:12-52 metadataFields, plus :57-66 generate_name (all four types pass generatableName). */
+/** kubernetes/schema_metadata.go:12-52 metadataFields, plus :57-66 generate_name (every type here passes generatableName). */
 function metadataBlock(namespaced: boolean): NestedBlockSchema {
   const attributes: Record<string, AttributeSchema> = {
     annotations: stringMap,
@@ -67,6 +67,12 @@ const policyPeers: NestedBlockSchema = {
     },
   },
 };
+
+/** resource_kubernetes_service_account_v1.go:41-54 (image_pull_secret) and 55-68 (secret): sets of references by name. */
+const objectReferences: NestedBlockSchema = { nesting: "set", block: { attributes: { name: optionalString } } };
+
+/** resource_kubernetes_role_v1.go:38-65: each a TypeSet of strings (schema.HashString). */
+const stringSet = (required: boolean): AttributeSchema => ({ type: ["set", "string"], ...(required ? { required } : { optional: true }) });
 
 export const schemas: ProviderSchemas = {
   address: "registry.terraform.io/hashicorp/kubernetes",
@@ -177,6 +183,89 @@ export const schemas: ProviderSchemas = {
                 egress: { nesting: "list", block: { attributes: {}, blocks: { ports: policyPorts, to: policyPeers } } },
                 // :223-231 pod_selector: Required, MaxItems 1.
                 pod_selector: { nesting: "list", minItems: 1, maxItems: 1, block: labelSelector },
+              },
+            },
+          },
+        },
+      },
+    },
+    kubernetes_service_account_v1: {
+      source: `${SOURCE} kubernetes/resource_kubernetes_service_account_v1.go:25-82`,
+      version: 0,
+      block: {
+        attributes: {
+          id: sdkId,
+          // :69-74: Default true (the create always sends it, :92).
+          automount_service_account_token: { type: "bool", optional: true, default: true },
+          // :75-79: Computed, Deprecated (empty from Kubernetes 1.24, when no token Secret is made).
+          default_secret_name: { type: "string", computed: true, deprecated: true },
+        },
+        // :40 namespacedMetadataSchema("service account", true); :36-38 a create timeout.
+        blocks: {
+          metadata: metadataBlock(true),
+          image_pull_secret: objectReferences,
+          secret: objectReferences,
+          timeouts: timeoutsBlock("create"),
+        },
+      },
+    },
+    kubernetes_role_v1: {
+      source: `${SOURCE} kubernetes/resource_kubernetes_role_v1.go:19-71`,
+      version: 0,
+      block: {
+        attributes: { id: sdkId },
+        blocks: {
+          // :31 metadataSchemaRBAC("role", true, true): the namespaced metadata, only its name ValidateFunc differs.
+          metadata: metadataBlock(true),
+          // :32-36: TypeList, Required, no MinItems (terraform-plugin-sdk@v2.37.0 helper/schema/core_schema.go:211-214
+          // makes a required block MinItems 1).
+          rule: {
+            nesting: "list",
+            minItems: 1,
+            block: {
+              attributes: {
+                api_groups: stringSet(true),
+                resources: stringSet(true),
+                resource_names: stringSet(false),
+                verbs: stringSet(true),
+              },
+            },
+          },
+        },
+      },
+    },
+    kubernetes_role_binding_v1: {
+      source: `${SOURCE} kubernetes/resource_kubernetes_role_binding_v1.go:18-52`,
+      version: 0,
+      block: {
+        attributes: { id: sdkId },
+        blocks: {
+          // :30 metadataSchemaRBAC("roleBinding", true, true).
+          metadata: metadataBlock(true),
+          // :31-40 role_ref: Required, ForceNew, MaxItems 1; schema_rbac.go:44-67: every field Required and ForceNew.
+          role_ref: {
+            nesting: "list",
+            minItems: 1,
+            maxItems: 1,
+            forceNew: true,
+            block: {
+              attributes: {
+                api_group: { type: "string", required: true, forceNew: true },
+                kind: { type: "string", required: true, forceNew: true },
+                name: { type: "string", required: true, forceNew: true },
+              },
+            },
+          },
+          // :41-49 subject: Required, MinItems 1; schema_rbac.go:69-94 (api_group Optional+Computed, namespace Default "default").
+          subject: {
+            nesting: "list",
+            minItems: 1,
+            block: {
+              attributes: {
+                api_group: { type: "string", optional: true, computed: true },
+                kind: { type: "string", required: true },
+                name: { type: "string", required: true },
+                namespace: { type: "string", optional: true, default: "default" },
               },
             },
           },

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
 import { isObjectValue, isUnknown, numberAt, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
 import type { WorldTenant } from "../../provider/world";
-import { COLLECTIONS, generateName, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { COLLECTIONS, generateName, getServiceAccount, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
 import {
   clusterOf,
   expandMetadata,
@@ -37,6 +37,7 @@ import {
 const MAX_SECRET_SIZE = 1024 * 1024;
 const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
 const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
+const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
 
 export type StoredSecret = {
   apiVersion: "v1";
@@ -113,17 +114,25 @@ function state(secret: StoredSecret, previous: ObjectValue, context: ProviderCon
 }
 
 /**
- * The token controller fills a service-account-token Secret for a service account that exists; the only
- * service account the local world knows is each namespace's `default` (made by the service account controller).
+ * The token controller fills a service-account-token Secret for a service account that exists (a
+ * kubernetes_service_account_v1, or the namespace's `default`), and records the account's uid
+ * (kubernetes/kubernetes pkg/controller/serviceaccount/tokens_controller.go generateTokenIfNeeded).
  */
-function tokenData(secret: StoredSecret): Record<string, string> | undefined {
-  if (secret.type !== SERVICE_ACCOUNT_TOKEN || secret.metadata.annotations?.[SERVICE_ACCOUNT_NAME_KEY] !== "default") return undefined;
+function fillToken(tenant: WorldTenant, secret: StoredSecret): boolean {
+  const accountName = secret.metadata.annotations?.[SERVICE_ACCOUNT_NAME_KEY];
+  if (secret.type !== SERVICE_ACCOUNT_TOKEN || !accountName) return false;
+  const account = getServiceAccount(tenant, secret.metadata.namespace!, accountName);
+  const uid = secret.metadata.annotations?.[SERVICE_ACCOUNT_UID_KEY];
+  if (!account || (uid && uid !== account.metadata.uid)) return false;
   const encode = (text: string) => Buffer.from(text).toString("base64");
-  return {
+  secret.data = {
+    ...secret.data,
     "ca.crt": encode("-----BEGIN CERTIFICATE-----\nlocal-world\n-----END CERTIFICATE-----\n"),
     namespace: encode(secret.metadata.namespace!),
     token: encode(randomBytes(48).toString("base64url")),
   };
+  secret.metadata.annotations = { ...secret.metadata.annotations, [SERVICE_ACCOUNT_UID_KEY]: account.metadata.uid };
+  return true;
 }
 
 function storedSecret(tenant: WorldTenant, namespace: string, name: string): StoredSecret | undefined {
@@ -197,8 +206,7 @@ export const secretV1: ResourceBehaviour = {
       // :186-188: immutable is sent only when true (GetOk).
       ...(planned["immutable"] === true ? { immutable: true } : {}),
     };
-    const token = tokenData(secret);
-    if (token) secret.data = { ...secret.data, ...token };
+    const token = fillToken(tenant, secret);
     tenant.put(COLLECTIONS.secrets, namespacedId(namespace, name), secret);
     // :199-225: a token Secret for a service account the cluster does not have never gets its token; the
     // token controller removes such a Secret, and the provider gives up after the create timeout.

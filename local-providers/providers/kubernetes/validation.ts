@@ -141,6 +141,15 @@ export function nameIsDnsLabel(name: string, prefix: boolean): string[] {
   return isDns1123Label(prefix ? maskTrailingDash(name) : name);
 }
 
+/**
+ * pkg/api/validation/path/name.go:31 IsValidPathSegmentName: RBAC names (the provider's validateRBACNameFunc,
+ * schema_rbac.go:33-42, and the API's ValidateRBACName for Roles and RoleBindings, even for a generateName).
+ */
+export function isValidPathSegmentName(name: string): string[] {
+  if (name === "." || name === "..") return [`may not be '${name}'`];
+  return ["/", "%"].filter((illegal) => name.includes(illegal)).map((illegal) => `may not contain '${illegal}'`);
+}
+
 /** A field.Error (field/errors.go:31): its field path, type and detail, formatted as ErrorBody does. */
 export interface FieldError {
   readonly field: string;
