@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
 import { Rehearsal } from "../lib/rehearsal/rehearsal";
-import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
+import { checkSignIns, startIdentityProviders, type IdentityProviders } from "../lib/rehearsal/sign-in-checks";
+import { FIXTURE_AUTH0_ENVIRONMENTS_FILE, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { TERRAFORM_MISSING } from "./support/local-terraform";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
@@ -19,6 +20,7 @@ const REFERENCE_CHARTS = join(__dirname, "..", "..", "shared", "reference");
 const LONG = 300_000;
 
 let rehearsal: Rehearsal;
+let identityProviders: IdentityProviders | undefined;
 
 /** Every world file's path under a tenant folder, relative to the world. */
 function worldFiles(world: string): string[] {
@@ -55,9 +57,13 @@ describe.skipIf(TERRAFORM_MISSING)(
         ...(existsSync(REFERENCE_CHARTS) ? { referenceCharts: REFERENCE_CHARTS } : {}),
       });
       await rehearsal.prepare();
+      // Before the apply: the local orgs record where they are served, and the issuers are built on it.
+      identityProviders = await startIdentityProviders(rehearsal);
     }, LONG);
 
-    afterAll(() => undefined);
+    afterAll(async () => {
+      await identityProviders?.close();
+    });
 
     test(
       "cdktf deploy of an Okta SPA, an Okta Web and a protected environment exits 0 and writes every stack's outputs",
@@ -69,6 +75,23 @@ describe.skipIf(TERRAFORM_MISSING)(
         expect(outputs["openmetadata-dev"]).toMatchObject({ client_type: "public", namespace: "openmetadata-dev" });
         expect(outputs["openmetadata-staging"]).toMatchObject({ client_type: "confidential", namespace: "openmetadata-staging" });
         expect(String(outputs["openmetadata-prod"]!["issuer_url"])).toMatch(/\/oauth2\/aus[0-9A-Za-z]{17}$/);
+      },
+      LONG,
+    );
+
+    test(
+      "a user signs in through what the apply created in the local org, and npm run verify passes on the outputs cdktf wrote",
+      async () => {
+        const reports = await checkSignIns(rehearsal, identityProviders!);
+        expect(reports.filter((report) => !report.ok)).toEqual([]);
+        expect(reports.map((report) => report.line)).toEqual([
+          "dev: rehearsal.user signed in through Okta (SPA, PKCE)",
+          expect.stringMatching(/^dev: npm run verify passed \(\d+ checks\)$/),
+          "staging: rehearsal.user signed in through Okta (Web, client secret)",
+          expect.stringMatching(/^staging: npm run verify passed/),
+          "prod: rehearsal.user signed in through Okta (SPA, PKCE)",
+          expect.stringMatching(/^prod: npm run verify passed/),
+        ]);
       },
       LONG,
     );
@@ -135,6 +158,52 @@ describe.skipIf(TERRAFORM_MISSING)(
         expect(reason.stderr).toMatch(/has\s+lifecycle\.prevent_destroy\s+set/);
         expect(worldFiles(rehearsal.paths.world)).toEqual(before);
         expect(readFileSync(join(rehearsal.paths.state, "openmetadata-prod.tfstate"), "utf8")).toBe(state);
+      },
+      LONG,
+    );
+  },
+);
+
+describe.skipIf(TERRAFORM_MISSING)(
+  `cdktf deploy and destroy of the Auth0 fixture environments${TERRAFORM_MISSING ? ` [${TERRAFORM_MISSING}]` : ""}`,
+  () => {
+    let auth0: Rehearsal;
+    let providers: IdentityProviders | undefined;
+
+    beforeAll(async () => {
+      auth0 = new Rehearsal({
+        environmentsFile: FIXTURE_AUTH0_ENVIRONMENTS_FILE,
+        folder: temporary(),
+        ...(existsSync(REFERENCE_CHARTS) ? { referenceCharts: REFERENCE_CHARTS } : {}),
+      });
+      await auth0.prepare();
+      providers = await startIdentityProviders(auth0);
+    }, LONG);
+
+    afterAll(async () => {
+      await providers?.close();
+    });
+
+    test(
+      "cdktf deploy of an Auth0 SPA and an Auth0 Web environment exits 0, users sign in through the tenant the apply filled, and verify passes",
+      async () => {
+        const deploy = await auth0.deploy();
+        expect(deploy.status, `${deploy.stdout.slice(-4000)}\n${deploy.stderr.slice(-2000)}`).toBe(0);
+        const reports = await checkSignIns(auth0, providers!);
+        expect(reports.filter((report) => !report.ok)).toEqual([]);
+        expect(reports.filter((report) => report.line.includes("signed in through Auth0"))).toHaveLength(2);
+      },
+      LONG,
+    );
+
+    test(
+      "cdktf destroy of both leaves no client of theirs in the tenant and no object in their clusters",
+      async () => {
+        const destroy = await auth0.destroy(auth0.stackIds());
+        expect(destroy.status, destroy.stderr.slice(-2000)).toBe(0);
+        const files = worldFiles(auth0.paths.world);
+        expect(files.filter((file) => /^auth0\/[^/]+\/clients\//.test(file))).toEqual([]);
+        expect(files.filter((file) => file.startsWith("kubernetes/") && !file.includes("/cluster/"))).toEqual([]);
       },
       LONG,
     );
