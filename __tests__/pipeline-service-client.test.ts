@@ -4,11 +4,21 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { loadChart } from "../lib/chart-check/chart";
 import { checkChart } from "../lib/chart-check/check";
+import { ingestionWorkflowConfig } from "../lib/ingestion-config";
 import { SERVER_PIPELINE_RULES } from "../lib/openmetadata/ingestion-rbac";
 import { warningsOf } from "../stacks/app";
 import { synthesizeReleaseValues } from "../stacks/release-values";
 import { problemsOf } from "./support/environment-errors";
-import { airflowFixtureStack, environmentsFromYaml, fixtureStack, resourceOf, synthEnvironment, type TerraformJson } from "./support/synth";
+import {
+  airflowFixtureStack,
+  environmentsFromYaml,
+  fixtureEnvironments,
+  fixtureStack,
+  fixtureWithInClusterAirflow,
+  resourceOf,
+  synthEnvironment,
+  type TerraformJson,
+} from "./support/synth";
 
 // Every rule learnt from the chart's templates (open-metadata/openmetadata-helm-charts at tag
 // openmetadata-1.13.1, charts/openmetadata/) and the server's K8s pipeline client
@@ -509,5 +519,38 @@ describe("moving an environment from Airflow to Jobs (help/runbooks/airflow-to-j
     expect(releaseValues(after, "openmetadata_dependencies_release").airflow).toEqual({ enabled: false });
     // The server's values change, so its pod rolls (checksum/values) and starts with the K8s client.
     expect(releaseValues(after).podAnnotations["checksum/values"]).not.toBe(releaseValues(before).podAnnotations["checksum/values"]);
+  });
+});
+
+describe("npm run ingestion-config prints what a metadata CLI user needs, in either mode", () => {
+  const fixture = (name: string) => fixtureEnvironments().find((environment) => environment.name === name)!;
+  const header = (text: string) => text.split("\n").filter((line) => line.startsWith("#"));
+
+  test("with Jobs: the client version of the server, and the namespace, image and account the UI's pipelines run with", () => {
+    const text = ingestionWorkflowConfig(fixture("dev"));
+    expect(header(text)).toEqual([
+      expect.stringContaining("paste under your workflow's"),
+      expect.stringContaining("Export OPENMETADATA_JWT_TOKEN"),
+      '# Use the metadata CLI of the server\'s version: pip install "openmetadata-ingestion==1.13.1.*"',
+      "# Pipelines deployed from the UI run as Kubernetes Jobs in namespace openmetadata-dev, image " +
+        "docker.getcollate.io/openmetadata/ingestion-base:1.13.1, service account openmetadata-ingestion; the same image runs this workflow with `metadata ingest`.",
+    ]);
+    // The workflowConfig itself is the same in every mode: the bot's token by variable, never its value.
+    expect(parse(text).workflowConfig.openMetadataServerConfig.securityConfig).toEqual({ jwtToken: "${OPENMETADATA_JWT_TOKEN}" });
+  });
+
+  test("with Airflow: which Airflow runs the UI's pipelines, the dependencies chart's or the environment's own", () => {
+    expect(header(ingestionWorkflowConfig(fixtureWithInClusterAirflow("dev")))[3]).toBe(
+      "# Pipelines deployed from the UI run in Airflow at http://openmetadata-dependencies-api-server:8080 (the dependencies chart's).",
+    );
+    expect(header(ingestionWorkflowConfig(fixture("prod")))[3]).toBe(
+      "# Pipelines deployed from the UI run in Airflow at https://airflow.prod.internal.example.com.",
+    );
+  });
+
+  test("with no pipeline service: that the CLI is the way to run them", () => {
+    expect(header(ingestionWorkflowConfig(environmentWith("none", EXTERNAL)))[3]).toContain(
+      "OpenMetadata deploys no pipelines for this environment",
+    );
   });
 });
