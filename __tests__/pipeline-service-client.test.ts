@@ -348,6 +348,44 @@ describe("rules from the chart's and the server's sources, checked before synthe
     ]);
   });
 
+  test("two environments on one cluster may not run their Jobs in one namespace: the servers name what they create after the pipeline alone", () => {
+    const environment = (name: string) => `
+  - name: ${name}
+    openmetadataUrl: https://${name}.example.com
+    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
+    openmetadata:
+      cluster: { kubeconfigPath: ~/.kube/config }
+      initialAdmins: [jane.doe]
+      principalDomain: example.com
+      pipelineServiceClient: { type: k8s, k8s: { namespace: pipelines, rbac: external, serviceAccountName: ingest } }`;
+    expect(problemsOf(() => environmentsFromYaml(`environments:${environment("one")}${environment("two")}`))).toEqual([
+      expect.stringMatching(
+        /^openmetadata\.pipelineServiceClient\.k8s\.namespace: environment "one" runs its ingestion Jobs in the same namespace/,
+      ),
+    ]);
+  });
+
+  test("the Jobs may not run in another environment's namespace, which that environment's stack deletes on destroy", () => {
+    const problems = problemsOf(() =>
+      environmentsFromYaml(`
+environments:
+  - name: owner
+    openmetadataUrl: https://owner.example.com
+    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
+    openmetadata: { cluster: { kubeconfigPath: ~/.kube/config }, initialAdmins: [jane.doe], principalDomain: example.com }
+  - name: guest
+    openmetadataUrl: https://guest.example.com
+    okta: { orgName: example, baseUrl: okta.com, access: { groups: [data] } }
+    openmetadata:
+      cluster: { kubeconfigPath: ~/.kube/config }
+      initialAdmins: [jane.doe]
+      principalDomain: example.com
+      pipelineServiceClient: { type: k8s, k8s: { namespace: openmetadata-owner, rbac: external, serviceAccountName: ingest } }
+`),
+    );
+    expect(problems).toEqual([expect.stringContaining('is the namespace of environment "owner", whose stack owns it')]);
+  });
+
   test("every problem of the section is reported in one run", () => {
     expect(problemsWith("rbac: external, namespace: x, image: 'a/b:latest', resources: { requests: { cpu: '3' } }")).toHaveLength(3);
   });
