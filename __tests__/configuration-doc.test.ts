@@ -17,6 +17,7 @@ const SECTIONS: Record<string, string> = {
   "## `okta`": "okta.",
   "## `auth0`": "auth0.",
   "## `openmetadata`": "openmetadata.",
+  "## `openmetadata.pipelineServiceClient`": "openmetadata.pipelineServiceClient.",
   "## `adopt`": "adopt.",
 };
 
@@ -67,6 +68,9 @@ const SHOWN_WITH: Record<string, unknown[]> = {
   "openmetadata.dependencies.enabled": [false],
   "openmetadata.database.port": ["mysql"],
   "openmetadata.airflow.metadataApiEndpoint": ["<openmetadataUrl>"],
+  "openmetadata.pipelineServiceClient.type": [true],
+  "openmetadata.pipelineServiceClient.k8s.namespace": ["openmetadata.namespace"],
+  "openmetadata.pipelineServiceClient.k8s.image": ["<chartVersion>"],
 };
 
 /** Every default as [field path, the text the doc must show]; empty lists and maps are shown as "none". */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { problemsOf } from "./support/environment-errors";
 import { parse } from "yaml";
-import { environmentsFromYaml, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { airflowFixtureStack, environmentsFromYaml, fixtureStack, resourceOf, synthEnvironment, type TerraformJson } from "./support/synth";
 
 const dependenciesRelease = (json: TerraformJson) => resourceOf(json, "helm_release", "openmetadata_dependencies_release");
 const dependenciesValues = (json: TerraformJson) => parse(dependenciesRelease(json).values[0]);
@@ -23,7 +23,7 @@ environments:
 
 describe("the dependencies release installs under Terraform (audit F1)", () => {
   test("the Airflow migration and create-user Jobs are not Helm hooks, which Helm would run only after its wait", () => {
-    const { airflow } = dependenciesValues(fixtureStack("dev").json);
+    const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(airflow.migrateDatabaseJob.useHelmHooks).toBe(false);
     expect(airflow.createUserJob.useHelmHooks).toBe(false);
     // Without hooks, the template's only Job annotations are jobAnnotations: none may name a Helm hook either.
@@ -34,7 +34,7 @@ describe("the dependencies release installs under Terraform (audit F1)", () => {
     "the migration Job keeps the custom env that carries the FAB downgrade, and " +
       "finished Jobs are removed so a changed env can recreate them",
     () => {
-      const { airflow } = dependenciesValues(fixtureStack("dev").json);
+      const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
       expect(airflow.migrateDatabaseJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
       expect(airflow.createUserJob).toMatchObject({ applyCustomEnv: true, ttlSecondsAfterFinished: 300 });
       // The deps chart's own `env` (with _PIP_ADDITIONAL_REQUIREMENTS) must not be replaced by an `env` of ours.
@@ -43,14 +43,14 @@ describe("the dependencies release installs under Terraform (audit F1)", () => {
   );
 
   test("the dependencies release waits for the Airflow Jobs, so OpenMetadata installs after Airflow is migrated", () => {
-    const release = dependenciesRelease(fixtureStack("staging").json);
+    const release = dependenciesRelease(airflowFixtureStack("staging").json);
     expect(release).toMatchObject({ atomic: true, wait: true, wait_for_jobs: true });
   });
 });
 
 describe("storage fits the cluster (audit F2)", () => {
   test("Airflow logs are not persisted unless the environment names a ReadWriteMany storage class", () => {
-    const { airflow } = dependenciesValues(fixtureStack("dev").json);
+    const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(airflow.logs.persistence).toEqual({ enabled: false });
     expect(airflow.dags.persistence).toEqual({ enabled: true, accessMode: "ReadWriteOnce", storageClassName: "" });
     expect(airflow.executor).toBe("LocalExecutor");
@@ -75,7 +75,7 @@ describe("storage fits the cluster (audit F2)", () => {
 
 describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap or a command line (audit F3, F8)", () => {
   test("MySQL reads its passwords from the stack's Secret and creates OpenMetadata's user and database itself", () => {
-    const { mysql } = dependenciesValues(fixtureStack("dev").json);
+    const { mysql } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(mysql.auth).toEqual({
       existingSecret: "openmetadata-dependencies-mysql-auth",
       database: "openmetadata_db",
@@ -85,7 +85,7 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
   });
 
   test("the chart's init scripts with their passwords are replaced by a ConfigMap that reads the password from the environment", () => {
-    const json = fixtureStack("dev").json;
+    const json = airflowFixtureStack("dev").json;
     expect(dependenciesValues(json).mysql.initdbScriptsConfigMap).toBe("openmetadata-dependencies-mysql-init");
     const configMaps = Object.values(json.resource.kubernetes_config_map_v1 ?? {});
     expect(configMaps.map((configMap) => configMap.metadata.name)).toEqual(["openmetadata-dependencies-mysql-init"]);
@@ -95,14 +95,14 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
   });
 
   test("Airflow reads its database connection and its API and webserver secret keys from the stack's Secrets", () => {
-    const { airflow } = dependenciesValues(fixtureStack("dev").json);
+    const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(airflow.data).toEqual({ metadataSecretName: "openmetadata-dependencies-airflow-metadata" });
     expect(airflow.apiSecretKeySecretName).toBe("openmetadata-dependencies-airflow-secret-key");
     expect(airflow.webserverSecretKeySecretName).toBe("openmetadata-dependencies-airflow-secret-key");
   });
 
   test("the create-user Job reads the admin password from a mounted Secret, not from its arguments", () => {
-    const { airflow } = dependenciesValues(fixtureStack("dev").json);
+    const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
     const command: string = airflow.createUserJob.args.join(" ");
     expect(command).toContain('--password "$(cat /etc/airflow-admin/password)"');
     expect(command).not.toMatch(/\$\{|\{\{/);
@@ -119,7 +119,7 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
   });
 
   test("the release is installed after every Secret and the ConfigMap it names", () => {
-    const release = dependenciesRelease(fixtureStack("dev").json);
+    const release = dependenciesRelease(airflowFixtureStack("dev").json);
     expect(release.depends_on).toEqual(
       expect.arrayContaining([
         "kubernetes_secret_v1.openmetadata_dependencies_mysql-auth-secret",
@@ -137,7 +137,7 @@ describe("the database and search are not open to every pod (audit F9)", () => {
   const policies = (json: TerraformJson) => Object.values(json.resource.kubernetes_network_policy_v1 ?? {});
 
   test("a NetworkPolicy admits only OpenMetadata and Airflow to MySQL and OpenSearch, by the subcharts' pod labels", () => {
-    const byName = Object.fromEntries(policies(fixtureStack("dev").json).map((policy) => [policy.metadata.name, policy.spec]));
+    const byName = Object.fromEntries(policies(airflowFixtureStack("dev").json).map((policy) => [policy.metadata.name, policy.spec]));
     const clients = [
       { pod_selector: { match_labels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": "openmetadata" } } },
       { pod_selector: { match_labels: { tier: "airflow", release: "openmetadata-dependencies" } } },
@@ -154,11 +154,11 @@ describe("the database and search are not open to every pod (audit F9)", () => {
   });
 
   test("the MySQL chart's own allow-all policy is switched off, since NetworkPolicies add up", () => {
-    expect(dependenciesValues(fixtureStack("dev").json).mysql.networkPolicy).toEqual({ enabled: false });
+    expect(dependenciesValues(airflowFixtureStack("dev").json).mysql.networkPolicy).toEqual({ enabled: false });
   });
 
   test("the policy is on by default where the dependencies chart runs and can be turned off", () => {
-    expect(policies(fixtureStack("staging").json)).toHaveLength(2);
+    expect(policies(airflowFixtureStack("staging").json)).toHaveLength(2);
     expect(policies(fixtureStack("prod").json)).toHaveLength(0);
     const [environment] = withDependencies("open", "networkPolicy: false");
     const { json } = synthEnvironment(environment!);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { warningsOf } from "../stacks/app";
-import { environmentsFromYaml, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { airflowFixtureStack, environmentsFromYaml, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 const makeDirectory = useTemporaryDirectories("openmetadata-release");
@@ -29,7 +29,7 @@ const EXTERNAL = "database: { host: db.example.com }, search: { host: search.exa
 
 describe("a config change restarts the server (audit F4)", () => {
   test("the pod carries a checksum of its values and of every Secret it reads, so a change rolls the Deployment", () => {
-    const json = fixtureStack("staging").json;
+    const json = airflowFixtureStack("staging").json;
     const annotations = valuesOf(json).podAnnotations;
     expect(annotations["checksum/values"]).toMatch(
       /^\$\{sha256\(join\("\\n", \["[0-9a-f]{64}", okta_auth_server\.okta_authorization-server_server\.issuer, /,

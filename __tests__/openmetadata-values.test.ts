@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { collateEnvironment, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
+import { airflowFixtureStack, collateEnvironment, resourceOf, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 
 const valuesOf = (json: TerraformJson) => parse(resourceOf(json, "helm_release", "openmetadata_release").values[0]);
 const secretData = (json: TerraformJson, name: string) =>
@@ -188,7 +188,7 @@ function canRunTerraformConsole(): boolean {
 
 describe("database, search and Airflow", () => {
   test("generated passwords are held in the Secrets the charts read, and the dependencies release gets none through Helm", () => {
-    const json = fixtureStack("dev").json;
+    const json = airflowFixtureStack("dev").json;
     const values = valuesOf(json).openmetadata.config;
     expect(values.database.auth.password).toEqual({ secretRef: "mysql-secrets", secretKey: "openmetadata-mysql-password" });
     expect(values.pipelineServiceClientConfig.airflow.auth.password).toEqual({
@@ -221,7 +221,7 @@ describe("database, search and Airflow", () => {
   });
 
   test("the dependencies chart's inline default passwords never reach its values", () => {
-    const release = resourceOf(fixtureStack("dev").json, "helm_release", "openmetadata_dependencies_release");
+    const release = resourceOf(airflowFixtureStack("dev").json, "helm_release", "openmetadata_dependencies_release");
     const values = parse(release.values[0]);
     const text = JSON.stringify(values);
     expect(text).not.toMatch(/"(password|pass|rootPassword|webserverSecretKey)":/);

@@ -59,6 +59,17 @@ describe("no generated secret in any non-sensitive place (audit F3, F8)", () => 
       for (const configMap of Object.values(json.resource.kubernetes_config_map_v1 ?? {}))
         expect(secretReferencesIn(JSON.stringify(configMap.data), json)).toEqual([]);
     });
+
+    // The objects of the Jobs path (service account, Role, RoleBinding, NetworkPolicies) and every other
+    // Kubernetes object but a Secret: none may carry a secret, whatever attribute it would hide in.
+    test(`no Kubernetes object of ${environment.stackId} other than a Secret holds a secret`, () => {
+      const { json } = fixtureStack(environment.name);
+      const objects = Object.entries(json.resource)
+        .filter(([type]) => type.startsWith("kubernetes_") && type !== "kubernetes_secret_v1")
+        .flatMap(([type, byName]) => Object.entries(byName).map(([name, resource]) => [`${type}.${name}`, resource] as const));
+      expect(objects.length).toBeGreaterThan(0);
+      for (const [address, resource] of objects) expect(secretReferencesIn(JSON.stringify(resource), json), address).toEqual([]);
+    });
   }
 
   test("the detector finds the references it is meant to find", () => {

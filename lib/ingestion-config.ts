@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import type { Environment } from "./config/environment";
-import { internalServerUrl } from "./openmetadata/resource-names";
+import { AIRFLOW_API_PORT, DEPENDENCIES_RELEASE_NAME, internalServerUrl } from "./openmetadata/resource-names";
 
 /** The variable the bot's JWT is read from: the metadata CLI expands ${VAR} in workflow files (metadata/config/common.py). */
 export const DEFAULT_TOKEN_VARIABLE = "OPENMETADATA_JWT_TOKEN";
@@ -42,6 +42,37 @@ export function ingestionWorkflowConfig(environment: Environment, options: Inges
   };
   return (
     `# OpenMetadata ${environment.name}: paste under your workflow's source/sink/processor blocks.\n# Export ${tokenVariable} with the ` +
-    `ingestion bot's JWT token (Settings > Bots) before running \`metadata ingest\`.\n${stringify(config, { lineWidth: 0 })}`
+    `ingestion bot's JWT token (Settings > Bots) before running \`metadata ingest\`.\n` +
+    pipelineNotes(environment)
+      .map((line) => `# ${line}\n`)
+      .join("") +
+    stringify(config, { lineWidth: 0 })
   );
+}
+
+/**
+ * What a metadata CLI user needs to know of the environment's pipelines: the client version the server
+ * expects, and where the pipelines deployed from the UI run (so a workflow run by hand matches them).
+ */
+function pipelineNotes(environment: Environment): string[] {
+  const openmetadata = environment.openmetadata;
+  if (!openmetadata) return [];
+  // The chart runs the server at its appVersion, which equals the chart version (Chart.yaml 18 and 24).
+  const lines = [`Use the metadata CLI of the server's version: pip install "openmetadata-ingestion==${openmetadata.chartVersion}.*"`];
+  const pipeline = openmetadata.pipelineServiceClient;
+  if (pipeline.type === "k8s")
+    lines.push(
+      `Pipelines deployed from the UI run as Kubernetes Jobs in namespace ${pipeline.k8s.namespace}, image ${pipeline.k8s.image}, ` +
+        `service account ${pipeline.k8s.serviceAccountName}; the same image runs this workflow with \`metadata ingest\`.`,
+    );
+  else if (pipeline.type === "airflow")
+    lines.push(
+      `Pipelines deployed from the UI run in Airflow at ${
+        pipeline.airflow === "dependencies"
+          ? `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT} (the dependencies chart's)`
+          : openmetadata.externalAirflow?.apiEndpoint
+      }.`,
+    );
+  else lines.push("OpenMetadata deploys no pipelines for this environment (pipelineServiceClient.type disabled): run them with this CLI.");
+  return lines;
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Testing } from "cdktf";
+import { parse } from "yaml";
 import { buildApp } from "../../stacks/app";
 import type { Environment } from "../../lib/config/environment";
 import { loadEnvironmentsFile, parseEnvironments } from "../../lib/config/load-environments";
@@ -78,6 +80,23 @@ export function synthEnvironment(environment: Environment): SynthesizedStack {
   cache.set(key, result);
   return result;
 }
+
+/**
+ * A fixture environment as it ran before the examples moved to Kubernetes Jobs: the dependencies chart's
+ * own Airflow (LocalExecutor), everything else as the fixture has it. Airflow's behaviour is tested on it.
+ */
+export function fixtureWithInClusterAirflow(name: string): Environment {
+  const document = parse(readFileSync(FIXTURE_ENVIRONMENTS_FILE, "utf8")) as { environments: { name: string; openmetadata?: any }[] };
+  const entry = document.environments.find((candidate) => candidate.name === name);
+  if (!entry?.openmetadata) throw new Error(`no fixture environment ${name} with an openmetadata section`);
+  delete entry.openmetadata.pipelineServiceClient;
+  entry.openmetadata.dependencies = { ...entry.openmetadata.dependencies, airflowExecutor: "LocalExecutor" };
+  const environments = parseEnvironments(JSON.stringify(document), { source: "airflow.json", format: "json", baseDir: FIXTURES_DIR });
+  return environments.find((candidate) => candidate.name === name)!;
+}
+
+/** The stack of `fixtureWithInClusterAirflow(name)`. */
+export const airflowFixtureStack = (name: string) => synthEnvironment(fixtureWithInClusterAirflow(name));
 
 export function fixtureStack(name: string) {
   const environment = fixtureEnvironments().find((candidate) => candidate.name === name);

@@ -38,7 +38,52 @@ export function crossEnvironmentProblems(environments: readonly Environment[]): 
         `second Helm release would replace the first: set a different openmetadata.namespace`,
       (environment) => environment.openmetadata?.namespace,
     ),
+    ...jobsNamespaceProblems(environments),
   ];
+}
+
+/**
+ * K8sPipelineClient names what it creates after the pipeline alone (`om-config-<pipeline>`,
+ * `om-cronjob-<pipeline>`...: buildConfigMap, buildCronJob), so two servers creating Jobs in one namespace
+ * would overwrite each other's pipelines of the same name; and Jobs in another environment's namespace
+ * would be deleted with that environment's stack.
+ */
+function jobsNamespaceProblems(environments: readonly Environment[]): ConfigProblem[] {
+  const jobsNamespace = (environment: Environment) => {
+    const pipeline = environment.openmetadata?.pipelineServiceClient;
+    return pipeline?.type === "k8s" ? pipeline.k8s.namespace : undefined;
+  };
+  const path = "openmetadata.pipelineServiceClient.k8s.namespace";
+  const problems = sameKey(
+    environments,
+    path,
+    (environment) => {
+      const namespace = jobsNamespace(environment);
+      return namespace === undefined ? undefined : `${clusterKey(environment.openmetadata!.cluster)} Jobs namespace ${namespace}`;
+    },
+    (other) =>
+      `environment "${other}" runs its ingestion Jobs in the same namespace on the same cluster; the servers name ` +
+      "their ConfigMaps and CronJobs after the pipeline alone and would overwrite each other's: give each its own namespace",
+    jobsNamespace,
+  );
+  for (const environment of environments) {
+    const namespace = jobsNamespace(environment);
+    const owner = environments.find(
+      (other) =>
+        other !== environment &&
+        other.openmetadata !== undefined &&
+        other.openmetadata.namespace === namespace &&
+        clusterKey(other.openmetadata.cluster) === clusterKey(environment.openmetadata!.cluster),
+    );
+    if (namespace !== undefined && owner)
+      problems.push({
+        environment: environment.name,
+        path,
+        value: namespace,
+        message: `is the namespace of environment "${owner.name}", whose stack owns it and deletes it on destroy: run the Jobs in a namespace of their own`,
+      });
+  }
+  return problems;
 }
 
 function sameKey(

@@ -60,6 +60,32 @@ export const DEFAULTS = {
     },
     search: { port: 9200, scheme: "https", searchType: "opensearch" },
     airflow: { username: "admin", metadataApiEndpoint: (openmetadataUrl: string) => `${openmetadataUrl}/api` },
+    pipelineServiceClient: {
+      /**
+       * What the environment ran before the field existed, which is also the chart's and the server's default
+       * (Airflow, values.yaml 83): Airflow where one runs, otherwise none. Never a silent move to Jobs, which
+       * would remove a running Airflow on the next apply (help/kubernetes.md "Which runner by default").
+       */
+      type: (airflowRuns: boolean) => (airflowRuns ? "airflow" : "disabled"),
+      k8s: {
+        namespace: (environmentNamespace: string) => environmentNamespace,
+        serviceAccountName: "openmetadata-ingestion",
+        rbac: "stack",
+        /** The image K8sPipelineClient runs `python main.py` in (ingestion/operators/docker/Dockerfile), at the server's version. */
+        image: (serverVersion: string) => `docker.getcollate.io/openmetadata/ingestion-base:${serverVersion}`,
+        imagePullSecrets: [] as readonly string[],
+        resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "4Gi" } },
+        ttlSecondsAfterFinished: 604_800,
+        activeDeadlineSeconds: 7200,
+        backoffLimit: 0,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 3,
+        nodeSelector: {} as Readonly<Record<string, string>>,
+        tolerations: [] as readonly never[],
+        networkPolicy: true,
+        egress: [] as readonly never[],
+      },
+    },
     ingress: { tlsSecretExists: false, annotations: {} as Readonly<Record<string, string>> },
   },
   adopt: { openmetadata: { release: false } },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { adoptSchema } from "./adopt-settings";
 import { auth0Section } from "./auth0-settings";
+import { pipelineServiceClientSection } from "./pipeline-settings";
 import {
   awsRegion,
   baseUrl,
@@ -291,6 +292,7 @@ const openmetadata = strictRecord({
   database: externalDatabase.optional(),
   search: externalSearch.optional(),
   airflow: externalAirflow.optional(),
+  pipelineServiceClient: pipelineServiceClientSection.optional(),
   ingress: ingress.optional(),
 });
 

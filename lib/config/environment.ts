@@ -4,6 +4,7 @@ import { checkOneIdentityProvider, resolveAuth0Settings, type Auth0Settings } fr
 import { resolveBackend } from "./backend-settings";
 import { DEFAULTS } from "./defaults";
 import type { EnvironmentInput, SERVICE_APP_ADMIN_ROLES } from "./environment-schema";
+import type { PipelineServiceClientSettings } from "./pipeline-settings";
 import { resolveOktaSettings } from "./okta-settings";
 import { resolveOpenMetadata } from "./openmetadata-settings";
 import { problemsOf, stackIdFor, type Resolved } from "./section";
@@ -88,6 +89,11 @@ export interface OpenMetadataSettings {
   readonly externalSearch?: ExternalSearch;
   /** `metadataApiEndpoint`: where the external Airflow's workflows call OpenMetadata back (never a cluster-local name). */
   readonly externalAirflow?: { readonly apiEndpoint: string; readonly username: string; readonly metadataApiEndpoint: string };
+  /**
+   * How OpenMetadata runs ingestion pipelines: Kubernetes Jobs, Airflow (the dependencies chart's or
+   * `externalAirflow`), or not at all. With anything but Airflow, the dependencies chart runs no Airflow.
+   */
+  readonly pipelineServiceClient: PipelineServiceClientSettings;
   /** With the dependencies chart: Airflow's executor, the ReadWriteMany StorageClass if any, and the NetworkPolicy. */
   readonly dependencyOptions: DependencyOptions;
   /** Exposes OpenMetadata at the host of `openmetadataUrl` through the chart's Ingress. */
@@ -122,6 +128,8 @@ export interface ExternalSearch {
   readonly searchType: "opensearch" | "elasticsearch";
   readonly username?: string;
 }
+
+export type { K8sPipelineSettings, PipelineServiceClientSettings } from "./pipeline-settings";
 
 // The one table of defaults; re-exported so a reader of the resolved type finds it next to it.
 export { DEFAULTS } from "./defaults";

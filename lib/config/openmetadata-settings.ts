@@ -1,6 +1,7 @@
 import { DEFAULTS } from "./defaults";
 import type { OpenMetadataSettings } from "./environment";
 import type { EnvironmentInput } from "./environment-schema";
+import { pipelineServiceClientType, resolvePipelineServiceClient } from "./pipeline-settings";
 import { problemsOf, stackIdFor, type Problem, type Resolved } from "./section";
 
 type OpenMetadataInput = NonNullable<EnvironmentInput["openmetadata"]>;
@@ -73,7 +74,21 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
       "without the dependencies chart OpenMetadata needs an external database and " +
         "search; name openmetadata.database and openmetadata.search",
     );
-  if (input.airflow && dependencies)
+  const namespace = input.namespace ?? defaults.namespace(stackIdFor(environment.name));
+  const releaseName = input.releaseName ?? defaults.releaseName;
+  const chartVersion = input.chartVersion ?? defaults.chartVersion;
+  const pipelineContext = {
+    dependencies,
+    ...(input.airflow ? { externalAirflow: input.airflow } : {}),
+    ...(input.dependencies ? { dependencyOptions: input.dependencies } : {}),
+    namespace,
+    releaseName,
+    chartVersion,
+  };
+  // The Airflow rules below apply where OpenMetadata talks to an Airflow; with Jobs the pipeline rules refuse Airflow's fields.
+  const withAirflow = pipelineServiceClientType(input.pipelineServiceClient, pipelineContext) === "airflow";
+  const pipelineServiceClient = resolvePipelineServiceClient(input.pipelineServiceClient, pipelineContext, fail);
+  if (withAirflow && input.airflow && dependencies)
     fail(
       "openmetadata.airflow",
       input.airflow.apiEndpoint,
@@ -82,7 +97,7 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
   const metadataApiEndpoint = input.airflow
     ? (input.airflow.metadataApiEndpoint ?? defaults.airflow.metadataApiEndpoint(environment.openmetadataUrl))
     : undefined;
-  checkAirflowPlacement(input, dependencies, metadataApiEndpoint, fail);
+  checkAirflowPlacement(input, dependencies, withAirflow, metadataApiEndpoint, fail);
 
   if (input.ingress && !input.ingress.tlsSecretName && environment.openmetadataUrl.startsWith("https://")) {
     fail(
@@ -93,16 +108,16 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
     );
   }
 
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0 || !pipelineServiceClient) return { problems };
   return {
     problems,
     value: {
       cluster: inCluster
         ? { inCluster: true }
         : { inCluster: false, kubeconfigPath: kubeconfigPath as string, ...(context ? { context } : {}) },
-      namespace: input.namespace ?? defaults.namespace(stackIdFor(environment.name)),
-      releaseName: input.releaseName ?? defaults.releaseName,
-      chartVersion: input.chartVersion ?? defaults.chartVersion,
+      namespace,
+      releaseName,
+      chartVersion,
       helmTimeoutSeconds: input.helmTimeoutSeconds ?? defaults.helmTimeoutSeconds,
       initialAdmins: input.initialAdmins,
       principalDomain: input.principalDomain,
@@ -142,6 +157,7 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
             },
           }
         : {}),
+      pipelineServiceClient,
       dependencyOptions: {
         airflowExecutor: input.dependencies?.airflowExecutor ?? defaults.dependencies.airflowExecutor,
         ...(input.dependencies?.sharedStorageClass ? { sharedStorageClass: input.dependencies.sharedStorageClass } : {}),
@@ -172,11 +188,12 @@ const CLUSTER_LOCAL_HOST = /^(?:[^.]+|.*\.svc(?:\.cluster\.local)?|.*\.cluster\.
 function checkAirflowPlacement(
   input: OpenMetadataInput,
   dependencies: boolean,
+  withAirflow: boolean,
   metadataApiEndpoint: string | undefined,
   fail: Problem,
 ): void {
   const options = input.dependencies;
-  if (options?.airflowExecutor === "KubernetesExecutor" && !options.sharedStorageClass) {
+  if (withAirflow && options?.airflowExecutor === "KubernetesExecutor" && !options.sharedStorageClass) {
     fail(
       "openmetadata.dependencies.sharedStorageClass",
       undefined,

@@ -83,11 +83,49 @@ export interface SearchValues {
 
 export interface PipelineServiceClientValues {
   readonly enabled: boolean;
+  /** Absent for Airflow, the chart's default (values.yaml 83), so the values of Airflow environments stay as they were. */
+  readonly type?: "k8s";
   readonly metadataApiEndpoint: string;
   readonly airflow?: {
     readonly apiEndpoint: string;
     readonly auth: { readonly enabled: true; readonly username: string; readonly password: SecretReference };
   };
+  readonly k8s?: K8sPipelineValues;
+}
+
+/**
+ * `pipelineServiceClientConfig.k8s` (values.yaml 114-171): every key set, none left to the chart's default.
+ * Strings where the chart joins lists into "a,b" or "k=v,k=v" (templates/secrets.yaml 96-132).
+ */
+export interface K8sPipelineValues {
+  readonly namespace: string;
+  readonly className: string;
+  readonly ingestionImage: string;
+  readonly imagePullPolicy: "IfNotPresent";
+  readonly imagePullSecrets: string;
+  readonly serviceAccountName: string;
+  readonly ttlSecondsAfterFinished: number;
+  readonly activeDeadlineSeconds: number;
+  readonly backoffLimit: number;
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
+  readonly nodeSelector: string;
+  readonly tolerations: readonly Readonly<Record<string, string>>[];
+  readonly securityContext: {
+    readonly runAsUser: number;
+    readonly runAsGroup: number;
+    readonly fsGroup: number;
+    readonly runAsNonRoot: true;
+  };
+  readonly resources: {
+    readonly limits: { readonly cpu: string; readonly memory: string };
+    readonly requests: { readonly cpu: string; readonly memory: string };
+  };
+  readonly podAnnotations: "";
+  readonly extraEnvVars: readonly never[];
+  readonly enableFailureDiagnostics: boolean;
+  readonly useOMJobOperator: false;
+  readonly rbac: { readonly enabled: boolean };
 }
 
 export interface VolumeValues {
@@ -125,6 +163,8 @@ export interface OpenMetadataChartValues {
   };
   readonly extraVolumes: readonly VolumeValues[];
   readonly extraVolumeMounts: readonly VolumeMountValues[];
+  /** Off, and said so, with Jobs (values.yaml 757-760): see openmetadata-values.ts. */
+  readonly omjobOperator?: { readonly enabled: false };
   /** On the pod template (`templates/deployment.yaml` 20-23); the chart has no checksum annotations of its own. */
   readonly podAnnotations?: Readonly<Record<string, string>>;
 }

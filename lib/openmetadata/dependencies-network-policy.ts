@@ -6,10 +6,16 @@ export interface DependenciesNetworkPolicyProps {
   readonly namespace: string;
   readonly dependenciesReleaseName: string;
   readonly openmetadataReleaseName: string;
+  /**
+   * Admit the dependencies chart's Airflow too. Without Airflow only the server is a client: ingestion Jobs
+   * talk to the server's API, never to MySQL or OpenSearch.
+   * @default true
+   */
+  readonly withAirflow?: boolean;
 }
 
 /**
- * Admits only OpenMetadata and Airflow to MySQL (3306) and OpenSearch (9200), instead of every pod
+ * Admits only OpenMetadata (and Airflow, where it runs) to MySQL (3306) and OpenSearch (9200), instead of every pod
  * in the cluster (audit F9: OpenSearch runs with its security plugin disabled). Takes effect only
  * with a CNI that enforces NetworkPolicy (Calico, Cilium, kind's kindnet since 0.24...). Egress is
  * not restricted: Airflow pods install Python packages from PyPI at start.
@@ -38,14 +44,17 @@ export class DependenciesNetworkPolicy extends Construct {
         matchLabels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": props.openmetadataReleaseName },
       },
     };
-    const airflow = { podSelector: { matchLabels: { tier: "airflow", release: instance } } };
+    const clients = [
+      openmetadata,
+      ...((props.withAirflow ?? true) ? [{ podSelector: { matchLabels: { tier: "airflow", release: instance } } }] : []),
+    ];
     const policy = (policyId: string, app: string, port: number, extraIngress: object[] = []) =>
       new NetworkPolicyV1(this, policyId, {
         metadata: { name: `${app}-clients`, namespace: props.namespace, labels: { "app.kubernetes.io/managed-by": "cdktf" } },
         spec: {
           podSelector: { matchLabels: { "app.kubernetes.io/name": app, "app.kubernetes.io/instance": instance } },
           policyTypes: ["Ingress"],
-          ingress: [{ from: [openmetadata, airflow], ports: [{ port: String(port), protocol: "TCP" }] }, ...extraIngress],
+          ingress: [{ from: clients, ports: [{ port: String(port), protocol: "TCP" }] }, ...extraIngress],
         },
       });
     this.policies = [

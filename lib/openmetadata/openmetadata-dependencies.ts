@@ -33,11 +33,18 @@ export interface OpenMetadataDependenciesProps {
   readonly passwords: {
     readonly openmetadataDatabase: string;
     readonly mysqlRoot: string;
-    readonly airflowDatabase: string;
-    readonly airflowWebserverSecretKey: string;
   };
-  /** Objects the release needs before it installs (the `airflow-secrets` Secret the create-user Job mounts). */
-  readonly dependsOn: readonly SecretV1[];
+  /**
+   * Airflow's own passwords, given only where OpenMetadata runs its pipelines in this chart's Airflow. Without
+   * them the release runs no Airflow at all: no pods, volumes, Secrets, Jobs or database for it.
+   * @default undefined - no Airflow
+   */
+  readonly airflow?: {
+    readonly databasePassword: string;
+    readonly webserverSecretKey: string;
+    /** The `airflow-secrets` Secret the create-user Job mounts; the release installs after it. */
+    readonly adminSecret: SecretV1;
+  };
 }
 
 /**
@@ -52,12 +59,13 @@ export interface OpenMetadataDependenciesProps {
 export class OpenMetadataDependencies extends Construct {
   readonly release: Release;
   readonly secrets: SecretV1[] = [];
-  readonly initScripts: ConfigMapV1;
+  /** Only with Airflow: the script that creates Airflow's database and user. */
+  readonly initScripts?: ConfigMapV1;
   readonly networkPolicy?: DependenciesNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: OpenMetadataDependenciesProps) {
     super(scope, id);
-    const { passwords, options } = props;
+    const { passwords, options, airflow } = props;
     const metadata = (name: string) => ({ name, namespace: props.namespace, labels: { "app.kubernetes.io/managed-by": "cdktf" } });
     const secret = (secretId: string, name: string, data: Record<string, string>) => {
       const created = new SecretV1(this, secretId, { metadata: metadata(name), type: "Opaque", data });
@@ -72,33 +80,36 @@ export class OpenMetadataDependencies extends Construct {
       "mysql-root-password": passwords.mysqlRoot,
       "mysql-password": passwords.openmetadataDatabase,
     });
-    // statefulset.yaml 231-234: `primary.extraEnvVarsSecret` is loaded with envFrom.
-    secret("mysql-init-env-secret", DEPENDENCY_OBJECT_NAMES.mysqlInitEnv, { AIRFLOW_DATABASE_PASSWORD: passwords.airflowDatabase });
-    // The chart's own init scripts (deps values.yaml 30-40) would render into a ConfigMap with the passwords
-    // (initialization-configmap.yaml 6-19); `initdbScriptsConfigMap` replaces them (_helpers.tpl 51-57).
-    this.initScripts = new ConfigMapV1(this, "mysql-init-scripts", {
-      metadata: metadata(DEPENDENCY_OBJECT_NAMES.mysqlInitScripts),
-      data: { "airflow_db.sh": AIRFLOW_DATABASE_SCRIPT },
-    });
-    // Airflow chart `_helpers.yaml` (read @002843d6) `airflow_metadata_secret` / `standard_airflow_environment`:
-    // the connection is read from key `connection` of `data.metadataSecretName`. Passwords are alphanumeric: no URL escaping needed.
-    secret("airflow-metadata-secret", DEPENDENCY_OBJECT_NAMES.airflowMetadata, {
-      connection: Fn.format(`mysql://${DEPENDENCY_DATABASE_USERS.airflow}:%s@mysql:3306/airflow_db`, [passwords.airflowDatabase]),
-    });
-    // Replaces the chart's fixed webserverSecretKey (deps values.yaml 70-75). Airflow 3 (chart default
-    // airflowVersion) reads `[api] secret_key` from apiSecretKeySecretName, key `api-secret-key`, since
-    // chart 1.18.0 (apache/airflow#52269); Airflow 2 reads `webserver-secret-key` of webserverSecretKeySecretName
-    // (`_helpers.yaml` `webserver_secret_key_secret`). One Secret serves both.
-    secret("airflow-secret-key-secret", DEPENDENCY_OBJECT_NAMES.airflowSecretKey, {
-      "api-secret-key": passwords.airflowWebserverSecretKey,
-      "webserver-secret-key": passwords.airflowWebserverSecretKey,
-    });
+    if (airflow) {
+      // statefulset.yaml 231-234: `primary.extraEnvVarsSecret` is loaded with envFrom.
+      secret("mysql-init-env-secret", DEPENDENCY_OBJECT_NAMES.mysqlInitEnv, { AIRFLOW_DATABASE_PASSWORD: airflow.databasePassword });
+      // The chart's own init scripts (deps values.yaml 30-40) would render into a ConfigMap with the passwords
+      // (initialization-configmap.yaml 6-19); `initdbScriptsConfigMap` replaces them (_helpers.tpl 51-57).
+      this.initScripts = new ConfigMapV1(this, "mysql-init-scripts", {
+        metadata: metadata(DEPENDENCY_OBJECT_NAMES.mysqlInitScripts),
+        data: { "airflow_db.sh": AIRFLOW_DATABASE_SCRIPT },
+      });
+      // Airflow chart `_helpers.yaml` (read @002843d6) `airflow_metadata_secret` / `standard_airflow_environment`:
+      // the connection is read from key `connection` of `data.metadataSecretName`. Passwords are alphanumeric: no URL escaping needed.
+      secret("airflow-metadata-secret", DEPENDENCY_OBJECT_NAMES.airflowMetadata, {
+        connection: Fn.format(`mysql://${DEPENDENCY_DATABASE_USERS.airflow}:%s@mysql:3306/airflow_db`, [airflow.databasePassword]),
+      });
+      // Replaces the chart's fixed webserverSecretKey (deps values.yaml 70-75). Airflow 3 (chart default
+      // airflowVersion) reads `[api] secret_key` from apiSecretKeySecretName, key `api-secret-key`, since
+      // chart 1.18.0 (apache/airflow#52269); Airflow 2 reads `webserver-secret-key` of webserverSecretKeySecretName
+      // (`_helpers.yaml` `webserver_secret_key_secret`). One Secret serves both.
+      secret("airflow-secret-key-secret", DEPENDENCY_OBJECT_NAMES.airflowSecretKey, {
+        "api-secret-key": airflow.webserverSecretKey,
+        "webserver-secret-key": airflow.webserverSecretKey,
+      });
+    }
 
     if (options.networkPolicy) {
       this.networkPolicy = new DependenciesNetworkPolicy(this, "network-policy", {
         namespace: props.namespace,
         dependenciesReleaseName: DEPENDENCIES_RELEASE_NAME,
         openmetadataReleaseName: props.openmetadataReleaseName,
+        withAirflow: airflow !== undefined,
       });
     }
 
@@ -118,8 +129,13 @@ export class OpenMetadataDependencies extends Construct {
       // means OpenMetadata installs only after Airflow's database is migrated and its admin exists.
       waitForJobs: true,
       timeout: props.timeoutSeconds,
-      values: [renderValues(dependenciesValues(props))],
-      dependsOn: [...this.secrets, this.initScripts, ...props.dependsOn, ...(this.networkPolicy ? this.networkPolicy.policies : [])],
+      values: [renderValues(airflow ? dependenciesValues(props) : dependenciesValuesWithoutAirflow(props))],
+      dependsOn: [
+        ...this.secrets,
+        ...(this.initScripts ? [this.initScripts] : []),
+        ...(airflow ? [airflow.adminSecret] : []),
+        ...(this.networkPolicy ? this.networkPolicy.policies : []),
+      ],
     });
     addHelmReleaseRules(this.release);
   }
@@ -143,6 +159,28 @@ const AIRFLOW_DATABASE_SCRIPT = [
   "EOF",
   "",
 ].join("\n");
+
+/**
+ * MySQL and OpenSearch as with Airflow, and no Airflow: `airflow.enabled: false` is the condition of the
+ * Airflow subchart (deps Chart.yaml `condition: airflow.enabled`), so none of its pods, volumes, Secrets,
+ * Jobs or hooks is rendered, and no executor or storage setting means anything. MySQL gets no init script:
+ * `initdbScripts: null` removes the chart's defaults (deps values.yaml 30-40, which would create Airflow's
+ * user with a fixed password and recreate OpenMetadata's database), as Helm deletes a default set to null.
+ */
+function dependenciesValuesWithoutAirflow(props: Pick<OpenMetadataDependenciesProps, "options">) {
+  return {
+    mysql: {
+      auth: {
+        existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth,
+        database: DEPENDENCY_SERVICES.mysql.databaseName,
+        username: DEPENDENCY_DATABASE_USERS.openmetadata,
+      },
+      initdbScripts: null,
+      ...(props.options.networkPolicy ? { networkPolicy: { enabled: false } } : {}),
+    },
+    airflow: { enabled: false },
+  };
+}
 
 /** The release values: names of Secrets and non-secret settings only. */
 function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principalDomain" | "options">) {

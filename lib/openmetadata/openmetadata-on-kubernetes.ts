@@ -6,6 +6,8 @@ import type { OpenMetadataSettings } from "../config/environment";
 import type { SsoBinding } from "../sso-binding";
 import { renderValues } from "./chart-values";
 import { addHelmReleaseRules } from "./helm-release-rules";
+import { IngestionNetworkPolicy } from "./ingestion-network-policy";
+import { IngestionRbac } from "./ingestion-rbac";
 import { OpenMetadataDependencies } from "./openmetadata-dependencies";
 import { OPENMETADATA_HELM_REPOSITORY } from "./resource-names";
 import { OpenMetadataSecrets } from "./openmetadata-secrets";
@@ -33,6 +35,10 @@ export class OpenMetadataOnKubernetes extends Construct {
   readonly namespace: NamespaceV1;
   readonly secrets: OpenMetadataSecrets;
   readonly dependencies?: OpenMetadataDependencies;
+  /** With Jobs and `rbac: stack`: the Jobs' service account and the server's permissions to run them. */
+  readonly ingestionRbac?: IngestionRbac;
+  /** With Jobs and `networkPolicy`: what the ingestion pods may reach. */
+  readonly ingestionNetworkPolicy?: IngestionNetworkPolicy;
   readonly checksums: PodChecksums;
   readonly release: Release;
 
@@ -50,11 +56,12 @@ export class OpenMetadataOnKubernetes extends Construct {
     });
     const namespace = this.namespace.metadata.name;
 
+    const pipeline = settings.pipelineServiceClient;
     this.secrets = new OpenMetadataSecrets(this, "secrets", {
       namespace,
       jwtKeySource: settings.jwtKeySource,
       generatePasswords: settings.dependencies,
-      withAirflow: settings.dependencies || Boolean(settings.externalAirflow),
+      withAirflow: pipeline.type === "airflow",
       withSearchPassword: Boolean(settings.externalSearch?.username),
       ...(sso.clientType === "confidential" && sso.clientSecret
         ? { oidcClient: { clientId: sso.clientId, clientSecret: sso.clientSecret } }
@@ -63,7 +70,8 @@ export class OpenMetadataOnKubernetes extends Construct {
     });
 
     const dependencyPasswords = this.secrets.dependencyPasswords;
-    if (settings.dependencies && dependencyPasswords && this.secrets.airflowSecret) {
+    if (settings.dependencies && dependencyPasswords) {
+      const airflow = dependencyPasswords.airflow;
       this.dependencies = new OpenMetadataDependencies(this, "dependencies", {
         namespace,
         chartVersion: settings.chartVersion,
@@ -71,9 +79,42 @@ export class OpenMetadataOnKubernetes extends Construct {
         principalDomain: settings.principalDomain,
         openmetadataReleaseName: settings.releaseName,
         options: settings.dependencyOptions,
-        passwords: { openmetadataDatabase: this.secrets.databasePassword, ...dependencyPasswords },
-        dependsOn: [this.secrets.airflowSecret],
+        passwords: { openmetadataDatabase: this.secrets.databasePassword, mysqlRoot: dependencyPasswords.mysqlRoot },
+        // Airflow runs in this chart only where OpenMetadata deploys its pipelines to it.
+        ...(airflow && this.secrets.airflowSecret
+          ? {
+              airflow: {
+                databasePassword: airflow.database,
+                webserverSecretKey: airflow.webserverSecretKey,
+                adminSecret: this.secrets.airflowSecret,
+              },
+            }
+          : {}),
       });
+    }
+
+    if (pipeline.type === "k8s") {
+      const { k8s } = pipeline;
+      if (k8s.rbac === "stack")
+        this.ingestionRbac = new IngestionRbac(this, "ingestion-rbac", {
+          namespace,
+          serviceAccountName: k8s.serviceAccountName,
+          releaseName: settings.releaseName,
+        });
+      if (k8s.rbac === "chart")
+        Annotations.of(this).addWarning(
+          'openmetadata.pipelineServiceClient.k8s.rbac is "chart": the chart\'s Role lets every ingestion pod read and write every ' +
+            `Secret of namespace ${settings.namespace} (templates/k8s-pipeline-rbac.yaml 39-42), OpenMetadata's JWT signing key ` +
+            'included. rbac: "stack" (the default) gives the Jobs no Kubernetes permissions at all.',
+        );
+      if (k8s.networkPolicy)
+        this.ingestionNetworkPolicy = new IngestionNetworkPolicy(this, "ingestion-network-policy", {
+          // The namespace's reference where it is the stack's own, so the policy is created after it.
+          namespace: k8s.namespace === settings.namespace ? namespace : k8s.namespace,
+          serverNamespace: namespace,
+          releaseName: settings.releaseName,
+          egress: k8s.egress,
+        });
     }
 
     if (
@@ -107,7 +148,14 @@ export class OpenMetadataOnKubernetes extends Construct {
       wait: true,
       timeout: settings.helmTimeoutSeconds,
       values: [renderValues(releaseValues)],
-      dependsOn: [...this.secrets.secrets, ...(this.dependencies ? [this.dependencies.release] : [])],
+      // The server checks its pipeline client at start: its Role and the Jobs' service account come first.
+      dependsOn: [
+        ...this.secrets.secrets,
+        ...(this.dependencies ? [this.dependencies.release] : []),
+        ...(this.ingestionRbac
+          ? [this.ingestionRbac.serviceAccount, this.ingestionRbac.serverRole, this.ingestionRbac.serverRoleBinding]
+          : []),
+      ],
       lifecycle,
     });
     addHelmReleaseRules(this.release);

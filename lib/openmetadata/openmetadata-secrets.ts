@@ -18,7 +18,10 @@ export interface OpenMetadataSecretsProps {
   readonly jwtKeySource: "terraform" | "variables";
   /** Generate the database and Airflow passwords (in-cluster dependencies) or read them from sensitive variables. */
   readonly generatePasswords: boolean;
-  /** Create `airflow-secrets`: an Airflow runs (dependencies) or is named (external). */
+  /**
+   * OpenMetadata talks to an Airflow: the dependencies chart's (its passwords are generated too) or an external
+   * one. Creates `airflow-secrets`. False with Kubernetes Jobs or no pipelines: then no Airflow secret exists at all.
+   */
   readonly withAirflow: boolean;
   /** Create `elasticsearch-secrets` from a sensitive variable (external search with a user). */
   readonly withSearchPassword: boolean;
@@ -69,11 +72,10 @@ export class OpenMetadataSecrets extends Construct {
   readonly airflowPassword?: string;
   /** `airflow-secrets`: OpenMetadata's Airflow login; the dependencies chart's create-user Job reads it too. */
   readonly airflowSecret?: SecretV1;
-  /** Only with generated passwords: what the dependencies chart needs beyond the two above. */
+  /** Only with generated passwords: what the dependencies chart needs beyond the two above; `airflow` only where it runs Airflow. */
   readonly dependencyPasswords?: {
     readonly mysqlRoot: string;
-    readonly airflowDatabase: string;
-    readonly airflowWebserverSecretKey: string;
+    readonly airflow?: { readonly database: string; readonly webserverSecretKey: string };
   };
   readonly jwtKeys: SecretV1;
   readonly secrets: SecretV1[] = [];
@@ -107,14 +109,20 @@ export class OpenMetadataSecrets extends Construct {
     };
 
     if (props.generatePasswords) {
+      // Created in this order, Airflow's or not, so an Airflow environment's output stays as it was.
       this.databasePassword = password("database-password");
-      this.airflowPassword = password("airflow-admin-password");
-      this.dependencyPasswords = {
-        mysqlRoot: password("mysql-root-password"),
-        airflowDatabase: password("airflow-database-password"),
-        // Airflow 3 components sign their JWTs with this; the chart ships a fixed one.
-        airflowWebserverSecretKey: new Bytes(this, "airflow-webserver-secret-key", { length: 32 }).hex,
-      };
+      if (props.withAirflow) this.airflowPassword = password("airflow-admin-password");
+      const mysqlRoot = password("mysql-root-password");
+      this.dependencyPasswords = props.withAirflow
+        ? {
+            mysqlRoot,
+            airflow: {
+              database: password("airflow-database-password"),
+              // Airflow 3 components sign their JWTs with this; the chart ships a fixed one.
+              webserverSecretKey: new Bytes(this, "airflow-webserver-secret-key", { length: 32 }).hex,
+            },
+          }
+        : { mysqlRoot };
     } else {
       this.databasePassword = sensitiveVariable(
         "openmetadata_database_password",

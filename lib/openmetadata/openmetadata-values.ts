@@ -1,15 +1,18 @@
-import type { ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "../config/environment";
+import type { ExternalDatabase, ExternalSearch, K8sPipelineSettings, OpenMetadataSettings } from "../config/environment";
 import { callbackUrl as callbackUrlOf } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
-import type { IngressValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
+import type { IngressValues, K8sPipelineValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
 import {
   AIRFLOW_ADMIN_USERNAME,
   AIRFLOW_API_PORT,
   DEPENDENCY_SERVICES,
   DEPENDENCIES_RELEASE_NAME,
   DEPENDENCY_DATABASE_USERS,
+  INGESTION_IMAGE_USER,
   internalServerUrl,
   JWT_KEYS_MOUNT_PATH,
+  K8S_PIPELINE_CLIENT_CLASS,
+  namespacedServerUrl,
   SECRET_NAMES,
 } from "./resource-names";
 
@@ -101,6 +104,12 @@ export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetad
     // Read-only for all: the chart sets no fsGroup, so an owner-only mode would hide the files from the non-root server.
     extraVolumes: [{ name: "jwt-keys", secret: { secretName: SECRET_NAMES.jwtKeys.secretName, defaultMode: 0o444 } }],
     extraVolumeMounts: [{ name: "jwt-keys", mountPath: JWT_KEYS_MOUNT_PATH, readOnly: true }],
+    // The OMJob operator (OMJOB_OPERATOR.md) would add an exit-handler pod that reports a run killed by OOM or a
+    // node loss. It stays off: its CRDs (templates/omjob-crd.yaml, cronomjob-crd.yaml) and its ClusterRole and
+    // ClusterRoleBinding named after the release (omjob-operator-rbac.yaml 13-15, 62-64) are cluster-wide objects
+    // a namespace-scoped stack must not own: two environments on one cluster would fight over them, and destroying
+    // one would delete the CRDs under the other. activeDeadlineSeconds bounds a run the exit handler would report.
+    ...(settings.pipelineServiceClient.type === "k8s" ? { omjobOperator: { enabled: false } as const } : {}),
   };
 }
 
@@ -151,14 +160,72 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
  * Airflow, the environment's reachable address for an external one (audit F5).
  */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
+  const pipeline = settings.pipelineServiceClient;
+  if (pipeline.type === "k8s") {
+    // The Jobs call the server at this address (K8sPipelineClient.createDefaultServerConnection hands it to the
+    // workflow as hostPort): the Service by its short name from the release namespace, qualified from another.
+    const sameNamespace = pipeline.k8s.namespace === settings.namespace;
+    const jobsEndpoint = `${sameNamespace ? internalUrl : namespacedServerUrl(settings)}/api`;
+    return { enabled: true, type: "k8s", metadataApiEndpoint: jobsEndpoint, k8s: k8sValues(pipeline.k8s) };
+  }
   const metadataApiEndpoint = settings.externalAirflow?.metadataApiEndpoint ?? `${internalUrl}/api`;
-  const airflow = settings.dependencies
-    ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME }
-    : settings.externalAirflow;
+  if (pipeline.type === "disabled") return { enabled: false, metadataApiEndpoint };
+  const airflow =
+    pipeline.airflow === "dependencies"
+      ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME }
+      : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
     enabled: true,
     metadataApiEndpoint,
     airflow: { apiEndpoint: airflow.apiEndpoint, auth: { enabled: true, username: airflow.username, password: SECRET_NAMES.airflow } },
+  };
+}
+
+/**
+ * Every key of the chart's `k8s` block, set on purpose (values.yaml 114-171; the chart turns each into a
+ * K8S_* variable, templates/secrets.yaml 96-132, which K8sPipelineClientConfig reads):
+ * - `ingestionImage`: the server's version, never the chart's `ingestion-base:latest` (values.yaml 119);
+ *   `IfNotPresent` is then safe, as the tag never moves.
+ * - `rbac.enabled`: the chart's RBAC only when the environment asks for it. The stack's own (IngestionRbac)
+ *   gives the server what K8sPipelineClient calls and the Jobs nothing, where the chart's Role would let every
+ *   ingestion pod read and write every Secret of the namespace (k8s-pipeline-rbac.yaml 39-42), OpenMetadata's
+ *   signing key included.
+ * - `securityContext`: the image's own non-root user (INGESTION_IMAGE_USER); fsGroup lets it write its volumes.
+ * - `podAnnotations`, `extraEnvVars`: empty. Anything here reaches the Job spec as plain text
+ *   (K8sPipelineClient.addExtraEnvVars), so no credential may go this way; the Jobs authenticate with the
+ *   ingestion bot's token, which the server writes into each workflow config itself.
+ * - `enableFailureDiagnostics`: the server reads a failed pod's logs and events into the run's status.
+ * - `useOMJobOperator`: false, see `omjobOperator` above.
+ */
+function k8sValues(k8s: K8sPipelineSettings): K8sPipelineValues {
+  return {
+    namespace: k8s.namespace,
+    className: K8S_PIPELINE_CLIENT_CLASS,
+    ingestionImage: k8s.image,
+    imagePullPolicy: "IfNotPresent",
+    imagePullSecrets: k8s.imagePullSecrets.join(","),
+    serviceAccountName: k8s.serviceAccountName,
+    ttlSecondsAfterFinished: k8s.ttlSecondsAfterFinished,
+    activeDeadlineSeconds: k8s.activeDeadlineSeconds,
+    backoffLimit: k8s.backoffLimit,
+    successfulJobsHistoryLimit: k8s.successfulJobsHistoryLimit,
+    failedJobsHistoryLimit: k8s.failedJobsHistoryLimit,
+    nodeSelector: Object.entries(k8s.nodeSelector)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(","),
+    tolerations: k8s.tolerations.map((toleration) => ({ ...toleration })),
+    securityContext: {
+      runAsUser: INGESTION_IMAGE_USER,
+      runAsGroup: INGESTION_IMAGE_USER,
+      fsGroup: INGESTION_IMAGE_USER,
+      runAsNonRoot: true,
+    },
+    resources: { limits: { ...k8s.resources.limits }, requests: { ...k8s.resources.requests } },
+    podAnnotations: "",
+    extraEnvVars: [],
+    enableFailureDiagnostics: true,
+    useOMJobOperator: false,
+    rbac: { enabled: k8s.rbac === "chart" },
   };
 }

@@ -15,6 +15,36 @@ export function internalServerUrl(settings: { readonly releaseName: string }): s
   return `http://${settings.releaseName}:${OPENMETADATA_SERVICE_PORT}`;
 }
 
+/** The same service from another namespace: `<release>.<namespace>.svc` resolves through the pods' DNS search path. */
+export function namespacedServerUrl(settings: { readonly releaseName: string; readonly namespace: string }): string {
+  return `http://${settings.releaseName}.${settings.namespace}.svc:${OPENMETADATA_SERVICE_PORT}`;
+}
+
+/** The chart's selector labels of the server's pods (templates/_helpers.tpl 51-54 at openmetadata-1.13.1). */
+export function serverPodLabels(releaseName: string): Readonly<Record<string, string>> {
+  return { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": releaseName };
+}
+
+/**
+ * Labels K8sPipelineClient puts on every ingestion pod it creates (buildLabels; the CronJob's and the Job's
+ * pod templates): how a NetworkPolicy finds them. Test-connection and application Jobs carry no pod labels of
+ * their own (buildAutomationJob, buildApplicationJob), so no policy can select them (help/kubernetes.md).
+ */
+export const INGESTION_POD_LABELS = {
+  "app.kubernetes.io/name": "openmetadata",
+  "app.kubernetes.io/component": "ingestion",
+  "app.kubernetes.io/managed-by": "openmetadata",
+} as const;
+
+/**
+ * The ingestion image's user: ingestion/operators/docker/Dockerfile creates uid and gid 1000
+ * (`groupadd -g 1000 openmetadata && useradd -m -u 1000 -g 1000`) and runs as it.
+ */
+export const INGESTION_IMAGE_USER = 1000;
+
+/** The server's class for `type: k8s` (values.yaml 117). */
+export const K8S_PIPELINE_CLIENT_CLASS = "org.openmetadata.service.clients.pipeline.k8s.K8sPipelineClient";
+
 /** Where the JWT keys Secret is mounted: outside ./conf, so the image's shipped keys are not even in the path. */
 export const JWT_KEYS_MOUNT_PATH = "/etc/openmetadata/jwt";
 
