@@ -21,6 +21,36 @@ const LONG = 300_000;
 
 let rehearsal: Rehearsal;
 let identityProviders: IdentityProviders | undefined;
+/** What every cdktf command of the fixture rehearsal printed, for the check that no secret is among it. */
+const printed: string[] = [];
+/** The world's secrets right after the deploy, before any destroy removes some. */
+let deployedSecrets: string[] = [];
+const keep = <T extends { stdout: string; stderr: string }>(result: T): T => {
+  printed.push(result.stdout, result.stderr);
+  return result;
+};
+
+/** Secret values the apply put in the world: client secrets, passwords, keys, and every Kubernetes Secret's data. */
+function worldSecrets(world: string): string[] {
+  const secrets: string[] = [];
+  const collect = (value: unknown, key: string, inSecretData: boolean) => {
+    if (typeof value === "string") {
+      if (inSecretData) secrets.push(Buffer.from(value, "base64").toString("utf8"));
+      else if (/secret|password|private/i.test(key) && value.length >= 12) secrets.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) collect(item, key, inSecretData);
+    } else if (value && typeof value === "object") {
+      for (const [name, item] of Object.entries(value))
+        collect(item, name, inSecretData || (key === "data" && /kubernetes\/[^/]+\/secrets\//.test(currentFile)));
+    }
+  };
+  let currentFile = "";
+  for (const file of worldFiles(world)) {
+    currentFile = file;
+    collect(JSON.parse(readFileSync(join(world, file), "utf8")) as unknown, "", false);
+  }
+  return [...new Set(secrets.filter((secret) => secret.length >= 12))];
+}
 
 /** Every world file's path under a tenant folder, relative to the world. */
 function worldFiles(world: string): string[] {
@@ -68,8 +98,9 @@ describe.skipIf(TERRAFORM_MISSING)(
     test(
       "cdktf deploy of an Okta SPA, an Okta Web and a protected environment exits 0 and writes every stack's outputs",
       async () => {
-        const deploy = await rehearsal.deploy();
+        const deploy = keep(await rehearsal.deploy());
         expect(deploy.status, `${deploy.stdout.slice(-4000)}\n${deploy.stderr.slice(-2000)}`).toBe(0);
+        deployedSecrets = worldSecrets(rehearsal.paths.world);
         const outputs = rehearsal.outputs();
         expect(Object.keys(outputs).sort()).toEqual(["openmetadata-dev", "openmetadata-prod", "openmetadata-staging"]);
         expect(outputs["openmetadata-dev"]).toMatchObject({ client_type: "public", namespace: "openmetadata-dev" });
@@ -97,9 +128,20 @@ describe.skipIf(TERRAFORM_MISSING)(
     );
 
     test(
+      "cdktf output writes the stack's outputs file, as the runbooks and verify use it",
+      async () => {
+        const file = join(rehearsal.paths.folder, "dev-outputs.json");
+        const output = keep(await rehearsal.output("openmetadata-dev", file));
+        expect(output.status, output.stderr).toBe(0);
+        expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ "openmetadata-dev": rehearsal.outputs()["openmetadata-dev"] });
+      },
+      LONG,
+    );
+
+    test(
       "a second cdktf diff right after the deploy reports no changes",
       async () => {
-        const diff = await rehearsal.diff("openmetadata-staging");
+        const diff = keep(await rehearsal.diff("openmetadata-staging"));
         expect(diff.status, diff.stderr.slice(-2000)).toBe(0);
         expect(diff.stdout).toContain("No changes. Your infrastructure matches the configuration.");
       },
@@ -114,7 +156,7 @@ describe.skipIf(TERRAFORM_MISSING)(
         const names = (document.toJS() as { environments: { name: string }[] }).environments.map((environment) => environment.name);
         document.addIn(["environments", names.indexOf("staging"), "openmetadata", "initialAdmins"], "ada.lovelace");
         writeFileSync(file, document.toString());
-        const diff = await rehearsal.diff("openmetadata-staging");
+        const diff = keep(await rehearsal.diff("openmetadata-staging"));
         expect(diff.status, diff.stderr.slice(-2000)).toBe(0);
         expect(diff.stdout).toContain("Plan: 0 to add, 1 to change, 0 to destroy.");
         expect(diff.stdout).toMatch(/helm_release\.openmetadata_release[^\n]*will be updated in-place/);
@@ -130,7 +172,7 @@ describe.skipIf(TERRAFORM_MISSING)(
         const stagingIds = stateIds(join(rehearsal.paths.state, "openmetadata-staging.tfstate"));
         const prodIds = stateIds(join(rehearsal.paths.state, "openmetadata-prod.tfstate"));
         expect(stagingIds.length).toBeGreaterThan(10);
-        const destroy = await rehearsal.destroy(["openmetadata-staging"]);
+        const destroy = keep(await rehearsal.destroy(["openmetadata-staging"]));
         expect(destroy.status, destroy.stderr.slice(-2000)).toBe(0);
         expect(destroy.stdout).toMatch(/Destroy complete! Resources: \d+ destroyed\./);
         const files = worldFiles(rehearsal.paths.world);
@@ -149,7 +191,7 @@ describe.skipIf(TERRAFORM_MISSING)(
       async () => {
         const before = worldFiles(rehearsal.paths.world);
         const state = readFileSync(join(rehearsal.paths.state, "openmetadata-prod.tfstate"), "utf8");
-        const destroy = await rehearsal.destroy(["openmetadata-prod"]);
+        const destroy = keep(await rehearsal.destroy(["openmetadata-prod"]));
         expect(destroy.status).not.toBe(0);
         // cdktf 0.21 does not always print Terraform's last lines (help/runbooks/destroying-staging.md): Terraform says why.
         const reason = await rehearsal.terraform("openmetadata-prod", ["plan", "-destroy", "-refresh=false", "-lock=false"]);
@@ -161,6 +203,13 @@ describe.skipIf(TERRAFORM_MISSING)(
       },
       LONG,
     );
+
+    test("no client secret, password, key or made-up credential appears in anything cdktf deploy, diff, output or destroy printed", () => {
+      const secrets = [...deployedSecrets, ...rehearsal.secretValues()];
+      expect(secrets.length).toBeGreaterThan(5);
+      const text = printed.join("\n");
+      expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
+    });
   },
 );
 

@@ -399,6 +399,21 @@ describe("the project's apply-time rules", () => {
   });
 });
 
+describe("the Secrets the pipeline client reads (_helpers.tpl 346-372 at openmetadata-1.13.1)", () => {
+  const AIRFLOW_SECRET = 'Secret "airflow-secrets" (openmetadata.config.pipelineServiceClientConfig.airflow.auth.password)';
+
+  test("the Airflow runner reads the Airflow password Secret, which the namespace must hold", () => {
+    const target = cluster();
+    expect(thrown(() => applyRelease(openmetadata([], { wait: true }), target.helm)).detail).toContain(AIRFLOW_SECRET);
+  });
+
+  test("the k8s runner reads no Airflow Secret: the template takes pipelineServiceClientConfig.auth instead, off by default", () => {
+    const target = cluster();
+    const values = "openmetadata:\n  config:\n    pipelineServiceClientConfig:\n      type: k8s\n";
+    expect(thrown(() => applyRelease(openmetadata([values], { wait: true }), target.helm)).detail).not.toContain("airflow-secrets");
+  });
+});
+
 describe("state (setReleaseAttributes, :1665-1776)", () => {
   test("metadata.values is the user values as Go's json.Marshal writes them (sorted keys, & as \\u0026), set_sensitive cloaked by its dotted name", () => {
     const target = cluster();

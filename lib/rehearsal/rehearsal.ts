@@ -53,6 +53,14 @@ export class Rehearsal {
     };
   }
 
+  /** Every made-up credential and TF_VAR_ value handed to Terraform so far: for checks that nothing printed them. */
+  secretValues(): string[] {
+    return [
+      ...Object.values(this.credentials).filter((value): value is string => typeof value === "string"),
+      ...[...this.variables.values()].flatMap((variables) => Object.values(variables)),
+    ];
+  }
+
   stackIds(): string[] {
     return this.environments.map((environment) => environment.stackId);
   }

@@ -93,6 +93,14 @@ interface SecretReference {
   readonly rendered: (values: Values) => boolean;
 }
 
+const PIPELINE = "openmetadata.config.pipelineServiceClientConfig";
+
+/** _helpers.tpl 348: `if and $pipelineConfig.type (eq $pipelineConfig.type "airflow")`; values.yaml 83 defaults it to "airflow". */
+function pipelineType(values: Values): string {
+  const type = at(values, `${PIPELINE}.type`);
+  return typeof type === "string" ? type : "";
+}
+
 /**
  * §2.2, for the references the audit lists (chart openmetadata 1.13.1): secrets.yaml and _helpers.tpl read
  * each pair into a secretKeyRef only behind its gate.
@@ -105,13 +113,20 @@ const OPENMETADATA_SECRET_REFERENCES: readonly SecretReference[] = [
     path: "openmetadata.config.database.auth.password",
     rendered: (values) => at(values, "openmetadata.config.database.enabled") !== false,
   },
-  // secrets.yaml 74-95, _helpers.tpl 346-372: AIRFLOW_PASSWORD.
-  {
-    path: "openmetadata.config.pipelineServiceClientConfig.airflow.auth.password",
-    rendered: (values) =>
-      at(values, "openmetadata.config.pipelineServiceClientConfig.enabled") !== false &&
-      at(values, "openmetadata.config.pipelineServiceClientConfig.airflow.auth.enabled") !== false,
-  },
+  // _helpers.tpl 346-372: AIRFLOW_PASSWORD and AIRFLOW_TRUST_STORE_PASSWORD come from airflow.auth when the type
+  // is "airflow", else from pipelineServiceClientConfig.auth (the k8s runner reads neither Airflow Secret), and
+  // only when that auth is enabled (`| default false`). The `enabled | default true` gate is always true in
+  // Go templates (default replaces false), so pipelineServiceClientConfig.enabled does not close it.
+  ...["password", "trustStorePassword"].flatMap((field) => [
+    {
+      path: `openmetadata.config.pipelineServiceClientConfig.airflow.auth.${field}`,
+      rendered: (values: Values) => pipelineType(values) === "airflow" && at(values, PIPELINE + ".airflow.auth.enabled") === true,
+    },
+    {
+      path: `openmetadata.config.pipelineServiceClientConfig.auth.${field}`,
+      rendered: (values: Values) => pipelineType(values) !== "airflow" && at(values, PIPELINE + ".auth.enabled") === true,
+    },
+  ]),
   // secrets.yaml 41-65, _helpers.tpl 319-327: ELASTICSEARCH_PASSWORD with auth enabled.
   {
     path: "openmetadata.config.elasticsearch.auth.password",
