@@ -88,7 +88,10 @@ describe.skipIf(TERRAFORM_MISSING !== undefined)(
       const { run, cluster, folder } = initialized();
       const applied = run("apply", "-auto-approve");
       expect(applied.status, applied.output).toBe(0);
-      expect(applied.output).toContain("Apply complete! Resources: 22 added");
+      const created = Object.values(
+        JSON.parse(readFileSync(join(folder, "main.tf.json"), "utf8")).resource as Record<string, object>,
+      ).reduce((sum: number, instances) => sum + Object.keys(instances).length, 0);
+      expect(applied.output).toContain(`Apply complete! Resources: ${created} added`);
       const release = JSON.parse(readFileSync(join(cluster, "releases", "openmetadata-dev%2Fopenmetadata.json"), "utf8")) as {
         info: { status: string };
       };
@@ -100,7 +103,16 @@ describe.skipIf(TERRAFORM_MISSING !== undefined)(
       expect(planned.output).toContain("No changes.");
       const destroyed = run("destroy", "-auto-approve");
       expect(destroyed.status, destroyed.output).toBe(0);
-      for (const collection of ["namespaces", "secrets", "configmaps", "networkpolicies", "releases"]) {
+      for (const collection of [
+        "namespaces",
+        "secrets",
+        "configmaps",
+        "networkpolicies",
+        "releases",
+        "serviceaccounts",
+        "roles",
+        "rolebindings",
+      ]) {
         expect(readdir(join(cluster, collection)), collection).toEqual([]);
       }
     }, 240_000);
