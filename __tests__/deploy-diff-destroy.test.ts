@@ -30,26 +30,24 @@ const keep = <T extends { stdout: string; stderr: string }>(result: T): T => {
   return result;
 };
 
-/** Secret values the apply put in the world: client secrets, passwords, keys, and every Kubernetes Secret's data. */
+/**
+ * Secret values the apply put in the world: the Okta and Auth0 client secrets, and the data of every
+ * Kubernetes Secret (as stored, base64, and decoded) but the client ids and user names they also hold.
+ */
 function worldSecrets(world: string): string[] {
   const secrets: string[] = [];
-  const collect = (value: unknown, key: string, inSecretData: boolean) => {
-    if (typeof value === "string") {
-      if (inSecretData) secrets.push(Buffer.from(value, "base64").toString("utf8"));
-      else if (/secret|password|private/i.test(key) && value.length >= 12) secrets.push(value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) collect(item, key, inSecretData);
-    } else if (value && typeof value === "object") {
-      for (const [name, item] of Object.entries(value))
-        collect(item, name, inSecretData || (key === "data" && /kubernetes\/[^/]+\/secrets\//.test(currentFile)));
-    }
-  };
-  let currentFile = "";
+  const read = (file: string) => JSON.parse(readFileSync(join(world, file), "utf8")) as Record<string, any>;
   for (const file of worldFiles(world)) {
-    currentFile = file;
-    collect(JSON.parse(readFileSync(join(world, file), "utf8")) as unknown, "", false);
+    if (/^okta\/[^/]+\/apps\//.test(file)) secrets.push(read(file)["credentials"]?.["oauthClient"]?.["client_secret"]);
+    if (/^auth0\/[^/]+\/clients\//.test(file)) secrets.push(read(file)["client_secret"]);
+    if (/^kubernetes\/[^/]+\/secrets\//.test(file)) {
+      for (const [key, value] of Object.entries((read(file)["data"] ?? {}) as Record<string, string>)) {
+        if (/client-id|username|user$/i.test(key)) continue;
+        secrets.push(value, Buffer.from(value, "base64").toString("utf8"));
+      }
+    }
   }
-  return [...new Set(secrets.filter((secret) => secret.length >= 12))];
+  return [...new Set(secrets.filter((secret): secret is string => typeof secret === "string" && secret.length >= 12))];
 }
 
 /** Every world file's path under a tenant folder, relative to the world. */
