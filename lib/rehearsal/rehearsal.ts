@@ -32,6 +32,7 @@ export interface RehearsalOptions {
 export class Rehearsal {
   readonly paths: RehearsalPaths;
   readonly environments: readonly Environment[];
+  /** What synth would warn about, once per warning: the rehearsal says it before deploying. */
   readonly warnings: readonly string[];
   private seeded: SeededWorld | undefined;
   private installation: LocalProviderInstallation | undefined;
@@ -63,12 +64,6 @@ export class Rehearsal {
 
   stackIds(): string[] {
     return this.environments.map((environment) => environment.stackId);
-  }
-
-  environment(name: string): Environment {
-    const found = this.environments.find((environment) => environment.name === name || environment.stackId === name);
-    if (!found) throw new Error(`no environment ${name} in this rehearsal`);
-    return found;
   }
 
   /** Installs the local providers and makes by hand, in the world, what a manual runbook would have made first. */

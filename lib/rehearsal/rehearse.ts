@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { CommandResult } from "./cdktf-cli";
 import { Rehearsal } from "./rehearsal";
-import { checkSignIns, startIdentityProviders, type SignInReport } from "./sign-in-checks";
+import { checkSignIns, startIdentityProviders, type IdentityProviders } from "./sign-in-checks";
 
 export interface RehearseOptions {
   readonly environmentsFile: string;
@@ -47,31 +47,50 @@ function seconds(milliseconds: number): string {
   return `${Math.round(milliseconds / 1000)} s`;
 }
 
+/** What the rehearsal says, a line at a time; ✗ lines make it fail. */
+class Report {
+  failed = false;
+
+  constructor(readonly write: (line: string) => void) {}
+
+  pass(line: string): void {
+    this.write(`✓ ${line}`);
+  }
+
+  fail(line: string, details: readonly string[] = []): void {
+    this.failed = true;
+    this.write(`✗ ${line}`);
+    for (const detail of details) this.write(`    ${detail}`);
+  }
+}
+
 export async function rehearse(options: RehearseOptions): Promise<RehearseResult> {
   const now = options.now ?? Date.now;
   const started = now();
   const folder = mkdtempSync(join(tmpdir(), "openmetadata-rehearsal-"));
-  const { write } = options;
-  let failed = false;
-  const fail = (line: string, details: readonly string[] = []) => {
-    failed = true;
-    write(`✗ ${line}`);
-    for (const detail of details) write(`    ${detail}`);
-  };
+  const report = new Report(options.write);
 
-  const rehearsal = new Rehearsal({
-    environmentsFile: options.environmentsFile,
-    folder,
-    ...(options.referenceCharts ? { referenceCharts: options.referenceCharts } : {}),
-    ...(options.only ? { only: options.only } : {}),
-  });
+  let rehearsal: Rehearsal;
+  try {
+    rehearsal = new Rehearsal({
+      environmentsFile: options.environmentsFile,
+      folder,
+      ...(options.referenceCharts ? { referenceCharts: options.referenceCharts } : {}),
+      ...(options.only ? { only: options.only } : {}),
+    });
+  } catch (error) {
+    // A file the project refuses: nothing was rehearsed, so nothing is left behind.
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
   const stackIds = rehearsal.stackIds();
-  write(
+  report.write(
     `Rehearsing ${relative(process.cwd(), options.environmentsFile) || options.environmentsFile}: ${stackIds.join(", ")}, in ${folder}`,
   );
+  for (const warning of rehearsal.warnings) report.write(`  warning: ${warning}`);
   const seeded = await rehearsal.prepare();
-  if (seeded.made.length > 0) write(`  made by hand first, as the runbook would: ${seeded.made.join("; ")}`);
-  write(
+  if (seeded.made.length > 0) report.write(`  made by hand first, as the runbook would: ${seeded.made.join("; ")}`);
+  report.write(
     options.referenceCharts
       ? `  Helm values are checked against the charts in ${options.referenceCharts}`
       : "  no reference charts: Helm values are not checked against a chart's values.schema.json (see --charts)",
@@ -81,69 +100,74 @@ export async function rehearse(options: RehearseOptions): Promise<RehearseResult
   const identityProviders = await startIdentityProviders(rehearsal);
   try {
     await rehearsal.makeAdoptedObjects();
-    await deployCheckDestroy();
+    await deployAndCheck(rehearsal, identityProviders, report, now);
+    await destroyAll(rehearsal, report);
   } finally {
     await identityProviders.close();
   }
 
-  async function deployCheckDestroy(): Promise<void> {
-    const deployStarted = now();
-    const deploy = await rehearsal.deploy(stackIds);
-    if (deploy.status !== 0) {
-      fail(`cdktf deploy ${stackIds.join(" ")}: exit ${deploy.status}`, terraformErrors(deploy));
-    } else {
-      const applied = [...deploy.stdout.matchAll(/Apply complete! Resources: (\d+) added/g)].reduce(
-        (sum, match) => sum + Number(match[1]),
-        0,
-      );
-      write(`✓ cdktf deploy ${stackIds.join(" ")}: ${applied} resources created in ${seconds(now() - deployStarted)}`);
-    }
-
-    if (!failed) {
-      const signIns: SignInReport[] = await checkSignIns(rehearsal, identityProviders);
-      for (const report of signIns) {
-        if (report.ok) write(`✓ ${report.line}`);
-        else fail(report.line, report.details);
-      }
-    }
-
-    const unprotected = rehearsal.environments.filter((environment) => !environment.protected).map((environment) => environment.stackId);
-    const protectedStacks = rehearsal.environments.filter((environment) => environment.protected).map((environment) => environment.stackId);
-    if (unprotected.length > 0) {
-      const destroy = await rehearsal.destroy(unprotected);
-      if (destroy.status === 0) write(`✓ cdktf destroy ${unprotected.join(" ")}: destroyed`);
-      else fail(`cdktf destroy ${unprotected.join(" ")}: exit ${destroy.status}`, terraformErrors(destroy));
-    }
-    for (const stackId of protectedStacks) {
-      const destroy = await rehearsal.destroy([stackId]);
-      // Terraform's reason, from Terraform itself: cdktf 0.21 does not always print it.
-      const reason =
-        destroy.status === 0 ? undefined : await rehearsal.terraform(stackId, ["plan", "-destroy", "-refresh=false", "-lock=false"]);
-      const output = reason ? `${reason.stdout}\n${reason.stderr}` : "";
-      if (destroy.status !== 0 && output.includes("Instance cannot be destroyed")) {
-        const guarded = /Resource (\S+)(?: \([^)]*\))? has\s+lifecycle\.prevent_destroy\s+set/.exec(output)?.[1];
-        write(
-          `✓ cdktf destroy ${stackId}: refused by Terraform, as it would be for real (prevent_destroy${guarded ? ` on ${guarded}` : ""})`,
-        );
-      } else {
-        fail(
-          `cdktf destroy ${stackId}: expected Terraform to refuse it (protected: true), got exit ${destroy.status}`,
-          terraformErrors(destroy),
-        );
-      }
-    }
-  }
-
-  if (options.keep || failed) {
-    write(`kept ${folder}: the world, the state files and the synthesized stacks`);
+  if (options.keep || report.failed) {
+    report.write(`kept ${folder}: the world, the state files and the synthesized stacks`);
   } else {
     rmSync(folder, { recursive: true, force: true });
-    write(`cleared ${folder}${existsSync(folder) ? " (not all of it could be removed)" : ""}`);
+    report.write(`cleared ${folder}${existsSync(folder) ? " (not all of it could be removed)" : ""}`);
   }
-  write(
-    failed
+  report.write(
+    report.failed
       ? `Rehearsal FAILED after ${seconds(now() - started)}: see the lines marked ✗.`
       : `Rehearsal passed in ${seconds(now() - started)}. What it proves and what it does not: help/rehearsal.md`,
   );
-  return { exitCode: failed ? 1 : 0, folder };
+  return { exitCode: report.failed ? 1 : 0, folder };
+}
+
+/** `cdktf deploy` of every stack, then the sign-in and verify of each environment. */
+async function deployAndCheck(
+  rehearsal: Rehearsal,
+  identityProviders: IdentityProviders,
+  report: Report,
+  now: () => number,
+): Promise<void> {
+  const stackIds = rehearsal.stackIds();
+  const deployStarted = now();
+  const deploy = await rehearsal.deploy(stackIds);
+  if (deploy.status !== 0) {
+    report.fail(`cdktf deploy ${stackIds.join(" ")}: exit ${deploy.status}`, terraformErrors(deploy));
+    return;
+  }
+  const applied = [...deploy.stdout.matchAll(/Apply complete! Resources: (\d+) added/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+  report.pass(`cdktf deploy ${stackIds.join(" ")}: ${applied} resources created in ${seconds(now() - deployStarted)}`);
+  for (const signIn of await checkSignIns(rehearsal, identityProviders)) {
+    if (signIn.ok) report.pass(signIn.line);
+    else report.fail(signIn.line, signIn.details);
+  }
+}
+
+/** `cdktf destroy` of the unprotected stacks, then of each protected one, which Terraform must refuse. */
+async function destroyAll(rehearsal: Rehearsal, report: Report): Promise<void> {
+  const stacksWhere = (isProtected: boolean) =>
+    rehearsal.environments.filter((environment) => environment.protected === isProtected).map((environment) => environment.stackId);
+  const unprotected = stacksWhere(false);
+  if (unprotected.length > 0) {
+    const destroy = await rehearsal.destroy(unprotected);
+    if (destroy.status === 0) report.pass(`cdktf destroy ${unprotected.join(" ")}: destroyed`);
+    else report.fail(`cdktf destroy ${unprotected.join(" ")}: exit ${destroy.status}`, terraformErrors(destroy));
+  }
+  for (const stackId of stacksWhere(true)) {
+    const destroy = await rehearsal.destroy([stackId]);
+    // Terraform's reason, from Terraform itself: cdktf 0.21 does not always print it.
+    const reason =
+      destroy.status === 0 ? undefined : await rehearsal.terraform(stackId, ["plan", "-destroy", "-refresh=false", "-lock=false"]);
+    const output = reason ? `${reason.stdout}\n${reason.stderr}` : "";
+    if (destroy.status !== 0 && output.includes("Instance cannot be destroyed")) {
+      const guarded = /Resource (\S+)(?: \([^)]*\))? has\s+lifecycle\.prevent_destroy\s+set/.exec(output)?.[1];
+      report.pass(
+        `cdktf destroy ${stackId}: refused by Terraform, as it would be for real (prevent_destroy${guarded ? ` on ${guarded}` : ""})`,
+      );
+    } else {
+      report.fail(
+        `cdktf destroy ${stackId}: expected Terraform to refuse it (protected: true), got exit ${destroy.status}`,
+        terraformErrors(destroy),
+      );
+    }
+  }
 }
