@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ProviderDiagnostic, type ProviderContext } from "../../local-providers/provider/behaviour";
+import type { ProviderContext } from "../../local-providers/provider/behaviour";
 import { isObjectValue, isUnknown, valuesEqual, type ObjectValue } from "../../local-providers/provider/values";
 import { WORLD_VARIABLE, type WorldTenant } from "../../local-providers/provider/world";
 import { conformBlock } from "../../local-providers/protocol/cty";
@@ -14,6 +14,7 @@ import { schemas as kubernetesSchemas } from "../../local-providers/providers/ku
 import type { BlockSchema } from "../../local-providers/schema/types";
 import { fixtureStack } from "../support/synth";
 import { useTemporaryDirectories } from "../support/temporary-directories";
+import { thrown } from "../support/provider-harness";
 
 // The local helm provider's helm_release, each rule against hashicorp/terraform-provider-helm@v3.1.1
 // helm/resource_helm_release.go and helm/helm@v3.18.4, installing the reference charts of
@@ -112,16 +113,6 @@ function applyStack(environment: string, target: Cluster): Record<string, Record
   return Object.fromEntries(
     Object.entries(json.resource["helm_release"]!).map(([name, release]) => [name, resolve(release, namespace) as Record<string, unknown>]),
   );
-}
-
-function thrown(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected a ProviderDiagnostic");
 }
 
 /** A small release of the OpenMetadata chart into an existing namespace. */

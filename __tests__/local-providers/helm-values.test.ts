@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { ProviderDiagnostic } from "../../local-providers/provider/behaviour";
 import { parseInto, type StrvalsValue } from "../../local-providers/providers/helm/strvals";
 import { cloakedValues, coalesceValues, goJson, releaseValues } from "../../local-providers/providers/helm/values";
 import { schemaViolations } from "../../local-providers/providers/helm/values-schema";
+import { thrown } from "../support/provider-harness";
 
 // How helm_release builds values (hashicorp/terraform-provider-helm@v3.1.1 helm/resource_helm_release.go:1434-1659),
 // parses `set` (k8s.io/helm v2.17.0 pkg/strvals/parser.go), coalesces (helm/helm@v3.18.4 pkg/chartutil/coalesce.go)
@@ -13,16 +13,6 @@ const parsed = (line: string, asString = false) => {
   parseInto(line, values, asString);
   return values;
 };
-
-function thrown(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected a ProviderDiagnostic");
-}
 
 describe("strvals (parser.go)", () => {
   test("dots nest, an escaped dot stays in the key, [n] indexes a list, {a,b} is a list, commas separate assignments", () => {

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ProviderDiagnostic, type ProviderContext } from "../../local-providers/provider/behaviour";
-import { valuesEqual, type ObjectValue, type Value } from "../../local-providers/provider/values";
+import type { ProviderContext } from "../../local-providers/provider/behaviour";
+import type { ObjectValue, Value } from "../../local-providers/provider/values";
 import { WORLD_VARIABLE, WorldTenant } from "../../local-providers/provider/world";
 import { conformBlock } from "../../local-providers/protocol/cty";
-import { planResource } from "../../local-providers/protocol/plan";
 import { provider } from "../../local-providers/providers/kubernetes/index";
 import { schemas } from "../../local-providers/providers/kubernetes/schema";
 import { useTemporaryDirectories } from "../support/temporary-directories";
+import { providerHarness, thrown } from "../support/provider-harness";
 
 // The local kubernetes provider's resources, each rule against hashicorp/terraform-provider-kubernetes@v2.38.0
 // (kubernetes/<file>) and the API's rules at kubernetes/apimachinery@v0.28.6.
@@ -22,44 +22,7 @@ function cluster(): { context: ProviderContext; world: string; tenant: WorldTena
   return { context, world, tenant: context.tenant! };
 }
 
-const block = (type: string) => schemas.resources[type]!.block;
-const behaviour = (type: string) => provider.resources[type]!;
-
-/** The server's plan: the generic one, then the resource's own, conformed as Terraform would see it. */
-function plan(type: string, raw: Record<string, unknown>, prior: ObjectValue | null, context: ProviderContext) {
-  const config = conformBlock(raw, block(type));
-  const generic = planResource(block(type), config, prior);
-  const adjusted = behaviour(type).plan?.({ planned: generic.planned, prior, config, context });
-  return {
-    config,
-    planned: conformBlock(adjusted?.planned ?? generic.planned, block(type)),
-    requiresReplace: [...generic.requiresReplace, ...(adjusted?.requiresReplace ?? [])],
-  };
-}
-
-/** Plan and apply as the server does: create or update, the result conformed. */
-function apply(type: string, raw: Record<string, unknown>, context: ProviderContext, prior: ObjectValue | null = null): ObjectValue {
-  const { config, planned } = plan(type, raw, prior, context);
-  const result = prior ? behaviour(type).update(planned, prior, context, config) : behaviour(type).create(planned, context, config);
-  return conformBlock(result, block(type));
-}
-
-/** True when a plan right after this state changes nothing: refresh, then plan the same configuration. */
-function planIsEmpty(type: string, raw: Record<string, unknown>, state: ObjectValue, context: ProviderContext): boolean {
-  const refreshed = conformBlock(behaviour(type).read(state, context)!, block(type));
-  const { planned, requiresReplace } = plan(type, raw, refreshed, context);
-  return requiresReplace.length === 0 && valuesEqual(planned, refreshed);
-}
-
-function thrown(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected a ProviderDiagnostic");
-}
+const { block, behaviour, plan, apply, planIsEmpty } = providerHarness(provider);
 
 const metadata = (fields: Record<string, unknown>) => [fields];
 const first = (state: ObjectValue, name: string) => (state[name] as ObjectValue[])[0]!;

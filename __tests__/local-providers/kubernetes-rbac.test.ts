@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { ProviderDiagnostic, type ProviderContext } from "../../local-providers/provider/behaviour";
-import { isUnknown, valuesEqual, type ObjectValue } from "../../local-providers/provider/values";
+import type { ProviderContext } from "../../local-providers/provider/behaviour";
+import { isUnknown, type ObjectValue } from "../../local-providers/provider/values";
 import { WORLD_VARIABLE, WorldTenant } from "../../local-providers/provider/world";
 import { conformBlock } from "../../local-providers/protocol/cty";
-import { planResource } from "../../local-providers/protocol/plan";
 import { provider } from "../../local-providers/providers/kubernetes/index";
 import { schemas } from "../../local-providers/providers/kubernetes/schema";
 import { useTemporaryDirectories } from "../support/temporary-directories";
+import { providerHarness, thrown } from "../support/provider-harness";
 
 // The local kubernetes provider's service accounts, Roles and RoleBindings (what issue 20's ingestion-rbac
 // construct emits), each rule against hashicorp/terraform-provider-kubernetes@v2.38.0 (kubernetes/<file>),
@@ -19,41 +19,7 @@ function cluster(): { context: ProviderContext; tenant: WorldTenant } {
   return { context, tenant: context.tenant! };
 }
 
-const block = (type: string) => schemas.resources[type]!.block;
-const behaviour = (type: string) => provider.resources[type]!;
-
-function plan(type: string, raw: Record<string, unknown>, prior: ObjectValue | null, context: ProviderContext) {
-  const config = conformBlock(raw, block(type));
-  const generic = planResource(block(type), config, prior);
-  const adjusted = behaviour(type).plan?.({ planned: generic.planned, prior, config, context });
-  return {
-    config,
-    planned: conformBlock(adjusted?.planned ?? generic.planned, block(type)),
-    requiresReplace: [...generic.requiresReplace, ...(adjusted?.requiresReplace ?? [])],
-  };
-}
-
-function apply(type: string, raw: Record<string, unknown>, context: ProviderContext, prior: ObjectValue | null = null): ObjectValue {
-  const { config, planned } = plan(type, raw, prior, context);
-  const result = prior ? behaviour(type).update(planned, prior, context, config) : behaviour(type).create(planned, context, config);
-  return conformBlock(result, block(type));
-}
-
-function planIsEmpty(type: string, raw: Record<string, unknown>, state: ObjectValue, context: ProviderContext): boolean {
-  const refreshed = conformBlock(behaviour(type).read(state, context)!, block(type));
-  const { planned, requiresReplace } = plan(type, raw, refreshed, context);
-  return requiresReplace.length === 0 && valuesEqual(planned, refreshed);
-}
-
-function thrown(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected a ProviderDiagnostic");
-}
+const { block, behaviour, plan, apply, planIsEmpty } = providerHarness(provider);
 
 const summaries = (type: string, raw: Record<string, unknown>) =>
   (behaviour(type).validate?.(conformBlock(raw, block(type))) ?? []).map((diagnostic) => diagnostic.summary);

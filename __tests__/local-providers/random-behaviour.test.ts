@@ -1,11 +1,12 @@
 import { compareSync } from "bcryptjs";
 import { describe, expect, test } from "vitest";
-import { ProviderDiagnostic, type ProviderContext } from "../../local-providers/provider/behaviour";
+import type { ProviderContext } from "../../local-providers/provider/behaviour";
 import { isUnknown, UNKNOWN, type ObjectValue } from "../../local-providers/provider/values";
 import { planResource } from "../../local-providers/protocol/plan";
 import { provider } from "../../local-providers/providers/random/index";
 import { schemas } from "../../local-providers/providers/random/schema";
 import { createString, DEFAULT_SPECIAL_CHARS, type StringParams } from "../../local-providers/providers/random/strings";
+import { thrown } from "../support/provider-harness";
 
 // The local random provider's behaviour, each rule against hashicorp/terraform-provider-random@v3.7.2
 // (paths under internal/ there). The provider has no world: values live in state only.
@@ -49,16 +50,6 @@ const params = (overrides: Partial<StringParams>): StringParams => ({
   overrideSpecial: "",
   ...overrides,
 });
-
-function thrown(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected a ProviderDiagnostic");
-}
 
 describe("random_password: the characters, as CreateString draws them (random/string.go:26)", () => {
   test("the stacks' password keeps its rules over 200 draws: 32 characters, only letters and digits, at least 2 of each class", () => {

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { ProviderDiagnostic, type ProviderContext } from "../../local-providers/provider/behaviour";
+import type { ProviderContext } from "../../local-providers/provider/behaviour";
 import { isUnknown, type ObjectValue } from "../../local-providers/provider/values";
 import { planResource } from "../../local-providers/protocol/plan";
 import { provider } from "../../local-providers/providers/tls/index";
@@ -8,6 +8,7 @@ import { openSshPrivateKeyBytes } from "../../local-providers/providers/tls/open
 import { goTrimSpace, hashForState, pemDecode } from "../../local-providers/providers/tls/pem";
 import { schemas } from "../../local-providers/providers/tls/schema";
 import { goParseUrl } from "../../local-providers/providers/tls/validators";
+import { thrown } from "../support/provider-harness";
 
 // The local tls provider's behaviour, each rule against hashicorp/terraform-provider-tls@v4.1.0 (paths
 // under internal/provider/ there) and golang.org/x/crypto v0.37.0 ssh/keys.go. Every format is checked
@@ -20,16 +21,6 @@ const publicKeyData = provider.dataSources["tls_public_key"]!;
 function apply(config: ObjectValue): ObjectValue {
   const { planned } = planResource(schemas.resources["tls_private_key"]!.block, config, null);
   return privateKeyResource.create(planned, context, config);
-}
-
-function thrown(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected a ProviderDiagnostic");
 }
 
 /** An SSH wire-format reader written for the test (RFC 4251 string, uint32, mpint). */
