@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { CommandResult } from "./cdktf-cli";
 import { Rehearsal } from "./rehearsal";
 import { checkSignIns, startIdentityProviders, type IdentityProviders } from "./sign-in-checks";
@@ -41,6 +41,12 @@ export function terraformErrors(result: CommandResult, maxLines = 12): string[] 
     .slice(start)
     .filter((line) => line.trim() !== "")
     .slice(0, maxLines);
+}
+
+/** A path as a person reads it: relative to where the command runs when inside it, else absolute. */
+function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere && !fromHere.startsWith("..") ? fromHere : resolve(path);
 }
 
 function seconds(milliseconds: number): string {
@@ -84,9 +90,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearseResult
     throw error;
   }
   const stackIds = rehearsal.stackIds();
-  report.write(
-    `Rehearsing ${relative(process.cwd(), options.environmentsFile) || options.environmentsFile}: ${stackIds.join(", ")}, in ${folder}`,
-  );
+  report.write(`Rehearsing ${shownPath(options.environmentsFile)}: ${stackIds.join(", ")}, in ${folder}`);
   for (const warning of rehearsal.warnings) report.write(`  warning: ${warning}`);
   const seeded = await rehearsal.prepare();
   if (seeded.made.length > 0) report.write(`  made by hand first, as the runbook would: ${seeded.made.join("; ")}`);
