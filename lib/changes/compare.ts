@@ -220,6 +220,7 @@ function flatten(value: unknown, prefix: string, into: Map<string, unknown>): Ma
 
 const AUTHN_PREFIX = "openmetadata.config.authentication.";
 const AUTHZ_PREFIX = "openmetadata.config.authorizer.";
+const OIDC_PREFIX = `${AUTHN_PREFIX}oidcConfiguration.`;
 
 function valuesRule(path: string): Rule | undefined {
   // The checksum annotations only carry the restart, which is reported once below.
@@ -251,8 +252,14 @@ function valuesChanges(base: StackJson, head: StackJson, where: string): Change[
   const before = flatten(releaseValues(base) ?? {}, "", new Map());
   const after = flatten(releaseValues(head) ?? {}, "", new Map());
   const changes: Change[] = [];
+  const oidc: string[] = [];
   for (const path of new Set([...before.keys(), ...after.keys()])) {
     if (same(before.get(path), after.get(path))) continue;
+    // The Web flow's server-side client settings come and go together with the flow: one line, not twenty.
+    if (path.startsWith(OIDC_PREFIX)) {
+      oidc.push(path.slice(OIDC_PREFIX.length));
+      continue;
+    }
     const found = valuesRule(path);
     if (!found) continue;
     const leaf = path.split(".").at(-1) ?? path;
@@ -265,6 +272,15 @@ function valuesChanges(base: StackJson, head: StackJson, where: string): Change[
       where: `${where}.values: ${path}`,
     });
   }
+  if (oidc.length > 0)
+    changes.push({
+      level: "attention",
+      topic: AUTHN,
+      what: `oidcConfiguration (the confidential client's server-side settings): ${oidc.map((field) => `\`${field}\``).join(", ")} change`,
+      consequences: [CONSEQUENCE.ssoSync],
+      node: "values",
+      where: `${where}.values: ${OIDC_PREFIX}*`,
+    });
   return changes;
 }
 
@@ -399,12 +415,15 @@ export function compareStacks(base: StackJson | undefined, head: StackJson | und
       // Its keepers hash the Secrets' data, reported as the Secrets' own changes and the restart.
       if (address === "random_id.openmetadata_pod-checksums_restart-token") continue;
       const found = ruleFor(now, attribute);
+      // Two rules (users, service app) share attribute names: say whose it is.
+      const whose =
+        typeof now.config["name"] === "string" && now.type.startsWith("okta_auth_server_polic") ? ` of "${now.config["name"]}"` : "";
       changes.push(
         found
           ? {
               level: found.level,
               topic: found.topic,
-              what: `${found.label}: ${describeDifference(attribute, old.config[attribute], now.config[attribute])}`,
+              what: `${found.label}${whose}: ${describeDifference(attribute, old.config[attribute], now.config[attribute])}`,
               consequences: found.consequences,
               node: found.node,
               where: `${address}.${attribute}`,
