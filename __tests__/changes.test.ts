@@ -344,8 +344,8 @@ describe("npm run changes on a plan", () => {
     expect(changes.map((change) => `${change.level} ${change.what}`)).toEqual([
       "disruptive okta_app_oauth.okta_oidc-app_app is replaced (forced by `type`)",
       "disruptive okta_trusted_origin.okta_oidc-app_trusted-origin is destroyed",
-      "attention kubernetes_secret_v1.openmetadata_secrets_fernet-secret is rotated (values not shown)",
       "disruptive tls_private_key.openmetadata_secrets_jwt-signing-key is replaced (forced by `rsa_bits`)",
+      "attention kubernetes_secret_v1.openmetadata_secrets_fernet-secret is rotated (values not shown)",
     ]);
   });
 

@@ -458,7 +458,9 @@ export function sortByWiring(changes: readonly Change[]): Change[] {
     const index = TOPIC_ORDER.indexOf(topic);
     return index === -1 ? -1 : index;
   };
-  return [...changes].sort((a, b) => rank(a.topic) - rank(b.topic));
+  // Within a topic, the most disruptive first: the line a reviewer must not miss is on top.
+  const weight = (change: Change) => ["disruptive", "attention", "info"].indexOf(change.level);
+  return [...changes].sort((a, b) => rank(a.topic) - rank(b.topic) || weight(a) - weight(b));
 }
 
 export const TOPICS = { WHO, APP, SERVER, SCOPES, LIFETIMES, SERVICE, AUTHN, AUTHZ, SECRETS, RESTARTS, OTHER } as const;

@@ -82,6 +82,13 @@ function replacementMeaning(change: ResourceChange): {
         "destroyed, then created in the same apply: the policy or rule gets a new id (help/runbooks/reviewing-a-diff.md, `-/+`)",
       ],
     };
+  if (type === "okta_app_group_assignments" || type === "auth0_connection_client")
+    return {
+      level: "attention",
+      topic: TOPICS.WHO,
+      node: "groups",
+      consequences: ["the assignments are made again, for the app as it is after the apply (help/runbooks/reviewing-a-diff.md, `-/+`)"],
+    };
   if (type.startsWith("okta_") || type.startsWith("auth0_"))
     return {
       level: "attention",
