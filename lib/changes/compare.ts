@@ -135,7 +135,14 @@ function ruleFor(resource: Resource, attribute: string): Rule | undefined {
     );
   if (type === "okta_auth_server") return SERVER_RULES[attribute];
   if (type === "okta_auth_server_policy_rule") {
-    if (attribute === "group_whitelist") return rule(WHO, "policy", "attention", "groups the rule admits");
+    if (attribute === "group_whitelist")
+      return rule(
+        WHO,
+        "policy",
+        "attention",
+        "groups the rule admits",
+        "a user in none of the listed groups fails the policy evaluation (audits/sso-behaviour-notes.md §1, access policy and rule evaluation)",
+      );
     return RULE_RULES[attribute];
   }
   if (type === "okta_auth_server_policy") return RULE_RULES[attribute];
