@@ -241,6 +241,17 @@ describe("npm run changes on fixture pairs", () => {
     expect(about(changes, "The service app and its keys").length).toBeGreaterThan(0);
   });
 
+  test("a value under a secret-looking key of OpenMetadata's values is never shown", () => {
+    const base = okta("dev");
+    const values = String(base.resource["helm_release"]!["openmetadata_release"]!["values"][0]);
+    const head = edited(base, "helm_release", "openmetadata_release", "values", [
+      values.replace('value: ""', "value: not-a-real-fernet-key"),
+    ]);
+    const changes = pair(base, head);
+    expect(text(changes)).toContain("openmetadata.config.fernetkey.value: changes (value not shown)");
+    expect(text(changes)).not.toContain("not-a-real-fernet-key");
+  });
+
   test("a label is information only", () => {
     const base = okta("dev");
     const changes = pair(base, edited(base, "okta_app_oauth", "okta_oidc-app_app", "label", "OpenMetadata (dev, renamed)"));

@@ -7,7 +7,7 @@ import { isProtected, releaseValues, resourcesOf, type Resource, type StackJson 
  */
 
 /** Attributes whose values are never shown, even where the synthesized JSON holds only references. */
-const HIDDEN = /secret|password|private|keepers|^data$|^binary_data$|jwks|token$/i;
+const HIDDEN = /secret|password|private|fernet|keepers|^data$|^binary_data$|jwks|token$/i;
 
 interface Rule {
   readonly topic: string;
@@ -273,7 +273,8 @@ function valuesChanges(base: StackJson, head: StackJson, where: string): Change[
     changes.push({
       level: found.level,
       topic: found.topic,
-      what: `${found.label}: ${describeDifference(leaf, before.get(path), after.get(path))}`,
+      // The whole path decides: a value under `fernetkey` is hidden whatever its own key is called.
+      what: `${found.label}: ${describeDifference(HIDDEN.test(path) ? "secret" : leaf, before.get(path), after.get(path))}`,
       consequences: found.consequences,
       node: found.node,
       where: `${where}.values: ${path}`,
