@@ -123,7 +123,9 @@ describe("npm run changes on fixture pairs", () => {
       "attention | The app | redirect URIs: added `https://metadata.dev.example.com/callback`, `https://metadata.dev.example.com/silent-callback`; removed `https://openmetadata.dev.example.com/callback`",
     );
     expect(out).toContain("attention | The app | logout URIs: added `https://metadata.dev.example.com`");
-    expect(out).toMatch(/OpenMetadata's authentication \| callbackUrl: .*stored SSO settings must be synced \(sso-sync|npm run sso-sync/);
+    expect(out).toContain(
+      "attention | OpenMetadata's authentication | callbackUrl: `https://openmetadata.dev.example.com/callback` → `https://metadata.dev.example.com/callback` | the stored SSO settings must be synced",
+    );
     expect(out).toContain("OpenMetadata restarts");
   });
 
