@@ -2,7 +2,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, test } from "vitest";
-import { COMMENT_LIMIT, diffMarker, pullRequestComment } from "../lib/ci/plan-text";
+import { CHANGES_LIMIT, changesSection, COMMENT_LIMIT, diffMarker, pullRequestComment } from "../lib/ci/plan-text";
 import { flattenOutputs } from "../lib/ci/outputs";
 import type { LocalProviderInstallation } from "../local-providers/install/build";
 import { terraformEnvironment } from "../local-providers/install/terraform-environment";
@@ -154,6 +154,26 @@ describe("the CI steps run terraform with the workflows' flags, in the stack fol
     );
   });
 
+  test("--changes FILE puts the stack's sign-in summary above the plan on the approvers' page and in the comment; a missing file is no error", () => {
+    const changes = join(directory, "changes.md");
+    writeFileSync(changes, "#### What `openmetadata-dev` changes for sign-in: ℹ️ info (1 info)\n");
+    const summary = join(directory, "summary.md");
+    const common = ["--stack", STACK, "--outdir", outdir, "--plan-dir", planDir, "--commit", COMMIT];
+    expect(step("ci-plan", ["--for", "deploy", ...common, "--summary", summary, "--changes", changes], directory, env)).toMatchObject({
+      status: 0,
+    });
+    const page = readFileSync(summary, "utf8");
+    expect(page.indexOf("#### What `openmetadata-dev` changes for sign-in")).toBe(0);
+    expect(page).toContain(`## Plan of ${STACK} at`);
+    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", changes], directory, env)).toMatchObject({ status: 0 });
+    const comment = readFileSync(join(planDir, "comment.md"), "utf8");
+    expect(comment.indexOf("#### What")).toBeLessThan(comment.indexOf("<details"));
+    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", join(directory, "none.md")], directory, env)).toMatchObject({
+      status: 0,
+    });
+    expect(readFileSync(join(planDir, "comment.md"), "utf8")).not.toContain("#### What");
+  });
+
   test("terraform missing from PATH is a one-line error, exit 2", () => {
     const result = step("ci-outputs", ["--stack", STACK, "--outdir", outdir, "--out", join(directory, "o.json")], directory, {
       PATH: "/nonexistent",
@@ -183,6 +203,25 @@ describe("the pull request comment", () => {
     expect(body).toContain("Commit 0123456, [run log](https://github.com/o/r/actions/runs/1).");
     expect(body).toMatch(/truncated \d+ characters/);
     expect(body).toContain("````text");
+  });
+
+  test("puts the sign-in summary at the top, above the plan, and still keeps GitHub's limit with a long plan", () => {
+    const changes = "#### What `openmetadata-dev` changes for sign-in: ⚠️ attention (1 attention)\n\n```mermaid\nflowchart LR\n```\n";
+    const plan = `${"  ~ resource line\n".repeat(8_000)}Plan: 0 to add, 1 to change, 0 to destroy.\n`;
+    const body = pullRequestComment({ stack: "openmetadata-dev", exitCode: 2, plan, commit: COMMIT, changes });
+    expect(body.indexOf("#### What `openmetadata-dev` changes for sign-in")).toBeGreaterThan(0);
+    expect(body.indexOf("#### What `openmetadata-dev` changes for sign-in")).toBeLessThan(body.indexOf("<details"));
+    expect(body).toContain("```mermaid");
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+  });
+
+  test("cuts a sign-in summary longer than its room at a line end, without a half Mermaid block", () => {
+    const long = `#### What \`s\` changes\n\n${"| ⚠️ attention | x | y | z |\n".repeat(2_000)}\n\`\`\`mermaid\nflowchart LR\n\`\`\`\n`;
+    const section = changesSection(long);
+    expect(section.length).toBeLessThanOrEqual(CHANGES_LIMIT + 100);
+    expect(section).not.toContain("mermaid");
+    expect(section).toContain("the sign-in summary is longer; run npm run changes for all of it.");
+    expect(changesSection(undefined)).toBe("");
   });
 
   test("says no changes, folded, for exit code 0", () => {

@@ -37,6 +37,8 @@ const SCRIPTS: Record<string, string> = {
   "ci:apply": "ci-apply.ts",
   "ci:outputs": "ci-outputs.ts",
   rehearse: "rehearse.ts",
+  changes: "changes.ts",
+  explain: "explain.ts",
 };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;

@@ -112,13 +112,27 @@ describe("what npm run synth says", () => {
     const { code, stdout, stderr } = run({}, outdir);
     expect(code).toBe(0);
     expect(stdout).toEqual([
-      ...fixtureEnvironments().map((environment) => `wrote ${join(outdir, "stacks", environment.stackId, "cdk.tf.json")}`),
+      ...fixtureEnvironments().map((environment) =>
+        expect.stringMatching(
+          new RegExp(`^wrote ${join(outdir, "stacks", environment.stackId, "cdk.tf.json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `),
+        ),
+      ),
       `removed ${join(outdir, "stacks", "openmetadata-retired")}: no environment of the file makes this stack any more`,
     ]);
     expect(existsSync(join(outdir, "stacks", "openmetadata-retired"))).toBe(false);
     expect(stderr.length).toBeGreaterThan(0);
     expect(new Set(stderr).size).toBe(stderr.length);
     for (const line of stderr) expect(line).toMatch(/^warning: /);
+  });
+
+  test("each wrote line ends with what the stack holds: identity provider and flow, target, protection, state backend", () => {
+    const { stdout } = run({}, join(scratch, "holds"));
+    const holds = Object.fromEntries(
+      stdout.filter((line) => line.startsWith("wrote ")).map((line) => [/stacks\/([^/]+)\//.exec(line)![1], line.split(": ")[1]]),
+    );
+    expect(holds["openmetadata-dev"]).toBe("Okta SPA flow, Kubernetes, not protected, local state");
+    expect(holds["openmetadata-staging"]).toBe("Okta Web flow, Kubernetes, not protected, S3 state");
+    expect(holds["openmetadata-prod"]).toBe("Okta SPA flow, Kubernetes, protected, S3 state");
   });
 
   test("a failed run leaves the previous output as it was and says so", () => {

@@ -270,7 +270,7 @@ describe("the GitHub workflows", () => {
     expect(diff.needs).toBe("synth");
     const plan = (diff.steps ?? []).find((step) => step.id === "plan");
     expect(plan?.run).toMatch(
-      /^node \.github\/ci\/ci-plan\.cjs --for pull-request --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$HEAD_SHA" --run-url "\$GITHUB_SERVER_URL\/\$GITHUB_REPOSITORY\/actions\/runs\/\$GITHUB_RUN_ID"$/,
+      /^node \.github\/ci\/ci-plan\.cjs --for pull-request --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$HEAD_SHA" --run-url "\$GITHUB_SERVER_URL\/\$GITHUB_REPOSITORY\/actions\/runs\/\$GITHUB_RUN_ID" --changes "cdktf\.out\/changes\/\$STACK\.md"$/,
     );
     expect(plan?.env?.["HEAD_SHA"]).toBe("${{ github.event.pull_request.head.sha }}");
     const post = (diff.steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
@@ -283,6 +283,22 @@ describe("the GitHub workflows", () => {
     const script = String(post.with?.["script"]);
     expect(script).toMatch(/includes\(MARKER\)/);
     expect(script).toMatch(/paginate/);
+  });
+
+  it("write the sign-in summaries in the synth jobs with npm run changes against the base's synthesis, where one exists", () => {
+    for (const file of ["pull-request.yml", "deploy.yml"]) {
+      const run = (jobOf(file, "synth").steps ?? []).map((step) => step.run ?? "").join("\n");
+      expect(run, file).toMatch(
+        /if \[ -d "\$RUNNER_TEMP\/base\/cdktf\.out" \]; then\n\s*npm run -s changes -- --base "\$RUNNER_TEMP\/base\/cdktf\.out" --out-dir cdktf\.out\/changes\n/,
+      );
+      // Written before the upload, so the plan jobs find cdktf.out/changes/<stack>.md in the artifact.
+      const steps = jobOf(file, "synth").steps ?? [];
+      expect(steps.findIndex((step) => /npm run -s changes/.test(step.run ?? ""))).toBeLessThan(
+        steps.findIndex((step) => step.uses?.startsWith("actions/upload-artifact@") ?? false),
+      );
+    }
+    const before = (jobOf("deploy.yml", "synth").steps ?? []).find((step) => step.name === "Synthesize the commit deployed before");
+    expect(before?.env?.["BEFORE_SHA"]).toBe("${{ github.event.before }}");
   });
 
   describe("the pull request comment step's script", () => {
@@ -340,7 +356,7 @@ describe("the GitHub workflows", () => {
       const planScript = scripts(plan);
       // The plan to tfplan, its text, the summary and the commit file: scripts/ci-plan.ts (ci-terraform.test.ts runs it).
       expect(planScript).toMatch(
-        /^node \.github\/ci\/ci-plan\.cjs --for deploy --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$GITHUB_SHA" --summary "\$GITHUB_STEP_SUMMARY"$/m,
+        /^node \.github\/ci\/ci-plan\.cjs --for deploy --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$GITHUB_SHA" --summary "\$GITHUB_STEP_SUMMARY" --changes "cdktf\.out\/changes\/\$STACK\.md"$/m,
       );
       expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*--output "\$RUNNER_TEMP\/plan\/tfplan\.gpg" tfplan\b[\s\S]*\brm tfplan$/m);
       const upload = (plan.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));

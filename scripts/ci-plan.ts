@@ -23,6 +23,8 @@ Options:
   --commit SHA        the commit planned (deploy and pull-request)
   --summary FILE      markdown file the summary is appended to, e.g. "$GITHUB_STEP_SUMMARY"
   --run-url URL       the run's page, linked from the pull request comment
+  --changes FILE      the stack's sign-in summary (npm run changes --out-dir), shown above the plan
+                      in the comment and the summary; ignored when the file does not exist
   --outdir DIR        the synthesized output (default cdktf.out)
   -h, --help          show this help
 
@@ -38,6 +40,7 @@ const OPTIONS = {
   commit: { type: "string" },
   summary: { type: "string" },
   "run-url": { type: "string" },
+  changes: { type: "string" },
   outdir: { type: "string", default: "cdktf.out" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -79,6 +82,7 @@ export function main(args: string[], io: StepIo = processIo()): number {
         commit: values.commit,
         summaryFile: values.summary,
         runUrl: values["run-url"],
+        changesFile: values.changes,
       },
       io,
     );

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { UserError } from "../lib/errors";
 import { buildApp, synthesizeAll, warningsOf } from "./app";
 import { environmentsFilePath, loadEnvironments } from "../lib/config/load-environments";
+import { holdsLine, readStackJson } from "../lib/changes/terraform-json";
 
 export interface RunSynthOptions {
   /** Where `$OPENMETADATA_ENVIRONMENTS_FILE` (and `$CDKTF_OUTDIR`, `$CDKTF_CONTEXT_JSON`) are read from. */
@@ -45,7 +46,9 @@ export function runSynth(options: RunSynthOptions = {}): number {
       for (const warning of new Set(warnings)) stdout(`warning: ${warning}`);
       return 0;
     }
-    for (const id of stackIds) stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}`);
+    // Each line says what the stack holds, read back from what was written, so it cannot disagree with it.
+    for (const id of stackIds)
+      stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}: ${holdsLine(readStackJson(app.outdir, id))}`);
     for (const stale of removeStaleStacks(app.outdir, stackIds))
       stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);
     for (const warning of new Set([...warnings, ...warningsOf(stacks)])) stderr(`warning: ${warning}`);

@@ -76,7 +76,23 @@ function diffMarker(stack) {
 function planLine(plan2) {
   return /^Plan: .*$/m.exec(plan2)?.[0];
 }
-function pullRequestComment({ stack, exitCode, plan: printed, commit, runUrl }) {
+var CHANGES_LIMIT = 2e4;
+function changesSection(changes, limit = CHANGES_LIMIT) {
+  const text = changes?.trim() ?? "";
+  if (text === "") return "";
+  if (text.length <= limit) return `${text}
+
+`;
+  const withoutPicture = text.replace(/```mermaid\n[\s\S]*?```\n?/, "").trim();
+  const cutAt = withoutPicture.lastIndexOf("\n", limit);
+  const kept = withoutPicture.length <= limit ? withoutPicture : withoutPicture.slice(0, cutAt > 0 ? cutAt : limit);
+  return `${kept}
+
+... the sign-in summary is longer; run npm run changes for all of it.
+
+`;
+}
+function pullRequestComment({ stack, exitCode, plan: printed, commit, runUrl, changes }) {
   const plan2 = printed.trim();
   let summary = "plan failed";
   if (exitCode === 0) summary = "no changes";
@@ -86,7 +102,7 @@ function pullRequestComment({ stack, exitCode, plan: printed, commit, runUrl }) 
   const head = `${diffMarker(stack)}
 ### cdktf diff \`${stack}\`: ${summary}
 
-${where} How to read it: help/runbooks/reviewing-a-diff.md
+${changesSection(changes)}${where} How to read it: help/runbooks/reviewing-a-diff.md
 
 <details${exitCode === 0 ? "" : " open"}><summary>terraform plan</summary>
 
@@ -161,6 +177,9 @@ var PLAN_TEXT_FILE = "plan.txt";
 var COMMIT_FILE = "commit";
 var COMMENT_FILE = "comment.md";
 var PLAN_FLAGS = ["-input=false", "-no-color", "-lock=false"];
+function changesOf(options) {
+  return options.changesFile !== void 0 && (0, import_node_fs2.existsSync)(options.changesFile) ? (0, import_node_fs2.readFileSync)(options.changesFile, "utf8") : void 0;
+}
 function plan(options, io) {
   (0, import_node_fs2.mkdirSync)(options.planDir, { recursive: true });
   const env = withoutEmptyVariables(io.env);
@@ -193,7 +212,7 @@ function planForDeploy(options, env, io) {
   if (options.summaryFile !== void 0)
     (0, import_node_fs2.appendFileSync)(
       options.summaryFile,
-      planSummary(
+      changesSection(changesOf(options)) + planSummary(
         `## Plan of ${stack} at ${commit.slice(0, 7)}`,
         text,
         `the whole plan is ${PLAN_TEXT_FILE} in the plan-${stack} artifact`
@@ -214,7 +233,14 @@ function planDetailed(options, env) {
 function pullRequestResult(options, status, text, io) {
   (0, import_node_fs2.writeFileSync)(
     (0, import_node_path2.join)(options.planDir, COMMENT_FILE),
-    pullRequestComment({ stack: options.stack, exitCode: status, plan: text, commit: options.commit ?? "", runUrl: options.runUrl })
+    pullRequestComment({
+      stack: options.stack,
+      exitCode: status,
+      plan: text,
+      commit: options.commit ?? "",
+      runUrl: options.runUrl,
+      changes: changesOf(options)
+    })
   );
   if (status === 0 || status === 2) return 0;
   reportError(io, `terraform plan failed for ${options.stack}`, "see the plan output above and the pull request comment");
@@ -327,6 +353,8 @@ Options:
   --commit SHA        the commit planned (deploy and pull-request)
   --summary FILE      markdown file the summary is appended to, e.g. "$GITHUB_STEP_SUMMARY"
   --run-url URL       the run's page, linked from the pull request comment
+  --changes FILE      the stack's sign-in summary (npm run changes --out-dir), shown above the plan
+                      in the comment and the summary; ignored when the file does not exist
   --outdir DIR        the synthesized output (default cdktf.out)
   -h, --help          show this help
 
@@ -341,6 +369,7 @@ var OPTIONS = {
   commit: { type: "string" },
   summary: { type: "string" },
   "run-url": { type: "string" },
+  changes: { type: "string" },
   outdir: { type: "string", default: "cdktf.out" },
   help: { type: "boolean", short: "h", default: false }
 };
@@ -378,7 +407,8 @@ function main(args, io = processIo()) {
         planDir: values["plan-dir"],
         commit: values.commit,
         summaryFile: values.summary,
-        runUrl: values["run-url"]
+        runUrl: values["run-url"],
+        changesFile: values.changes
       },
       io
     );

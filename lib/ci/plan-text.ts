@@ -54,10 +54,26 @@ export interface PullRequestCommentInput {
   readonly commit: string;
   /** The run's page; without it the comment names only the commit. */
   readonly runUrl?: string | undefined;
+  /** The stack's summary in sign-in terms (`npm run changes`), shown above the plan. */
+  readonly changes?: string | undefined;
+}
+
+/** The sign-in summary at most this long in a comment: the plan below keeps the rest of the room. */
+export const CHANGES_LIMIT = 20_000;
+
+/** The summary cut to `limit` characters at a line end, and said so; a cut Mermaid block would not render, so it is dropped. */
+export function changesSection(changes: string | undefined, limit = CHANGES_LIMIT): string {
+  const text = changes?.trim() ?? "";
+  if (text === "") return "";
+  if (text.length <= limit) return `${text}\n\n`;
+  const withoutPicture = text.replace(/```mermaid\n[\s\S]*?```\n?/, "").trim();
+  const cutAt = withoutPicture.lastIndexOf("\n", limit);
+  const kept = withoutPicture.length <= limit ? withoutPicture : withoutPicture.slice(0, cutAt > 0 ? cutAt : limit);
+  return `${kept}\n\n... the sign-in summary is longer; run npm run changes for all of it.\n\n`;
 }
 
 /** One stack's pull request comment: marker, summary line, and the plan, cut to fit GitHub's limit. */
-export function pullRequestComment({ stack, exitCode, plan: printed, commit, runUrl }: PullRequestCommentInput): string {
+export function pullRequestComment({ stack, exitCode, plan: printed, commit, runUrl, changes }: PullRequestCommentInput): string {
   const plan = printed.trim();
   let summary = "plan failed";
   if (exitCode === 0) summary = "no changes";
@@ -65,7 +81,7 @@ export function pullRequestComment({ stack, exitCode, plan: printed, commit, run
   const fence = fenceFor(plan);
   const where = runUrl ? `Commit ${commit.slice(0, 7)}, [run log](${runUrl}).` : `Commit ${commit.slice(0, 7)}.`;
   const head =
-    `${diffMarker(stack)}\n### cdktf diff \`${stack}\`: ${summary}\n\n${where} How to read it: help/runbooks/reviewing-a-diff.md\n\n` +
+    `${diffMarker(stack)}\n### cdktf diff \`${stack}\`: ${summary}\n\n${changesSection(changes)}${where} How to read it: help/runbooks/reviewing-a-diff.md\n\n` +
     `<details${exitCode === 0 ? "" : " open"}><summary>terraform plan</summary>\n\n${fence}text\n`;
   const tail = `\n${fence}\n</details>\n`;
   // Keep the start of the plan and say so; 200 characters leave room for the note.

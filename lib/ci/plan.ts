@@ -1,7 +1,7 @@
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reportError } from "./annotations";
-import { planLine, planSummary, pullRequestComment } from "./plan-text";
+import { changesSection, planLine, planSummary, pullRequestComment } from "./plan-text";
 import { PLAN_FILE, runTerraform, withoutEmptyVariables, type StepIo } from "./terraform";
 
 /**
@@ -36,6 +36,16 @@ export interface PlanOptions {
   readonly summaryFile?: string | undefined;
   /** The run's page, linked from the pull request comment. */
   readonly runUrl?: string | undefined;
+  /**
+   * The stack's summary in sign-in terms (`npm run changes --out-dir`), put above the plan in the pull
+   * request comment and the approvers' summary. A missing file means the stack's SSO side is unchanged
+   * or there was no base to compare: the plan is shown alone.
+   */
+  readonly changesFile?: string | undefined;
+}
+
+function changesOf(options: PlanOptions): string | undefined {
+  return options.changesFile !== undefined && existsSync(options.changesFile) ? readFileSync(options.changesFile, "utf8") : undefined;
 }
 
 /** Runs the plan; returns the exit code: 0 planned, 1 the plan failed or (drift) found drift. */
@@ -75,11 +85,12 @@ function planForDeploy(options: PlanOptions, env: NodeJS.ProcessEnv, io: StepIo)
   if (options.summaryFile !== undefined)
     appendFileSync(
       options.summaryFile,
-      planSummary(
-        `## Plan of ${stack} at ${commit.slice(0, 7)}`,
-        text,
-        `the whole plan is ${PLAN_TEXT_FILE} in the plan-${stack} artifact`,
-      ),
+      changesSection(changesOf(options)) +
+        planSummary(
+          `## Plan of ${stack} at ${commit.slice(0, 7)}`,
+          text,
+          `the whole plan is ${PLAN_TEXT_FILE} in the plan-${stack} artifact`,
+        ),
     );
   io.stdout(`Saved the plan of ${stack} at ${commit.slice(0, 7)} to ${savedPlan}; its text is ${textFile}.\n`);
   return 0;
@@ -98,7 +109,14 @@ function pullRequestResult(options: PlanOptions, status: number, text: string, i
   // The comment is written for a failed plan too: the pull request shows why.
   writeFileSync(
     join(options.planDir, COMMENT_FILE),
-    pullRequestComment({ stack: options.stack, exitCode: status, plan: text, commit: options.commit ?? "", runUrl: options.runUrl }),
+    pullRequestComment({
+      stack: options.stack,
+      exitCode: status,
+      plan: text,
+      commit: options.commit ?? "",
+      runUrl: options.runUrl,
+      changes: changesOf(options),
+    }),
   );
   if (status === 0 || status === 2) return 0;
   reportError(io, `terraform plan failed for ${options.stack}`, "see the plan output above and the pull request comment");

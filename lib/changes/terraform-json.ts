@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { UserError } from "../errors";
+
+/**
+ * The synthesized `cdk.tf.json` of one stack, as much of it as the change summary reads. Plain JSON:
+ * nothing here loads a construct or a provider binding.
+ */
+export interface StackJson {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly terraform?: { readonly backend?: Record<string, unknown> };
+}
+
+export interface Resource {
+  /** `type.name`, as Terraform addresses it. */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly config: Record<string, unknown>;
+}
+
+/** The stack ids under `<outdir>/stacks`, from its manifest when there is one, else the folders. */
+export function stackJsonPath(outdir: string, stack: string): string {
+  return join(outdir, "stacks", stack, "cdk.tf.json");
+}
+
+export function readStackJson(outdir: string, stack: string): StackJson | undefined {
+  const path = stackJsonPath(outdir, stack);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as StackJson;
+  } catch (error) {
+    throw new UserError(`${path} is not JSON (${(error as Error).message}): synthesize again with npm run synth`);
+  }
+}
+
+/** Every resource and data source, data sources addressed `data.type.name` as Terraform does. */
+export function resourcesOf(json: StackJson | undefined): Map<string, Resource> {
+  const found = new Map<string, Resource>();
+  for (const [kind, prefix] of [
+    [json?.resource, ""],
+    [json?.data, "data."],
+  ] as const)
+    for (const [type, byName] of Object.entries(kind ?? {}))
+      for (const [name, config] of Object.entries(byName)) {
+        const address = `${prefix}${type}.${name}`;
+        found.set(address, { address, type: `${prefix}${type}`, name, config });
+      }
+  return found;
+}
+
+/** The OpenMetadata release (Kubernetes target only). */
+export function openMetadataRelease(json: StackJson | undefined): Resource | undefined {
+  return resourcesOf(json).get("helm_release.openmetadata_release");
+}
+
+/** The release's values document, parsed; `${...}` references stay as text. */
+export function releaseValues(json: StackJson | undefined): Record<string, unknown> | undefined {
+  const values = openMetadataRelease(json)?.config["values"];
+  const text = Array.isArray(values) ? values[0] : undefined;
+  if (typeof text !== "string") return undefined;
+  return (parse(text) ?? {}) as Record<string, unknown>;
+}
+
+export type IdentityProvider = "okta" | "auth0";
+
+export function identityProviderOf(json: StackJson | undefined): IdentityProvider | undefined {
+  const types = Object.keys(json?.resource ?? {});
+  if (types.some((type) => type.startsWith("okta_"))) return "okta";
+  if (types.some((type) => type.startsWith("auth0_"))) return "auth0";
+  return undefined;
+}
+
+/** The user-facing app: Okta's OIDC app or Auth0's application (not the service app). */
+export function userApp(json: StackJson | undefined): Resource | undefined {
+  for (const resource of resourcesOf(json).values())
+    if ((resource.type === "okta_app_oauth" && !resource.name.includes("service-app")) || resource.type === "auth0_client") return resource;
+  return undefined;
+}
+
+/** "SPA (public, PKCE)" or "Web (confidential)", from the app as synthesized. */
+export function flowOf(json: StackJson | undefined): string | undefined {
+  const app = userApp(json)?.config;
+  if (!app) return undefined;
+  const kind = app["type"] ?? app["app_type"];
+  if (kind === "browser" || kind === "spa") return "SPA flow (public client, PKCE)";
+  if (kind === "web" || kind === "regular_web") return "Web flow (confidential client)";
+  return `app type ${String(kind)}`;
+}
+
+/** Whether any resource is protected from destroy (prod). */
+export function isProtected(json: StackJson | undefined): boolean {
+  for (const resource of resourcesOf(json).values()) {
+    const lifecycle = resource.config["lifecycle"] as { prevent_destroy?: unknown } | undefined;
+    if (lifecycle?.prevent_destroy === true) return true;
+  }
+  return false;
+}
+
+/**
+ * What a stack holds, in one short line: identity provider and flow, Kubernetes or Collate, protected
+ * or not, state backend. `npm run synth` ends each `wrote` line with it.
+ */
+export function holdsLine(json: StackJson | undefined): string {
+  const provider = identityProviderOf(json);
+  const providerText = { okta: "Okta", auth0: "Auth0", none: "no identity provider" }[provider ?? "none"];
+  const flow = flowOf(json)?.replace(/ \(.*\)$/, "");
+  const target = openMetadataRelease(json) ? "Kubernetes" : "Collate (identity provider only)";
+  const backend = Object.keys(json?.terraform?.backend ?? {})[0] ?? "local";
+  const state = { remote: "HCP Terraform", cloud: "HCP Terraform", local: "local" }[backend] ?? backend.toUpperCase();
+  return [`${providerText}${flow ? ` ${flow}` : ""}`, target, isProtected(json) ? "protected" : "not protected", `${state} state`].join(
+    ", ",
+  );
+}
