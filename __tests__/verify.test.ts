@@ -277,6 +277,15 @@ describe("verify on broken deployments", () => {
     expect(serviceApp.detail).toContain("the private key matches no key of __tests__/fixtures/keys/dev-service-app.jwks.json");
   });
 
+  test("a service-app token whose aud is not the expected audience fails the token check with the audience hint", async () => {
+    // The outputs name another app's client id: the token Okta issues carries the real audience, not this one.
+    const target = { ...targetOf(deployment("dev")), clientId: "0oa-another-app" };
+    const report = await runVerify(target, { http: fastHttp });
+    const serviceApp = check(report, "service-app-token");
+    expect(serviceApp).toMatchObject({ status: "fail", hint: HINTS.serviceTokenInvalid });
+    expect(serviceApp.detail).toContain('"aud"');
+  });
+
   test("an unreachable issuer fails fast within the bounded timeout, and the checks that need it are skipped", async () => {
     const dev = deployment("dev");
     const closedPort = await freePort();
