@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
+import { describeArgumentError, NPM_DASHES_HINT, secretInsteadOfPath, usageError } from "../lib/cli-usage";
 import { assertValidKid, generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
 import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
@@ -47,6 +47,8 @@ export async function main(args: string[]): Promise<number> {
       "keys",
       `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`,
     );
+  const pastedKey = values.rotate === undefined ? undefined : secretInsteadOfPath("--rotate", values.rotate);
+  if (pastedKey) return usageError("keys", pastedKey);
   // A bad option value is a usage mistake like an unknown option: exit 2 before any key is made.
   if (values.kid !== undefined) {
     try {

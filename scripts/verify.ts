@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { quoted, shown } from "../lib/secret-shape";
 import { parseArgs } from "node:util";
-import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
+import { describeArgumentError, NPM_DASHES_HINT, secretInsteadOfPath, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { decodeUtf8 } from "../lib/config/file-text";
 import { parseJsonText } from "../lib/config/json-text";
@@ -78,10 +79,14 @@ export async function main(args: string[]): Promise<number> {
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
     if (!environment)
       throw new VerifyUsageError(
-        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+        `no environment ${quoted(positionals[0] ?? "")}; the environments file has ` +
           `${environments.map((candidate) => candidate.name).join(", ")}`,
       );
 
+    for (const option of ["outputs", "service-app-key"] as const) {
+      const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
+      if (problem) throw new VerifyUsageError(problem);
+    }
     const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
     const keyFile = values["service-app-key"];
     const target = resolveTarget(environment, outputs, {
@@ -108,14 +113,13 @@ export async function main(args: string[]): Promise<number> {
 function wholeNumber(text: string, flag: string, minimum: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum)
-    throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${JSON.stringify(text)}`);
+    throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${quoted(text)}`);
   return value;
 }
 
 function httpUrl(text: string, flag: string): string {
   const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
-  if (protocol !== "https:" && protocol !== "http:")
-    throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  if (protocol !== "https:" && protocol !== "http:") throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${quoted(text)}`);
   return text;
 }
 
@@ -124,11 +128,11 @@ function readTextFile(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new VerifyUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new VerifyUsageError(`${shown(path)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   // PowerShell 5's `cdktf output ... > outputs.json` writes UTF-16: say so rather than "not valid JSON".
   const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw new VerifyUsageError(`${path}: the file ${decoded.problem}`);
+  if ("problem" in decoded) throw new VerifyUsageError(`${shown(path)}: the file ${decoded.problem}`);
   return decoded.text;
 }
 
