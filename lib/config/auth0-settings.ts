@@ -80,6 +80,16 @@ export function resolveAuth0Settings(environmentName: string, input: Auth0Input)
   const { problems, problem } = problemsOf(environmentName);
   const defaults = DEFAULTS.auth0;
   const connections = input.connections ?? defaults.connections;
+  if (input.connections !== undefined && input.connections.length === 0) {
+    // Like okta.access.groups: [], an empty list means no one can sign in, which is never what is meant.
+    problem(
+      "auth0.connections",
+      input.connections,
+      "an empty list enables the app on no connection, so no one can sign in; name the connections " +
+        '(e.g. ["Username-Password-Authentication"]), or remove the field to let the tenant\'s enable_client_connections decide',
+    );
+    return { problems };
+  }
   const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
   if (duplicate !== undefined) {
     // Two auth0_connection_client resources for one pair would fight over the same enablement.

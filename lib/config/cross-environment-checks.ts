@@ -174,5 +174,13 @@ export function environmentWarnings(input: EnvironmentInput, environment: Enviro
         `everyone access say so with okta.access.everyone: true and remove it from groups`,
     );
   }
+  // getting-started sends a newcomer to openmetadataUrl next; without an Ingress nothing the stack makes answers there.
+  if (environment.openmetadata && !environment.openmetadata.ingress) {
+    warnings.push(
+      `${where("openmetadata.ingress")}: no Ingress, so nothing the stack creates serves ${environment.openmetadataUrl}; ` +
+        `add openmetadata.ingress (className, tlsSecretName) to expose it, or route that URL to the Service ` +
+        `${environment.openmetadata.releaseName} (port 8585) yourself (help/kubernetes.md)`,
+    );
+  }
   return warnings;
 }

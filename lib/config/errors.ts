@@ -25,14 +25,43 @@ export class ConfigError extends UserError {
   ) {
     // A setting outside the file (the environment variable) is one line: there is no file to list problems of.
     const [only] = problems;
+    const lines = groupedLines(problems);
     super(
       problems.length === 1 && only!.path === SETTING_LEVEL
         ? `${source} ${only!.message}`
-        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the ` +
-            `environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
+        : `${source}: ${lines.length} problem${lines.length === 1 ? "" : "s"} in the ` +
+            `environments\n${lines.map((line) => `  - ${line}`).join("\n")}`,
     );
     this.name = "ConfigError";
   }
+}
+
+/** Environments named in a repeated problem before "and N more". */
+const LISTED_ENVIRONMENTS = 10;
+
+/**
+ * One line per distinct problem: the same mistake in many environments (a shared YAML anchor) is said once, with
+ * the environments it is in, rather than 300 times.
+ */
+function groupedLines(problems: readonly ConfigProblem[]): string[] {
+  const groups = new Map<string, { problem: ConfigProblem; environments: string[] }>();
+  for (const problem of problems) {
+    const key = problem.environment === undefined ? formatProblem(problem) : formatProblem({ ...problem, environment: "\0" });
+    const group = groups.get(key);
+    if (group && problem.environment !== undefined) group.environments.push(problem.environment);
+    else
+      groups.set(group ? `${key}\0${groups.size}` : key, {
+        problem,
+        environments: problem.environment === undefined ? [] : [problem.environment],
+      });
+  }
+  return [...groups.values()].map(({ problem, environments }) => {
+    if (environments.length <= 1) return formatProblem(problem);
+    const listed = environments.slice(0, LISTED_ENVIRONMENTS).map((name) => JSON.stringify(name));
+    const more = environments.length > LISTED_ENVIRONMENTS ? ` and ${environments.length - LISTED_ENVIRONMENTS} more` : "";
+    const line = formatProblem({ ...problem, environment: "\0" });
+    return line.replace('environment "\0"', `${environments.length} environments (${listed.join(", ")}${more})`);
+  });
 }
 
 /** Path of problems with the file as a whole (unreadable, not JSON/YAML). */
