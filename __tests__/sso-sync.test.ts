@@ -424,7 +424,7 @@ describe("the sso-sync command", () => {
   });
 
   test.each([
-    [["dev", "--outputs", "missing.json"], "error: missing.json: cannot be read (ENOENT)"],
+    [["dev", "--outputs", "missing.json"], "error: --outputs missing.json: no such file (ENOENT)"],
     [
       ["dev", "--outputs", "o.json", "--bogus"],
       "error: unknown option --bogus; options: --outputs, --openmetadata-url, --apply, " +

@@ -381,6 +381,32 @@ describe("verify's inputs", () => {
     });
   });
 
+  test("outputs in terraform output -json's shape are accepted, each value unwrapped", () => {
+    const wrapped = (value: string) => ({ sensitive: false, type: "string", value });
+    expect(
+      parseStackOutputs(
+        { issuer_url: wrapped("https://example.okta.com/oauth2/aus1"), client_id: wrapped("0oa1"), namespace: wrapped("openmetadata-dev") },
+        "openmetadata-dev",
+        "o.json",
+      ),
+    ).toEqual({ issuer_url: "https://example.okta.com/oauth2/aus1", client_id: "0oa1" });
+  });
+
+  test.each([
+    ["the inner object of cdktf's outputs file", (outputs: object) => outputs],
+    ["cdktf's outputs file under the stack's own key", (outputs: object) => ({ "openmetadata-dev": outputs })],
+  ])("outputs of another environment given as %s are refused, naming the stack they belong to", (_, shape) => {
+    const owners = [
+      { stackId: "openmetadata-dev", openmetadataUrl: "https://openmetadata.dev.example.com" },
+      { stackId: "openmetadata-staging", openmetadataUrl: "https://openmetadata.staging.example.com" },
+    ];
+    const staging = { issuer_url: "https://example.okta.com/oauth2/aus2", client_id: "0oa2", openmetadata_url: owners[1]!.openmetadataUrl };
+    expect(() => parseStackOutputs(shape(staging), "openmetadata-dev", "o.json", owners)).toThrow(
+      "o.json: these are the outputs of stack openmetadata-staging (openmetadata_url https://openmetadata.staging.example.com), " +
+        "not of openmetadata-dev (https://openmetadata.dev.example.com)",
+    );
+  });
+
   test("outputs of another stack, or without the issuer, are refused with what to run", () => {
     expect(() => parseStackOutputs({ "openmetadata-prod": { issuer_url: "x", client_id: "y" } }, "openmetadata-dev", "o.json")).toThrow(
       new VerifyUsageError(

@@ -1,5 +1,5 @@
 import { closest } from "./config/suggest";
-import { looksLikeSecretValue, quoted, withoutKeysAndTokens } from "./secret-shape";
+import { looksLikeSecretPath, quoted, withoutKeysAndTokens } from "./secret-shape";
 
 /**
  * One convention for the command-line mistakes of every script: exit code 2, one line saying what
@@ -57,10 +57,35 @@ export const NPM_DASHES_HINT = "with npm run, put -- before the script's options
  * its file): what was expected, without repeating the value, which would land in the terminal and CI logs.
  */
 export function secretInsteadOfPath(option: string, value: string): string | undefined {
-  if (!/-----BEGIN |\n/.test(value) && !looksLikeSecretValue(value)) return undefined;
+  if (!looksLikeSecretPath(value)) return undefined;
   const what = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value) ? "a private key" : "a secret or key";
   return (
     `${option} takes the path of a file, and this value looks like ${what} itself (not shown): ` +
     `write it to a file readable only by you (chmod 600) and give that file's path`
   );
+}
+
+/** The operating system's error codes for a path, said the way a user can act on them. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENAMETOOLONG: "the name is too long for a path",
+  ELOOP: "too many symbolic links",
+};
+
+/**
+ * An operating-system error about a path the user gave, as a usage message naming the option and the path (never
+ * the internal error a bare ENOTDIR would otherwise become): e.g. `--outputs out.json: no such file (ENOENT)`.
+ */
+export function pathProblem(option: string, path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const said = code ? (SYSTEM_ERRORS[code] ?? "cannot be read") : "cannot be read";
+  return `${option} ${shownPath(path)}: ${said}${code ? ` (${code})` : ""}`;
+}
+
+function shownPath(path: string): string {
+  return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
 }

@@ -82,5 +82,14 @@ export function quoted(value: string): string {
 
 /** A path or name the user typed, unquoted, unless it may be a secret (a key pasted where its file path belongs). */
 export function shown(value: string): string {
-  return looksLikeSecretValue(value) ? "(a value that may be secret, not shown)" : value;
+  return looksLikeSecretPath(value) ? "(a value that may be secret, not shown)" : value;
+}
+
+/**
+ * A value given where a path belongs that is rather a secret: a PEM block, several lines, or a part between slashes
+ * shaped like a generated secret (a temporary folder's random suffix is far shorter).
+ */
+export function looksLikeSecretPath(value: string): boolean {
+  if (/-----BEGIN |\n/.test(value)) return true;
+  return value.split(/[/\\]/).some((part) => looksLikeSecretValue(part));
 }

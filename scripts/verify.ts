@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
-import { quoted, shown } from "../lib/secret-shape";
+import { quoted } from "../lib/secret-shape";
 import { parseArgs } from "node:util";
 import { describeArgumentError, NPM_DASHES_HINT, secretInsteadOfPath, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
-import { decodeUtf8 } from "../lib/config/file-text";
-import { parseJsonText } from "../lib/config/json-text";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { runVerify } from "../lib/verify/checks";
-import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
+import { parseStackOutputs, readOutputsFile, readUserTextFile, VerifyUsageError } from "../lib/verify/outputs";
 import { reportAsJson, reportAsTable } from "../lib/verify/report";
 import { resolveTarget } from "../lib/verify/target";
 import { internalError, UserError } from "../lib/errors";
@@ -87,7 +84,7 @@ export async function main(args: string[]): Promise<number> {
       const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
       if (problem) throw new VerifyUsageError(problem);
     }
-    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
+    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs, environments);
     const keyFile = values["service-app-key"];
     const target = resolveTarget(environment, outputs, {
       issuer,
@@ -124,27 +121,11 @@ function httpUrl(text: string, flag: string): string {
 }
 
 function readTextFile(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new VerifyUsageError(`${shown(path)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  // PowerShell 5's `cdktf output ... > outputs.json` writes UTF-16: say so rather than "not valid JSON".
-  const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw new VerifyUsageError(`${shown(path)}: the file ${decoded.problem}`);
-  return decoded.text;
+  return readUserTextFile(path, "--service-app-key", (message) => new VerifyUsageError(message));
 }
 
 function readJsonFile(path: string): unknown {
-  const text = readTextFile(path);
-  try {
-    return parseJsonText(text);
-  } catch (error) {
-    throw new VerifyUsageError(
-      `${path}: not valid JSON at ${(error as Error).message}; write it with cdktf output <stack> --outputs-file FILE`,
-    );
-  }
+  return readOutputsFile(path, (message) => new VerifyUsageError(message));
 }
 
 function usageError(problem: string): number {

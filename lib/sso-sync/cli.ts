@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { looksLikeSecretValue, quoted, shown } from "../secret-shape";
 import { secretInsteadOfPath } from "../cli-usage";
 import { parseArgs } from "node:util";
 import { environmentsFilePath, loadEnvironmentsFile } from "../config/load-environments";
-import { parseStackOutputs } from "../verify/outputs";
+import { parseStackOutputs, readOutputsFile, readUserTextFile } from "../verify/outputs";
 import { SsoSyncUsageError } from "./errors";
 import { runSsoSync } from "./run";
 import { UserError } from "../errors";
@@ -99,7 +98,7 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
         `no environment ${quoted(positionals[0] ?? "")}; the environments file has ` +
           `${environments.map((candidate) => candidate.name).join(", ")}`,
       );
-    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
+    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs, environments);
 
     const token = io.env[TOKEN_VARIABLE];
     if (token === undefined || token.trim() === "") {
@@ -166,20 +165,12 @@ function httpUrl(text: string, flag: string): string {
 }
 
 function readTextFile(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new SsoSyncUsageError(`${shown(path)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  return readUserTextFile(path, "--client-secret-file", (message) => new SsoSyncUsageError(message));
 }
 
+/** As verify reads it (UTF-16, BOM, the same messages): the same file is given to both. */
 function readJsonFile(path: string): unknown {
-  const text = readTextFile(path);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new SsoSyncUsageError(`${path}: not valid JSON`);
-  }
+  return readOutputsFile(path, (message) => new SsoSyncUsageError(message));
 }
 
 /** parseArgs advises its own syntax ("place it ... after '--'"); the user needs the options there are. */
