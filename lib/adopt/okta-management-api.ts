@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { UserError } from "../errors";
+import { readFileSync } from "node:fs";
+import { pathProblem } from "../cli-usage";
+import { decodeUtf8 } from "../config/file-text";
+import { encryptedPemProblem } from "../keys/pem-shape";
 
 /**
  * A read-only client of the Okta management API, authenticated like the okta/okta provider: an
@@ -31,10 +35,29 @@ export type OktaCredentials =
 /** Scopes adopt reads with; the provider's app has them already (help/okta-requirements.md). */
 export const ADOPT_READ_SCOPES = ["okta.apps.read", "okta.authorizationServers.read", "okta.trustedOrigins.read"] as const;
 
+/**
+ * OKTA_API_PRIVATE_KEY holds the PEM, or (as the Okta provider documents for private_key) the path of a file
+ * holding it: the same variables must work for the provider and for adopt.
+ */
+function privateKeyFromVariable(value: string | undefined): string | undefined {
+  if (!value || value.includes("-----BEGIN ")) return value;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(value.trim());
+  } catch (error) {
+    throw new AdoptUsageError(
+      `OKTA_API_PRIVATE_KEY holds neither a PEM key nor the path of a readable file: ${pathProblem("OKTA_API_PRIVATE_KEY", value.trim(), error).replace(/^OKTA_API_PRIVATE_KEY /, "")}`,
+    );
+  }
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw new AdoptUsageError(`OKTA_API_PRIVATE_KEY names ${value.trim()}, and the file ${decoded.problem}`);
+  return decoded.text;
+}
+
 export function oktaCredentialsFromEnvironment(env: NodeJS.ProcessEnv): OktaCredentials {
   const clientId = env["OKTA_API_CLIENT_ID"];
   if (clientId) {
-    const privateKeyPem = env["OKTA_API_PRIVATE_KEY"];
+    const privateKeyPem = privateKeyFromVariable(env["OKTA_API_PRIVATE_KEY"]);
     if (!privateKeyPem)
       throw new AdoptUsageError(
         "OKTA_API_CLIENT_ID is set but OKTA_API_PRIVATE_KEY is not: give the service app's " +
@@ -138,6 +161,8 @@ export class OktaManagementApi {
     const { importPKCS8, SignJWT } = await import("jose");
     const tokenUrl = `${this.orgUrl}/oauth2/v1/token`;
     let key;
+    const encrypted = encryptedPemProblem(credentials.privateKeyPem);
+    if (encrypted) throw new AdoptUsageError(`OKTA_API_PRIVATE_KEY ${encrypted}`);
     try {
       key = await importPKCS8(credentials.privateKeyPem, "RS256");
     } catch {

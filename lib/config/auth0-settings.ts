@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULTS } from "./defaults";
-import { checkedString, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { checkedString, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
 import { problemsOf, type Problem, type Resolved } from "./section";
 
 /**
@@ -39,6 +39,7 @@ function auth0DomainProblem(value: string): string | undefined {
   if (value.endsWith(".")) return "a trailing dot is not accepted (Auth0 issues tokens for the name without it)";
   if (value.includes(":")) return "a port is not accepted";
   if (value !== value.toLowerCase()) return "upper-case letters are not accepted (the issuer is compared as a string)";
+  if (/[^\x21-\x7E]/.test(value)) return `not a domain name: ${nonAsciiDomainHint(value)}`;
   if (!HOST.test(value)) return "not a domain name";
   return undefined;
 }
