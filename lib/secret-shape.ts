@@ -24,6 +24,9 @@ export function looksLikeSecretValue(value: unknown): boolean {
     const text = value.trim();
     if (JWT.test(text) || PEM.test(text)) return true;
     if (!RANDOM.test(text)) return false;
+    // A whole lower-case word between separators is a name someone typed (openmetadata-rehearsal-P9gTZN, a temporary
+    // folder), which generated secrets almost never hold.
+    if (/(?:^|[-_.~])[a-z]{4,}(?:[-_.~]|$)/.test(text)) return false;
     const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((pattern) => pattern.test(text)).length;
     // Names people write (kebab-case words, version numbers) have few classes or long runs of letters.
     return classes >= 3 || (classes === 2 && /\d/.test(text) && !/[a-z]{6,}|[A-Z]{6,}/.test(text) && text.length >= 32);

@@ -336,7 +336,7 @@ const BACKEND_TYPES = ["local", "s3", "gcs", "remote"] as const;
 const stateBackend = z.discriminatedUnion(
   "type",
   [
-    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the project (where cdktf runs)").optional() }),
+    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the environments file").optional() }),
     strictRecord({
       type: z.literal("s3"),
       bucket: s3BucketName(),
