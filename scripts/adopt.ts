@@ -54,7 +54,7 @@ export async function main(args: string[]): Promise<number> {
       throw new AdoptUsageError(
         positionals.length === 0
           ? `name the environment to adopt, e.g. npm run adopt -- dev (${NPM_DASHES_HINT})`
-          : `one environment at a time, got ${positionals.join(", ")}`,
+          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
       );
     const file = environmentsFilePath();
     const environments = loadEnvironmentsFile(file);

@@ -36,7 +36,11 @@ export function main(args: string[]): number {
   }
   const [name, ...extra] = parsed.positionals;
   if (!name) return usageError("ingestion-config", `name the environment, e.g. npm run ingestion-config -- dev (${NPM_DASHES_HINT})`);
-  if (extra.length > 0) return usageError("ingestion-config", `one environment at a time, got ${parsed.positionals.join(", ")}`);
+  if (extra.length > 0)
+    return usageError(
+      "ingestion-config",
+      `one environment at a time, got ${parsed.positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT})`,
+    );
   const tokenVariable = parsed.values["token-variable"] ?? DEFAULT_TOKEN_VARIABLE;
   const tokenProblem = tokenVariableProblem(tokenVariable);
   if (tokenProblem) return usageError("ingestion-config", tokenProblem);

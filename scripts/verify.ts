@@ -63,9 +63,10 @@ export async function main(args: string[]): Promise<number> {
       throw new VerifyUsageError(
         positionals.length === 0
           ? `name the environment to verify, e.g. npm run verify -- dev --outputs outputs.json (${NPM_DASHES_HINT})`
-          : `one environment at a time, got ${positionals.join(", ")}`,
+          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
       );
-    if (!values.outputs) throw new VerifyUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
+    if (!values.outputs)
+      throw new VerifyUsageError(`--outputs FILE is required (cdktf output <stack> --outputs-file FILE; ${NPM_DASHES_HINT})`);
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 1);
     const retries = wholeNumber(values.retries, "--retries", 0);
     const issuer = values.issuer === undefined ? undefined : httpUrl(values.issuer, "--issuer");

@@ -1,5 +1,5 @@
 import { looksLikeSecretValue, quoted, shown } from "../secret-shape";
-import { secretInsteadOfPath } from "../cli-usage";
+import { NPM_DASHES_HINT, secretInsteadOfPath } from "../cli-usage";
 import { parseArgs } from "node:util";
 import { environmentsFilePath, loadEnvironmentsFile } from "../config/load-environments";
 import { parseStackOutputs, readOutputsFile, readUserTextFile } from "../verify/outputs";
@@ -78,9 +78,10 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
       throw new SsoSyncUsageError(
         positionals.length === 0
           ? "name the environment, e.g. npm run sso-sync -- staging --outputs outputs.json"
-          : `one environment at a time, got ${positionals.join(", ")}`,
+          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
       );
-    if (!values.outputs) throw new SsoSyncUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
+    if (!values.outputs)
+      throw new SsoSyncUsageError(`--outputs FILE is required (cdktf output <stack> --outputs-file FILE; ${NPM_DASHES_HINT})`);
     for (const option of ["outputs", "client-secret-file"] as const) {
       const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
       if (problem) throw new SsoSyncUsageError(problem);
