@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { OktaManagementApi } from "../lib/adopt/okta-management-api";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
 import { runSynth } from "../stacks/run-synth";
@@ -8,7 +9,7 @@ import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 // Issue 19: a sentinel secret put in every place a user puts one by mistake never reaches stdout or stderr.
-// (Remote answers: sso-sync.test.ts "redacts the admin token when OpenMetadata's answer echoes it".)
+// Remote answers: below for Okta's (adopt), sso-sync.test.ts "redacts the admin token when OpenMetadata's answer echoes it".
 
 const scratch = useTemporaryDirectories("secrets-in-messages");
 const CATALOGUE_FILES = join(__dirname, "mistakes", "files");
@@ -128,5 +129,18 @@ describe("no secret in any message", () => {
     const { code, output } = await COMMAND_LINES[place]!();
     expect(code, output).toBe(2);
     expect(output).not.toContain(MARK);
+  });
+});
+
+describe("no secret in a message built from a remote answer", () => {
+  test.each([
+    ["the API token", { kind: "api-token", token: RANDOM_SECRET } as const, `Invalid token provided: SSWS ${RANDOM_SECRET}`],
+    ["a JWT it was sent", { kind: "api-token", token: "00unused" } as const, `assertion ${JWT} refused`],
+  ])("adopt's error from Okta's answer never repeats %s", async (_, credentials, summary) => {
+    const answer = () => Promise.resolve(new Response(JSON.stringify({ errorCode: "E0000011", errorSummary: summary }), { status: 401 }));
+    const api = new OktaManagementApi("https://example.okta.com", credentials, answer);
+    const failure = await api.get("/api/v1/apps/0oa1").catch((error: Error) => error);
+    expect(String((failure as Error).message)).toContain("HTTP 401");
+    expect(String((failure as Error).message)).not.toContain(MARK);
   });
 });

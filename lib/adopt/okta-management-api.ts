@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { pathProblem } from "../cli-usage";
 import { decodeUtf8 } from "../config/file-text";
 import { encryptedPemProblem } from "../keys/pem-shape";
+import { withoutKeysAndTokens } from "../secret-shape";
 
 /**
  * A read-only client of the Okta management API, authenticated like the okta/okta provider: an
@@ -20,6 +21,11 @@ export class AdoptUsageError extends UserError {
 /** Okta answered something the tool cannot use; the message names the request, never a credential. */
 export class OktaApiError extends Error {
   override name = "OktaApiError";
+
+  constructor(message: string) {
+    // Built from Okta's answers, which may quote what was sent (the client assertion, a token): never shown.
+    super(withoutKeysAndTokens(message));
+  }
 }
 
 export type OktaCredentials =
@@ -141,7 +147,9 @@ export class OktaManagementApi {
         response.status === 401 || response.status === 403
           ? ` (the credentials need ${ADOPT_READ_SCOPES.join(", ")} and an admin role that may read apps and authorization servers)`
           : "";
-      throw new OktaApiError(`GET ${path}: HTTP ${response.status}${typeof summary === "string" ? `: ${summary}` : ""}${hint}`);
+      throw new OktaApiError(
+        `GET ${path}: HTTP ${response.status}${typeof summary === "string" ? `: ${this.redacted(summary)}` : ""}${hint}`,
+      );
     }
     const body = safeJson(text);
     if (body === undefined) throw new OktaApiError(`GET ${path}: the answer is not JSON`);
@@ -154,6 +162,11 @@ export class OktaManagementApi {
         ? Promise.resolve(`SSWS ${this.credentials.token}`)
         : this.accessToken(this.credentials).then((token) => `Bearer ${token}`);
     return this.authorization;
+  }
+
+  /** An answer's text without the API token, should Okta quote the Authorization header it refused. */
+  private redacted(text: string): string {
+    return this.credentials.kind === "api-token" && this.credentials.token ? text.split(this.credentials.token).join("[redacted]") : text;
   }
 
   /** client_credentials with a private_key_jwt assertion, as the provider does (no DPoP). */
@@ -199,7 +212,7 @@ export class OktaManagementApi {
     }
     const body = safeJson(await response.text());
     if (!response.ok || typeof body?.["access_token"] !== "string") {
-      const reason = typeof body?.["error_description"] === "string" ? `: ${body["error_description"]}` : "";
+      const reason = typeof body?.["error_description"] === "string" ? `: ${this.redacted(body["error_description"])}` : "";
       throw new OktaApiError(
         `POST /oauth2/v1/token: HTTP ${response.status}${reason} (check OKTA_API_CLIENT_ID, ` +
           `the key id and that the app may use ${ADOPT_READ_SCOPES.join(", ")})`,
