@@ -196,6 +196,42 @@ describe("npm run adopt", () => {
     expect(stub.tokenScopes).toEqual(["okta.apps.read", "okta.authorizationServers.read", "okta.trustedOrigins.read"]);
   });
 
+  test("OKTA_API_PRIVATE_KEY may be the path of the PEM file, as the Okta provider documents", async () => {
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const keyFile = join(makeTemporaryDirectory(), "okta-api.pem");
+    writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }).toString(), { mode: 0o600 });
+    const objects = manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" });
+    const env = {
+      OKTA_API_CLIENT_ID: "0oaTerraform0000001",
+      OKTA_API_PRIVATE_KEY: keyFile,
+      OKTA_API_PRIVATE_KEY_ID: "terraform-1",
+      OKTA_API_SCOPES: "okta.apps.read,okta.authorizationServers.read,okta.trustedOrigins.read",
+    };
+    const serviceApp = { clientId: env.OKTA_API_CLIENT_ID, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() };
+    const { code, stderr } = await adopt("spa", { objects, serviceApp }, [], env);
+    expect(code, stderr).toBe(0);
+  });
+
+  test("an encrypted OKTA_API_PRIVATE_KEY is named as encrypted, with how to decrypt it", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const encrypted = privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "pass" }).toString();
+    const env = {
+      OKTA_API_CLIENT_ID: "0oaTerraform0000001",
+      OKTA_API_PRIVATE_KEY: encrypted,
+      OKTA_API_SCOPES: "okta.apps.read,okta.authorizationServers.read,okta.trustedOrigins.read",
+    };
+    const { code, stderr } = await adopt(
+      "spa",
+      { objects: manualSetup({ label: "OpenMetadata", url: URL_OF_TEAM, applicationType: "browser" }) },
+      [],
+      env,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("OKTA_API_PRIVATE_KEY is an encrypted (passphrase-protected) private key");
+    expect(stderr).toContain("openssl pkcs8 -topk8 -nocrypt");
+    expect(stderr).not.toContain("BEGIN ENCRYPTED");
+  });
+
   test("without credentials it says which variables to set, exits 2 and sends nothing", async () => {
     const { code, stderr, stub } = await adopt(
       "spa",

@@ -35,7 +35,7 @@ describe("environment validation", () => {
   test("an unknown field is named with the field it most likely meant and the fields that are accepted", () => {
     const [line] = errorsFor((environment) => (environment.okta.flwo = "web"));
     expect(line).toBe(
-      'environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, ' +
+      'environment "qa", field okta.flwo: got "web"; unknown field (did you mean flow?); accepted fields here: orgName, baseUrl, customBaseUrl, ' +
         "flow, appLabel, access, refreshTokenLeewaySeconds, tokens, authorizationServer, maxApiCapacity, serviceApp",
     );
   });

@@ -21,13 +21,13 @@ ${extra.top ?? ""}    okta:
 `;
 }
 
-function kubernetes(database: string): string {
+function kubernetes(database: string, ingress = "      ingress: { className: nginx, tlsSecretName: openmetadata-tls }\n"): string {
   return `environments:
   - name: qa
     openmetadataUrl: https://openmetadata.qa.example.com
     okta: { orgName: example, baseUrl: okta.com, access: { groups: [openmetadata-users] } }
     openmetadata:
-      cluster: { inCluster: true }
+${ingress}      cluster: { inCluster: true }
       initialAdmins: [jane.doe]
       principalDomain: example.com
       dependencies: { enabled: false }
@@ -67,8 +67,20 @@ describe("warnings: accepted, but probably not meant", () => {
     ]);
   });
 
-  test("the fixture environments load without warnings", () => {
-    expect(loadEnvironments(FIXTURE_ENVIRONMENTS_FILE).warnings).toEqual([]);
+  test("an environment without an Ingress is warned about: nothing serves its openmetadataUrl, and how to expose it", () => {
+    expect(warningsOf(kubernetes("{ host: db.internal.example.com }", ""))).toEqual([
+      'environment "qa", field openmetadata.ingress: no Ingress, so nothing the stack creates serves ' +
+        "https://openmetadata.qa.example.com; add openmetadata.ingress (className, tlsSecretName) to expose it, or route " +
+        "that URL to the Service openmetadata (port 8585) yourself (help/kubernetes.md)",
+    ]);
+  });
+
+  test("the fixture environments load with no warning but dev's missing Ingress", () => {
+    expect(loadEnvironments(FIXTURE_ENVIRONMENTS_FILE).warnings.map((warning) => warning.split(":")[0])).toEqual(
+      loadEnvironments(FIXTURE_ENVIRONMENTS_FILE)
+        .environments.filter((environment) => environment.openmetadata && !environment.openmetadata.ingress)
+        .map((environment) => `environment "${environment.name}", field openmetadata.ingress`),
+    );
   });
 
   test("synth prints each warning once as a warning: line and still succeeds", () => {

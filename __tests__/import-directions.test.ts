@@ -38,6 +38,7 @@ function allowedInConfig(target: string): boolean {
     target.startsWith("lib/config/") ||
     target.startsWith("lib/keys/") ||
     target === "lib/errors" ||
+    target === "lib/secret-shape" ||
     target === "lib/openmetadata/resource-names"
   );
 }
@@ -58,7 +59,11 @@ function violation(from: string, target: string): string | undefined {
     return "stacks/ imports neither the entry points nor the tests";
   if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target))
     return "lib/config and lib/keys import no construct, CLI or provider module";
-  if ((from === "lib/errors" || from === "lib/openmetadata/resource-names") && !target.startsWith("node:"))
+  if (
+    (from === "lib/errors" || from === "lib/secret-shape" || from === "lib/openmetadata/resource-names") &&
+    !target.startsWith("node:") &&
+    !(from === "lib/errors" && target === "lib/secret-shape")
+  )
     return "the error type and the chart contract are dependency-free";
   if (PROVIDER_OR_CDKTF.test(target) && from.startsWith("scripts/") && !["scripts/bench", "scripts/check-chart"].includes(from))
     return "a CLI that synthesizes nothing loads no cdktf";

@@ -113,7 +113,11 @@ describe("npm run ingestion-config", () => {
     expect(parse(ingestionWorkflowConfig(dev(), { inCluster: true })).workflowConfig.openMetadataServerConfig.hostPort).toBe(
       "http://openmetadata:8585/api",
     );
-    expect(() => ingestionWorkflowConfig(dev(), { tokenVariable: "$(whoami)" })).toThrow('--token-variable: got "$(whoami)"');
+    expect(() => ingestionWorkflowConfig(dev(), { tokenVariable: "$(whoami)" })).toThrow(
+      "--token-variable expects an environment variable name such as OPENMETADATA_JWT_TOKEN",
+    );
+    // The command line accepts lower case, so the library does too (issue 19: they agree).
+    expect(() => ingestionWorkflowConfig(dev(), { tokenVariable: "om_token" })).not.toThrow();
   });
 });
 

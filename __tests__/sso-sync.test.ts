@@ -329,6 +329,17 @@ describe("sso-sync --apply", () => {
     expect(openmetadata.stored()).toEqual(before);
   });
 
+  test("redacts the admin token when OpenMetadata's answer echoes it", async () => {
+    const openmetadata = await startOpenMetadata(dev, {
+      validationFailure: `request with Authorization: Bearer ${ADMIN_TOKEN} refused`,
+      editStored: (document) => void (document.authenticationConfiguration["clientId"] = "0oa-previous-app"),
+    });
+    const { code, output } = await sync(dev, openmetadata, { apply: true });
+    expect(code).toBe(1);
+    expect(output).toContain("validation: authentication: request with Authorization: Bearer [redacted] refused");
+    expect(output).not.toContain(ADMIN_TOKEN);
+  });
+
   test("fails when the settings read back differ from the ones written, naming the field", async () => {
     const openmetadata = await startOpenMetadata(dev, {
       editStored: (document) => void (document.authorizerConfiguration["principalDomain"] = "old.example.com"),
@@ -413,7 +424,7 @@ describe("the sso-sync command", () => {
   });
 
   test.each([
-    [["dev", "--outputs", "missing.json"], "error: missing.json: cannot be read (ENOENT)"],
+    [["dev", "--outputs", "missing.json"], "error: --outputs missing.json: no such file (ENOENT)"],
     [
       ["dev", "--outputs", "o.json", "--bogus"],
       "error: unknown option --bogus; options: --outputs, --openmetadata-url, --apply, " +

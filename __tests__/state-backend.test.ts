@@ -1,5 +1,6 @@
+import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { collateEnvironment, environmentsFromYaml, synthEnvironment } from "./support/synth";
+import { collateEnvironment, environmentsFromYaml, FIXTURES_DIR, synthEnvironment } from "./support/synth";
 
 function localBackendPath(path: string): unknown {
   const [environment] = environmentsFromYaml(`
@@ -14,8 +15,14 @@ environments:
 }
 
 describe("the local state backend", () => {
-  test("a relative state path is relative to the project, seen from cdktf.out/stacks/<stack>", () => {
-    expect(localBackendPath("state/qa.tfstate")).toEqual({ local: { path: "../../../state/qa.tfstate" } });
+  test("a relative state path is relative to the environments file, like every other path, and written from cdktf.out/stacks/<stack>", () => {
+    // The environments of these tests are read as if from __tests__/fixtures/.
+    expect(localBackendPath("state/qa.tfstate")).toEqual({ local: { path: "../../../__tests__/fixtures/state/qa.tfstate" } });
+  });
+
+  test("a relative state path that leads out of the project is written absolute, the only form Terraform can find", () => {
+    const outside = resolve(FIXTURES_DIR, "../../../elsewhere/qa.tfstate");
+    expect(localBackendPath("../../../elsewhere/qa.tfstate")).toEqual({ local: { path: outside } });
   });
 
   test("an absolute state path is written as it is, not turned into a relative one", () => {

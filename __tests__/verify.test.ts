@@ -277,6 +277,15 @@ describe("verify on broken deployments", () => {
     expect(serviceApp.detail).toContain("the private key matches no key of __tests__/fixtures/keys/dev-service-app.jwks.json");
   });
 
+  test("a service-app token whose aud is not the expected audience fails the token check with the audience hint", async () => {
+    // The outputs name another app's client id: the token Okta issues carries the real audience, not this one.
+    const target = { ...targetOf(deployment("dev")), clientId: "0oa-another-app" };
+    const report = await runVerify(target, { http: fastHttp });
+    const serviceApp = check(report, "service-app-token");
+    expect(serviceApp).toMatchObject({ status: "fail", hint: HINTS.serviceTokenInvalid });
+    expect(serviceApp.detail).toContain('"aud"');
+  });
+
   test("an unreachable issuer fails fast within the bounded timeout, and the checks that need it are skipped", async () => {
     const dev = deployment("dev");
     const closedPort = await freePort();
@@ -370,6 +379,32 @@ describe("verify's inputs", () => {
       issuer_url: outputs.issuer_url,
       client_id: outputs.client_id,
     });
+  });
+
+  test("outputs in terraform output -json's shape are accepted, each value unwrapped", () => {
+    const wrapped = (value: string) => ({ sensitive: false, type: "string", value });
+    expect(
+      parseStackOutputs(
+        { issuer_url: wrapped("https://example.okta.com/oauth2/aus1"), client_id: wrapped("0oa1"), namespace: wrapped("openmetadata-dev") },
+        "openmetadata-dev",
+        "o.json",
+      ),
+    ).toEqual({ issuer_url: "https://example.okta.com/oauth2/aus1", client_id: "0oa1" });
+  });
+
+  test.each([
+    ["the inner object of cdktf's outputs file", (outputs: object) => outputs],
+    ["cdktf's outputs file under the stack's own key", (outputs: object) => ({ "openmetadata-dev": outputs })],
+  ])("outputs of another environment given as %s are refused, naming the stack they belong to", (_, shape) => {
+    const owners = [
+      { stackId: "openmetadata-dev", openmetadataUrl: "https://openmetadata.dev.example.com" },
+      { stackId: "openmetadata-staging", openmetadataUrl: "https://openmetadata.staging.example.com" },
+    ];
+    const staging = { issuer_url: "https://example.okta.com/oauth2/aus2", client_id: "0oa2", openmetadata_url: owners[1]!.openmetadataUrl };
+    expect(() => parseStackOutputs(shape(staging), "openmetadata-dev", "o.json", owners)).toThrow(
+      "o.json: these are the outputs of stack openmetadata-staging (openmetadata_url https://openmetadata.staging.example.com), " +
+        "not of openmetadata-dev (https://openmetadata.dev.example.com)",
+    );
   });
 
   test("outputs of another stack, or without the issuer, are refused with what to run", () => {

@@ -1,4 +1,5 @@
 import { closest } from "./config/suggest";
+import { looksLikeSecretPath, quoted, withoutKeysAndTokens } from "./secret-shape";
 
 /**
  * One convention for the command-line mistakes of every script: exit code 2, one line saying what
@@ -9,7 +10,7 @@ const USAGE_EXIT_CODE = 2;
 
 /** Writes `error: <problem>` and the --help pointer to stderr; returns the usage exit code. */
 export function usageError(script: string, problem: string, write: (text: string) => void = (text) => process.stderr.write(text)): number {
-  write(`error: ${problem}\nRun "npm run ${script} -- --help" for usage.\n`);
+  write(`error: ${withoutKeysAndTokens(problem)}\nRun "npm run ${script} -- --help" for usage.\n`);
   return USAGE_EXIT_CODE;
 }
 
@@ -20,8 +21,9 @@ export function usageError(script: string, problem: string, write: (text: string
 export function describeArgumentError(error: unknown, knownOptions: readonly string[], usage = ""): string {
   const { code, message } = error as { code?: string; message: string };
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const name = option.replace(/^-+/, "").split("=")[0]!;
+    // --client-secret=VALUE: the value is never repeated, only the option's name.
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0]!;
+    const name = option.replace(/^-+/, "");
     const near = closest(name, knownOptions);
     return (
       `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; ` +
@@ -40,7 +42,7 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
     return (
-      `unexpected argument ${JSON.stringify(argument)}; this command takes only ` +
+      `unexpected argument ${quoted(argument)}; this command takes only ` +
       `options (${knownOptions.map((known) => `--${known}`).join(", ")})`
     );
   }
@@ -49,3 +51,41 @@ export function describeArgumentError(error: unknown, knownOptions: readonly str
 
 /** With `npm run x --out d`, npm keeps --out for itself; the script sees nothing. */
 export const NPM_DASHES_HINT = "with npm run, put -- before the script's options";
+
+/**
+ * A file option given the secret itself (a PEM block pasted where its path belongs, a client secret instead of
+ * its file): what was expected, without repeating the value, which would land in the terminal and CI logs.
+ */
+export function secretInsteadOfPath(option: string, value: string): string | undefined {
+  if (!looksLikeSecretPath(value)) return undefined;
+  const what = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value) ? "a private key" : "a secret or key";
+  return (
+    `${option} takes the path of a file, and this value looks like ${what} itself (not shown): ` +
+    `write it to a file readable only by you (chmod 600) and give that file's path`
+  );
+}
+
+/** The operating system's error codes for a path, said the way a user can act on them. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENAMETOOLONG: "the name is too long for a path",
+  ELOOP: "too many symbolic links",
+};
+
+/**
+ * An operating-system error about a path the user gave, as a usage message naming the option and the path (never
+ * the internal error a bare ENOTDIR would otherwise become): e.g. `--outputs out.json: no such file (ENOENT)`.
+ */
+export function pathProblem(option: string, path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const said = code ? (SYSTEM_ERRORS[code] ?? "cannot be read") : "cannot be read";
+  return `${option} ${shownPath(path)}: ${said}${code ? ` (${code})` : ""}`;
+}
+
+function shownPath(path: string): string {
+  return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
+}

@@ -1,3 +1,5 @@
+import { withoutKeysAndTokens, withoutSecretShapes } from "./secret-shape";
+
 /**
  * The one error type for mistakes the user can correct: the environments file, a command-line option,
  * an input file, a variable. Every script prints its message, without a stack trace, and exits 2
@@ -7,6 +9,12 @@
  */
 export class UserError extends Error {
   override name = "UserError";
+
+  constructor(message: string) {
+    // Messages repeat what the user typed or a server answered: a key or token is never shown (issue 19). Long
+    // random-looking words are left to the places that quote a value (quoted()), since key ids look the same.
+    super(withoutKeysAndTokens(message));
+  }
 }
 
 /** A script's exit code for a UserError. */
@@ -25,6 +33,6 @@ export function internalError(
   write: (text: string) => void = (text) => process.stderr.write(text),
 ): number {
   const message = error instanceof Error ? error.message : String(error);
-  write(`${script}: internal error (not a mistake in your input): ${message.split("\n")[0]}\n`);
+  write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}\n`);
   return INTERNAL_ERROR_EXIT_CODE;
 }

@@ -1,9 +1,27 @@
 import { stringify } from "yaml";
 import type { Environment } from "./config/environment";
+import { UserError } from "./errors";
+import { looksLikeSecretValue } from "./secret-shape";
 import { AIRFLOW_API_PORT, DEPENDENCIES_RELEASE_NAME, internalServerUrl } from "./openmetadata/resource-names";
 
 /** The variable the bot's JWT is read from: the metadata CLI expands ${VAR} in workflow files (metadata/config/common.py). */
 export const DEFAULT_TOKEN_VARIABLE = "OPENMETADATA_JWT_TOKEN";
+
+/**
+ * What is wrong with a --token-variable value, or undefined: one rule for the command line and the library,
+ * so a name the option accepts is never refused later. The metadata CLI expands ${VAR} with os.environ, where
+ * lower case is as valid as upper case.
+ */
+export function tokenVariableProblem(name: string): string | undefined {
+  if (looksLikeSecretValue(name))
+    return (
+      `--token-variable takes the NAME of the environment variable that holds the bot's JWT, e.g. ${DEFAULT_TOKEN_VARIABLE}; ` +
+      `this value looks like a token itself (not shown): export it in that variable instead`
+    );
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    return `--token-variable expects an environment variable name such as ${DEFAULT_TOKEN_VARIABLE} (letters, digits and _)`;
+  return undefined;
+}
 
 export interface IngestionConfigOptions {
   /** @default "OPENMETADATA_JWT_TOKEN" */
@@ -22,10 +40,10 @@ export interface IngestionConfigOptions {
  */
 export function ingestionWorkflowConfig(environment: Environment, options: IngestionConfigOptions = {}): string {
   const tokenVariable = options.tokenVariable ?? DEFAULT_TOKEN_VARIABLE;
-  if (!/^[A-Z_][A-Z0-9_]*$/.test(tokenVariable))
-    throw new Error(`--token-variable: got "${tokenVariable}"; expected an environment variable name such as ${DEFAULT_TOKEN_VARIABLE}`);
+  const problem = tokenVariableProblem(tokenVariable);
+  if (problem) throw new UserError(problem);
   if (options.inCluster && !environment.openmetadata)
-    throw new Error(
+    throw new UserError(
       `environment "${environment.name}" has target "${environment.target}": there is no in-cluster OpenMetadata; drop --in-cluster`,
     );
   const server = options.inCluster && environment.openmetadata ? internalServerUrl(environment.openmetadata) : environment.openmetadataUrl;

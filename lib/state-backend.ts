@@ -1,4 +1,4 @@
-import { isAbsolute } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { CloudBackend, GcsBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
 import type { StateBackend } from "./config/environment";
 
@@ -9,10 +9,7 @@ import type { StateBackend } from "./config/environment";
 export function configureStateBackend(stack: TerraformStack, backend: StateBackend): void {
   switch (backend.type) {
     case "local":
-      // A relative path is relative to the project: from cdktf.out/stacks/<stack>, so the synthesized path
-      // stays machine-independent. An absolute one (the configuration allows it) is written as it is:
-      // prefixing it would turn "/srv/state" into the relative "../../..//srv/state".
-      new LocalBackend(stack, { path: isAbsolute(backend.path) ? backend.path : `../../../${backend.path}` });
+      new LocalBackend(stack, { path: synthesizedStatePath(backend.path) });
       return;
     case "s3": {
       const s3 = new S3Backend(stack, { bucket: backend.bucket, key: backend.key, region: backend.region, encrypt: true });
@@ -31,4 +28,18 @@ export function configureStateBackend(stack: TerraformStack, backend: StateBacke
       });
       return;
   }
+}
+
+const PROJECT_ROOT = resolve(__dirname, "..");
+
+/**
+ * Terraform reads a local backend's path from cdktf.out/stacks/<stack>. A path inside the project (the default, or a
+ * path the environments file names, resolved against its folder) is written relative to that folder, so the
+ * synthesized JSON is the same on every machine; a path outside the project can only be written as it is.
+ */
+function synthesizedStatePath(path: string): string {
+  if (!isAbsolute(path)) return `../../../${path}`;
+  const inProject = relative(PROJECT_ROOT, path);
+  if (inProject === "" || inProject.startsWith("..") || isAbsolute(inProject)) return path;
+  return `../../../${inProject.split(sep).join("/")}`;
 }

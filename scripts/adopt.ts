@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { quoted } from "../lib/secret-shape";
 import { parseArgs } from "node:util";
 import { parseDocument, stringify } from "yaml";
 import { AdoptRefusal, findAdoptable } from "../lib/adopt/find-adoptable";
@@ -53,20 +54,20 @@ export async function main(args: string[]): Promise<number> {
       throw new AdoptUsageError(
         positionals.length === 0
           ? `name the environment to adopt, e.g. npm run adopt -- dev (${NPM_DASHES_HINT})`
-          : `one environment at a time, got ${positionals.join(", ")}`,
+          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
       );
     const file = environmentsFilePath();
     const environments = loadEnvironmentsFile(file);
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
     if (!environment)
       throw new AdoptUsageError(
-        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+        `no environment ${quoted(positionals[0] ?? "")}; the environments file has ` +
           `${environments.map((candidate) => candidate.name).join(", ")}`,
       );
     if (!environment.okta) throw new AdoptUsageError(`environment ${environment.name} uses Auth0; npm run adopt finds Okta objects only`);
     const clientId = values["client-id"];
     if (clientId !== undefined && !/^[A-Za-z0-9_-]{10,64}$/.test(clientId))
-      throw new AdoptUsageError(`--client-id must be an Okta client id such as 0oa1a2b3c4d5e6f7g8h9, got ${JSON.stringify(clientId)}`);
+      throw new AdoptUsageError(`--client-id must be an Okta client id such as 0oa1a2b3c4d5e6f7g8h9, got ${quoted(clientId)}`);
     const apiUrl = values["okta-api-url"] === undefined ? environment.okta.orgUrl : apiUrlOption(values["okta-api-url"]);
 
     const api = new OktaManagementApi(apiUrl, oktaCredentialsFromEnvironment(process.env));
@@ -96,7 +97,7 @@ function apiUrlOption(text: string): string {
   const url = URL.canParse(text) ? new URL(text) : undefined;
   const loopback = url && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
   if (!url || !(url.protocol === "https:" || (url.protocol === "http:" && loopback)) || url.pathname !== "/" || url.search) {
-    throw new AdoptUsageError(`--okta-api-url must be an https origin with no path (http only for localhost), got ${JSON.stringify(text)}`);
+    throw new AdoptUsageError(`--okta-api-url must be an https origin with no path (http only for localhost), got ${quoted(text)}`);
   }
   return url.origin;
 }
@@ -111,14 +112,14 @@ function writeAdoptSection(file: string, environmentName: string, adopt: object)
   if (file.toLowerCase().endsWith(".json")) {
     const json = JSON.parse(text) as { environments: Record<string, unknown>[] };
     const entry = json.environments.find((candidate) => candidate["name"] === environmentName);
-    if (!entry) throw new AdoptUsageError(`no environment ${JSON.stringify(environmentName)} in ${file}`);
+    if (!entry) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
     entry["adopt"] = adopt;
     updated = `${JSON.stringify(json, null, 2)}\n`;
   } else {
     const document = parseDocument(text);
     const list = document.toJS().environments as { name: string }[];
     const index = list.findIndex((candidate) => candidate.name === environmentName);
-    if (index < 0) throw new AdoptUsageError(`no environment ${JSON.stringify(environmentName)} in ${file}`);
+    if (index < 0) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
     document.setIn(["environments", index, "adopt"], document.createNode(adopt));
     updated = document.toString({ lineWidth: 0 });
   }

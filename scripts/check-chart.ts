@@ -3,6 +3,7 @@ import { loadChart } from "../lib/chart-check/chart";
 import { checkChart, formatReport } from "../lib/chart-check/check";
 import { findOnPath } from "../lib/chart-check/helm";
 import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
+import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { synthesizeReleaseValues } from "../stacks/release-values";
 import { internalError, UserError } from "../lib/errors";
@@ -60,15 +61,16 @@ export function main(args: string[]): number {
   } catch (error) {
     // Input errors say what and where; anything else is a bug, reported in one line.
     if (!(error instanceof UserError)) return internalError("check:chart", error);
-    return cannotCheck(error.message, values.json);
+    return cannotCheck(error.message, values.json, error instanceof ConfigError);
   } finally {
     chart?.dispose();
   }
 }
 
-function cannotCheck(message: string, json: boolean): number {
+/** As every command says it: the environments file's own message as it is, anything else after "error: ". */
+function cannotCheck(message: string, json: boolean, environmentsFile: boolean): number {
   if (json) process.stdout.write(`${JSON.stringify({ error: message }, null, 2)}\n`);
-  process.stderr.write(`check:chart: ${message}\n`);
+  process.stderr.write(environmentsFile ? `${message}\n` : `error: ${message}\n`);
   return 2;
 }
 

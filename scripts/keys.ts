@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { describeArgumentError, NPM_DASHES_HINT, usageError } from "../lib/cli-usage";
+import { describeArgumentError, NPM_DASHES_HINT, pathProblem, secretInsteadOfPath, usageError } from "../lib/cli-usage";
 import { assertValidKid, generateSigningKey, readPublicJwksFile, writeSigningKeyFiles } from "../lib/keys/signing-keys";
 import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
@@ -47,6 +47,8 @@ export async function main(args: string[]): Promise<number> {
       "keys",
       `--out DIR is required: the directory to write the key files to (${NPM_DASHES_HINT}: npm run keys -- --out DIR)`,
     );
+  const pastedKey = values.rotate === undefined ? undefined : secretInsteadOfPath("--rotate", values.rotate);
+  if (pastedKey) return usageError("keys", pastedKey);
   // A bad option value is a usage mistake like an unknown option: exit 2 before any key is made.
   if (values.kid !== undefined) {
     try {
@@ -60,7 +62,15 @@ export async function main(args: string[]): Promise<number> {
     // Read the JWKS being rotated before generating anything, so a bad file fails fast.
     const rotateFrom = values.rotate === undefined ? undefined : readPublicJwksFile(values.rotate);
     const key = await generateSigningKey({ kid: values.kid });
-    const { files, jwks } = writeSigningKeyFiles(values.out, key, { force: values.force, rotateFrom });
+    let written;
+    try {
+      written = writeSigningKeyFiles(values.out, key, { force: values.force, rotateFrom });
+    } catch (error) {
+      // The folder the user named cannot be made or written (a file in the way, no permission): their path, not our bug.
+      if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+      return usageError("keys", pathProblem("--out", values.out, error));
+    }
+    const { files, jwks } = written;
     const kids = jwks.keys.map((jwk) => jwk.kid);
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ kid: key.kid, files, keys: kids }, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { quoted } from "../lib/secret-shape";
 import { delimiter, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeArgumentError, usageError } from "../lib/cli-usage";
@@ -60,7 +61,7 @@ export async function main(args: string[], write: (line: string) => void = (line
       if (!names.includes(name)) {
         const near = closest(name, names);
         throw new RehearseUsageError(
-          `--only names no environment ${JSON.stringify(name)}${near ? ` (did you mean ${near}?)` : ""}; the file has ${names.join(", ")}`,
+          `--only names no environment ${quoted(name)}${near ? ` (did you mean ${near}?)` : ""}; the file has ${names.join(", ")}`,
         );
       }
     }

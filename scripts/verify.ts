@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
+import { quoted } from "../lib/secret-shape";
 import { parseArgs } from "node:util";
-import { describeArgumentError, NPM_DASHES_HINT, usageError as usageLine } from "../lib/cli-usage";
+import { describeArgumentError, NPM_DASHES_HINT, secretInsteadOfPath, usageError as usageLine } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
-import { decodeUtf8 } from "../lib/config/file-text";
-import { parseJsonText } from "../lib/config/json-text";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
 import { runVerify } from "../lib/verify/checks";
-import { parseStackOutputs, VerifyUsageError } from "../lib/verify/outputs";
+import { parseStackOutputs, readOutputsFile, readUserTextFile, VerifyUsageError } from "../lib/verify/outputs";
 import { reportAsJson, reportAsTable } from "../lib/verify/report";
 import { resolveTarget } from "../lib/verify/target";
 import { internalError, UserError } from "../lib/errors";
@@ -65,9 +63,10 @@ export async function main(args: string[]): Promise<number> {
       throw new VerifyUsageError(
         positionals.length === 0
           ? `name the environment to verify, e.g. npm run verify -- dev --outputs outputs.json (${NPM_DASHES_HINT})`
-          : `one environment at a time, got ${positionals.join(", ")}`,
+          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
       );
-    if (!values.outputs) throw new VerifyUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
+    if (!values.outputs)
+      throw new VerifyUsageError(`--outputs FILE is required (cdktf output <stack> --outputs-file FILE; ${NPM_DASHES_HINT})`);
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", 1);
     const retries = wholeNumber(values.retries, "--retries", 0);
     const issuer = values.issuer === undefined ? undefined : httpUrl(values.issuer, "--issuer");
@@ -78,11 +77,15 @@ export async function main(args: string[]): Promise<number> {
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
     if (!environment)
       throw new VerifyUsageError(
-        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+        `no environment ${quoted(positionals[0] ?? "")}; the environments file has ` +
           `${environments.map((candidate) => candidate.name).join(", ")}`,
       );
 
-    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
+    for (const option of ["outputs", "service-app-key"] as const) {
+      const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
+      if (problem) throw new VerifyUsageError(problem);
+    }
+    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs, environments);
     const keyFile = values["service-app-key"];
     const target = resolveTarget(environment, outputs, {
       issuer,
@@ -108,39 +111,22 @@ export async function main(args: string[]): Promise<number> {
 function wholeNumber(text: string, flag: string, minimum: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum)
-    throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${JSON.stringify(text)}`);
+    throw new VerifyUsageError(`${flag} must be a whole number of at least ${minimum}, got ${quoted(text)}`);
   return value;
 }
 
 function httpUrl(text: string, flag: string): string {
   const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
-  if (protocol !== "https:" && protocol !== "http:")
-    throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  if (protocol !== "https:" && protocol !== "http:") throw new VerifyUsageError(`${flag} must be an http(s) URL, got ${quoted(text)}`);
   return text;
 }
 
 function readTextFile(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new VerifyUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  // PowerShell 5's `cdktf output ... > outputs.json` writes UTF-16: say so rather than "not valid JSON".
-  const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw new VerifyUsageError(`${path}: the file ${decoded.problem}`);
-  return decoded.text;
+  return readUserTextFile(path, "--service-app-key", (message) => new VerifyUsageError(message));
 }
 
 function readJsonFile(path: string): unknown {
-  const text = readTextFile(path);
-  try {
-    return parseJsonText(text);
-  } catch (error) {
-    throw new VerifyUsageError(
-      `${path}: not valid JSON at ${(error as Error).message}; write it with cdktf output <stack> --outputs-file FILE`,
-    );
-  }
+  return readOutputsFile(path, (message) => new VerifyUsageError(message));
 }
 
 function usageError(problem: string): number {

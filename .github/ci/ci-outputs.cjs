@@ -48,15 +48,53 @@ var import_node_child_process = require("node:child_process");
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 
+// lib/secret-shape.ts
+var NESTED_SECRET_NAME = /secret|passw|pwd|token|credential|private|api[-_]?key|access[-_]?key/i;
+var JWT = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/;
+var PEM = /-----BEGIN [A-Z0-9 ]*-----/;
+var RANDOM = /^[A-Za-z0-9+/_=~-]{24,}$/;
+function looksLikeSecretValue(value) {
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (JWT.test(text) || PEM.test(text)) return true;
+    if (!RANDOM.test(text)) return false;
+    if (/(?:^|[-_.~])[a-z]{4,}(?:[-_.~]|$)/.test(text)) return false;
+    const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((pattern) => pattern.test(text)).length;
+    return classes >= 3 || classes === 2 && /\d/.test(text) && !/[a-z]{6,}|[A-Z]{6,}/.test(text) && text.length >= 32;
+  }
+  if (Array.isArray(value)) return value.some(looksLikeSecretValue);
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).some(([name, inner]) => NESTED_SECRET_NAME.test(name) || looksLikeSecretValue(inner));
+  return false;
+}
+var PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
+var JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+var LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
+function withoutSecretShapes(text) {
+  return withoutKeysAndTokens(text).replace(
+    LONG_WORD,
+    (word) => looksLikeSecretValue(word) ? "(a value that may be secret, not shown)" : word
+  );
+}
+function withoutKeysAndTokens(text) {
+  return text.replace(PEM_BLOCK, "(a PEM block, not shown)").replace(JWT_GLOBAL, "(a JWT, not shown)");
+}
+function quoted(value) {
+  return looksLikeSecretValue(value) ? "(a value that may be secret, not shown)" : JSON.stringify(value);
+}
+
 // lib/errors.ts
 var UserError = class extends Error {
   name = "UserError";
+  constructor(message) {
+    super(withoutKeysAndTokens(message));
+  }
 };
 var USER_ERROR_EXIT_CODE = 2;
 var INTERNAL_ERROR_EXIT_CODE = 1;
 function internalError(script, error, write = (text) => process.stderr.write(text)) {
   const message = error instanceof Error ? error.message : String(error);
-  write(`${script}: internal error (not a mistake in your input): ${message.split("\n")[0]}
+  write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
 `);
   return INTERNAL_ERROR_EXIT_CODE;
 }
@@ -143,7 +181,7 @@ function editDistance(a, b) {
 // lib/cli-usage.ts
 var USAGE_EXIT_CODE = 2;
 function usageError(script, problem, write = (text) => process.stderr.write(text)) {
-  write(`error: ${problem}
+  write(`error: ${withoutKeysAndTokens(problem)}
 Run "npm run ${script} -- --help" for usage.
 `);
   return USAGE_EXIT_CODE;
@@ -151,8 +189,8 @@ Run "npm run ${script} -- --help" for usage.
 function describeArgumentError(error, knownOptions, usage = "") {
   const { code, message } = error;
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const name = option.replace(/^-+/, "").split("=")[0];
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
+    const name = option.replace(/^-+/, "");
     const near = closest(name, knownOptions);
     return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
   }
@@ -166,7 +204,7 @@ function describeArgumentError(error, knownOptions, usage = "") {
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-    return `unexpected argument ${JSON.stringify(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
   }
   return message;
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { UserError } from "../errors";
+import { readFileSync } from "node:fs";
+import { pathProblem } from "../cli-usage";
+import { decodeUtf8 } from "../config/file-text";
+import { encryptedPemProblem } from "../keys/pem-shape";
+import { withoutKeysAndTokens } from "../secret-shape";
 
 /**
  * A read-only client of the Okta management API, authenticated like the okta/okta provider: an
@@ -16,6 +21,11 @@ export class AdoptUsageError extends UserError {
 /** Okta answered something the tool cannot use; the message names the request, never a credential. */
 export class OktaApiError extends Error {
   override name = "OktaApiError";
+
+  constructor(message: string) {
+    // Built from Okta's answers, which may quote what was sent (the client assertion, a token): never shown.
+    super(withoutKeysAndTokens(message));
+  }
 }
 
 export type OktaCredentials =
@@ -31,10 +41,29 @@ export type OktaCredentials =
 /** Scopes adopt reads with; the provider's app has them already (help/okta-requirements.md). */
 export const ADOPT_READ_SCOPES = ["okta.apps.read", "okta.authorizationServers.read", "okta.trustedOrigins.read"] as const;
 
+/**
+ * OKTA_API_PRIVATE_KEY holds the PEM, or (as the Okta provider documents for private_key) the path of a file
+ * holding it: the same variables must work for the provider and for adopt.
+ */
+function privateKeyFromVariable(value: string | undefined): string | undefined {
+  if (!value || value.includes("-----BEGIN ")) return value;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(value.trim());
+  } catch (error) {
+    throw new AdoptUsageError(
+      `OKTA_API_PRIVATE_KEY holds neither a PEM key nor the path of a readable file: ${pathProblem("OKTA_API_PRIVATE_KEY", value.trim(), error).replace(/^OKTA_API_PRIVATE_KEY /, "")}`,
+    );
+  }
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw new AdoptUsageError(`OKTA_API_PRIVATE_KEY names ${value.trim()}, and the file ${decoded.problem}`);
+  return decoded.text;
+}
+
 export function oktaCredentialsFromEnvironment(env: NodeJS.ProcessEnv): OktaCredentials {
   const clientId = env["OKTA_API_CLIENT_ID"];
   if (clientId) {
-    const privateKeyPem = env["OKTA_API_PRIVATE_KEY"];
+    const privateKeyPem = privateKeyFromVariable(env["OKTA_API_PRIVATE_KEY"]);
     if (!privateKeyPem)
       throw new AdoptUsageError(
         "OKTA_API_CLIENT_ID is set but OKTA_API_PRIVATE_KEY is not: give the service app's " +
@@ -118,7 +147,9 @@ export class OktaManagementApi {
         response.status === 401 || response.status === 403
           ? ` (the credentials need ${ADOPT_READ_SCOPES.join(", ")} and an admin role that may read apps and authorization servers)`
           : "";
-      throw new OktaApiError(`GET ${path}: HTTP ${response.status}${typeof summary === "string" ? `: ${summary}` : ""}${hint}`);
+      throw new OktaApiError(
+        `GET ${path}: HTTP ${response.status}${typeof summary === "string" ? `: ${this.redacted(summary)}` : ""}${hint}`,
+      );
     }
     const body = safeJson(text);
     if (body === undefined) throw new OktaApiError(`GET ${path}: the answer is not JSON`);
@@ -133,11 +164,18 @@ export class OktaManagementApi {
     return this.authorization;
   }
 
+  /** An answer's text without the API token, should Okta quote the Authorization header it refused. */
+  private redacted(text: string): string {
+    return this.credentials.kind === "api-token" && this.credentials.token ? text.split(this.credentials.token).join("[redacted]") : text;
+  }
+
   /** client_credentials with a private_key_jwt assertion, as the provider does (no DPoP). */
   private async accessToken(credentials: Extract<OktaCredentials, { kind: "private-key" }>): Promise<string> {
     const { importPKCS8, SignJWT } = await import("jose");
     const tokenUrl = `${this.orgUrl}/oauth2/v1/token`;
     let key;
+    const encrypted = encryptedPemProblem(credentials.privateKeyPem);
+    if (encrypted) throw new AdoptUsageError(`OKTA_API_PRIVATE_KEY ${encrypted}`);
     try {
       key = await importPKCS8(credentials.privateKeyPem, "RS256");
     } catch {
@@ -174,7 +212,7 @@ export class OktaManagementApi {
     }
     const body = safeJson(await response.text());
     if (!response.ok || typeof body?.["access_token"] !== "string") {
-      const reason = typeof body?.["error_description"] === "string" ? `: ${body["error_description"]}` : "";
+      const reason = typeof body?.["error_description"] === "string" ? `: ${this.redacted(body["error_description"])}` : "";
       throw new OktaApiError(
         `POST /oauth2/v1/token: HTTP ${response.status}${reason} (check OKTA_API_CLIENT_ID, ` +
           `the key id and that the app may use ${ADOPT_READ_SCOPES.join(", ")})`,

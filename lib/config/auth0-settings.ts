@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULTS } from "./defaults";
-import { checkedString, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { checkedString, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
 import { problemsOf, type Problem, type Resolved } from "./section";
 
 /**
@@ -39,6 +39,7 @@ function auth0DomainProblem(value: string): string | undefined {
   if (value.endsWith(".")) return "a trailing dot is not accepted (Auth0 issues tokens for the name without it)";
   if (value.includes(":")) return "a port is not accepted";
   if (value !== value.toLowerCase()) return "upper-case letters are not accepted (the issuer is compared as a string)";
+  if (/[^\x21-\x7E]/.test(value)) return `not a domain name: ${nonAsciiDomainHint(value)}`;
   if (!HOST.test(value)) return "not a domain name";
   return undefined;
 }
@@ -80,6 +81,16 @@ export function resolveAuth0Settings(environmentName: string, input: Auth0Input)
   const { problems, problem } = problemsOf(environmentName);
   const defaults = DEFAULTS.auth0;
   const connections = input.connections ?? defaults.connections;
+  if (input.connections !== undefined && input.connections.length === 0) {
+    // Like okta.access.groups: [], an empty list means no one can sign in, which is never what is meant.
+    problem(
+      "auth0.connections",
+      input.connections,
+      "an empty list enables the app on no connection, so no one can sign in; name the connections " +
+        '(e.g. ["Username-Password-Authentication"]), or remove the field to let the tenant\'s enable_client_connections decide',
+    );
+    return { problems };
+  }
   const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
   if (duplicate !== undefined) {
     // Two auth0_connection_client resources for one pair would fight over the same enablement.

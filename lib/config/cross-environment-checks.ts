@@ -39,7 +39,36 @@ export function crossEnvironmentProblems(environments: readonly Environment[]): 
       (environment) => environment.openmetadata?.namespace,
     ),
     ...jobsNamespaceProblems(environments),
+    ...sameAdoptedOktaObject(environments),
   ];
+}
+
+/**
+ * Two environments adopting one Okta object would both own it: each apply would rewrite it to its own settings,
+ * and destroying either stack deletes it from under the other. Ids are unique in an org, so the key is org and id.
+ */
+function sameAdoptedOktaObject(environments: readonly Environment[]): ConfigProblem[] {
+  const owner = new Map<string, string>();
+  const problems: ConfigProblem[] = [];
+  for (const environment of environments) {
+    const ids = environment.adopt?.okta ?? {};
+    for (const [field, id] of Object.entries(ids)) {
+      if (id === undefined || !environment.okta) continue;
+      const key = `${environment.okta.orgUrl} ${id}`;
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, environment.name);
+      else
+        problems.push({
+          environment: environment.name,
+          path: `adopt.okta.${field}`,
+          value: id,
+          message:
+            `environment "${first}" adopts the same Okta object in ${environment.okta.orgUrl}; both stacks would own it ` +
+            "(each apply rewrites it, either destroy deletes it): adopt it in one environment and let the other create its own",
+        });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -172,6 +201,14 @@ export function environmentWarnings(input: EnvironmentInput, environment: Enviro
     warnings.push(
       `${where("okta.access.groups")}: "${everyone}" is Okta's built-in group of every user; to give ` +
         `everyone access say so with okta.access.everyone: true and remove it from groups`,
+    );
+  }
+  // getting-started sends a newcomer to openmetadataUrl next; without an Ingress nothing the stack makes answers there.
+  if (environment.openmetadata && !environment.openmetadata.ingress) {
+    warnings.push(
+      `${where("openmetadata.ingress")}: no Ingress, so nothing the stack creates serves ${environment.openmetadataUrl}; ` +
+        `add openmetadata.ingress (className, tlsSecretName) to expose it, or route that URL to the Service ` +
+        `${environment.openmetadata.releaseName} (port 8585) yourself (help/kubernetes.md)`,
     );
   }
   return warnings;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adoptSchema } from "./adopt-settings";
+import { closest } from "./suggest";
 import { auth0Section } from "./auth0-settings";
 import { pipelineServiceClientSection } from "./pipeline-settings";
 import {
@@ -142,9 +143,20 @@ const orgName = checkedString('the Okta org name only, e.g. "dev-123456" (not a 
   return 'expected the Okta org name only, e.g. "dev-123456" (not a URL)';
 });
 
+/** The domains Okta serves orgs under (commercial, preview, EMEA cell, US government cells). */
+export const OKTA_BASE_DOMAINS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "okta-miltest.com"] as const;
+
+/** Where the edit distance finds nothing (oktapreview.company), the domain with the same first label. */
+function nearestByPrefix(value: string): string | undefined {
+  const label = value.split(".")[0] ?? "";
+  return OKTA_BASE_DOMAINS.find((domain) => domain.split(".")[0] === label);
+}
+
 const okta = strictRecord({
   orgName,
   baseUrl: domainName("okta.com"),
+  /** baseUrl is deliberately not one of Okta's domains (an org reached through a custom domain). */
+  customBaseUrl: bool().optional(),
   flow: oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret').optional(),
   appLabel: nonEmptyString("an Okta app label").optional(),
   access: access.optional(),
@@ -174,6 +186,30 @@ const okta = strictRecord({
       message:
         `repeats the org name: the org URL is https://{orgName}.{baseUrl}, which would be ` +
         `https://${value.orgName}.${value.baseUrl}; write baseUrl: "${rest}"`,
+    });
+    // The more specific problem: the domain left after the org name is usually one of Okta's.
+    return;
+  }
+  // The provider sends the API credentials to https://{orgName}.{baseUrl}: a typo (okta.co) would send them elsewhere.
+  if (!value.customBaseUrl && !(OKTA_BASE_DOMAINS as readonly string[]).includes(value.baseUrl)) {
+    const near = closest(value.baseUrl, OKTA_BASE_DOMAINS) ?? nearestByPrefix(value.baseUrl);
+    ctx.addIssue({
+      code: "custom",
+      path: ["baseUrl"],
+      input: value.baseUrl,
+      message:
+        `not one of Okta's domains (${OKTA_BASE_DOMAINS.join(", ")})${near ? `; did you mean "${near}"?` : ""}; the provider would send ` +
+        `the API credentials to https://${value.orgName}.${value.baseUrl}. If that really is your org's domain, say so ` +
+        `with okta.customBaseUrl: true`,
+    });
+    return;
+  }
+  if (value.customBaseUrl && (OKTA_BASE_DOMAINS as readonly string[]).includes(value.baseUrl)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["customBaseUrl"],
+      input: value.customBaseUrl,
+      message: `${value.baseUrl} is one of Okta's own domains, not a custom one; remove customBaseUrl`,
     });
   }
 });
@@ -300,7 +336,7 @@ const BACKEND_TYPES = ["local", "s3", "gcs", "remote"] as const;
 const stateBackend = z.discriminatedUnion(
   "type",
   [
-    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the project (where cdktf runs)").optional() }),
+    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the environments file").optional() }),
     strictRecord({
       type: z.literal("s3"),
       bucket: s3BucketName(),

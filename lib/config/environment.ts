@@ -201,7 +201,7 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
         "adopt; remove adopt.okta (adopt.openmetadata.release still applies)",
     );
 
-  const backend = resolveBackend(input.backend, stackId);
+  const backend = resolveBackend(input.backend, stackId, files);
   problems.push(...backend.problems);
 
   if (problems.length > 0 || !identityProvider || !backend.value) return { problems };

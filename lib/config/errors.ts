@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { closest } from "./suggest";
 import { UserError } from "../errors";
+import { looksLikeSecretName, looksLikeSecretValue, WHERE_SECRETS_GO, withoutValue } from "../secret-shape";
 
 /** One problem in an environments file: where it is, what was found and what would be right. */
 export interface ConfigProblem {
@@ -12,6 +13,8 @@ export interface ConfigProblem {
   readonly value: unknown;
   /** What is wrong and what is accepted. */
   readonly message: string;
+  /** The value may be a secret (its field's name says so): the message never shows it. */
+  readonly secret?: boolean;
 }
 
 /** Thrown for bad input before any construct exists, so synth exits non-zero with nothing written. */
@@ -22,14 +25,43 @@ export class ConfigError extends UserError {
   ) {
     // A setting outside the file (the environment variable) is one line: there is no file to list problems of.
     const [only] = problems;
+    const lines = groupedLines(problems);
     super(
       problems.length === 1 && only!.path === SETTING_LEVEL
         ? `${source} ${only!.message}`
-        : `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the ` +
-            `environments\n${problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`,
+        : `${source}: ${lines.length} problem${lines.length === 1 ? "" : "s"} in the ` +
+            `environments\n${lines.map((line) => `  - ${line}`).join("\n")}`,
     );
     this.name = "ConfigError";
   }
+}
+
+/** Environments named in a repeated problem before "and N more". */
+const LISTED_ENVIRONMENTS = 10;
+
+/**
+ * One line per distinct problem: the same mistake in many environments (a shared YAML anchor) is said once, with
+ * the environments it is in, rather than 300 times.
+ */
+function groupedLines(problems: readonly ConfigProblem[]): string[] {
+  const groups = new Map<string, { problem: ConfigProblem; environments: string[] }>();
+  for (const problem of problems) {
+    const key = problem.environment === undefined ? formatProblem(problem) : formatProblem({ ...problem, environment: "\0" });
+    const group = groups.get(key);
+    if (group && problem.environment !== undefined) group.environments.push(problem.environment);
+    else
+      groups.set(group ? `${key}\0${groups.size}` : key, {
+        problem,
+        environments: problem.environment === undefined ? [] : [problem.environment],
+      });
+  }
+  return [...groups.values()].map(({ problem, environments }) => {
+    if (environments.length <= 1) return formatProblem(problem);
+    const listed = environments.slice(0, LISTED_ENVIRONMENTS).map((name) => JSON.stringify(name));
+    const more = environments.length > LISTED_ENVIRONMENTS ? ` and ${environments.length - LISTED_ENVIRONMENTS} more` : "";
+    const line = formatProblem({ ...problem, environment: "\0" });
+    return line.replace('environment "\0"', `${environments.length} environments (${listed.join(", ")}${more})`);
+  });
 }
 
 /** Path of problems with the file as a whole (unreadable, not JSON/YAML). */
@@ -42,9 +74,13 @@ export function formatProblem(problem: ConfigProblem): string {
   if (problem.path === FILE_LEVEL) return `the file ${problem.message}`;
   if (problem.path === SETTING_LEVEL) return problem.message;
   const where = problem.environment ? `environment "${problem.environment}", ` : "";
-  const found = problem.value === undefined ? "missing" : `got ${describeValue(problem.value)}`;
-  if (!problem.path && problem.environment) return `environment "${problem.environment}": ${found}; ${problem.message}`;
-  return `${where}field ${problem.path || "(root)"}: ${found}; ${problem.message}`;
+  const secret = problem.secret === true || looksLikeSecretValue(problem.value);
+  // A secret's value is named, never shown, also where a message would repeat it in a suggestion.
+  let found = problem.value === undefined ? "missing" : `got ${describeValue(problem.value)}`;
+  if (problem.value !== undefined && secret) found = "a value that may be secret (not shown)";
+  const message = secret ? withoutValue(problem.message, problem.value) : problem.message;
+  if (!problem.path && problem.environment) return `environment "${problem.environment}": ${found}; ${message}`;
+  return `${where}field ${problem.path || "(root)"}: ${found}; ${message}`;
 }
 
 export function describeValue(value: unknown): string {
@@ -92,14 +128,19 @@ export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[
       const relativePath = inEnvironment ? path.slice(2) : path;
       const named = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : undefined;
       const environment = named ?? (inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined);
-      const message =
-        issue.code === "unrecognized_keys" ? withSuggestion(issue.message, String(path[path.length - 1])) : readableMessage(issue);
+      const field = String(path[path.length - 1]);
+      const unknown = issue.code === "unrecognized_keys";
+      const value = valueAt(raw, path);
+      // An unknown field named like a secret (clientSecret:, password:) or holding one is a secret pasted in the wrong place.
+      const secret = unknown && (looksLikeSecretName(field) || looksLikeSecretValue(value));
+      const message = unknown ? withSuggestion(issue.message, field) : readableMessage(issue);
       return [
         {
           ...(environment === undefined ? {} : { environment }),
           path: formatPath(relativePath),
-          value: valueAt(raw, path),
-          message,
+          value,
+          message: secret ? `${message}; ${WHERE_SECRETS_GO}` : message,
+          ...(secret ? { secret } : {}),
         },
       ];
     });

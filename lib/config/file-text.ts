@@ -9,6 +9,15 @@ const SAVE_AS_UTF8 =
 
 /** The text, or the reason it cannot be read as UTF-8 (a sentence that completes "the file ..."). */
 export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly problem: string } {
+  // ASN.1 DER starts with a SEQUENCE tag and a long-form length (private_key.der, public_key.der of npm run keys):
+  // binary, not text in another encoding, so not "UTF-16".
+  if (bytes[0] === 0x30 && (bytes[1] === 0x82 || bytes[1] === 0x81)) {
+    return {
+      problem:
+        "is binary DER (a key or certificate in ASN.1), not text; give the PEM file instead (private.pem or jwks.json of " +
+        "npm run keys), or convert it: openssl pkey -inform DER -in FILE -out FILE.pem",
+    };
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: `is UTF-16 (it starts with a UTF-16 byte order mark, as PowerShell 5's > redirection writes); ${SAVE_AS_UTF8}` };
   }

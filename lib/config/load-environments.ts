@@ -98,8 +98,17 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
   const raw = parseDocument(text, options);
   const notEnvironments = notAnEnvironmentsFile(raw);
   if (notEnvironments) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: notEnvironments }]);
+  const templated = templatingProblems(raw);
   const parsed = environmentsFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(options.source, problemsFromZod(raw, parsed.error.issues));
+  if (!parsed.success) {
+    // A field holding "${VAR}" is wrong for one reason: the template, not the format the schema also refuses.
+    const templatedFields = new Set(templated.map((problem) => `${problem.environment}|${problem.path}`));
+    const others = problemsFromZod(raw, parsed.error.issues).filter(
+      (problem) => !templatedFields.has(`${problem.environment}|${problem.path}`),
+    );
+    throw new ConfigError(options.source, [...templated, ...others]);
+  }
+  if (templated.length > 0) throw new ConfigError(options.source, templated);
 
   const problems: ConfigProblem[] = [];
   const environments: Environment[] = [];
@@ -131,6 +140,35 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
   return { environments, warnings };
 }
 
+/** `${VAR}`, `$HOME`, `%VAR%` (Windows), `{{ var }}` (Jinja, Helm, Go templates). */
+const TEMPLATE = /\$\{[^}]*\}|(?:^|[^$\w\\])\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{[^}]*\}\}/;
+
+/**
+ * Every string of every environment that still holds template syntax. Ingress annotations are left out: their
+ * values are read by controllers that expand `$host` and the like themselves (nginx configuration snippets).
+ */
+function templatingProblems(raw: unknown): ConfigProblem[] {
+  const environments = (raw as { environments?: unknown } | null)?.environments;
+  if (!Array.isArray(environments)) return [];
+  const problems: ConfigProblem[] = [];
+  environments.forEach((environment: unknown, index) => {
+    const name = (environment as { name?: unknown } | null)?.name;
+    const label = typeof name === "string" && name.trim() !== "" && !TEMPLATE.test(name) ? name : `#${index + 1}`;
+    const visit = (value: unknown, path: string): void => {
+      if (/^openmetadata\.ingress\.annotations\./.test(path)) return;
+      if (typeof value === "string") {
+        const found = TEMPLATE.exec(value)?.[0]?.replace(/^[^$%{]/, "");
+        if (found)
+          problems.push({ environment: label, path, value, message: `${JSON.stringify(found)} was never substituted: ${NOT_TEMPLATED}` });
+      } else if (Array.isArray(value)) value.forEach((item, position) => visit(item, `${path}[${position}]`));
+      else if (value !== null && typeof value === "object")
+        for (const [key, inner] of Object.entries(value)) visit(inner, path ? `${path}.${key}` : key);
+    };
+    visit(environment, "");
+  });
+  return problems;
+}
+
 function parseDocument(text: string, options: ParseOptions): unknown {
   if (options.format === "json") {
     try {
@@ -153,11 +191,29 @@ function parseDocument(text: string, options: ParseOptions): unknown {
       throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
     }
   }
-  const document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: "error" });
+  // merge: YAML 1.1's `<<: *base` is how teams share a block between environments (YAML 1.2 dropped it).
+  const document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: "error", merge: true });
   const [error] = document.errors;
   if (error) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: yamlProblem(error, text) }]);
+  // A tag such as !env or !ENV is a templating tool's (a loader that substitutes variables); this file is read as it is.
+  const tags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  if (tags.length > 0)
+    throw new ConfigError(
+      options.source,
+      tags.map((warning) => {
+        const [start] = warning.linePos ?? [];
+        const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? "a tag";
+        return {
+          path: FILE_LEVEL,
+          value: undefined,
+          message: `uses the YAML tag ${tag}${start ? ` at line ${start.line}, column ${start.col}` : ""}: ${NOT_TEMPLATED}`,
+        };
+      }),
+    );
   try {
-    return document.toJS();
+    // 100 (the default) refuses one anchor used by 300 environments; the limit multiplies along nested aliases,
+    // so an alias bomb (aliases of aliases) still exceeds it after a few levels.
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (failure) {
     // An alias (*name) without its anchor (&name) fails only when the value is built.
     const alias = /alias.*?: (\S+)$/.exec((failure as Error).message)?.[1];
@@ -168,6 +224,14 @@ function parseDocument(text: string, options: ParseOptions): unknown {
     throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message }]);
   }
 }
+
+/** One anchor used by every environment of a large file, and nested anchors a few levels deep; a bomb's product is far above. */
+const MAX_ALIAS_COUNT = 10_000;
+
+/** The file is read exactly as written: what a templating step would have replaced is a mistake here. */
+export const NOT_TEMPLATED =
+  "this file is not templated (nothing substitutes variables in it); write the value itself, or generate the file " +
+  "before synth (e.g. envsubst < environments.tmpl.yaml > environments.yaml) and point OPENMETADATA_ENVIRONMENTS_FILE at the result";
 
 /** The yaml library's messages advise its API ("please use parseAllDocuments()"); say what the user wrote instead. */
 function yamlProblem(error: YAMLParseError, text: string): string {

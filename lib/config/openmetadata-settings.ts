@@ -99,6 +99,17 @@ export function resolveOpenMetadata(environment: EnvironmentInput, input: OpenMe
     : undefined;
   checkAirflowPlacement(input, dependencies, withAirflow, metadataApiEndpoint, fail);
 
+  // An Ingress rule's host must be a DNS name (the API server refuses an IP: networking/v1 IngressRule.host), so
+  // this would synthesize and fail at apply.
+  const host = URL.canParse(environment.openmetadataUrl) ? new URL(environment.openmetadataUrl).hostname : "";
+  if (input.ingress && (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || host.startsWith("["))) {
+    fail(
+      "openmetadataUrl",
+      environment.openmetadataUrl,
+      `an Ingress host must be a DNS name, not an IP address (Kubernetes refuses the rule); give OpenMetadata a DNS name ` +
+        `pointing at ${host}, or remove openmetadata.ingress and expose the Service another way`,
+    );
+  }
   if (input.ingress && !input.ingress.tlsSecretName && environment.openmetadataUrl.startsWith("https://")) {
     fail(
       "openmetadata.ingress.tlsSecretName",

@@ -1,3 +1,4 @@
+import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { closest } from "./suggest";
 
@@ -79,8 +80,25 @@ const SURROUNDING_WHITESPACE = "leading or trailing whitespace is not accepted";
 /** trim() and the invisible characters copy-paste brings along (zero-width space, byte order mark). */
 const SURROUNDING = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
+/** A non-breaking space (U+00A0) looks like a space and comes with text pasted from a wiki, a document or a chat. */
+const NBSP_PASTE = "a non-breaking space (U+00A0, pasted from a wiki or document)";
+
+/**
+ * Why a domain with characters outside ASCII is refused, and what to write: a non-breaking space is named as such,
+ * an international domain gets its xn-- form (what DNS, Okta and Kubernetes use).
+ */
+export function nonAsciiDomainHint(value: string): string {
+  if (value.includes("\u00A0")) return `it contains ${NBSP_PASTE}; remove it`;
+  const ascii = domainToASCII(value.trim().toLowerCase());
+  return ascii && ascii !== value
+    ? `it contains non-ASCII characters: write an international domain in its xn-- form ("${ascii}"), or retype look-alike letters pasted from a document`
+    : "it contains spaces or non-ASCII characters (look-alike letters pasted from a document?); an international domain is written in its xn-- form";
+}
+
 function surroundingWhitespace(value: string): string | undefined {
   const trimmed = value.replace(SURROUNDING, "");
+  if (value !== trimmed && trimmed !== "" && /^\u00A0|\u00A0$/.test(value))
+    return `${SURROUNDING_WHITESPACE}: ${NBSP_PASTE} surrounds it; write ${JSON.stringify(trimmed)}`;
   if (value !== trimmed && trimmed !== "") return `${SURROUNDING_WHITESPACE}; write ${JSON.stringify(trimmed)}`;
   // Quotes pasted from a document or chat are characters of the value, not YAML's quotes.
   if (/^[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]|[\u201C\u201D\u2018\u2019\u00AB\u00BB]$/.test(trimmed)) {
@@ -154,6 +172,7 @@ export function baseUrl(example: string) {
 }
 
 function baseUrlProblem(value: string): string | undefined {
+  if (value.includes("\u00A0")) return `contains ${NBSP_PASTE}; remove it`;
   if (/[^\x21-\x7E]/.test(value))
     return (
       "contains spaces or non-ASCII characters (look-alike letters or quotes pasted from a " +
@@ -198,8 +217,7 @@ export function domainName(example: string) {
       .replace(/\.$/, "")
       .toLowerCase();
     if (bare !== value && DOMAIN.test(bare)) return `expected ${accepted} (write "${bare}")`;
-    if (/[^\x21-\x7E]/.test(value))
-      return `expected ${accepted} (it contains spaces or non-ASCII characters, e.g. look-alike letters pasted from a document)`;
+    if (/[^\x21-\x7E]/.test(value)) return `expected ${accepted} (${nonAsciiDomainHint(value)})`;
     return `expected ${accepted}`;
   });
 }

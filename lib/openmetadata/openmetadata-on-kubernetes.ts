@@ -124,7 +124,7 @@ export class OpenMetadataOnKubernetes extends Construct {
     ) {
       Annotations.of(this).addWarning(
         `Nothing creates the TLS Secret "${settings.ingress.tlsSecretName}": until it exists the ` +
-          `ingress controller serves its default certificate and every Okta callback fails. ` +
+          `ingress controller serves its default certificate and every sign-in callback fails. ` +
           (`Name a cert-manager issuer in openmetadata.ingress.annotations (cert-manager.io/cluster-issuer or ` +
             `cert-manager.io/issuer), or set openmetadata.ingress.tlsSecretExists: true once it is created.`),
       );

@@ -30,6 +30,8 @@ export function runCdktf(args: readonly string[], run: CdktfRun): Promise<Comman
     [ENVIRONMENTS_FILE_VARIABLE]: run.environmentsFile,
     // cdktf would otherwise point TF_PLUGIN_CACHE_DIR at a cache of its own; the mirror is the only source here.
     CDKTF_DISABLE_PLUGIN_CACHE_ENV: "true",
+    // Terraform's environment sets it already; said here too, so no caller's env can bring back cdktf's telemetry call.
+    CHECKPOINT_DISABLE: "1",
     FORCE_COLOR: "0",
   };
   // With CI=true, cdktf 0.21 ends a failed destroy with "Invoking Terraform CLI failed with exit code 1" and

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { looksLikeSecretValue, quoted, shown } from "../secret-shape";
+import { NPM_DASHES_HINT, secretInsteadOfPath } from "../cli-usage";
 import { parseArgs } from "node:util";
 import { environmentsFilePath, loadEnvironmentsFile } from "../config/load-environments";
-import { parseStackOutputs } from "../verify/outputs";
+import { parseStackOutputs, readOutputsFile, readUserTextFile } from "../verify/outputs";
 import { SsoSyncUsageError } from "./errors";
 import { runSsoSync } from "./run";
 import { UserError } from "../errors";
@@ -77,9 +78,14 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
       throw new SsoSyncUsageError(
         positionals.length === 0
           ? "name the environment, e.g. npm run sso-sync -- staging --outputs outputs.json"
-          : `one environment at a time, got ${positionals.join(", ")}`,
+          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
       );
-    if (!values.outputs) throw new SsoSyncUsageError("--outputs FILE is required (cdktf output <stack> --outputs-file FILE)");
+    if (!values.outputs)
+      throw new SsoSyncUsageError(`--outputs FILE is required (cdktf output <stack> --outputs-file FILE; ${NPM_DASHES_HINT})`);
+    for (const option of ["outputs", "client-secret-file"] as const) {
+      const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
+      if (problem) throw new SsoSyncUsageError(problem);
+    }
     if (values["client-secret-env"] !== undefined && values["client-secret-file"] !== undefined)
       throw new SsoSyncUsageError("give the client secret either with --client-secret-env or with --client-secret-file, not both");
     const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms");
@@ -90,10 +96,10 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
     const environment = environments.find((candidate) => candidate.name === positionals[0]);
     if (!environment)
       throw new SsoSyncUsageError(
-        `no environment ${JSON.stringify(positionals[0])}; the environments file has ` +
+        `no environment ${quoted(positionals[0] ?? "")}; the environments file has ` +
           `${environments.map((candidate) => candidate.name).join(", ")}`,
       );
-    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs);
+    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs, environments);
 
     const token = io.env[TOKEN_VARIABLE];
     if (token === undefined || token.trim() === "") {
@@ -125,17 +131,22 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
 /** Secrets come from an environment variable or a file, never from the command line (it shows in `ps` and shell history). */
 function readClientSecret(variable: string | undefined, file: string | undefined, env: CliProcess["env"]): string | undefined {
   if (variable !== undefined) {
+    if (looksLikeSecretValue(variable))
+      throw new SsoSyncUsageError(
+        "--client-secret-env takes the NAME of the variable that holds the client secret, e.g. OKTA_CLIENT_SECRET; this value " +
+          "looks like the secret itself (not shown): export it in a variable and name that, or use --client-secret-file FILE",
+      );
     const value = env[variable];
     if (value === undefined || value.trim() === "")
       throw new SsoSyncUsageError(
-        `--client-secret-env ${variable}: the variable is not set or empty; export the Okta Web app's client secret in it`,
+        `--client-secret-env ${shown(variable)}: the variable is not set or empty; export the Okta Web app's client secret in it`,
       );
     return value.trim();
   }
   if (file !== undefined) {
     const value = readTextFile(file).trim();
     if (value === "")
-      throw new SsoSyncUsageError(`--client-secret-file ${file}: the file is empty; write the Okta Web app's client secret into it`);
+      throw new SsoSyncUsageError(`--client-secret-file ${shown(file)}: the file is empty; write the Okta Web app's client secret into it`);
     return value;
   }
   return undefined;
@@ -144,32 +155,23 @@ function readClientSecret(variable: string | undefined, file: string | undefined
 function wholeNumber(text: string, flag: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1)
-    throw new SsoSyncUsageError(`${flag} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
+    throw new SsoSyncUsageError(`${flag} must be a whole number of at least 1, got ${quoted(text)}`);
   return value;
 }
 
 function httpUrl(text: string, flag: string): string {
   const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
-  if (protocol !== "https:" && protocol !== "http:")
-    throw new SsoSyncUsageError(`${flag} must be an http(s) URL, got ${JSON.stringify(text)}`);
+  if (protocol !== "https:" && protocol !== "http:") throw new SsoSyncUsageError(`${flag} must be an http(s) URL, got ${quoted(text)}`);
   return text;
 }
 
 function readTextFile(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new SsoSyncUsageError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  return readUserTextFile(path, "--client-secret-file", (message) => new SsoSyncUsageError(message));
 }
 
+/** As verify reads it (UTF-16, BOM, the same messages): the same file is given to both. */
 function readJsonFile(path: string): unknown {
-  const text = readTextFile(path);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new SsoSyncUsageError(`${path}: not valid JSON`);
-  }
+  return readOutputsFile(path, (message) => new SsoSyncUsageError(message));
 }
 
 /** parseArgs advises its own syntax ("place it ... after '--'"); the user needs the options there are. */

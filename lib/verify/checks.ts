@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JSONWebKeySet, type JWK } from "jose";
 import { displayPath } from "../config/load-environments";
 import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
+import { withoutKeysAndTokens } from "../secret-shape";
 import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
 import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
 
@@ -361,7 +362,14 @@ function isRs256SigningKey(key: JWK): boolean {
 }
 
 const passed = (id: CheckId, detail: string): CheckResult => ({ id, name: CHECK_NAMES[id], status: "pass", detail, hint: null });
-const failed = (id: CheckId, detail: string, hint: string): CheckResult => ({ id, name: CHECK_NAMES[id], status: "fail", detail, hint });
+// A failure's detail may quote a server's answer, which can echo the client assertion or a token we sent.
+const failed = (id: CheckId, detail: string, hint: string): CheckResult => ({
+  id,
+  name: CHECK_NAMES[id],
+  status: "fail",
+  detail: withoutKeysAndTokens(detail),
+  hint,
+});
 const skipped = (id: CheckId, detail: string): CheckResult => ({ id, name: CHECK_NAMES[id], status: "skip", detail, hint: null });
 
 function oneLine(error: unknown): string {

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { encryptedPemProblem } from "../keys/pem-shape";
 import type { Environment } from "../config/environment";
 import type { PublicJwk } from "../keys/public-jwks";
 import { callbackUrl } from "../openmetadata-urls";
@@ -87,6 +88,8 @@ function resolveServiceApp(environment: Environment, outputs: StackOutputs, over
 }
 
 function parsePrivateKey(pem: string, source: string): KeyObject {
+  const encrypted = encryptedPemProblem(pem);
+  if (encrypted) throw new VerifyUsageError(`${source} ${encrypted}`);
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: "pem" });
