@@ -95,6 +95,64 @@ function reportError(io, title, message) {
 `);
 }
 
+// lib/config/suggest.ts
+function closest(word, candidates) {
+  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
+  let best;
+  for (const candidate of candidates) {
+    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
+  return word.length >= 4 ? candidates.find(
+    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
+  ) : void 0;
+}
+function editDistance(a, b) {
+  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
+}
+
+// lib/cli-usage.ts
+var USAGE_EXIT_CODE = 2;
+function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+  write(`error: ${withoutKeysAndTokens(problem)}
+Run "npm run ${script} -- --help" for usage.
+`);
+  return USAGE_EXIT_CODE;
+}
+function describeArgumentError(error, knownOptions, usage = "") {
+  const { code, message } = error;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
+    const name = option.replace(/^-+/, "");
+    const near = closest(name, knownOptions);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
+    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
+    return message;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+  }
+  return message;
+}
+
 // lib/ci/terraform.ts
 var import_node_child_process = require("node:child_process");
 var import_node_fs = require("node:fs");
@@ -169,64 +227,6 @@ function applyReviewedPlan({ stack, folder, planDir, commit }, io) {
   } finally {
     (0, import_node_fs2.rmSync)(savedPlan, { force: true });
   }
-}
-
-// lib/config/suggest.ts
-function closest(word, candidates) {
-  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
-  let best;
-  for (const candidate of candidates) {
-    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
-  return word.length >= 4 ? candidates.find(
-    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
-  ) : void 0;
-}
-function editDistance(a, b) {
-  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
-      row.push(distance);
-    }
-    rows.push(row);
-  }
-  return rows[a.length][b.length];
-}
-
-// lib/cli-usage.ts
-var USAGE_EXIT_CODE = 2;
-function usageError(script, problem, write = (text) => process.stderr.write(text)) {
-  write(`error: ${withoutKeysAndTokens(problem)}
-Run "npm run ${script} -- --help" for usage.
-`);
-  return USAGE_EXIT_CODE;
-}
-function describeArgumentError(error, knownOptions, usage = "") {
-  const { code, message } = error;
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
-    const name = option.replace(/^-+/, "");
-    const near = closest(name, knownOptions);
-    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
-  }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
-    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
-    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
-    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
-    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
-    return message;
-  }
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
-  }
-  return message;
 }
 
 // scripts/ci-apply.ts

@@ -30,23 +30,32 @@ var import_node_util = require("node:util");
 // lib/ci/outputs.ts
 var import_node_fs2 = require("node:fs");
 
-// lib/ci/annotations.ts
-function inGitHubActions(env) {
-  return env["GITHUB_ACTIONS"] === "true";
+// lib/config/suggest.ts
+function closest(word, candidates) {
+  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
+  let best;
+  for (const candidate of candidates) {
+    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
+  return word.length >= 4 ? candidates.find(
+    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
+  ) : void 0;
 }
-var escapeData = (text) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProperty = (text) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-function reportError(io, title, message) {
-  if (inGitHubActions(io.env)) io.stdout(`::error title=${escapeProperty(title)}::${escapeData(message)}
-`);
-  else io.stderr(`error: ${title}: ${message}
-`);
+function editDistance(a, b) {
+  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
 }
-
-// lib/ci/terraform.ts
-var import_node_child_process = require("node:child_process");
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
 
 // lib/secret-shape.ts
 var NESTED_SECRET_NAME = /secret|passw|pwd|token|credential|private|api[-_]?key|access[-_]?key/i;
@@ -82,6 +91,58 @@ function withoutKeysAndTokens(text) {
 function quoted(value) {
   return looksLikeSecretValue(value) ? "(a value that may be secret, not shown)" : JSON.stringify(value);
 }
+function looksLikeSecretPath(value) {
+  if (/-----BEGIN |\n/.test(value)) return true;
+  return value.split(/[/\\]/).some((part) => looksLikeSecretValue(part));
+}
+
+// lib/cli-usage.ts
+var USAGE_EXIT_CODE = 2;
+function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+  write(`error: ${withoutKeysAndTokens(problem)}
+Run "npm run ${script} -- --help" for usage.
+`);
+  return USAGE_EXIT_CODE;
+}
+function describeArgumentError(error, knownOptions, usage = "") {
+  const { code, message } = error;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
+    const name = option.replace(/^-+/, "");
+    const near = closest(name, knownOptions);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
+    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
+    return message;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+  }
+  return message;
+}
+var SYSTEM_ERRORS = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENAMETOOLONG: "the name is too long for a path",
+  ELOOP: "too many symbolic links"
+};
+function pathProblem(option, path, error) {
+  const code = error?.code;
+  const said = code ? SYSTEM_ERRORS[code] ?? "cannot be read" : "cannot be read";
+  return `${option} ${shownPath(path)}: ${said}${code ? ` (${code})` : ""}`;
+}
+function shownPath(path) {
+  return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
+}
 
 // lib/errors.ts
 var UserError = class extends Error {
@@ -99,7 +160,23 @@ function internalError(script, error, write = (text) => process.stderr.write(tex
   return INTERNAL_ERROR_EXIT_CODE;
 }
 
+// lib/ci/annotations.ts
+function inGitHubActions(env) {
+  return env["GITHUB_ACTIONS"] === "true";
+}
+var escapeData = (text) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+var escapeProperty = (text) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function reportError(io, title, message) {
+  if (inGitHubActions(io.env)) io.stdout(`::error title=${escapeProperty(title)}::${escapeData(message)}
+`);
+  else io.stderr(`error: ${title}: ${message}
+`);
+}
+
 // lib/ci/terraform.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
 function processIo() {
   return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 }
@@ -144,69 +221,15 @@ function writeOutputs({ stack, folder, out }, io) {
     return 1;
   }
   const outputs = flattenOutputs(result.stdout);
-  (0, import_node_fs2.writeFileSync)(out, `${JSON.stringify(outputs, null, 2)}
+  try {
+    (0, import_node_fs2.writeFileSync)(out, `${JSON.stringify(outputs, null, 2)}
 `, { mode: 384 });
+  } catch (error) {
+    throw new UserError(pathProblem("--out", out, error));
+  }
   io.stdout(`Wrote ${Object.keys(outputs).length} outputs of ${stack} to ${out}: ${Object.keys(outputs).join(", ") || "none"}
 `);
   return 0;
-}
-
-// lib/config/suggest.ts
-function closest(word, candidates) {
-  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
-  let best;
-  for (const candidate of candidates) {
-    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
-  return word.length >= 4 ? candidates.find(
-    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
-  ) : void 0;
-}
-function editDistance(a, b) {
-  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
-      row.push(distance);
-    }
-    rows.push(row);
-  }
-  return rows[a.length][b.length];
-}
-
-// lib/cli-usage.ts
-var USAGE_EXIT_CODE = 2;
-function usageError(script, problem, write = (text) => process.stderr.write(text)) {
-  write(`error: ${withoutKeysAndTokens(problem)}
-Run "npm run ${script} -- --help" for usage.
-`);
-  return USAGE_EXIT_CODE;
-}
-function describeArgumentError(error, knownOptions, usage = "") {
-  const { code, message } = error;
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
-    const name = option.replace(/^-+/, "");
-    const near = closest(name, knownOptions);
-    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
-  }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
-    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
-    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
-    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
-    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
-    return message;
-  }
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
-  }
-  return message;
 }
 
 // scripts/ci-outputs.ts

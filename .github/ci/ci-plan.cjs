@@ -31,6 +31,136 @@ var import_node_util = require("node:util");
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
 
+// lib/config/suggest.ts
+function closest(word, candidates) {
+  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
+  let best;
+  for (const candidate of candidates) {
+    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
+  return word.length >= 4 ? candidates.find(
+    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
+  ) : void 0;
+}
+function editDistance(a, b) {
+  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
+}
+
+// lib/secret-shape.ts
+var NESTED_SECRET_NAME = /secret|passw|pwd|token|credential|private|api[-_]?key|access[-_]?key/i;
+var JWT = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/;
+var PEM = /-----BEGIN [A-Z0-9 ]*-----/;
+var RANDOM = /^[A-Za-z0-9+/_=~-]{24,}$/;
+function looksLikeSecretValue(value) {
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (JWT.test(text) || PEM.test(text)) return true;
+    if (!RANDOM.test(text)) return false;
+    if (/(?:^|[-_.~])[a-z]{4,}(?:[-_.~]|$)/.test(text)) return false;
+    const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((pattern) => pattern.test(text)).length;
+    return classes >= 3 || classes === 2 && /\d/.test(text) && !/[a-z]{6,}|[A-Z]{6,}/.test(text) && text.length >= 32;
+  }
+  if (Array.isArray(value)) return value.some(looksLikeSecretValue);
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).some(([name, inner]) => NESTED_SECRET_NAME.test(name) || looksLikeSecretValue(inner));
+  return false;
+}
+var PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
+var JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+var LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
+function withoutSecretShapes(text) {
+  return withoutKeysAndTokens(text).replace(
+    LONG_WORD,
+    (word) => looksLikeSecretValue(word) ? "(a value that may be secret, not shown)" : word
+  );
+}
+function withoutKeysAndTokens(text) {
+  return text.replace(PEM_BLOCK, "(a PEM block, not shown)").replace(JWT_GLOBAL, "(a JWT, not shown)");
+}
+function quoted(value) {
+  return looksLikeSecretValue(value) ? "(a value that may be secret, not shown)" : JSON.stringify(value);
+}
+function looksLikeSecretPath(value) {
+  if (/-----BEGIN |\n/.test(value)) return true;
+  return value.split(/[/\\]/).some((part) => looksLikeSecretValue(part));
+}
+
+// lib/cli-usage.ts
+var USAGE_EXIT_CODE = 2;
+function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+  write(`error: ${withoutKeysAndTokens(problem)}
+Run "npm run ${script} -- --help" for usage.
+`);
+  return USAGE_EXIT_CODE;
+}
+function describeArgumentError(error, knownOptions, usage = "") {
+  const { code, message } = error;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
+    const name = option.replace(/^-+/, "");
+    const near = closest(name, knownOptions);
+    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
+    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
+    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
+    return message;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
+  }
+  return message;
+}
+var SYSTEM_ERRORS = {
+  ENOENT: "no such file",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENAMETOOLONG: "the name is too long for a path",
+  ELOOP: "too many symbolic links"
+};
+function pathProblem(option, path, error) {
+  const code = error?.code;
+  const said = code ? SYSTEM_ERRORS[code] ?? "cannot be read" : "cannot be read";
+  return `${option} ${shownPath(path)}: ${said}${code ? ` (${code})` : ""}`;
+}
+function shownPath(path) {
+  return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
+}
+
+// lib/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+  constructor(message) {
+    super(withoutKeysAndTokens(message));
+  }
+};
+var USER_ERROR_EXIT_CODE = 2;
+var INTERNAL_ERROR_EXIT_CODE = 1;
+function internalError(script, error, write = (text) => process.stderr.write(text)) {
+  const message = error instanceof Error ? error.message : String(error);
+  write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
+`);
+  return INTERNAL_ERROR_EXIT_CODE;
+}
+
 // lib/ci/annotations.ts
 function inGitHubActions(env) {
   return env["GITHUB_ACTIONS"] === "true";
@@ -123,59 +253,6 @@ ${fence}
 var import_node_child_process = require("node:child_process");
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
-
-// lib/secret-shape.ts
-var NESTED_SECRET_NAME = /secret|passw|pwd|token|credential|private|api[-_]?key|access[-_]?key/i;
-var JWT = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/;
-var PEM = /-----BEGIN [A-Z0-9 ]*-----/;
-var RANDOM = /^[A-Za-z0-9+/_=~-]{24,}$/;
-function looksLikeSecretValue(value) {
-  if (typeof value === "string") {
-    const text = value.trim();
-    if (JWT.test(text) || PEM.test(text)) return true;
-    if (!RANDOM.test(text)) return false;
-    if (/(?:^|[-_.~])[a-z]{4,}(?:[-_.~]|$)/.test(text)) return false;
-    const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((pattern) => pattern.test(text)).length;
-    return classes >= 3 || classes === 2 && /\d/.test(text) && !/[a-z]{6,}|[A-Z]{6,}/.test(text) && text.length >= 32;
-  }
-  if (Array.isArray(value)) return value.some(looksLikeSecretValue);
-  if (value !== null && typeof value === "object")
-    return Object.entries(value).some(([name, inner]) => NESTED_SECRET_NAME.test(name) || looksLikeSecretValue(inner));
-  return false;
-}
-var PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
-var JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
-var LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
-function withoutSecretShapes(text) {
-  return withoutKeysAndTokens(text).replace(
-    LONG_WORD,
-    (word) => looksLikeSecretValue(word) ? "(a value that may be secret, not shown)" : word
-  );
-}
-function withoutKeysAndTokens(text) {
-  return text.replace(PEM_BLOCK, "(a PEM block, not shown)").replace(JWT_GLOBAL, "(a JWT, not shown)");
-}
-function quoted(value) {
-  return looksLikeSecretValue(value) ? "(a value that may be secret, not shown)" : JSON.stringify(value);
-}
-
-// lib/errors.ts
-var UserError = class extends Error {
-  name = "UserError";
-  constructor(message) {
-    super(withoutKeysAndTokens(message));
-  }
-};
-var USER_ERROR_EXIT_CODE = 2;
-var INTERNAL_ERROR_EXIT_CODE = 1;
-function internalError(script, error, write = (text) => process.stderr.write(text)) {
-  const message = error instanceof Error ? error.message : String(error);
-  write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
-`);
-  return INTERNAL_ERROR_EXIT_CODE;
-}
-
-// lib/ci/terraform.ts
 var PLAN_FILE = "tfplan";
 function processIo() {
   return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
@@ -219,7 +296,11 @@ function changesOf(options) {
   return options.changesFile !== void 0 && (0, import_node_fs2.existsSync)(options.changesFile) ? (0, import_node_fs2.readFileSync)(options.changesFile, "utf8") : void 0;
 }
 function plan(options, io) {
-  (0, import_node_fs2.mkdirSync)(options.planDir, { recursive: true });
+  try {
+    (0, import_node_fs2.mkdirSync)(options.planDir, { recursive: true });
+  } catch (error) {
+    throw new UserError(pathProblem("--plan-dir", options.planDir, error));
+  }
   const env = withoutEmptyVariables(io.env);
   if (options.purpose === "deploy") return planForDeploy(options, env, io);
   const { status, text } = planDetailed(options, env);
@@ -311,64 +392,6 @@ function withFile(path, run) {
   } finally {
     (0, import_node_fs2.closeSync)(fd);
   }
-}
-
-// lib/config/suggest.ts
-function closest(word, candidates) {
-  const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
-  let best;
-  for (const candidate of candidates) {
-    const distance = normalized(candidate) === normalized(word) ? 0 : editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  if (best && best.distance <= Math.max(1, Math.floor(best.candidate.length / 4))) return best.candidate;
-  return word.length >= 4 ? candidates.find(
-    (candidate) => normalized(candidate).startsWith(normalized(word)) || normalized(word).startsWith(normalized(candidate))
-  ) : void 0;
-}
-function editDistance(a, b) {
-  const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let distance = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, rows[i - 2][j - 2] + 1);
-      row.push(distance);
-    }
-    rows.push(row);
-  }
-  return rows[a.length][b.length];
-}
-
-// lib/cli-usage.ts
-var USAGE_EXIT_CODE = 2;
-function usageError(script, problem, write = (text) => process.stderr.write(text)) {
-  write(`error: ${withoutKeysAndTokens(problem)}
-Run "npm run ${script} -- --help" for usage.
-`);
-  return USAGE_EXIT_CODE;
-}
-function describeArgumentError(error, knownOptions, usage = "") {
-  const { code, message } = error;
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = (/'([^']+)'/.exec(message)?.[1] ?? message).split("=")[0];
-    const name = option.replace(/^-+/, "");
-    const near = closest(name, knownOptions);
-    return `unknown option ${option}${near ? ` (did you mean --${near}?)` : ""}; options: ${knownOptions.map((known) => `--${known}`).join(", ")}`;
-  }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "the option";
-    const metavar = new RegExp(`${option} ([A-Z][A-Z_]*)\\b`).exec(usage)?.[1] ?? "VALUE";
-    if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${metavar}`;
-    if (/ambiguous/.test(message)) return `${option} needs a value; one starting with "-" is written ${option}=-1`;
-    if (/does not take an argument/.test(message)) return `${option} takes no value; write ${option} alone`;
-    return message;
-  }
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-    const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-    return `unexpected argument ${quoted(argument)}; this command takes only options (${knownOptions.map((known) => `--${known}`).join(", ")})`;
-  }
-  return message;
 }
 
 // scripts/ci-plan.ts

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { pathProblem } from "../cli-usage";
 import { join } from "node:path";
 import { UserError } from "../errors";
 import type { Change } from "./change";
@@ -35,15 +36,25 @@ export interface ChangesResult {
 
 export function changes(options: ChangesOptions): ChangesResult {
   if (!existsSync(options.base)) throw new UserError(`--base ${options.base} does not exist: name the base's cdktf.out`);
+  if (!statSync(options.base).isDirectory())
+    throw new UserError(`--base ${options.base} is a file, not a folder: name the base's cdktf.out`);
   if (stacksIn(options.head).length === 0)
     throw new UserError(`${options.head} holds no synthesized stack: run npm run synth first (or name it with --head)`);
   if (options.plans !== undefined && !existsSync(options.plans))
     throw new UserError(`--plans ${options.plans} does not exist: a folder of <stack>.json files (terraform show -json tfplan)`);
+  if (options.plans !== undefined && !statSync(options.plans).isDirectory())
+    throw new UserError(`--plans ${options.plans} is a file, not a folder: a folder of <stack>.json files (terraform show -json tfplan)`);
   const stacks = [...new Set([...stacksIn(options.base), ...stacksIn(options.head)])].sort();
   const sections: string[] = [];
   const changed: string[] = [];
   const unchanged: string[] = [];
-  if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
+  if (options.outDir !== undefined) {
+    try {
+      mkdirSync(options.outDir, { recursive: true });
+    } catch (error) {
+      throw new UserError(pathProblem("--out-dir", options.outDir, error));
+    }
+  }
   for (const stack of stacks) {
     const base = readStackJson(options.base, stack);
     const head = readStackJson(options.head, stack);

@@ -1,4 +1,6 @@
 import { writeFileSync } from "node:fs";
+import { pathProblem } from "../cli-usage";
+import { UserError } from "../errors";
 import { reportError } from "./annotations";
 import { runTerraform, withoutEmptyVariables, type StepIo } from "./terraform";
 
@@ -19,7 +21,12 @@ export function writeOutputs({ stack, folder, out }: { stack: string; folder: st
     return 1;
   }
   const outputs = flattenOutputs(result.stdout);
-  writeFileSync(out, `${JSON.stringify(outputs, null, 2)}\n`, { mode: 0o600 });
+  try {
+    writeFileSync(out, `${JSON.stringify(outputs, null, 2)}\n`, { mode: 0o600 });
+  } catch (error) {
+    // A path the user gave: a usage error naming the option, never an internal one.
+    throw new UserError(pathProblem("--out", out, error));
+  }
   // Names only: a value is never printed.
   io.stdout(`Wrote ${Object.keys(outputs).length} outputs of ${stack} to ${out}: ${Object.keys(outputs).join(", ") || "none"}\n`);
   return 0;

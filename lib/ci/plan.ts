@@ -1,5 +1,7 @@
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathProblem } from "../cli-usage";
+import { UserError } from "../errors";
 import { reportError } from "./annotations";
 import { changesSection, planLine, planSummary, pullRequestComment } from "./plan-text";
 import { PLAN_FILE, runTerraform, withoutEmptyVariables, type StepIo } from "./terraform";
@@ -50,7 +52,12 @@ function changesOf(options: PlanOptions): string | undefined {
 
 /** Runs the plan; returns the exit code: 0 planned, 1 the plan failed or (drift) found drift. */
 export function plan(options: PlanOptions, io: StepIo): number {
-  mkdirSync(options.planDir, { recursive: true });
+  try {
+    mkdirSync(options.planDir, { recursive: true });
+  } catch (error) {
+    // A path the user gave: a usage error naming the option, never an internal one.
+    throw new UserError(pathProblem("--plan-dir", options.planDir, error));
+  }
   const env = withoutEmptyVariables(io.env);
   if (options.purpose === "deploy") return planForDeploy(options, env, io);
   const { status, text } = planDetailed(options, env);
