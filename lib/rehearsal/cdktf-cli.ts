@@ -37,13 +37,21 @@ export function runCdktf(args: readonly string[], run: CdktfRun): Promise<Comman
   // With CI=true, cdktf 0.21 ends a failed destroy with "Invoking Terraform CLI failed with exit code 1" and
   // drops Terraform's own error (Instance cannot be destroyed); with CI=false it shows it, as in a terminal.
   env["CI"] = "false";
+  return runCommand(CDKTF, [...args, "--output", run.output], env, run.timeoutMs);
+}
+
+/**
+ * Runs a command from the project folder to its end and collects what it printed, without blocking this
+ * process (which may serve the local org, tenant or OpenMetadata the command reaches).
+ */
+export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(CDKTF, [...args, "--output", run.output], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => child.kill("SIGTERM"), run.timeoutMs ?? 300_000);
+    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);

@@ -3,7 +3,6 @@
  * Auth0 tenant that read what the apply created, and `npm run verify` checks the deployment from the
  * outside with the outputs cdktf wrote, as a person would right after `cdktf deploy`.
  */
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -16,6 +15,7 @@ import {
 } from "../../local-providers/services/index";
 import type { Environment } from "../config/environment";
 import { ENVIRONMENTS_FILE_VARIABLE, PROJECT_ROOT } from "../config/load-environments";
+import { runCommand } from "./cdktf-cli";
 import type { Rehearsal } from "./rehearsal";
 
 export interface SignInReport {
@@ -141,23 +141,6 @@ export async function checkSignIns(rehearsal: Rehearsal, providers: IdentityProv
   return reports;
 }
 
-/** Runs a command to its end without blocking this process, which serves the local org, tenant and OpenMetadata it reaches. */
-function run(
-  command: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 /** `npm run verify -- <env> --outputs FILE --openmetadata-url URL`, as its own process, on the outputs cdktf wrote. */
 async function verify(
   rehearsal: Rehearsal,
@@ -172,7 +155,7 @@ async function verify(
   );
   const file = join(rehearsal.paths.folder, `outputs-${environment.name}.json`);
   writeFileSync(file, `${JSON.stringify({ [environment.stackId]: reached }, null, 2)}\n`);
-  const result = await run(
+  const result = await runCommand(
     process.execPath,
     [
       join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
