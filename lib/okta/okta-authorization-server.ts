@@ -121,11 +121,11 @@ export class OktaAuthorizationServer extends Construct {
     });
 
     // OpenMetadata maps its principal from `email` first. In ID tokens it is the server's own system
-    // claim (a custom IDENTITY `email` fails at create, audit F1); always included so that a thin ID
+    // claim (a custom IDENTITY `email` fails at create, as a custom `sub` does: okta/terraform-provider-okta#49); always included so that a thin ID
     // token from the authorize endpoint carries it too.
     this.addSystemClaim("email-id-token-claim", { name: "email", alwaysIncludeInToken: true });
     // Custom servers put no email in access tokens. Only with the `email` scope, i.e. in user flows:
-    // a client_credentials token has no user for `user.email` to read (audit F7).
+    // a client_credentials token has no user for `user.email` to read (help/okta-guide-mapping.md, "Claims: email").
     this.emailAccessTokenClaim = this.addCustomClaim("email-access-token-claim", {
       name: "email",
       claimType: "RESOURCE",

@@ -43,7 +43,8 @@ export interface OktaOidcAppProps {
   /**
    * The app already exists and is imported (adopt.okta.appId). For a Web app the secret then comes
    * from the sensitive variable `okta_adopted_client_secret` until state holds one: the provider's
-   * Read never sets `client_secret`, so right after an import it is empty (audit B, import pitfalls).
+   * Read never sets `client_secret`, so right after an import it is empty (okta/okta v6.12.0
+   * okta/services/idaas/resource_okta_app_oauth.go:737).
    * @default false
    */
   readonly adopted?: boolean;
@@ -99,7 +100,7 @@ export class OktaOidcApp extends Construct {
       postLogoutRedirectUris: [url],
       // No login_mode/login_uri: the provider hides the dashboard tile (hide_ios and hide_web default
       // true, okta/okta v6.12.0 okta/services/idaas/resource_okta_app_oauth.go:354-365), so an
-      // "initiate login URI" would never be used, and the guide does not ask for one (audit F5).
+      // "initiate login URI" would never be used, and the guide does not ask for one.
 
       // Controlled access: users get the app only through the group assignments below.
       implicitAssignment: false,
@@ -182,7 +183,7 @@ export class OktaOidcApp extends Construct {
  * `data.okta_group` searches with Okta's `q=`, a starts-with match, and takes a near match when it is
  * the only result (okta/okta v6.12.0 `okta/services/idaas/data_source_okta_group.go:90-92`,
  * `:140-144`); it then stores the found group's name (`:151`). So a missing `openmetadata-users`
- * would silently assign `openmetadata-users-admins`: the plan fails instead (audit F4).
+ * would silently assign `openmetadata-users-admins`: the plan fails instead.
  */
 function exactGroupName(name: string, environmentName: string) {
   return {

@@ -69,12 +69,12 @@ export class OktaSingleSignOn extends Construct {
       audience: this.oidcApp.clientId,
       issuerMode: okta.issuerMode,
       // Users' policy admits only the sign-in app: if the service app fails to apply, Terraform skips
-      // what depends on it, and sign-in must not be among that (audit F2).
+      // what depends on it, and sign-in must not be among that (okta/terraform-provider-okta#2295).
       clientIds: [this.oidcApp.clientId],
       preventDestroy,
     });
 
-    // The scope by reference, so each rule is created after the scope it names (audit F6).
+    // The scope by reference, so each rule is created after the scope it names: Terraform orders by references.
     const defaultScope = this.authorizationServer.defaultScope.name;
     const scopes = [...LOGIN_SCOPES, defaultScope];
     this.userLoginRule = this.authorizationServer.addPolicyRule("user-login-rule", {

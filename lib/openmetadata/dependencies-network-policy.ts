@@ -16,7 +16,8 @@ export interface DependenciesNetworkPolicyProps {
 
 /**
  * Admits only OpenMetadata (and Airflow, where it runs) to MySQL (3306) and OpenSearch (9200), instead of every pod
- * in the cluster (audit F9: OpenSearch runs with its security plugin disabled). Takes effect only
+ * in the cluster: OpenSearch runs with its security plugin disabled (deps chart `values.yaml` 56 at
+ * openmetadata-1.13.1; help/kubernetes.md#the-dependencies-release). Takes effect only
  * with a CNI that enforces NetworkPolicy (Calico, Cilium, kind's kindnet since 0.24...). Egress is
  * not restricted: Airflow pods install Python packages from PyPI at start.
  *

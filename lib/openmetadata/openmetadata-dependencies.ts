@@ -215,8 +215,8 @@ function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principa
       // apache/airflow chart/templates/jobs/migrate-database-job.yaml (read @058b846c: 40-49 hook annotations,
       // 50-53 ttl, 98-105 applyCustomEnv) and create-user-job.yaml (@00a881d8: 40-48, 90-92 args, 93-98):
       // with useHelmHooks the Jobs get `helm.sh/hook: post-install,post-upgrade`, which Helm runs only after
-      // its wait, while every Airflow pod waits for the migrations: the install times out (audit F1; the
-      // chart's docs demand false under Terraform). Without it the Jobs' only annotations are
+      // its wait, while every Airflow pod waits for the migrations: the install times out (help/kubernetes.md#the-dependencies-release,
+      // hashicorp/terraform-provider-helm#683; the chart's docs demand false under Terraform). Without it the Jobs' only annotations are
       // `jobAnnotations`, which stay empty. The 1.18.0 tag itself could not be read here (help/kubernetes.md).
       // applyCustomEnv stays true: it is what gives the migration Job `env`, including the deps chart's
       // `_PIP_ADDITIONAL_REQUIREMENTS` FAB downgrade that Airflow 3 needs on MySQL (deps values.yaml 101-104).
@@ -244,7 +244,8 @@ function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principa
         extraVolumeMounts: [{ name: "airflow-admin-password", mountPath: AIRFLOW_ADMIN_PASSWORD_DIR, readOnly: true }],
       },
       // The logs PVC is ReadWriteMany (templates/logs-persistent-volume-claim.yaml), which default classes such as
-      // kind's local-path cannot bind: persisted only on a shared class the environment names (audit F2).
+      // kind's local-path cannot bind: persisted only on a shared class the environment names
+      // (help/kubernetes.md#the-dependencies-release).
       dags: { persistence: { enabled: true, accessMode: shared ? "ReadWriteMany" : "ReadWriteOnce", storageClassName: shared ?? "" } },
       logs: { persistence: shared ? { enabled: true, storageClassName: shared } : { enabled: false } },
     },

@@ -33,7 +33,7 @@ export interface OpenMetadataSecretsProps {
 
 /**
  * OpenMetadata parses its key with PKCS8EncodedKeySpec and, on failure, only logs and then signs no
- * bot token (JWTTokenGenerator.init, audit F6): so the plan refuses anything but an unencrypted
+ * bot token (JWTTokenGenerator.init, open-metadata/OpenMetadata @01d723db): so the plan refuses anything but an unencrypted
  * PKCS#8 RSA key of at least 2048 bits (the header check is only that it is PEM: a PKCS#1, EC, encrypted or
  * public key fails the DER prefix below). Terraform's base64decode refuses binary output, so the DER is
  * checked in its base64 form: after the length bytes, every PKCS#8 RSA key starts with version 0 and

@@ -157,7 +157,8 @@ function searchValues(external: ExternalSearch | undefined): OpenMetadataChartVa
 /**
  * `metadataApiEndpoint` is the URL OpenMetadata hands to Airflow's workflows to call back (chart
  * `secrets.yaml` 78, SERVER_HOST_API_URL): the in-namespace Service for the dependencies chart's
- * Airflow, the environment's reachable address for an external one (audit F5).
+ * Airflow, the environment's reachable address for an external one
+ * (help/kubernetes.md#an-external-airflow).
  */
 function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): PipelineServiceClientValues {
   const pipeline = settings.pipelineServiceClient;

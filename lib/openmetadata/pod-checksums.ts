@@ -15,7 +15,8 @@ export interface PodChecksumsProps {
 /**
  * Pod-template annotations that change whenever anything the OpenMetadata pod reads at start
  * changes, so Helm rolls the Deployment: chart 1.13.1 has no checksum annotations
- * (`templates/deployment.yaml` 19-25) and the server reads its keys once at start (audit F4).
+ * (`templates/deployment.yaml` 19-25) and the server reads its keys once at start
+ * (help/kubernetes.md#a-change-restarts-the-server).
  *
  * - `checksum/values`: sha256 of the values document (hashed here, references masked) joined with
  *   the values of the Terraform references in it (issuer, client id: not sensitive).

@@ -8,7 +8,7 @@
  * the stored settings (never publicKeyUrls or oidcConfiguration) and `GET /api/v1/system/config/jwks` serves
  * the public half of its JWT signing key (the file jwtTokenConfiguration.rsapublicKeyFilePath names, mounted
  * from a Secret through extraVolumes/extraVolumeMounts) under jwtTokenConfiguration.keyId.
- * As an admin (SystemResource, shared/reference/audits/openmetadata-security-config-api.md): the stored
+ * As an admin (SystemResource; help/sso-sync.md): the stored
  * security configuration, stored at first boot from the values (later values do not replace it: #31786,
  * #29597), GET masking secrets for non-bots, PUT storing without validation, POST .../validate validating
  * without storing.

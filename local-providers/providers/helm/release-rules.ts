@@ -6,7 +6,7 @@
  *   helm/resource_helm_release.go:707-720, hashicorp/terraform-provider-helm#1788): a `set_sensitive` name with an
  *   escaped dot is stored uncloaked in `metadata.values`. The real provider stores it (and a later plan prints
  *   it); the local provider refuses the configuration instead, naming the entry, never its value.
- * - /work/shared/reference/audits/openmetadata-chart-1.13.1-install.md F1, F2 and §2.2: installs that
+ * - help/kubernetes.md#the-dependencies-release and #the-secrets-and-why-each-exists (chart 1.13.1): installs that
  *   Helm's wait (helm/helm@v3.18.4 pkg/action/install.go:286-288 `Wait = Wait || Atomic`, 468-477) cannot see
  *   through. On a cluster they end after `timeout` with "context deadline exceeded" (and, with atomic, the
  *   release uninstalled: install.go:505-517); the local world fails at once with Helm's words and the reason.
@@ -17,7 +17,7 @@ import type { WorldTenant } from "../../provider/world";
 import { COLLECTIONS, namespacedId } from "../kubernetes/cluster";
 import type { Values } from "./values";
 
-const AUDIT = "audits/openmetadata-chart-1.13.1-install.md";
+const HELP = "help/kubernetes.md";
 
 /** lib/openmetadata/helm-release-rules.ts: refused at validate, as the project refuses it at synth. */
 export function escapedDotSensitiveNames(config: ObjectValue): Diagnostic[] {
@@ -49,22 +49,22 @@ function at(values: Values, path: string): unknown {
 }
 
 /**
- * F1: the Airflow subchart's migration Job is a post-install/post-upgrade hook unless
+ * The Airflow subchart's migration Job is a post-install/post-upgrade hook unless
  * `airflow.migrateDatabaseJob.useHelmHooks: false`; Helm runs hooks only after its wait, while every Airflow
- * pod waits for the migrations (apache/airflow chart/templates/jobs/migrate-database-job.yaml, unpinned, as
- * the audit read it).
+ * pod waits for the migrations (apache/airflow chart/templates/jobs/migrate-database-job.yaml, read
+ * unpinned).
  */
 function airflowHookDeadlock(chart: string, values: Values): string | undefined {
   if (chart !== "openmetadata-dependencies" || at(values, "airflow.enabled") === false) return undefined;
   if (at(values, "airflow.migrateDatabaseJob.useHelmHooks") === false) return undefined;
   return (
     "the Airflow pods wait for the database migration, which airflow.migrateDatabaseJob.useHelmHooks (default true) makes a " +
-    `post-install hook that Helm runs only after its wait (${AUDIT} F1)`
+    `post-install hook that Helm runs only after its wait (${HELP}#the-dependencies-release)`
   );
 }
 
 /**
- * F2: a ReadWriteMany claim binds only on a StorageClass that provisions ReadWriteMany. The Airflow chart's
+ * A ReadWriteMany claim binds only on a StorageClass that provisions ReadWriteMany. The Airflow chart's
  * logs claim is always ReadWriteMany (chart/templates/logs-persistent-volume-claim.yaml), the DAGs claim when
  * `accessMode` says so. The local cluster's default class is ReadWriteOnce only, as kind's local-path is; a
  * class named in the release's values binds when the cluster has it (world collection "storageclasses").
@@ -84,7 +84,7 @@ function pendingClaims(chart: string, values: Values, tenant: WorldTenant): stri
     );
   }
   if (unbound.length === 0) return undefined;
-  return `the ReadWriteMany PersistentVolumeClaims of ${unbound.join(" and ")} stay Pending (${AUDIT} F2)`;
+  return `the ReadWriteMany PersistentVolumeClaims of ${unbound.join(" and ")} stay Pending (${HELP}#the-dependencies-release)`;
 }
 
 /** A secretRef/secretKey pair of the OpenMetadata chart's values, with the template gate that renders it. */
@@ -102,7 +102,7 @@ function pipelineType(values: Values): string {
 }
 
 /**
- * §2.2, for the references the audit lists (chart openmetadata 1.13.1): secrets.yaml and _helpers.tpl read
+ * Every Secret reference of the values (chart openmetadata 1.13.1): secrets.yaml and _helpers.tpl read
  * each pair into a secretKeyRef only behind its gate.
  */
 const OPENMETADATA_SECRET_REFERENCES: readonly SecretReference[] = [
@@ -175,7 +175,7 @@ function missingSecrets(chart: string, values: Values, tenant: WorldTenant, name
     check(secret["secretName"], keys, `extraVolumes[${index}]`);
   }
   if (missing.length === 0) return undefined;
-  return `the pods read ${missing.join(", ")}, which the namespace "${namespace}" does not have (${AUDIT} §2.2)`;
+  return `the pods read ${missing.join(", ")}, which the namespace "${namespace}" does not have (${HELP}#the-secrets-and-why-each-exists)`;
 }
 
 /**

@@ -33,7 +33,7 @@ export const COLLECTIONS = {
   roles: "roles",
   rolebindings: "rolebindings",
   releases: "releases",
-  /** StorageClasses a person or test declares; see ../helm/release-rules.ts (audit F2). */
+  /** StorageClasses a person or test declares; see ../helm/release-rules.ts (the Airflow logs claim). */
   storageclasses: "storageclasses",
   /** The cluster's own counters (the resourceVersion sequence). */
   cluster: "cluster",

@@ -31,7 +31,7 @@ export interface OktaTrustedOrigin {
 
 /**
  * Okta keeps name and origin unique in the org (schema descriptions "Unique name for this trusted
- * origin", "Unique origin URL", resource_okta_trusted_origin.go:31,37; audit F9). The errorSummary Okta
+ * origin", "Unique origin URL", okta/okta v6.12.0 resource_okta_trusted_origin.go:32,37). The errorSummary Okta
  * gives was not recorded: its wording after "Api validation failed" is the local world's.
  */
 function originClash(tenant: WorldTenant, name: string, origin: string, except?: string): string | undefined {

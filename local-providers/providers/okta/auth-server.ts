@@ -137,8 +137,7 @@ const SYSTEM_SCOPES: readonly (readonly [string, string])[] = [
 
 /**
  * Names Okta reserves for custom claims of each token type beyond the existing claims (Okta KB "OIDC
- * Bearer Tokens: List of Reserved Claims"; issue #49 for `sub`), as the project's audit F1 lists them
- * (shared/reference/audits/okta-provider-4.20-apply.md). Kept here, not imported from lib/: a local
+ * Bearer Tokens: List of Reserved Claims"; okta/terraform-provider-okta#49 for `sub`). Kept here, not imported from lib/: a local
  * provider never relies on the project's own checks.
  */
 const TOKEN_CLAIMS = ["iss", "aud", "exp", "iat", "nbf", "jti", "ver", "amr", "acr", "auth_time"];
@@ -348,8 +347,8 @@ function claimClash(tenant: WorldTenant, serverId: string, name: string, claimTy
 
 /**
  * The API's refusal. The provider only passes it on ("failed to create auth server claim: %v",
- * resource_okta_auth_server_claim.go:72-74); the Okta errorSummary for a clash was never recorded (audit
- * F1, open question 1), so its wording after "Api validation failed: name" is the local world's.
+ * resource_okta_auth_server_claim.go:72-74); the Okta errorSummary for a clash was never recorded
+ * against a live org, so its wording after "Api validation failed: name" is the local world's.
  */
 function clashError(action: string, reason: string): ProviderDiagnostic {
   return new ProviderDiagnostic(`${action}: ${apiError("Api validation failed: name", [`name: ${reason}`])}`);

@@ -4,7 +4,7 @@
  *
  * The `q` search of GET /api/v1/groups is a starts-with match on the group name (":90-91 NOTE: Okta
  * API query on name is effectively a starts with query"); the provider then prefers an exact name among
- * several results and takes a lone near match as it is (:137-145). That is the project's audit F4: a
+ * several results and takes a lone near match as it is (:137-145). So a
  * missing "openmetadata-users" silently resolves to "openmetadata-users-admins", which the stacks'
  * postcondition catches.
  */
