@@ -172,7 +172,8 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     ).not.toThrow();
   });
 
-  test("a description longer than 140 characters is refused (StringLenBetween(0, 140), resource.go@v1.55.0)", () => {
+  // StringLenBetween(0, 140), resource.go@v1.55.0
+  test("a description longer than 140 characters is refused", () => {
     expect(() => newClient({ description: "x".repeat(141) })).toThrow(/141 characters; at most 140/);
     expect(() => newClient({ description: "x".repeat(140) })).not.toThrow();
   });

@@ -21,7 +21,8 @@ environments:
 `);
 }
 
-describe("the dependencies release installs under Terraform (audit F1)", () => {
+// help/kubernetes.md#the-dependencies-release (migration and create-user Jobs); hashicorp/terraform-provider-helm#683
+describe("the dependencies release installs under Terraform", () => {
   test("the Airflow migration and create-user Jobs are not Helm hooks, which Helm would run only after its wait", () => {
     const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(airflow.migrateDatabaseJob.useHelmHooks).toBe(false);
@@ -48,7 +49,8 @@ describe("the dependencies release installs under Terraform (audit F1)", () => {
   });
 });
 
-describe("storage fits the cluster (audit F2)", () => {
+// help/kubernetes.md#the-dependencies-release (executor and storage)
+describe("storage fits the cluster", () => {
   test("Airflow logs are not persisted unless the environment names a ReadWriteMany storage class", () => {
     const { airflow } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(airflow.logs.persistence).toEqual({ enabled: false });
@@ -73,7 +75,8 @@ describe("storage fits the cluster (audit F2)", () => {
   });
 });
 
-describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap or a command line (audit F3, F8)", () => {
+// help/kubernetes.md#the-dependencies-release; hashicorp/terraform-provider-helm#1788
+describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap or a command line", () => {
   test("MySQL reads its passwords from the stack's Secret and creates OpenMetadata's user and database itself", () => {
     const { mysql } = dependenciesValues(airflowFixtureStack("dev").json);
     expect(mysql.auth).toEqual({
@@ -133,7 +136,8 @@ describe("no password reaches MySQL or Airflow through Helm values, a ConfigMap 
   });
 });
 
-describe("the database and search are not open to every pod (audit F9)", () => {
+// help/kubernetes.md#the-dependencies-release (NetworkPolicy): OpenSearch runs with its security plugin disabled
+describe("the database and search are not open to every pod", () => {
   const policies = (json: TerraformJson) => Object.values(json.resource.kubernetes_network_policy_v1 ?? {});
 
   test("a NetworkPolicy admits only OpenMetadata and Airflow to MySQL and OpenSearch, by the subcharts' pod labels", () => {

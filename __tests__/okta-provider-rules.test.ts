@@ -10,8 +10,7 @@ import { OKTA_PROVIDER_VERSION } from "../lib/okta/okta-provider";
 import { collateEnvironment, resourceOf, fixtureEnvironments, fixtureStack, synthEnvironment, type TerraformJson } from "./support/synth";
 
 // One test per rule learned from okta/terraform-provider-okta at the pinned tag v6.12.0 (commit
-// e59c130b) or from an upstream issue; paths are under okta/services/idaas/ there. The findings
-// they close are ../shared/reference/audits/okta-provider-4.20-apply.md F1-F11.
+// e59c130b) or from an upstream issue; paths are under okta/services/idaas/ there.
 
 const dev = () => fixtureStack("dev").json;
 const withServiceApp = (name: string, serviceApp: string) =>
@@ -33,7 +32,8 @@ function dependenciesOf(json: TerraformJson, address: string, seen = new Set<str
   return seen;
 }
 
-describe("claims (audit F1, F7)", () => {
+// A custom claim named like a system one fails at create (okta/terraform-provider-okta#49 for `sub`).
+describe("claims", () => {
   test(
     "email in ID tokens is the server's own system claim, managed with " +
       "okta_auth_server_claim_default and always included (claim_default.go:114-127)",
@@ -100,7 +100,8 @@ describe("claims (audit F1, F7)", () => {
   );
 });
 
-describe("the service app (audit F2, F8; #2295)", () => {
+// okta/terraform-provider-okta#2295: Okta refuses the default authentication policy for a service app.
+describe("the service app", () => {
   test(
     "the okta provider is pinned to 6.12.0 over the 4.20 bindings, where a service app's create and " +
       "update can skip the sign-on policy (app_oauth.go:456-462, 569-576, 994-999; #2403, #2428)",
@@ -164,7 +165,7 @@ describe("the service app (audit F2, F8; #2295)", () => {
   });
 });
 
-describe("ordering and lookups (audit F4, F6)", () => {
+describe("ordering and lookups", () => {
   test("rules name the default scope by reference, so Terraform creates each rule after the scope it names", () => {
     for (const rule of Object.values(dev().resource.okta_auth_server_policy_rule ?? {})) {
       expect(rule.scope_whitelist).toContain("${okta_auth_server_scope.okta_authorization-server_default-scope.name}");
@@ -228,7 +229,7 @@ describe("ordering and lookups (audit F4, F6)", () => {
   });
 });
 
-describe("no dead settings (audit F5, F11)", () => {
+describe("no dead settings", () => {
   test(
     "no login mode or initiate-login URI: the provider hides the dashboard tile by default " +
       "(hide_ios, hide_web: app_oauth.go:354-365), so neither could be used",

@@ -27,7 +27,8 @@ environments:
 
 const EXTERNAL = "database: { host: db.example.com }, search: { host: search.example.com }";
 
-describe("a config change restarts the server (audit F4)", () => {
+// help/kubernetes.md#a-change-restarts-the-server
+describe("a config change restarts the server", () => {
   test("the pod carries a checksum of its values and of every Secret it reads, so a change rolls the Deployment", () => {
     const json = airflowFixtureStack("staging").json;
     const annotations = valuesOf(json).podAnnotations;
@@ -68,7 +69,8 @@ describe("a config change restarts the server (audit F4)", () => {
   });
 });
 
-describe("an external Airflow can call OpenMetadata back (audit F5)", () => {
+// help/kubernetes.md#an-external-airflow
+describe("an external Airflow can call OpenMetadata back", () => {
   test("an external Airflow is told to call OpenMetadata back at the public URL's /api", () => {
     expect(valuesOf(fixtureStack("prod").json).openmetadata.config.pipelineServiceClientConfig.metadataApiEndpoint).toBe(
       "https://openmetadata.example.com/api",
@@ -116,7 +118,8 @@ describe("an external Airflow can call OpenMetadata back (audit F5)", () => {
   });
 });
 
-describe("a wrong JWT key fails the plan, not the server (audit F6)", () => {
+// OpenMetadata only logs a key it cannot parse (JWTTokenGenerator.init); help/kubernetes.md#jwt-keys-generated-in-state-or-supplied
+describe("a wrong JWT key fails the plan, not the server", () => {
   const variable = () => fixtureStack("prod").json.variable!["openmetadata_jwt_private_key_pem"]!;
 
   test("the JWT key variable has a validation whose message says how to convert a key", () => {
@@ -160,7 +163,8 @@ function terraformAvailable(): boolean {
   return spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
 }
 
-describe("the ingress certificate has an owner (audit F10)", () => {
+// help/kubernetes.md#the-ingress-certificate
+describe("the ingress certificate has an owner", () => {
   const ingressWarnings = (fields: string) =>
     warningsOf([synthEnvironment(environment("tls", `${EXTERNAL}, ingress: { ${fields} }`)).stack]).filter((warning) =>
       warning.includes("TLS Secret"),

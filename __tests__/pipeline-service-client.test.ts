@@ -70,7 +70,8 @@ const k8sValues = (json: TerraformJson) => pipelineValues(json).k8s;
 const policies = (json: TerraformJson) => json.resource.kubernetes_network_policy_v1 ?? {};
 
 describe("an environment chooses how ingestion runs (openmetadata.pipelineServiceClient.type)", () => {
-  test("an environment that says nothing keeps what it ran: Airflow where one runs (the chart's default, values.yaml 83), else none", () => {
+  // the chart's default, values.yaml 83
+  test("an environment that says nothing keeps what it ran: Airflow where one runs, else none", () => {
     expect(environmentWith("deps", "").openmetadata!.pipelineServiceClient).toEqual({ type: "airflow", airflow: "dependencies" });
     const external = environmentWith("ext", `${EXTERNAL}\n      airflow: { apiEndpoint: https://airflow.example.com }`);
     expect(external.openmetadata!.pipelineServiceClient).toEqual({ type: "airflow", airflow: "external" });
@@ -104,7 +105,8 @@ describe("with Jobs the dependencies release runs no Airflow, and MySQL and Open
     expect(text.match(/airflow/gi)).toEqual(["airflow"]);
   });
 
-  test("MySQL keeps its Secret, user and database, and gets no init script: the chart's defaults are removed (deps values.yaml 30-40)", () => {
+  // deps values.yaml 30-40
+  test("MySQL keeps its Secret, user and database, and gets no init script: the chart's defaults are removed", () => {
     const { mysql } = releaseValues(fixtureStack("dev").json, "openmetadata_dependencies_release");
     const { mysql: withAirflow } = releaseValues(airflowFixtureStack("dev").json, "openmetadata_dependencies_release");
     expect(mysql.auth).toEqual(withAirflow.auth);
@@ -147,7 +149,8 @@ describe("with Jobs the dependencies release runs no Airflow, and MySQL and Open
 });
 
 describe("the server's values set the chart's k8s block fully and deliberately", () => {
-  test.skipIf(!haveReference)("every key of the chart's k8s block is set, none left to the chart's default (values.yaml 114-171)", () => {
+  // values.yaml 114-171
+  test.skipIf(!haveReference)("every key of the chart's k8s block is set, none left to the chart's default", () => {
     const chartK8s = parse(readFileSync(join(referenceChart, "values.yaml"), "utf8")).openmetadata.config.pipelineServiceClientConfig.k8s;
     expect(Object.keys(k8sValues(fixtureStack("dev").json)).sort()).toEqual(Object.keys(chartK8s).sort());
   });
@@ -158,7 +161,8 @@ describe("the server's values set the chart's k8s block fully and deliberately",
     expect(values.airflow).toBeUndefined();
   });
 
-  test("the ingestion image is ingestion-base at the server's version, never the chart's :latest (values.yaml 119)", () => {
+  // values.yaml 119
+  test("the ingestion image is ingestion-base at the server's version, never the chart's :latest", () => {
     expect(k8sValues(fixtureStack("dev").json)).toMatchObject({
       ingestionImage: "docker.getcollate.io/openmetadata/ingestion-base:1.13.1",
       imagePullPolicy: "IfNotPresent",
@@ -192,7 +196,8 @@ describe("the server's values set the chart's k8s block fully and deliberately",
     });
   });
 
-  test("node selector, tolerations and pull secrets reach the chart in the forms it passes on (secrets.yaml 103, 110, 120-124)", () => {
+  // secrets.yaml 103, 110, 120-124
+  test("node selector, tolerations and pull secrets reach the chart in the forms it passes on", () => {
     expect(k8sValues(fixtureStack("staging").json)).toMatchObject({
       nodeSelector: "example.com/pool=ingestion",
       tolerations: [{ key: "example.com/pool", operator: "Equal", value: "ingestion", effect: "NoSchedule" }],
@@ -242,7 +247,8 @@ describe("the server's values set the chart's k8s block fully and deliberately",
 });
 
 describe("rules from the chart's and the server's sources, checked before synthesis", () => {
-  test("a Jobs namespace the chart's or the stack's RBAC cannot reach is refused (k8s-pipeline-rbac.yaml 2: every object in the release namespace)", () => {
+  // k8s-pipeline-rbac.yaml 2: every object in the release namespace
+  test("a Jobs namespace the chart's or the stack's RBAC cannot reach is refused", () => {
     expect(problemsWith("namespace: elsewhere")).toEqual([
       expect.stringMatching(
         /^openmetadata\.pipelineServiceClient\.k8s\.namespace: the stack's RBAC .* release namespace "openmetadata-bad" .*rbac: external/,
@@ -251,7 +257,8 @@ describe("rules from the chart's and the server's sources, checked before synthe
     expect(problemsWith("namespace: elsewhere, rbac: chart")).toEqual([expect.stringContaining("the chart's RBAC")]);
   });
 
-  test("RBAC managed elsewhere needs a named service account (k8s-pipeline-rbac.yaml 3-8: the default exists only when the chart makes it)", () => {
+  // k8s-pipeline-rbac.yaml 3-8: the default exists only when the chart makes it
+  test("RBAC managed elsewhere needs a named service account", () => {
     expect(problemsWith("rbac: external")).toEqual([
       expect.stringMatching(
         /^openmetadata\.pipelineServiceClient\.k8s\.serviceAccountName: with rbac: external nothing creates the service account/,
@@ -275,7 +282,8 @@ describe("rules from the chart's and the server's sources, checked before synthe
     ]);
   });
 
-  test("an ingestion image whose tag differs from the server's version is refused (Chart.yaml 18 and 24, deployment.yaml 48)", () => {
+  // Chart.yaml 18 and 24, deployment.yaml 48
+  test("an ingestion image whose tag differs from the server's version is refused", () => {
     expect(problemsWith("image: 'docker.getcollate.io/openmetadata/ingestion-base:1.12.0'")).toEqual([
       expect.stringMatching(
         /^openmetadata\.pipelineServiceClient\.k8s\.image: tag 1\.12\.0 differs from the server's version 1\.13\.1 .*ingestion-base:1\.13\.1/,
@@ -283,7 +291,8 @@ describe("rules from the chart's and the server's sources, checked before synthe
     ]);
   });
 
-  test("an ingestion image on :latest or without a tag is refused (the chart's own default, values.yaml 119)", () => {
+  // the chart's own default, values.yaml 119
+  test("an ingestion image on :latest or without a tag is refused", () => {
     expect(problemsWith("image: 'docker.getcollate.io/openmetadata/ingestion-base:latest'")).toEqual([
       expect.stringContaining(":latest moves with every release"),
     ]);
@@ -301,13 +310,15 @@ describe("rules from the chart's and the server's sources, checked before synthe
     });
   });
 
-  test("a chart without the k8s pipeline client is refused for Jobs (values.yaml has the k8s block from 1.11.12)", () => {
+  // values.yaml has the k8s block from 1.11.12
+  test("a chart without the k8s pipeline client is refused for Jobs", () => {
     expect(problemsWith("", "chartVersion: 1.11.11")).toEqual([
       expect.stringMatching(/^openmetadata\.chartVersion: chart 1\.11\.11 has no k8s pipeline service client .*1\.11\.12/),
     ]);
   });
 
-  test("the Jobs never run as the server's own service account (serviceaccount.yaml 5, _helpers.tpl 59-61)", () => {
+  // serviceaccount.yaml 5, _helpers.tpl 59-61
+  test("the Jobs never run as the server's own service account", () => {
     expect(problemsWith("serviceAccountName: openmetadata")).toEqual([
       expect.stringMatching(/^openmetadata\.pipelineServiceClient\.k8s\.serviceAccountName: is the server's own service account/),
     ]);
@@ -342,7 +353,8 @@ describe("rules from the chart's and the server's sources, checked before synthe
     ]);
   });
 
-  test("node selector values cannot hold the ',' and '=' the chart's key=value list splits on (secrets.yaml 110)", () => {
+  // secrets.yaml 110
+  test("node selector values cannot hold the ',' and '=' the chart's key=value list splits on", () => {
     expect(problemsWith("nodeSelector: { pool: 'a,b=c' }")).toEqual([
       expect.stringMatching(/^openmetadata\.pipelineServiceClient\.k8s\.nodeSelector\.pool: expected a label value/),
     ]);
@@ -398,7 +410,8 @@ describe("the service account and its RBAC", () => {
     binding: resourceOf(json, "kubernetes_role_binding_v1", "openmetadata_ingestion-rbac_server-role-binding"),
   });
 
-  test("the stack gives the server the chart's pipeline-manager rules without the OMJob ones (k8s-pipeline-rbac.yaml 78-102)", () => {
+  // k8s-pipeline-rbac.yaml 78-102
+  test("the stack gives the server the chart's pipeline-manager rules without the OMJob ones", () => {
     const { role, binding } = rbacOf(fixtureStack("dev").json);
     expect(role.metadata).toMatchObject({ name: "openmetadata-pipeline-client" });
     expect(role.rule).toEqual(
@@ -428,7 +441,8 @@ describe("the service account and its RBAC", () => {
     );
   });
 
-  test("the chart's RBAC is used only when asked for, with a warning that its Role opens every Secret to the Jobs (k8s-pipeline-rbac.yaml 39-42)", () => {
+  // k8s-pipeline-rbac.yaml 39-42
+  test("the chart's RBAC is used only when asked for, with a warning that its Role opens every Secret to the Jobs", () => {
     const { json, stack } = synthEnvironment(jobs("chart", "rbac: chart"));
     expect(k8sValues(json).rbac).toEqual({ enabled: true });
     expect(json.resource.kubernetes_service_account_v1).toBeUndefined();

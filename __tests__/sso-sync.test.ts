@@ -19,7 +19,7 @@ import { deploySso, type SsoDeployment } from "./support/sso-deployment";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
 // sso-sync against the fixture dev (SPA) and staging (Web) environments "deployed" on 127.0.0.1,
-// with an OpenMetadata whose admin API behaves as audits/openmetadata-security-config-api.md says.
+// with an OpenMetadata whose admin API behaves as help/sso-sync.md describes.
 
 const projectRoot = resolve(__dirname, "..");
 const tsxCli = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");

@@ -243,7 +243,8 @@ describe("the GitHub workflows", () => {
     );
   });
 
-  it("check drift with the drift plan (-detailed-exitcode; exit code 2 fails with an error naming the stack, ci-terraform.test.ts)", () => {
+  // How exit code 2 fails the step, naming the stack: __tests__/ci-terraform.test.ts.
+  it("check drift with the drift plan (-detailed-exitcode), which fails on a difference", () => {
     const { workflow } = byFile("drift.yml");
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["schedule", "workflow_dispatch"]));
     const drift = jobOf("drift.yml", "drift");

@@ -142,19 +142,22 @@ function worldClient(tenant: ReturnType<typeof auth0Tenant>, clientId: string): 
   return client;
 }
 
-describe("configure (internal/config/config.go@v1.55.0)", () => {
+// internal/config/config.go@v1.55.0
+describe("configure", () => {
   test("credentials come from AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET when the block sets only the domain; the tenant is the domain", () => {
     const { context, world } = configure();
     expect(context.config).toMatchObject({ domain: DOMAIN, client_id: PROVIDER_APP.AUTH0_CLIENT_ID, debug: false });
     expect(context.tenant?.folder).toBe(auth0Tenant(world, DOMAIN).folder);
   });
 
-  test("AUTH0_DOMAIN stands in for the domain, and AUTH0_DEBUG=on turns debug on (provider.go:55,115)", () => {
+  // provider.go:55,115
+  test("AUTH0_DOMAIN stands in for the domain, and AUTH0_DEBUG=on turns debug on", () => {
     const { context } = configure({ AUTH0_DOMAIN: "env.eu.auth0.com", AUTH0_DEBUG: "on" }, {});
     expect(context.config).toMatchObject({ domain: "env.eu.auth0.com", debug: true });
   });
 
-  test("without credentials: 'Missing environment variables' with the provider's text (config.go:188-196)", () => {
+  // config.go:188-196
+  test("without credentials: 'Missing environment variables' with the provider's text", () => {
     const error = configureError({}, { domain: DOMAIN });
     expect(error.summary).toBe("Missing environment variables");
     expect(error.detail).toContain(
@@ -162,14 +165,16 @@ describe("configure (internal/config/config.go@v1.55.0)", () => {
     );
   });
 
-  test("a client id without a secret or an assertion key is refused (config.go:170-177)", () => {
+  // config.go:170-177
+  test("a client id without a secret or an assertion key is refused", () => {
     const error = configureError({ AUTH0_CLIENT_ID: PROVIDER_APP.AUTH0_CLIENT_ID, AUTH0_DOMAIN: DOMAIN });
     expect(error.summary).toBe("Missing required configuration");
     expect(error.detail).toMatch(/^When 'AUTH0_CLIENT_ID' is provided, either 'AUTH0_CLIENT_SECRET' or both/);
     expect(error.message).not.toContain(PROVIDER_APP.AUTH0_CLIENT_ID);
   });
 
-  test("credentials without a domain: the domain is named with the variables given (config.go:131-137,179-186)", () => {
+  // config.go:131-137,179-186
+  test("credentials without a domain: the domain is named with the variables given", () => {
     expect(configureError(PROVIDER_APP).detail).toBe(
       "The 'AUTH0_DOMAIN' must be specified along with 'AUTH0_CLIENT_ID' and 'AUTH0_CLIENT_SECRET'.",
     );
@@ -197,7 +202,8 @@ describe("configure (internal/config/config.go@v1.55.0)", () => {
     },
   );
 
-  test("a client secret without a client id: RequiredWith's text (provider.go:78)", () => {
+  // provider.go:78
+  test("a client secret without a client id: RequiredWith's text", () => {
     const [problem] = validateProviderArguments({ domain: DOMAIN, client_secret: "secret-value-19d2" }, {});
     expect(problem).toMatchObject({
       summary: "Missing required argument",
@@ -205,7 +211,8 @@ describe("configure (internal/config/config.go@v1.55.0)", () => {
     });
   });
 
-  test("cli_login without a token of the auth0 CLI for the domain: 'Authentication required'; an expired one fails validation (config.go:241-335)", () => {
+  // config.go:241-335
+  test("cli_login without a token of the auth0 CLI for the domain: 'Authentication required'; an expired one fails validation", () => {
     const home = temporaryWorld();
     expect(configureError({ AUTH0_CLI_LOGIN: "true", AUTH0_DOMAIN: DOMAIN, HOME: home }).summary).toBe("Authentication required");
     mkdirSync(join(home, ".config", "auth0"), { recursive: true });
@@ -331,7 +338,8 @@ describe("auth0_client", () => {
     expect(() => provider.resources["auth0_client"]!.delete(state, context)).not.toThrow();
   });
 
-  test("import takes the client id and reads the client from the world; an unknown id and a CIMD client are refused (resource.go:1874)", () => {
+  // resource.go:1874
+  test("import takes the client id and reads the client from the world; an unknown id and a CIMD client are refused", () => {
     const { context, tenant } = configure();
     const state = apply(context, "auth0_client", spaClient());
     const behaviour = provider.resources["auth0_client"]!;
@@ -350,14 +358,16 @@ describe("auth0_client", () => {
     );
   });
 
-  test("a description longer than 140 characters is refused at plan with the SDK's StringLenBetween(0, 140) text (resource.go:88)", () => {
+  // resource.go:88
+  test("a description longer than 140 characters is refused at plan with the SDK's StringLenBetween(0, 140) text", () => {
     const validate = provider.resources["auth0_client"]!.validate!;
     const [problem] = validate(conformBlock(spaClient({ description: "d".repeat(141) }), blockOf("auth0_client")));
     expect(problem).toMatchObject({ summary: `expected length of description to be in the range (0 - 140), got ${"d".repeat(141)}` });
     expect(validate(conformBlock(spaClient({ description: "d".repeat(140) }), blockOf("auth0_client")))).toEqual([]);
   });
 
-  test("an app_type or jwt alg outside the provider's lists is refused with StringInSlice's text (resource.go:129,310)", () => {
+  // resource.go:129,310
+  test("an app_type or jwt alg outside the provider's lists is refused with StringInSlice's text", () => {
     const validate = provider.resources["auth0_client"]!.validate!;
     const problems = validate(conformBlock(spaClient({ app_type: "web", jwt_configuration: [{ alg: "RS512" }] }), blockOf("auth0_client")));
     expect(problems.map((problem) => problem.summary)).toEqual([
@@ -366,7 +376,8 @@ describe("auth0_client", () => {
     ]);
   });
 
-  test("rotating refresh tokens must be expiring (refresh_token.expiration_type): refused at apply (client.md:720@v1.55.0)", () => {
+  // client.md:720@v1.55.0
+  test("rotating refresh tokens must be expiring (refresh_token.expiration_type): refused at apply", () => {
     const { context } = configure();
     const error = refusal(() =>
       apply(context, "auth0_client", spaClient({ refresh_token: [{ ...REFRESH, expiration_type: "non-expiring" }] })),
@@ -420,7 +431,8 @@ describe("auth0_client_credentials", () => {
     expect(planIsEmpty(context, "auth0_client_credentials", config, state)).toBe(true);
   });
 
-  test("none for the SPA: the method is none, and the state still has the secret Auth0 keeps for every client (flatten.go:860-864)", () => {
+  // flatten.go:860-864
+  test("none for the SPA: the method is none, and the state still has the secret Auth0 keeps for every client", () => {
     const { state, tenant, client } = withCredentials("none", spaClient());
     expect(state["authentication_method"]).toBe("none");
     expect(state["client_secret"]).toBe(worldClient(tenant, clientIdOf(client)).client_secret);
@@ -454,7 +466,8 @@ describe("auth0_client_credentials", () => {
     },
   );
 
-  test("a configured client_secret replaces Auth0's (updateSecret, resource_credentials.go:1464); a write-only one stays out of the state", () => {
+  // updateSecret, resource_credentials.go:1464
+  test("a configured client_secret replaces Auth0's; a write-only one stays out of the state", () => {
     const { context, tenant } = configure();
     const client = apply(context, "auth0_client", webClient());
     const clientId = clientIdOf(client);
@@ -508,7 +521,8 @@ describe("auth0_client_credentials", () => {
     },
   );
 
-  test("client_secret with a private_key_jwt block conflicts, in the SDK's words (resource_credentials_schema.go:142)", () => {
+  // resource_credentials_schema.go:142
+  test("client_secret with a private_key_jwt block conflicts, in the SDK's words", () => {
     const validate = provider.resources["auth0_client_credentials"]!.validate!;
     const problems = validate(
       conformBlock(
@@ -522,13 +536,15 @@ describe("auth0_client_credentials", () => {
     ]);
   });
 
-  test("creating credentials for a client that does not exist fails with Auth0's 404 (resource_credentials.go:35-38)", () => {
+  // resource_credentials.go:35-38
+  test("creating credentials for a client that does not exist fails with Auth0's 404", () => {
     const { context } = configure();
     const error = refusal(() => apply(context, "auth0_client_credentials", { client_id: "missing", authentication_method: "none" }));
     expect(error.summary).toBe("404 Not Found: The client does not exist");
   });
 
-  test("destroy puts back the app type's default method (resource_credentials.go:176-183) and leaves the client", () => {
+  // resource_credentials.go:176-183
+  test("destroy puts back the app type's default method and leaves the client", () => {
     const { state, context, tenant, client } = withCredentials("client_secret_basic");
     provider.resources["auth0_client_credentials"]!.delete(state, context);
     expect(worldClient(tenant, clientIdOf(client)).token_endpoint_auth_method).toBe("client_secret_post");
@@ -579,7 +595,8 @@ describe("auth0_connection_client and data auth0_connection", () => {
     expect(provider.resources["auth0_connection_client"]!.read(state, context)).toBeNull();
   });
 
-  test("changing the connection or the client replaces the enablement (both ForceNew, resource_client.go:24,30)", () => {
+  // both ForceNew, resource_client.go:24,30
+  test("changing the connection or the client replaces the enablement", () => {
     const { context, tenant, connection, client, other } = tenantWithConnection();
     const google = seedAuth0Connection(tenant, "google-oauth2", "google-oauth2");
     const state = apply(context, "auth0_connection_client", { connection_id: connection.id, client_id: clientIdOf(client) });
@@ -599,7 +616,8 @@ describe("auth0_connection_client and data auth0_connection", () => {
     expect(error.summary).toBe("404 Not Found: The connection does not exist");
   });
 
-  test("import parses <connection_id>::<client_id>, with the importer's two refusals (internal/schema/importer.go:20-31)", () => {
+  // internal/schema/importer.go:20-31
+  test("import parses <connection_id>::<client_id>, with the importer's two refusals", () => {
     const { context, connection, client } = tenantWithConnection();
     const state = apply(context, "auth0_connection_client", { connection_id: connection.id, client_id: clientIdOf(client) });
     const behaviour = provider.resources["auth0_connection_client"]!;
@@ -610,7 +628,8 @@ describe("auth0_connection_client and data auth0_connection", () => {
     }
   });
 
-  test("the data source finds a connection by its exact name only; otherwise the provider's error (data_source.go:99,122)", () => {
+  // data_source.go:99,122
+  test("the data source finds a connection by its exact name only; otherwise the provider's error", () => {
     const { context, connection } = tenantWithConnection();
     const lookup = provider.dataSources["auth0_connection"]!;
     const found = lookup.read(
@@ -643,7 +662,8 @@ describe("auth0_connection_client and data auth0_connection", () => {
     });
   });
 
-  test("by connection_id, or neither: the API's 404 for an unknown id, AtLeastOneOf's text for neither (data_source.go:29,34)", () => {
+  // data_source.go:29,34
+  test("by connection_id, or neither: the API's 404 for an unknown id, AtLeastOneOf's text for neither", () => {
     const { context, connection } = tenantWithConnection();
     const lookup = provider.dataSources["auth0_connection"]!;
     expect(lookup.read({ connection_id: connection.id }, context)).toMatchObject({ id: connection.id, connection_id: connection.id });

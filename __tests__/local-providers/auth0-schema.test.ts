@@ -105,7 +105,7 @@ describe("the hand-written constructs of lib/auth0/ against the schema (the bind
     expect(problems).toEqual([]);
   });
 
-  test("the differences from what the constructs and the audit (auth0-and-import.md) assume, each with its reason", () => {
+  test("the differences from what the constructs assume, each with its reason", () => {
     const client = schemas.resources["auth0_client"]!.block;
     const credentials = schemas.resources["auth0_client_credentials"]!.block;
     // Removed from auth0_client in 1.0 (MIGRATION_GUIDE.md): the constructs never write it, and Terraform refuses it.
@@ -134,7 +134,7 @@ describe("the hand-written constructs of lib/auth0/ against the schema (the bind
       "domain",
       "dynamic_credentials",
     ]);
-    // auth0_connection_clients (authoritative) and auth0_client_grant, named by the audit, are not served:
+    // auth0_connection_clients (authoritative) and auth0_client_grant are not served:
     // the stacks emit neither (the first on purpose, lib/auth0/auth0-connection-client.ts).
     expect(schemas.resources["auth0_connection_clients"]).toBeUndefined();
     expect(schemas.resources["auth0_client_grant"]).toBeUndefined();
@@ -189,7 +189,8 @@ describe("the hand-written constructs of lib/auth0/ against the schema (the bind
   );
 });
 
-describe("the SDK's rules for turning a schema into a protocol schema (core_schema.go@v2.40.1)", () => {
+// core_schema.go@v2.40.1
+describe("the SDK's rules for turning a schema into a protocol schema", () => {
   test("a Required block needs one item, an Optional one drops MinItems, a computed-only one is an attribute", () => {
     const block = coreConfigSchema({
       required: { type: "list", required: true, elem: { resource: { a: { type: "string", optional: true } } } },

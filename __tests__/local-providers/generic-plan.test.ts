@@ -117,7 +117,8 @@ describe("the read-only attribute error", () => {
       config: { msgpack: Buffer.from(encodeDynamic({ label: "L", name: "n", client_secret: "mine" }, APP)) },
     })["diagnostics"] as { summary: string; detail: string }[];
 
-  test("an SDKv2 type answers with terraform-plugin-sdk v2.37-v2.40's words (helper/schema/schema.go:1884-1890)", () => {
+  // helper/schema/schema.go:1884-1890
+  test("an SDKv2 type answers with terraform-plugin-sdk v2.37-v2.40's words", () => {
     expect(validate(true)).toEqual([
       expect.objectContaining({
         summary: "Value for unconfigurable attribute",

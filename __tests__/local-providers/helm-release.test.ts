@@ -171,7 +171,8 @@ describe("the stacks' releases (dev fixture)", () => {
 });
 
 describe("chart resolution from the local chart library (OPENMETADATA_LOCAL_CHARTS)", () => {
-  test("the plan resolves the chart (ModifyPlan :1996-2000): version from Chart.yaml, status deployed, metadata unknown until apply", () => {
+  // ModifyPlan :1996-2000
+  test("the plan resolves the chart: version from Chart.yaml, status deployed, metadata unknown until apply", () => {
     const target = cluster();
     const { planned } = planRelease(openmetadata(), null, target.helm);
     expect(planned["version"]).toBe("1.13.1");
@@ -204,12 +205,14 @@ describe("chart resolution from the local chart library (OPENMETADATA_LOCAL_CHAR
     },
   );
 
-  test("a version with a leading v resolves and is kept as configured (:2260-2262 versionsEqual)", () => {
+  // :2260-2262 versionsEqual
+  test("a version with a leading v resolves and is kept as configured", () => {
     const target = cluster();
     expect(planRelease(openmetadata([], { version: "v1.13.1" }), null, target.helm).planned["version"]).toBe("v1.13.1");
   });
 
-  test("a chart whose Chart.yaml disagrees with the configured version: 'Planned version is different from configured version' (:2264-2268)", () => {
+  // :2264-2268
+  test("a chart whose Chart.yaml disagrees with the configured version: 'Planned version is different from configured version'", () => {
     const target = cluster();
     mkdirSync(join(target.charts, "odd-2.0.0"));
     writeFileSync(join(target.charts, "odd-2.0.0", "Chart.yaml"), "apiVersion: v2\nname: odd\nversion: 2.0.1\n");
@@ -217,7 +220,8 @@ describe("chart resolution from the local chart library (OPENMETADATA_LOCAL_CHAR
     expect(error.summary).toBe("Planned version is different from configured version");
   });
 
-  test("a library chart cannot be installed (isChartInstallable, :1382-1388)", () => {
+  // isChartInstallable, :1382-1388
+  test("a library chart cannot be installed", () => {
     const target = cluster();
     mkdirSync(join(target.charts, "common-1.0.0"));
     writeFileSync(join(target.charts, "common-1.0.0", "Chart.yaml"), "apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n");
@@ -229,7 +233,8 @@ describe("chart resolution from the local chart library (OPENMETADATA_LOCAL_CHAR
   });
 });
 
-describe("values against values.schema.json (helm/helm@v3.18.4 pkg/chartutil/values.go:166-170, jsonschema.go)", () => {
+// helm/helm@v3.18.4 pkg/chartutil/values.go:166-170, jsonschema.go
+describe("values against values.schema.json", () => {
   test("a values key the schema refuses fails the install with Helm's header and gojsonschema's wording", () => {
     const target = cluster();
     const error = thrown(() =>
@@ -284,7 +289,8 @@ describe("values against values.schema.json (helm/helm@v3.18.4 pkg/chartutil/val
   });
 });
 
-describe("the namespace (helm/helm@v3.18.4 install.go:366-406)", () => {
+// helm/helm@v3.18.4 install.go:366-406
+describe("the namespace", () => {
   test("a namespace that does not exist fails as the release Secret's create does: 'create: failed to create: namespaces \"x\" not found'", () => {
     const target = cluster();
     const error = thrown(() => applyRelease(openmetadata([], { namespace: "missing" }), target.helm));
@@ -298,7 +304,8 @@ describe("the namespace (helm/helm@v3.18.4 install.go:366-406)", () => {
     expect((namespace["metadata"] as ObjectValue[])[0]!["labels"]).toEqual({ name: "made" });
   });
 
-  test("without a namespace the release goes to HELM_NAMESPACE, else default (:241-261)", () => {
+  // :241-261
+  test("without a namespace the release goes to HELM_NAMESPACE, else default", () => {
     const target = cluster({ HELM_NAMESPACE: "kube-public" });
     const { namespace: _omitted, ...raw } = openmetadata();
     expect(planRelease(raw, null, target.helm).planned["namespace"]).toBe("kube-public");
@@ -319,7 +326,8 @@ describe("the namespace (helm/helm@v3.18.4 install.go:366-406)", () => {
 });
 
 describe("the project's apply-time rules", () => {
-  test("set_sensitive name with an escaped dot is refused (lib/openmetadata/helm-release-rules.ts, #1788), naming the entry, not its value", () => {
+  // lib/openmetadata/helm-release-rules.ts, #1788
+  test("set_sensitive name with an escaped dot is refused, naming the entry, not its value", () => {
     const diagnostics = helm.resources["helm_release"]!.validate!(
       conformBlock(openmetadata([], { set_sensitive: [{ name: "mysql.initdbScripts.init\\.sql", value: "IDENTIFIED BY 'pw'" }] }), RELEASE),
     );
@@ -329,7 +337,8 @@ describe("the project's apply-time rules", () => {
     expect(diagnostics[0]!.detail).not.toContain("pw");
   });
 
-  test("audit F1: the dependencies release with Airflow's migration hook and atomic is uninstalled after the wait times out", () => {
+  // help/kubernetes.md#the-dependencies-release (migration and create-user Jobs)
+  test("the dependencies release with Airflow's migration hook and atomic is uninstalled after the wait times out", () => {
     const target = cluster();
     const raw = {
       name: "openmetadata-dependencies",
@@ -343,7 +352,7 @@ describe("the project's apply-time rules", () => {
     const error = thrown(() => applyRelease(raw, target.helm));
     expect(error.summary).toBe("installation failed");
     expect(error.detail).toMatch(
-      /^release openmetadata-dependencies failed, and has been uninstalled due to atomic being set: context deadline exceeded \(local world: .*useHelmHooks.*F1\)\)$/,
+      /^release openmetadata-dependencies failed, and has been uninstalled due to atomic being set: context deadline exceeded \(local world: .*useHelmHooks.*#the-dependencies-release\)\)$/,
     );
     expect(target.tenant.list("releases")).toEqual([]);
     const fixed = {
@@ -353,7 +362,8 @@ describe("the project's apply-time rules", () => {
     expect(applyRelease(fixed, target.helm)["status"]).toBe("deployed");
   });
 
-  test("audit F2: Airflow's ReadWriteMany logs claim stays Pending on the default class; a class the cluster has binds it", () => {
+  // help/kubernetes.md#the-dependencies-release (executor and storage)
+  test("Airflow's ReadWriteMany logs claim stays Pending on the default class; a class the cluster has binds it", () => {
     const target = cluster();
     const values = (storageClassName: string) =>
       `airflow:\n  migrateDatabaseJob:\n    useHelmHooks: false\n  logs:\n    persistence:\n      enabled: true\n      storageClassName: "${storageClassName}"\n`;
@@ -369,7 +379,7 @@ describe("the project's apply-time rules", () => {
     expect([error.summary, error.detail]).toEqual([
       "Helm release error",
       "context deadline exceeded (local world: the ReadWriteMany PersistentVolumeClaims of airflow.logs (storage class the cluster's default, " +
-        "ReadWriteOnce only) stay Pending (audits/openmetadata-chart-1.13.1-install.md F2))",
+        "ReadWriteOnce only) stay Pending (help/kubernetes.md#the-dependencies-release))",
     ]);
     // Not atomic: Helm keeps the failed release (install.go:518).
     expect(target.tenant.get<{ info: { status: string } }>("releases", "default/deps")!.info.status).toBe("failed");
@@ -377,7 +387,8 @@ describe("the project's apply-time rules", () => {
     expect(applyRelease({ ...raw("nfs"), name: "deps2" }, target.helm)["status"]).toBe("deployed");
   });
 
-  test("audit §2.2: a Secret the chart's pods read must exist in the namespace with its key; without wait Helm does not notice", () => {
+  // help/kubernetes.md#the-secrets-and-why-each-exists
+  test("a Secret the chart's pods read must exist in the namespace with its key; without wait Helm does not notice", () => {
     const target = cluster();
     const values =
       'openmetadata:\n  config:\n    fernetkey:\n      value: ""\n      secretRef: openmetadata-fernet-key\n      secretKey: fernet-key\n';
@@ -385,12 +396,13 @@ describe("the project's apply-time rules", () => {
     expect(error.detail).toContain(
       'the pods read Secret "openmetadata-fernet-key" (openmetadata.config.fernetkey), Secret "mysql-secrets"',
     );
-    expect(error.detail).toContain("§2.2");
+    expect(error.detail).toContain("help/kubernetes.md#the-secrets-and-why-each-exists");
     expect(applyRelease(openmetadata([values], { name: "nowait", wait: false }), target.helm)["status"]).toBe("deployed");
   });
 });
 
-describe("the Secrets the pipeline client reads (_helpers.tpl 346-372 at openmetadata-1.13.1)", () => {
+// _helpers.tpl 346-372 at openmetadata-1.13.1
+describe("the Secrets the pipeline client reads", () => {
   const AIRFLOW_SECRET = 'Secret "airflow-secrets" (openmetadata.config.pipelineServiceClientConfig.airflow.auth.password)';
 
   test("the Airflow runner reads the Airflow password Secret, which the namespace must hold", () => {
@@ -405,7 +417,8 @@ describe("the Secrets the pipeline client reads (_helpers.tpl 346-372 at openmet
   });
 });
 
-describe("state (setReleaseAttributes, :1665-1776)", () => {
+// setReleaseAttributes, :1665-1776
+describe("state", () => {
   test("metadata.values is the user values as Go's json.Marshal writes them (sorted keys, & as \\u0026), set_sensitive cloaked by its dotted name", () => {
     const target = cluster();
     const state = applyRelease(
@@ -421,7 +434,8 @@ describe("state (setReleaseAttributes, :1665-1776)", () => {
     expect(target.tenant.get<{ config: { replicaCount: number } }>("releases", "default/om")!.config.replicaCount).toBe(2);
   });
 
-  test("an upgrade is the next revision, Helm's description 'Upgrade complete'; metadata is unknown in the plan when values change (:2283-2310)", () => {
+  // :2283-2310
+  test("an upgrade is the next revision, Helm's description 'Upgrade complete'; metadata is unknown in the plan when values change", () => {
     const target = cluster();
     const state = applyRelease(openmetadata(), target.helm);
     const { planned } = planRelease(openmetadata(["replicaCount: 2\n"]), state, target.helm);
@@ -451,7 +465,8 @@ describe("state (setReleaseAttributes, :1665-1776)", () => {
 });
 
 describe("import, read and delete", () => {
-  test("import by namespace/name: name, chart and Helm's description, the defaults of defaultAttributes, values left null (:2366-2489)", () => {
+  // :2366-2489
+  test("import by namespace/name: name, chart and Helm's description, the defaults of defaultAttributes, values left null", () => {
     const target = cluster();
     applyRelease(openmetadata(), target.helm);
     const imported = conformBlock(helm.resources["helm_release"]!.import!("default/om", target.helm), RELEASE);
@@ -481,7 +496,8 @@ describe("import, read and delete", () => {
     expect(thrown(() => applyRelease(openmetadata(), target.helm)).detail).toBe("cannot re-use a name that is still in use");
   });
 
-  test("delete uninstalls; a release already gone is no error (:1254-1257)", () => {
+  // :1254-1257
+  test("delete uninstalls; a release already gone is no error", () => {
     const target = cluster();
     const state = applyRelease(openmetadata(), target.helm);
     helm.resources["helm_release"]!.delete(state, target.helm);
@@ -490,7 +506,8 @@ describe("import, read and delete", () => {
     expect(helm.resources["helm_release"]!.read(state, target.helm)).toBeNull();
   });
 
-  test("a kubeconfig that does not exist: the plan passes (no cluster call), the install fails 'Kubernetes cluster unreachable' (client.go:126-140)", () => {
+  // client.go:126-140
+  test("a kubeconfig that does not exist: the plan passes (no cluster call), the install fails 'Kubernetes cluster unreachable'", () => {
     const target = cluster({}, { kubernetes: { config_path: "/nonexistent/kubeconfig", config_context: "kind-x" } });
     const raw = openmetadata();
     expect(planRelease(raw, null, target.helm).planned["version"]).toBe("1.13.1");
@@ -501,7 +518,8 @@ describe("import, read and delete", () => {
     ]);
   });
 
-  test("validate: the release name is 1 to 53 characters (:419-421); set.type is one of auto, string, literal (:571-573)", () => {
+  // :419-421; :571-573
+  test("validate: the release name is 1 to 53 characters; set.type is one of auto, string, literal", () => {
     const diagnostics = helm.resources["helm_release"]!.validate!(
       conformBlock(openmetadata([], { name: "x".repeat(54), set: [{ name: "a", value: "b", type: "yaml" }] }), RELEASE),
     );

@@ -44,7 +44,8 @@ describe("coverage", () => {
     expect(schemas.dataSources).toEqual({});
   });
 
-  test("sources, versions and the framework's type system: helm_release declares schema version 2 (:667)", () => {
+  // :667
+  test("sources, versions and the framework's type system: helm_release declares schema version 2", () => {
     expect(schemas.provider.source).toBe("hashicorp/terraform-provider-helm@v3.1.1 helm/provider.go:123-185");
     expect(schemas.resources["helm_release"]!.source).toBe(
       "hashicorp/terraform-provider-helm@v3.1.1 helm/resource_helm_release.go:271-669",
@@ -57,7 +58,8 @@ describe("coverage", () => {
 describe("plugin-framework shapes", () => {
   const release = schemas.resources["helm_release"]!.block.attributes;
 
-  test("`kubernetes` in the provider block is a single nested attribute (provider.go:162-166), its exec one too; registries a list", () => {
+  // provider.go:162-166
+  test("`kubernetes` in the provider block is a single nested attribute, its exec one too; registries a list", () => {
     const kubernetes = schemas.provider.block.attributes["kubernetes"]!;
     expect(kubernetes.optional).toBe(true);
     expect(kubernetes.nestedType?.nesting).toBe("single");
@@ -80,7 +82,8 @@ describe("plugin-framework shapes", () => {
     expect(release["set_wo"]).toMatchObject({ writeOnly: true, nestedType: { nesting: "list" } });
   });
 
-  test("metadata is a computed single nested attribute (:368-413); no SDK id block: `id` is computed only (:342-344)", () => {
+  // :368-413; :342-344
+  test("metadata is a computed single nested attribute; no SDK id block: `id` is computed only", () => {
     expect(release["metadata"]).toMatchObject({ computed: true, nestedType: { nesting: "single" } });
     expect(Object.keys(release["metadata"]!.nestedType!.attributes).sort()).toEqual(
       ["app_version", "chart", "first_deployed", "last_deployed", "name", "namespace", "notes", "revision", "values", "version"].sort(),
@@ -89,7 +92,8 @@ describe("plugin-framework shapes", () => {
     expect(schemas.resources["helm_release"]!.block.blocks).toBeUndefined();
   });
 
-  test("the static defaults of defaultAttributes (:122-146); name and namespace RequiresReplace; namespace's default is computed at plan", () => {
+  // :122-146
+  test("the static defaults of defaultAttributes; name and namespace RequiresReplace; namespace's default is computed at plan", () => {
     const defaults = Object.fromEntries(
       Object.entries(release)
         .filter(([, attribute]) => attribute.default !== undefined)

@@ -14,7 +14,8 @@ const parsed = (line: string, asString = false) => {
   return values;
 };
 
-describe("strvals (parser.go)", () => {
+// parser.go
+describe("strvals", () => {
   test("dots nest, an escaped dot stays in the key, [n] indexes a list, {a,b} is a list, commas separate assignments", () => {
     expect(parsed("a.b\\.c=1")).toEqual({ a: { "b.c": 1 } });
     expect(parsed("list[1].name=x")).toEqual({ list: [null, { name: "x" }] });
@@ -22,7 +23,8 @@ describe("strvals (parser.go)", () => {
     expect(parsed("a=1,b=2")).toEqual({ a: 1, b: 2 });
   });
 
-  test("typedVal (:385-416): true/false/null any case, integers without a leading zero; the string variant keeps text", () => {
+  // :385-416
+  test("typedVal: true/false/null any case, integers without a leading zero; the string variant keeps text", () => {
     expect(parsed("a=TRUE,b=null,c=010,d=0,e=12,f=1.5")).toEqual({ a: true, b: null, c: "010", d: 0, e: 12, f: "1.5" });
     expect(parsed("a=true,b=12", true)).toEqual({ a: "true", b: "12" });
   });
@@ -36,7 +38,8 @@ describe("strvals (parser.go)", () => {
   });
 });
 
-describe("getValues (:1434-1538)", () => {
+// :1434-1538
+describe("getValues", () => {
   test("documents merge in order (mergeMaps: maps by key, anything else replaced), then set, set_list, set_sensitive", () => {
     const values = releaseValues({
       values: ["a: {p: 1, q: 2}\nlist: [1, 2]\n", "a: {q: 3}\nlist: [9]\n"],
@@ -47,7 +50,8 @@ describe("getValues (:1434-1538)", () => {
     expect(values).toEqual({ a: { p: 1, q: 3, z: 4 }, list: [9], hosts: ["h1", "h2"], secret: "s" });
   });
 
-  test('values are YAML 1.1 as sigs.k8s.io/yaml reads them (goyaml.v2 resolve.go): yes and on are booleans, 0777 octal, a date a string, key y is "true"', () => {
+  // goyaml.v2 resolve.go
+  test('values are YAML 1.1 as sigs.k8s.io/yaml reads them: yes and on are booleans, 0777 octal, a date a string, key y is "true"', () => {
     expect(releaseValues({ values: ["a: yes\nb: on\nc: 2024-01-01\nd: 0777\ny: 1\n"] })).toEqual({
       a: true,
       b: true,
@@ -65,12 +69,14 @@ describe("getValues (:1434-1538)", () => {
     ]);
   });
 
-  test("a literal set stores the parsed YAML under the whole name (:1558-1569)", () => {
+  // :1558-1569
+  test("a literal set stores the parsed YAML under the whole name", () => {
     expect(releaseValues({ set: [{ name: "a.b", value: "{x: [1, 2]}", type: "literal" }] })).toEqual({ "a.b": { x: [1, 2] } });
   });
 });
 
-describe("metadata.values (:1690-1705)", () => {
+// :1690-1705
+describe("metadata.values", () => {
   test("cloakSetValue splits on every dot (#1788): a name with an escaped dot finds no key and leaves the value in clear", () => {
     const values = { mysql: { initdbScripts: { "init.sql": "IDENTIFIED BY 'pw'" } }, auth: { password: "pw" } };
     expect(cloakedValues(values, ["mysql.initdbScripts.init\\.sql", "auth.password"])).toEqual({
@@ -84,7 +90,8 @@ describe("metadata.values (:1690-1705)", () => {
   });
 });
 
-describe("coalescing with the chart's defaults (coalesce.go)", () => {
+// coalesce.go
+describe("coalescing with the chart's defaults", () => {
   test("defaults fill what the release leaves out, maps merge, a null in the release deletes the default", () => {
     const defaults = { a: { x: 1, y: 2 }, b: "keep", c: "drop" };
     expect(coalesceValues(defaults, { a: { y: 3 }, c: null })).toEqual({ a: { x: 1, y: 3 }, b: "keep" });

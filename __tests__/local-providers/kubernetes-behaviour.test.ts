@@ -29,7 +29,8 @@ const first = (state: ObjectValue, name: string) => (state[name] as ObjectValue[
 const summaries = (type: string, raw: Record<string, unknown>) =>
   (behaviour(type).validate?.(conformBlock(raw, block(type))) ?? []).map((diagnostic) => diagnostic.summary);
 
-describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => {
+// resource_kubernetes_namespace_v1.go
+describe("kubernetes_namespace_v1", () => {
   test("create fills in uid, resource_version and generation; the API's kubernetes.io/metadata.name label is kept in the world, not in state", () => {
     const { context, tenant } = cluster();
     const raw = { metadata: metadata({ name: "openmetadata-dev", labels: { "app.kubernetes.io/part-of": "openmetadata" } }) };
@@ -46,7 +47,8 @@ describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => 
     expect(planIsEmpty("kubernetes_namespace_v1", raw, state, context)).toBe(true);
   });
 
-  test("a name with a dot passes the provider's validateName (DNS subdomain, validators.go:66) but the API refuses it: namespaces are DNS labels", () => {
+  // DNS subdomain, validators.go:66
+  test("a name with a dot passes the provider's validateName but the API refuses it: namespaces are DNS labels", () => {
     const { context } = cluster();
     expect(summaries("kubernetes_namespace_v1", { metadata: metadata({ name: "team.dev" }) })).toEqual([]);
     expect(thrown(() => apply("kubernetes_namespace_v1", { metadata: metadata({ name: "team.dev" }) }, context)).message).toBe(
@@ -54,14 +56,16 @@ describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => 
     );
   });
 
-  test("an upper-case name is refused at validate with SDKv2's '<key> <message>' and the RFC 1123 text (validation.go:206, RegexError)", () => {
+  // validation.go:206, RegexError
+  test("an upper-case name is refused at validate with SDKv2's '<key> <message>' and the RFC 1123 text", () => {
     expect(summaries("kubernetes_namespace_v1", { metadata: metadata({ name: "Team" }) })).toEqual([
       "metadata.0.name a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end " +
         "with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
     ]);
   });
 
-  test("labels are validated as qualified names and label values (validators.go:89-105), RegexError's double space included", () => {
+  // validators.go:89-105
+  test("labels are validated as qualified names and label values, RegexError's double space included", () => {
     expect(
       summaries("kubernetes_namespace_v1", { metadata: metadata({ name: "x", labels: { "bad key": "ok", good: "no way" } }) }),
     ).toEqual([
@@ -72,7 +76,8 @@ describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => 
     ]);
   });
 
-  test("name and generate_name conflict for a namespace (schema_metadata.go:57-66); generate_name gets the API's five-character suffix", () => {
+  // schema_metadata.go:57-66
+  test("name and generate_name conflict for a namespace; generate_name gets the API's five-character suffix", () => {
     expect(summaries("kubernetes_namespace_v1", { metadata: metadata({ name: "a", generate_name: "a-" }) })).toEqual([
       '"metadata.0.generate_name": conflicts with metadata.0.name',
       '"metadata.0.name": conflicts with metadata.0.generate_name',
@@ -115,7 +120,8 @@ describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => 
     );
   });
 
-  test("a label update is patched (structures.go:71-84): the API's own label stays, the removed key goes, resource_version moves", () => {
+  // structures.go:71-84
+  test("a label update is patched: the API's own label stays, the removed key goes, resource_version moves", () => {
     const { context, tenant } = cluster();
     const raw = { metadata: metadata({ name: "patched", labels: { a: "1", b: "2" } }) };
     const state = apply("kubernetes_namespace_v1", raw, context);
@@ -128,7 +134,8 @@ describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => 
     });
   });
 
-  test("a name change replaces the namespace (metadata.name ForceNew, schema_metadata.go:37)", () => {
+  // metadata.name ForceNew, schema_metadata.go:37
+  test("a name change replaces the namespace", () => {
     const { context } = cluster();
     const state = apply("kubernetes_namespace_v1", { metadata: metadata({ name: "one" }) }, context);
     expect(plan("kubernetes_namespace_v1", { metadata: metadata({ name: "two" }) }, state, context).requiresReplace).toEqual([
@@ -145,7 +152,8 @@ describe("kubernetes_namespace_v1 (resource_kubernetes_namespace_v1.go)", () => 
   });
 });
 
-describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
+// resource_kubernetes_secret_v1.go
+describe("kubernetes_secret_v1", () => {
   const ns = (context: ProviderContext) => apply("kubernetes_namespace_v1", { metadata: metadata({ name: "apps" }) }, context);
 
   test("a Secret in a namespace that does not exist is the API's NotFound for the namespace (NamespaceLifecycle)", () => {
@@ -178,7 +186,8 @@ describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
     expect(planIsEmpty("kubernetes_secret_v1", raw, binary, context)).toBe(true);
   });
 
-  test("binary_data that Go's base64 refuses fails the create with its message (structures.go:256-266), the value unprinted", () => {
+  // structures.go:256-266
+  test("binary_data that Go's base64 refuses fails the create with its message, the value unprinted", () => {
     const { context } = cluster();
     ns(context);
     const error = thrown(() =>
@@ -214,7 +223,8 @@ describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
     );
   });
 
-  test("once immutable, a data change replaces the Secret (CustomizeDiff, :37-59); otherwise it updates in place", () => {
+  // CustomizeDiff, :37-59
+  test("once immutable, a data change replaces the Secret; otherwise it updates in place", () => {
     const { context } = cluster();
     ns(context);
     const raw = (value: string, immutable?: boolean) => ({
@@ -246,7 +256,8 @@ describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
     expect(Object.keys(filled["data"] as object).sort()).toEqual(["ca.crt", "namespace", "token"]);
   });
 
-  test("a token for a service account the cluster lacks never arrives: the wait's error (:199-225), and the controller removes the Secret", () => {
+  // :199-225
+  test("a token for a service account the cluster lacks never arrives: the wait's error, and the controller removes the Secret", () => {
     const { context, tenant } = cluster();
     ns(context);
     const raw = {
@@ -259,7 +270,8 @@ describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
     expect(tenant.list("secrets")).toEqual([]);
   });
 
-  test("import by namespace/name reads every key as a string; an id without one slash fails the read (structures.go:19-27)", () => {
+  // structures.go:19-27
+  test("import by namespace/name reads every key as a string; an id without one slash fails the read", () => {
     const { context } = cluster();
     ns(context);
     apply("kubernetes_secret_v1", { metadata: metadata({ name: "s", namespace: "apps", labels: { a: "b" } }), data: { k: "v" } }, context);
@@ -271,7 +283,8 @@ describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
     );
   });
 
-  test("write-only data: data_wo is sent when data_wo_revision is set, and data is then not read back (:149-164, :264-270)", () => {
+  // :149-164, :264-270
+  test("write-only data: data_wo is sent when data_wo_revision is set, and data is then not read back", () => {
     const { context, tenant } = cluster();
     ns(context);
     const raw = { metadata: metadata({ name: "wo", namespace: "apps" }), data_wo: { secret: "hidden" }, data_wo_revision: 1 };
@@ -288,8 +301,10 @@ describe("kubernetes_secret_v1 (resource_kubernetes_secret_v1.go)", () => {
   });
 });
 
-describe("kubernetes_config_map_v1 (resource_kubernetes_config_map_v1.go)", () => {
-  test("the create always sends immutable (:87), the API keeps false, and a configuration without it plans no change", () => {
+// resource_kubernetes_config_map_v1.go
+describe("kubernetes_config_map_v1", () => {
+  // :87
+  test("the create always sends immutable, the API keeps false, and a configuration without it plans no change", () => {
     const { context, tenant } = cluster();
     const raw = { metadata: metadata({ name: "mysql-init" }), data: { "airflow_db.sh": "echo ok\n" } };
     const state = apply("kubernetes_config_map_v1", raw, context);
@@ -299,7 +314,8 @@ describe("kubernetes_config_map_v1 (resource_kubernetes_config_map_v1.go)", () =
     expect(planIsEmpty("kubernetes_config_map_v1", raw, state, context)).toBe(true);
   });
 
-  test("binary_data must be base64 at validate (validateBase64EncodedMap, validators.go:49-64)", () => {
+  // validateBase64EncodedMap, validators.go:49-64
+  test("binary_data must be base64 at validate", () => {
     expect(summaries("kubernetes_config_map_v1", { metadata: metadata({ name: "c" }), binary_data: { k: "***" } })).toEqual([
       'k ("***") k: must be a base64-encoded string',
     ]);
@@ -313,7 +329,8 @@ describe("kubernetes_config_map_v1 (resource_kubernetes_config_map_v1.go)", () =
     );
   });
 
-  test("data changes are patched key by key (:160-170)", () => {
+  // :160-170
+  test("data changes are patched key by key", () => {
     const { context } = cluster();
     const state = apply("kubernetes_config_map_v1", { metadata: metadata({ name: "c" }), data: { a: "1", b: "2" } }, context);
     const updated = apply("kubernetes_config_map_v1", { metadata: metadata({ name: "c" }), data: { b: "3" } }, context, state);
@@ -321,7 +338,8 @@ describe("kubernetes_config_map_v1 (resource_kubernetes_config_map_v1.go)", () =
   });
 });
 
-describe("kubernetes_network_policy_v1 (resource_kubernetes_network_policy_v1.go, structure_network_policy.go)", () => {
+// resource_kubernetes_network_policy_v1.go, structure_network_policy.go
+describe("kubernetes_network_policy_v1", () => {
   /** The stacks' MySQL policy, as lib/openmetadata/dependencies-network-policy.ts synthesizes it. */
   const mysqlPolicy = (protocol = "TCP") => ({
     metadata: metadata({ name: "mysql-clients", namespace: "openmetadata-dev", labels: { "app.kubernetes.io/managed-by": "cdktf" } }),
@@ -375,7 +393,8 @@ describe("kubernetes_network_policy_v1 (resource_kubernetes_network_policy_v1.go
     expect(first(apply("kubernetes_network_policy_v1", relabelled, context, changed), "metadata")["generation"]).toBe(2);
   });
 
-  test("an unknown protocol is the API's NotSupported, with the supported values quoted (field/errors.go:203)", () => {
+  // field/errors.go:203
+  test("an unknown protocol is the API's NotSupported, with the supported values quoted", () => {
     const { context } = cluster();
     apply("kubernetes_namespace_v1", { metadata: metadata({ name: "openmetadata-dev" }) }, context);
     expect(thrown(() => apply("kubernetes_network_policy_v1", mysqlPolicy("ICMP"), context)).message).toBe(
@@ -384,7 +403,8 @@ describe("kubernetes_network_policy_v1 (resource_kubernetes_network_policy_v1.go
     );
   });
 
-  test("policy_types takes one or two entries (:237-244), checked at validate as SDKv2 checks list lengths", () => {
+  // :237-244
+  test("policy_types takes one or two entries, checked at validate as SDKv2 checks list lengths", () => {
     const raw = mysqlPolicy() as { spec: Record<string, Value>[] };
     const three = { ...raw, spec: [{ ...raw.spec[0], policy_types: ["Ingress", "Egress", "Ingress"] }] };
     expect(behaviour("kubernetes_network_policy_v1").validate!(conformBlock(three, block("kubernetes_network_policy_v1")))).toEqual([
@@ -395,7 +415,8 @@ describe("kubernetes_network_policy_v1 (resource_kubernetes_network_policy_v1.go
     ]);
   });
 
-  test("a selector expression with In and no values is the API's Required (meta/v1/validation/validation.go:73-76)", () => {
+  // meta/v1/validation/validation.go:73-76
+  test("a selector expression with In and no values is the API's Required", () => {
     const { context } = cluster();
     const raw = {
       metadata: metadata({ name: "p" }),

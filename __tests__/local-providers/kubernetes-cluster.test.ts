@@ -62,7 +62,8 @@ describe("the cluster a configuration names", () => {
     expect(configureHelm({ kubernetes: {} }, env).tenant!.name).toBe("in-cluster");
   });
 
-  test("a context without a kubeconfig is ignored, as both providers apply it only with one (provider.go:519-561, kubeconfig.go:120-149)", () => {
+  // provider.go:519-561, kubeconfig.go:120-149
+  test("a context without a kubeconfig is ignored, as both providers apply it only with one", () => {
     const { env } = home();
     expect(configureKubernetes({ config_context: "staging" }, env).tenant!.name).toBe("in-cluster");
   });
@@ -77,7 +78,8 @@ describe("the cluster a configuration names", () => {
 });
 
 describe("a kubeconfig the real client cannot use", () => {
-  test("a missing file: the kubernetes provider only warns (provider.go:634-644) and its calls then fail against http://localhost", () => {
+  // provider.go:634-644
+  test("a missing file: the kubernetes provider only warns and its calls then fail against http://localhost", () => {
     const { env, home: folder } = home();
     const context = configureKubernetes({ config_path: "~/.kube/other", config_context: "kind-openmetadata-dev" }, env);
     expect(context.tenant).toBeUndefined();
@@ -94,7 +96,8 @@ describe("a kubeconfig the real client cannot use", () => {
     );
   });
 
-  test("a context the kubeconfig lacks: client-go's aggregate, the context and the empty cluster it leaves (client_config.go:396-425)", () => {
+  // client_config.go:396-425
+  test("a context the kubeconfig lacks: client-go's aggregate, the context and the empty cluster it leaves", () => {
     const { env } = home();
     const context = configureKubernetes({ config_path: "~/.kube/config", config_context: "kind-openmetadata-prod" }, env);
     expect(context.warnings?.[0]?.detail).toBe(
@@ -119,13 +122,15 @@ describe("a kubeconfig the real client cannot use", () => {
 });
 
 describe("provider validation", () => {
-  test("config_path conflicts with config_paths (provider.go:102), as SDKv2 words ConflictsWith", () => {
+  // provider.go:102
+  test("config_path conflicts with config_paths, as SDKv2 words ConflictsWith", () => {
     expect(kubernetes.validate!(conformBlock({ config_path: "a", config_paths: ["b"] }, schemas.provider.block))).toEqual([
       { severity: "error", summary: '"config_path": conflicts with config_paths', attribute: ["config_path"] },
     ]);
   });
 
-  test("exec with the v1alpha1 client authentication API is a warning (provider.go:142-152)", () => {
+  // provider.go:142-152
+  test("exec with the v1alpha1 client authentication API is a warning", () => {
     const config = conformBlock(
       { exec: [{ api_version: "client.authentication.k8s.io/v1alpha1", command: "aws" }] },
       schemas.provider.block,

@@ -56,10 +56,12 @@ const STACK_BINDING = {
 };
 const STACK_ACCOUNT = { metadata: metadata("openmetadata-ingestion"), automount_service_account_token: false };
 
-describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.go)", () => {
+// resource_kubernetes_service_account_v1.go
+describe("kubernetes_service_account_v1", () => {
   const SA = "kubernetes_service_account_v1";
 
-  test("the stacks' account is created as the API object, default_secret_name is '' on Kubernetes >= 1.24 (:105-125), and a plan after apply is empty", () => {
+  // :105-125
+  test("the stacks' account is created as the API object, default_secret_name is '' on Kubernetes >= 1.24, and a plan after apply is empty", () => {
     const { context, tenant } = withNamespace();
     const state = apply(SA, STACK_ACCOUNT, context);
     expect(state).toMatchObject({
@@ -79,7 +81,8 @@ describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.
     expect(planIsEmpty(SA, STACK_ACCOUNT, state, context)).toBe(true);
   });
 
-  test("automount_service_account_token defaults to true (:69-74) and is always sent (:92); an account the API holds without it reads false (:284-294)", () => {
+  // :69-74; :92; :284-294
+  test("automount_service_account_token defaults to true and is always sent; an account the API holds without it reads false", () => {
     const { context, tenant } = withNamespace();
     const raw = { metadata: metadata("robot") };
     const state = apply(SA, raw, context);
@@ -94,7 +97,8 @@ describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.
     expect(planIsEmpty(SA, raw, state, context)).toBe(false);
   });
 
-  test("secret, image_pull_secret and automount are replaced in place when changed (:328-351), labels patched, resource_version moves", () => {
+  // :328-351
+  test("secret, image_pull_secret and automount are replaced in place when changed, labels patched, resource_version moves", () => {
     const { context, tenant } = withNamespace();
     const state = apply(SA, STACK_ACCOUNT, context);
     const changed = {
@@ -130,14 +134,16 @@ describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.
     expect(thrown(() => apply(SA, STACK_ACCOUNT, context)).message).toBe(`namespaces "${NAMESPACE}" not found`);
   });
 
-  test("the name is a DNS subdomain at validate (namespacedMetadataSchema's validateName, validators.go:66) and at the API (ValidateServiceAccountName)", () => {
+  // namespacedMetadataSchema's validateName, validators.go:66
+  test("the name is a DNS subdomain at validate and at the API (ValidateServiceAccountName)", () => {
     expect(summaries(SA, { metadata: metadata("Ingestion_Jobs") })).toEqual([
       "metadata.0.name a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end " +
         "with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
     ]);
   });
 
-  test("import by namespace/name (:415-461): default_secret_name '' without a token Secret; a missing account and a bad id fail with the provider's words", () => {
+  // :415-461
+  test("import by namespace/name: default_secret_name '' without a token Secret; a missing account and a bad id fail with the provider's words", () => {
     const { context } = withNamespace();
     apply(SA, STACK_ACCOUNT, context);
     const imported = behaviour(SA).import!(`${NAMESPACE}/openmetadata-ingestion`, context);
@@ -153,7 +159,8 @@ describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.
     );
   });
 
-  test("import finds the default secret among the referenced '<name>-token-' token Secrets (:173-234) and read leaves it out of `secret` (structures.go:618-631)", () => {
+  // :173-234; structures.go:618-631
+  test("import finds the default secret among the referenced '<name>-token-' token Secrets and read leaves it out of `secret`", () => {
     const { context } = withNamespace();
     const account = apply(SA, { metadata: metadata("robot") }, context);
     const token = {
@@ -168,7 +175,8 @@ describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.
     expect(behaviour(SA).read(imported, context)!["secret"]).toEqual([{ name: "other" }]);
   });
 
-  test("deleting an account deletes its token Secrets, as the token controller does; deleting it again is no error (:379-385)", () => {
+  // :379-385
+  test("deleting an account deletes its token Secrets, as the token controller does; deleting it again is no error", () => {
     const { context, tenant } = withNamespace();
     const account = apply(SA, { metadata: metadata("robot") }, context);
     apply(
@@ -187,10 +195,12 @@ describe("kubernetes_service_account_v1 (resource_kubernetes_service_account_v1.
   });
 });
 
-describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
+// resource_kubernetes_role_v1.go
+describe("kubernetes_role_v1", () => {
   const ROLE = "kubernetes_role_v1";
 
-  test("the stacks' Role is stored as the API object (expandRules :224-246), read back (flattenRules :248-268), and a plan after apply is empty", () => {
+  // expandRules :224-246; flattenRules :248-268
+  test("the stacks' Role is stored as the API object, read back, and a plan after apply is empty", () => {
     const { context, tenant } = withNamespace();
     const state = apply(ROLE, STACK_ROLE, context);
     expect(state["id"]).toBe(`${NAMESPACE}/openmetadata-pipeline-client`);
@@ -210,7 +220,8 @@ describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
     expect(planIsEmpty(ROLE, STACK_ROLE, state, context)).toBe(true);
   });
 
-  test("names are path segments, not DNS names (schema_rbac.go:33-42 validateRBACNameFunc, path/name.go:31): '/', '%' and '..' refused at validate, capitals and '_' accepted", () => {
+  // schema_rbac.go:33-42 validateRBACNameFunc, path/name.go:31
+  test("names are path segments, not DNS names: '/', '%' and '..' refused at validate, capitals and '_' accepted", () => {
     expect(summaries(ROLE, { metadata: metadata("a/b%c"), rule: STACK_RULES })).toEqual([
       "metadata.0.name may not contain '/'",
       "metadata.0.name may not contain '%'",
@@ -226,7 +237,8 @@ describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
     );
   });
 
-  test("the API refuses what the provider's schema lets through (Required sets, no MinItems, :38-65): empty verbs, api_groups and resources (ValidatePolicyRule)", () => {
+  // Required sets, no MinItems, :38-65
+  test("the API refuses what the provider's schema lets through: empty verbs, api_groups and resources (ValidatePolicyRule)", () => {
     const { context } = withNamespace();
     const empty = { metadata: metadata("empty"), rule: [{ api_groups: [], resources: [], verbs: [] }] };
     expect(summaries(ROLE, empty)).toEqual([]);
@@ -237,7 +249,8 @@ describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
     );
   });
 
-  test("a rule change replaces the rules in place (:152-160), resource_names kept as a set; a change the API refuses fails the update with its words", () => {
+  // :152-160
+  test("a rule change replaces the rules in place, resource_names kept as a set; a change the API refuses fails the update with its words", () => {
     const { context, tenant } = withNamespace();
     const state = apply(ROLE, STACK_ROLE, context);
     const narrowed = {
@@ -266,7 +279,8 @@ describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
     );
   });
 
-  test("import by namespace/name (resourceidentity.go:61-83) reads the Role; a missing one reads as gone, an id without one slash fails (structures.go:19-27)", () => {
+  // resourceidentity.go:61-83; structures.go:19-27
+  test("import by namespace/name reads the Role; a missing one reads as gone, an id without one slash fails", () => {
     const { context } = withNamespace();
     apply(ROLE, STACK_ROLE, context);
     const imported = conformBlock(
@@ -280,7 +294,8 @@ describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
     );
   });
 
-  test("delete removes the Role; deleting it again is no error (:189-195)", () => {
+  // :189-195
+  test("delete removes the Role; deleting it again is no error", () => {
     const { context } = withNamespace();
     const state = apply(ROLE, STACK_ROLE, context);
     behaviour(ROLE).delete(state, context);
@@ -289,10 +304,12 @@ describe("kubernetes_role_v1 (resource_kubernetes_role_v1.go)", () => {
   });
 });
 
-describe("kubernetes_role_binding_v1 (resource_kubernetes_role_binding_v1.go)", () => {
+// resource_kubernetes_role_binding_v1.go
+describe("kubernetes_role_binding_v1", () => {
   const BINDING = "kubernetes_role_binding_v1";
 
-  test("the stacks' binding is created; a ServiceAccount subject's api_group, unknown at plan, is left unset (SetDefaults_Subject, structures_rbac.go:119-121); a plan after apply is empty", () => {
+  // SetDefaults_Subject, structures_rbac.go:119-121
+  test("the stacks' binding is created; a ServiceAccount subject's api_group, unknown at plan, is left unset; a plan after apply is empty", () => {
     const { context, tenant } = withNamespace();
     const planned = plan(BINDING, STACK_BINDING, null, context).planned;
     expect(isUnknown((planned["subject"] as ObjectValue[])[0]!["api_group"])).toBe(true);
@@ -310,7 +327,8 @@ describe("kubernetes_role_binding_v1 (resource_kubernetes_role_binding_v1.go)", 
     expect(planIsEmpty(BINDING, STACK_BINDING, state, context)).toBe(true);
   });
 
-  test("a User subject gets the API's default api_group rbac.authorization.k8s.io and the schema's namespace `default` (schema_rbac.go:71-92)", () => {
+  // schema_rbac.go:71-92
+  test("a User subject gets the API's default api_group rbac.authorization.k8s.io and the schema's namespace `default`", () => {
     const { context } = withNamespace();
     const raw = { ...STACK_BINDING, subject: [{ kind: "User", name: "jane@example.com" }] };
     const state = apply(BINDING, raw, context);
@@ -320,7 +338,8 @@ describe("kubernetes_role_binding_v1 (resource_kubernetes_role_binding_v1.go)", 
     expect(planIsEmpty(BINDING, raw, state, context)).toBe(true);
   });
 
-  test("any change to role_ref replaces the binding (ForceNew, :35 and schema_rbac.go:50-64); a subject change is patched in place (:140-144)", () => {
+  // ForceNew, :35 and schema_rbac.go:50-64; :140-144
+  test("any change to role_ref replaces the binding; a subject change is patched in place", () => {
     const { context, tenant } = withNamespace();
     const state = apply(BINDING, STACK_BINDING, context);
     const otherRole = { ...STACK_BINDING, role_ref: [{ ...STACK_BINDING.role_ref[0], name: "other" }] };
@@ -341,7 +360,8 @@ describe("kubernetes_role_binding_v1 (resource_kubernetes_role_binding_v1.go)", 
     expect(planIsEmpty(BINDING, STACK_BINDING, fewer, context)).toBe(true);
   });
 
-  test("role_ref's api_group and kind are checked at validate with StringInSlice's words (schema_rbac.go:51, :58; helper/validation/strings.go:149)", () => {
+  // schema_rbac.go:51, :58; helper/validation/strings.go:149
+  test("role_ref's api_group and kind are checked at validate with StringInSlice's words", () => {
     const raw = { ...STACK_BINDING, role_ref: [{ api_group: "rbac.authorization.k8s.io/v1", kind: "Roles", name: "x" }] };
     expect(summaries(BINDING, raw)).toEqual([
       'expected role_ref.0.api_group to be one of ["rbac.authorization.k8s.io"], got rbac.authorization.k8s.io/v1',
@@ -349,7 +369,8 @@ describe("kubernetes_role_binding_v1 (resource_kubernetes_role_binding_v1.go)", 
     ]);
   });
 
-  test("the binding's own name is a path segment at validate (metadataSchemaRBAC, schema_rbac.go:14-31)", () => {
+  // metadataSchemaRBAC, schema_rbac.go:14-31
+  test("the binding's own name is a path segment at validate", () => {
     expect(summaries(BINDING, { ...STACK_BINDING, metadata: metadata("a/b") })).toEqual(["metadata.0.name may not contain '/'"]);
   });
 
@@ -394,7 +415,8 @@ describe("kubernetes_role_binding_v1 (resource_kubernetes_role_binding_v1.go)", 
     );
   });
 
-  test("import by namespace/name reads the binding with a plan that is empty; delete removes it, twice without error (:172-178)", () => {
+  // :172-178
+  test("import by namespace/name reads the binding with a plan that is empty; delete removes it, twice without error", () => {
     const { context } = withNamespace();
     const state = apply(BINDING, STACK_BINDING, context);
     const imported = conformBlock(

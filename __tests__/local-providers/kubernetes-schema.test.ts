@@ -66,7 +66,8 @@ describe("coverage", () => {
 describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
   const resource = (type: string) => schemas.resources[type]!.block;
 
-  test("metadata is one required block (schema_metadata.go:69-77, 110-118) with the computed generation, resource_version and uid", () => {
+  // schema_metadata.go:69-77, 110-118
+  test("metadata is one required block with the computed generation, resource_version and uid", () => {
     for (const type of Object.keys(schemas.resources)) {
       const metadata = resource(type).blocks!["metadata"]!;
       expect(metadata).toMatchObject({ nesting: "list", minItems: 1, maxItems: 1 });
@@ -86,7 +87,8 @@ describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
     });
   });
 
-  test("the SDK's optional+computed id everywhere; timeouts only where declared: namespace delete (:42-44), secret create (:132-134), service account create (:36-38)", () => {
+  // :42-44; :132-134; :36-38
+  test("the SDK's optional+computed id everywhere; timeouts only where declared: namespace delete, secret create, service account create", () => {
     for (const type of Object.keys(schemas.resources)) {
       expect(resource(type).attributes["id"]).toEqual({ type: "string", optional: true, computed: true });
     }
@@ -102,7 +104,8 @@ describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
     }
   });
 
-  test("service account: automount_service_account_token defaults to true (:69-74), default_secret_name computed and deprecated (:75-79), both reference lists sets of { name } (:41-68)", () => {
+  // :69-74; :75-79; :41-68
+  test("service account: automount_service_account_token defaults to true, default_secret_name computed and deprecated, both reference lists sets of { name }", () => {
     const account = resource("kubernetes_service_account_v1");
     expect(account.attributes["automount_service_account_token"]).toEqual({ type: "bool", optional: true, default: true });
     expect(account.attributes["default_secret_name"]).toEqual({ type: "string", computed: true, deprecated: true });
@@ -111,7 +114,8 @@ describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
     }
   });
 
-  test("role: rule a required list (:32-36, so MinItems 1), api_groups, resources and verbs required string sets, resource_names optional (:38-65)", () => {
+  // :32-36, so MinItems 1; :38-65
+  test("role: rule a required list, api_groups, resources and verbs required string sets, resource_names optional", () => {
     const rule = resource("kubernetes_role_v1").blocks!["rule"]!;
     expect(rule).toMatchObject({ nesting: "list", minItems: 1 });
     expect(rule.maxItems).toBeUndefined();
@@ -123,7 +127,8 @@ describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
     });
   });
 
-  test("role binding: role_ref one required block forcing replacement, each field too (:31-40, schema_rbac.go:44-67); subject at least one (:41-49)", () => {
+  // :31-40, schema_rbac.go:44-67; :41-49
+  test("role binding: role_ref one required block forcing replacement, each field too; subject at least one", () => {
     const binding = resource("kubernetes_role_binding_v1");
     expect(binding.blocks!["role_ref"]).toMatchObject({ nesting: "list", minItems: 1, maxItems: 1, forceNew: true });
     for (const name of ["api_group", "kind", "name"]) {
@@ -150,7 +155,8 @@ describe("SDKv2 shapes (terraform-plugin-sdk v2.37.0)", () => {
     expect(resource("kubernetes_namespace_v1").attributes["wait_for_default_service_account"]).toMatchObject({ default: false });
   });
 
-  test("network policy: ports' protocol defaults to TCP (:85, :167), selectors' values are a set, spec and pod_selector required single blocks", () => {
+  // :85, :167
+  test("network policy: ports' protocol defaults to TCP, selectors' values are a set, spec and pod_selector required single blocks", () => {
     const spec = resource("kubernetes_network_policy_v1").blocks!["spec"]!;
     expect(spec).toMatchObject({ nesting: "list", minItems: 1, maxItems: 1 });
     expect(spec.block.attributes["policy_types"]).toEqual({ type: ["list", "string"], required: true });

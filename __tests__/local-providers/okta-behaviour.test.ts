@@ -129,8 +129,10 @@ const WEB = {
   omit_secret: false,
 };
 
-describe("configure (provider/provider.go:128-154, config/config.go:48-174)", () => {
-  test("with no credential at all, the provider's own refusal is answered (provider.go:131-138)", () => {
+// provider/provider.go:128-154, config/config.go:48-174
+describe("configure", () => {
+  // provider.go:131-138
+  test("with no credential at all, the provider's own refusal is answered", () => {
     const world = temporaryDirectory();
     const error = failure(() =>
       provider.configure(conformBlock({ org_name: "example", base_url: "okta.com" }, provider.schemas.provider.block), {
@@ -154,7 +156,8 @@ describe("configure (provider/provider.go:128-154, config/config.go:48-174)", ()
     expect(context.tenant!.folder).toBe(oktaOrgTenant(world, "example-dev", "oktapreview.com").folder);
   });
 
-  test("a private key without client id or scopes is refused with the SDK's text, which names no credential value (sdk/v2_validator.go:76-82)", () => {
+  // sdk/v2_validator.go:76-82
+  test("a private key without client id or scopes is refused with the SDK's text, which names no credential value", () => {
     const world = temporaryDirectory();
     const error = failure(() =>
       provider.configure(conformBlock({ org_name: "example", base_url: "okta.com" }, provider.schemas.provider.block), {
@@ -178,7 +181,8 @@ describe("configure (provider/provider.go:128-154, config/config.go:48-174)", ()
     expect(context.tenant!.name).toBe("example.okta.com");
   });
 
-  test("an admin-console domain is refused as the SDK refuses it (sdk/v2_validator.go:41-45)", () => {
+  // sdk/v2_validator.go:41-45
+  test("an admin-console domain is refused as the SDK refuses it", () => {
     const world = temporaryDirectory();
     const error = failure(() =>
       provider.configure(conformBlock({ org_name: "example-admin", base_url: "okta.com" }, provider.schemas.provider.block), {
@@ -190,7 +194,8 @@ describe("configure (provider/provider.go:128-154, config/config.go:48-174)", ()
     expect(error.summary).not.toContain(API_TOKEN);
   });
 
-  test("conflicting credentials and an out-of-range max_api_capacity are refused at validate, naming fields only (provider.go:30-62, 105-112)", () => {
+  // provider.go:30-62, 105-112
+  test("conflicting credentials and an out-of-range max_api_capacity are refused at validate, naming fields only", () => {
     const diagnostics = provider.validate!(
       conformBlock({ api_token: API_TOKEN, private_key: PRIVATE_KEY, max_api_capacity: 150 }, provider.schemas.provider.block),
     );
@@ -204,7 +209,8 @@ describe("configure (provider/provider.go:128-154, config/config.go:48-174)", ()
   });
 });
 
-describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
+// resource_okta_app_oauth.go
+describe("okta_app_oauth", () => {
   test("the SPA gets a client id equal to its id and no secret, the world keeps what an OpenID test org needs, and a plan right after apply is empty", () => {
     const { context, tenant } = org();
     const state = apply("okta_app_oauth", SPA, context);
@@ -246,7 +252,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     expect(error.message).not.toContain(secret);
   });
 
-  test("omit_secret keeps the secret out of state, and turning it off again forces a new app (CustomizeDiff :134-143)", () => {
+  // CustomizeDiff :134-143
+  test("omit_secret keeps the secret out of state, and turning it off again forces a new app", () => {
     const { context } = org();
     const omitted = apply("okta_app_oauth", { ...WEB, omit_secret: true }, context);
     expect(omitted["client_secret"]).toBeNull();
@@ -254,7 +261,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     expect(next.requiresReplace).toEqual([["omit_secret"]]);
   });
 
-  test("private_key_jwt without jwks or jwks_uri is refused at create (:1371-1375); with jwks the service app has no secret and its key is stored", () => {
+  // :1371-1375
+  test("private_key_jwt without jwks or jwks_uri is refused at create; with jwks the service app has no secret and its key is stored", () => {
     const { context, tenant } = org();
     const { jwks: _jwks, ...withoutKeys } = SERVICE;
     expect(failure(() => apply("okta_app_oauth", withoutKeys, context)).summary).toBe(
@@ -273,9 +281,10 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     expectNoChanges("okta_app_oauth", SERVICE, state, context);
   });
 
+  // The update assigns the sign-on policy at :994-999; help/service-app.md.
   test(
     "a service app's key rotation without skip_authentication_policy fails with Okta's answer of #2295, because the update assigns " +
-      "the sign-on policy (:994-999); with the flag, as the stacks set it, the rotation applies (help/service-app.md)",
+      "the sign-on policy; with the flag, as the stacks set it, the rotation applies",
     () => {
       const { context } = org();
       const { skip_authentication_policy: _skip, ...unflagged } = SERVICE;
@@ -292,7 +301,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     },
   );
 
-  test("grant types are checked per app type at apply, with the provider's text (:1334-1347, utils/utils.go:103-123)", () => {
+  // :1334-1347, utils/utils.go:103-123
+  test("grant types are checked per app type at apply, with the provider's text", () => {
     const { context } = org();
     const error = failure(() => apply("okta_app_oauth", { ...SERVICE, grant_types: ["authorization_code"] }, context));
     expect(error.summary).toBe(
@@ -303,7 +313,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     );
   });
 
-  test("the implicit grant needs a token or id_token response type (:1392-1404); an unknown response type is refused at validate (:295-299)", () => {
+  // :1392-1404; :295-299
+  test("the implicit grant needs a token or id_token response type; an unknown response type is refused at validate", () => {
     const { context } = org();
     expect(failure(() => apply("okta_app_oauth", { ...SPA, response_types: ["code"] }, context)).summary).toBe(
       "failed to create OAuth application: 'response_types' must contain at least one of ['token', 'id_token'] when 'grant_types' contains 'implicit'",
@@ -314,7 +325,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     ]);
   });
 
-  test("skip_authentication_policy conflicts with authentication_policy at validate (:461)", () => {
+  // :461
+  test("skip_authentication_policy conflicts with authentication_policy at validate", () => {
     const { context } = org();
     const { diagnostics } = plan("okta_app_oauth", { ...SERVICE, authentication_policy: "rstCustomPolicy" }, null, context);
     expect(diagnostics).toEqual([
@@ -333,7 +345,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
     );
   });
 
-  test("import takes the app id (app.go:166-180) and the read fills the state from the world, secret excepted", () => {
+  // app.go:166-180
+  test("import takes the app id and the read fills the state from the world, secret excepted", () => {
     const { context } = org();
     const created = apply("okta_app_oauth", WEB, context);
     const imported = provider.resources["okta_app_oauth"]!.import!(`${String(created["id"])}`, context);
@@ -352,7 +365,8 @@ describe("okta_app_oauth (resource_okta_app_oauth.go)", () => {
   });
 });
 
-describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)", () => {
+// resource_okta_auth_server*.go
+describe("okta_auth_server and what hangs off it", () => {
   const SERVER = {
     audiences: ["0oaSpaClientId000001"],
     credentials_rotation_mode: "AUTO",
@@ -396,8 +410,9 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     expect(state["issuer"]).toBe(`http://127.0.0.1:43210/oauth2/${String(state["id"])}`);
   });
 
+  // okta/terraform-provider-okta#49 (a custom `sub` clashes the same way).
   test(
-    "a custom ID-token claim named like a system claim is refused at create (audit F1); the access-token email claim the stacks " +
+    "a custom ID-token claim named like a system claim is refused at create; the access-token email claim the stacks " +
       "add is accepted, and a reserved access-token name is refused",
     () => {
       const { context } = org();
@@ -424,7 +439,8 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     },
   );
 
-  test("the claim default finds the server's own email claim by name and only sets always_include_in_token (claim_default.go:114-139); its import takes <auth_server_id>/email", () => {
+  // claim_default.go:114-139
+  test("the claim default finds the server's own email claim by name and only sets always_include_in_token; its import takes <auth_server_id>/email", () => {
     const { context, tenant } = org();
     const server = apply("okta_auth_server", SERVER, context);
     const config = { auth_server_id: idOf(server), name: "email", always_include_in_token: true };
@@ -444,7 +460,8 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     expect(tenant.get("claims", String(state["id"]))).toBeDefined();
   });
 
-  test("created after a custom claim of the same name, the claim default takes that custom claim, since findClaim matches the name alone (claim_default.go:172-182): why the stacks order them", () => {
+  // claim_default.go:172-182
+  test("created after a custom claim of the same name, the claim default takes that custom claim, since findClaim matches the name alone: why the stacks order them", () => {
     const { context, tenant } = org();
     const server = apply("okta_auth_server", SERVER, context);
     const custom = apply(
@@ -484,7 +501,8 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     expect(imported).toEqual({ auth_server_id: idOf(server), id: idOf(state) });
   });
 
-  test("policies: an inactive one cannot be created (auth_server_policy.go:53-55); the import id is <auth_server_id>/<policy_id>", () => {
+  // auth_server_policy.go:53-55
+  test("policies: an inactive one cannot be created; the import id is <auth_server_id>/<policy_id>", () => {
     const { context } = org();
     const server = apply("okta_auth_server", SERVER, context);
     const policy = {
@@ -505,9 +523,10 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     );
   });
 
+  // auth_server_policy_rule.go:326-327 (the window), :308-318 (the people condition).
   test(
-    "rules: a refresh window shorter than the access token lifetime is refused with the provider's text (auth_server_policy_rule.go:326-327, audit F3), " +
-      "implicit needs a people condition (:308-318), and the stacks' rule applies with an empty plan after",
+    "rules: a refresh window shorter than the access token lifetime is refused with the provider's text, " +
+      "implicit needs a people condition, and the stacks' rule applies with an empty plan after",
     () => {
       const { context } = org();
       const server = apply("okta_auth_server", SERVER, context);
@@ -549,7 +568,8 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     },
   );
 
-  test("every import id the adopt section writes (__tests__/adopt.test.ts) is parsed as the provider parses it and read back from the org", () => {
+  // __tests__/adopt.test.ts
+  test("every import id the adopt section writes is parsed as the provider parses it and read back from the org", () => {
     const { context, tenant } = org();
     const app = apply("okta_app_oauth", SPA, context);
     const group = seedOktaGroup(tenant, "openmetadata-dev-users");
@@ -599,8 +619,9 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
     }
   });
 
+  // claim_default.go:29-34 with findClaim :172-182.
   test(
-    "importing the claim default as <auth_server_id>/email takes the first email claim Okta lists (claim_default.go:29-34 with findClaim :172-182), " +
+    "importing the claim default as <auth_server_id>/email takes the first email claim Okta lists, " +
       "so with the custom access-token email claim listed first it binds that one",
     () => {
       const { context } = org();
@@ -633,7 +654,8 @@ describe("okta_auth_server and what hangs off it (resource_okta_auth_server*.go)
 });
 
 describe("assignments, origins and grants", () => {
-  test("a trusted origin cannot be created inactive (trusted_origin.go:50-52) nor twice for one origin (its Unique origin URL, audit F9)", () => {
+  // trusted_origin.go:50-52; its Unique origin URL
+  test("a trusted origin cannot be created inactive nor twice for one origin", () => {
     const { context } = org();
     const origin = {
       name: "OpenMetadata (dev) origin",
@@ -686,7 +708,8 @@ describe("assignments, origins and grants", () => {
     expect(provider.resources["okta_app_group_assignments"]!.read(state, context)).toBeNull();
   });
 
-  test("API scopes are granted only with the org URL as issuer, and the import reads them back (app_oauth_api_scope.go:24-41)", () => {
+  // app_oauth_api_scope.go:24-41
+  test("API scopes are granted only with the org URL as issuer, and the import reads them back", () => {
     const { context } = org();
     const app = apply("okta_app_oauth", SERVICE, context);
     const grant = {
@@ -707,7 +730,8 @@ describe("assignments, origins and grants", () => {
     expect([...(imported["scopes"] as string[])].sort()).toEqual([...grant.scopes].sort());
   });
 
-  test("an admin role is assigned to the app's client with Okta's id and label (the recorded HELP_DESK_ADMIN answer); CUSTOM needs resource_set and role (:110-124)", () => {
+  // :110-124
+  test("an admin role is assigned to the app's client with Okta's id and label (the recorded HELP_DESK_ADMIN answer); CUSTOM needs resource_set and role", () => {
     const { context } = org();
     const app = apply("okta_app_oauth", SERVICE, context);
     const state = apply("okta_app_oauth_role_assignment", { client_id: String(app["client_id"]), type: "HELP_DESK_ADMIN" }, context);
@@ -732,11 +756,13 @@ describe("assignments, origins and grants", () => {
   });
 });
 
-describe("data.okta_group and data.okta_everyone_group (data_source_okta_group.go:80-162)", () => {
+// data_source_okta_group.go:80-162
+describe("data.okta_group and data.okta_everyone_group", () => {
   const read = (type: string, config: ObjectValue, context: ProviderContext) =>
     provider.dataSources[type]!.read(conformBlock(config, provider.schemas.dataSources[type]!.block), context);
 
-  test("an exact name wins among several groups the starts-with search finds (:109-124)", () => {
+  // :109-124
+  test("an exact name wins among several groups the starts-with search finds", () => {
     const { context, tenant } = org();
     const users = seedOktaGroup(tenant, "openmetadata-users");
     seedOktaGroup(tenant, "openmetadata-users-admins");
@@ -747,14 +773,16 @@ describe("data.okta_group and data.okta_everyone_group (data_source_okta_group.g
     });
   });
 
-  test("a lone near match is taken as it is, with its own name, which the stacks' postcondition then refuses (:139-145, audit F4)", () => {
+  // :139-145
+  test("a lone near match is taken as it is, with its own name, which the stacks' postcondition then refuses", () => {
     const { context, tenant } = org();
     const admins = seedOktaGroup(tenant, "openmetadata-users-admins");
     const found = read("okta_group", { name: "openmetadata-users" }, context);
     expect(found).toMatchObject({ id: admins.id, name: "openmetadata-users-admins" });
   });
 
-  test("no match and too many matches fail with the provider's words (:126-138)", () => {
+  // :126-138
+  test("no match and too many matches fail with the provider's words", () => {
     const { context, tenant } = org();
     expect(failure(() => read("okta_group", { name: "openmetadata-dev-users" }, context)).summary).toBe(
       'group with name "openmetadata-dev-users" does not exist',

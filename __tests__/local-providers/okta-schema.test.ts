@@ -41,8 +41,9 @@ describe("coverage", () => {
     }
   });
 
+  // idaas.go:90
   test(
-    "okta_app_oauth_role_assignment is the one plugin-framework type (idaas.go:90): no SDK id, no legacy type system; " +
+    "okta_app_oauth_role_assignment is the one plugin-framework type: no SDK id, no legacy type system; " +
       "the SDKv2 types carry the SDK's optional+computed id",
     () => {
       expect(schemas.legacyTypeSystem).toBe(true);

@@ -94,7 +94,7 @@ describe.skipIf(SKIPPED !== undefined)(`the dev stack's Okta objects through ter
     expect(planned.status, planned.output).toBe(0);
   }, 240_000);
 
-  test("with only a longer-named group in the org, the near match the provider takes fails the stack's postcondition at plan (audit F4)", () => {
+  test("with only a longer-named group in the org, the near match the provider takes fails the stack's postcondition at plan", () => {
     const { run, tenant, groupName } = initialized();
     seedOktaGroup(tenant, `${groupName}-admins`);
     const planned = run("plan", "-input=false");

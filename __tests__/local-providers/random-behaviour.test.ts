@@ -51,7 +51,8 @@ const params = (overrides: Partial<StringParams>): StringParams => ({
   ...overrides,
 });
 
-describe("random_password: the characters, as CreateString draws them (random/string.go:26)", () => {
+// random/string.go:26
+describe("random_password: the characters, as CreateString draws them", () => {
   test("the stacks' password keeps its rules over 200 draws: 32 characters, only letters and digits, at least 2 of each class", () => {
     for (let draw = 0; draw < 200; draw++) {
       const value = createString(params({ length: 32, minLower: 2, minNumeric: 2, minUpper: 2, special: false }));
@@ -63,7 +64,8 @@ describe("random_password: the characters, as CreateString draws them (random/st
     }
   });
 
-  test("the draws differ and are shuffled: the minimums do not always lead (string.go:79-86)", () => {
+  // string.go:79-86
+  test("the draws differ and are shuffled: the minimums do not always lead", () => {
     const values = Array.from({ length: 50 }, () =>
       createString(params({ length: 8, minNumeric: 2, upper: false, lower: false, special: false })),
     );
@@ -75,7 +77,8 @@ describe("random_password: the characters, as CreateString draws them (random/st
     expect(firstIsSpecial).toBeLessThan(300);
   });
 
-  test("a minimum is drawn from its class even when the class is disabled, as the real provider does (string.go:55-70)", () => {
+  // string.go:55-70
+  test("a minimum is drawn from its class even when the class is disabled, as the real provider does", () => {
     for (let draw = 0; draw < 50; draw++) {
       const value = createString(params({ length: 10, upper: false, minUpper: 3, special: false }));
       expect(count(value, UPPER)).toBe(3);
@@ -90,15 +93,18 @@ describe("random_password: the characters, as CreateString draws them (random/st
     }
   });
 
-  test("an empty set is the provider's Random Read Error, which names no value (string.go:51)", () => {
+  // string.go:51
+  test("an empty set is the provider's Random Read Error, which names no value", () => {
     const error = thrown(() => createString(params({ upper: false, lower: false, numeric: false, special: false })));
     expect(error.summary).toBe("Random Read Error");
     expect(error.detail).toContain("Original Error: the character set specified is empty");
   });
 });
 
-describe("random_password: create, import, read (resource_password.go)", () => {
-  test('create stores the result, its $2a$ cost-10 bcrypt_hash (generateHash, :545) and the id "none"', () => {
+// resource_password.go
+describe("random_password: create, import, read", () => {
+  // generateHash, :545
+  test('create stores the result, its $2a$ cost-10 bcrypt_hash and the id "none"', () => {
     const state = apply("random_password", STACK_PASSWORD);
     expect(state["result"]).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(state["bcrypt_hash"]).toMatch(/^\$2a\$10\$.{53}$/);
@@ -114,7 +120,8 @@ describe("random_password: create, import, read (resource_password.go)", () => {
     expect(again.planned).toEqual(state);
   });
 
-  test("import sets result from the id, length in bytes, the defaults, and a bcrypt_hash of it (:114)", () => {
+  // :114
+  test("import sets result from the id, length in bytes, the defaults, and a bcrypt_hash of it", () => {
     const state = resource("random_password").import!("pässword-01", context);
     expect(state).toMatchObject({
       id: "none",
@@ -140,7 +147,8 @@ describe("random_password: create, import, read (resource_password.go)", () => {
 describe("random_password: validation and plan, with the framework's texts", () => {
   const validate = (config: ObjectValue) => resource("random_password").validate!(config);
 
-  test("length below the sum of the minimums is refused (int64validator.AtLeastSumOf, resource_password.go:590)", () => {
+  // int64validator.AtLeastSumOf, resource_password.go:590
+  test("length below the sum of the minimums is refused", () => {
     expect(validate({ length: 5, min_upper: 2, min_lower: 2, min_numeric: 2 })).toEqual([
       {
         severity: "error",
@@ -153,13 +161,15 @@ describe("random_password: validation and plan, with the framework's texts", () 
     expect(validate({ length: 5, min_upper: UNKNOWN, min_lower: 9 })).toEqual([]);
   });
 
-  test("length 0 is refused by AtLeast(1) (resource_password.go:589), and a fractional length cannot be read as an Int64", () => {
+  // resource_password.go:589
+  test("length 0 is refused by AtLeast(1), and a fractional length cannot be read as an Int64", () => {
     expect(validate({ length: 0 }).map((problem) => problem.detail)).toEqual(["Attribute length value must be at least 1, got: 0"]);
     expect(validate({ length: 2.5 })[0]).toMatchObject({ summary: "Configuration Read Error", attribute: ["length"] });
     expect(validate({ length: 2.5 })[0]!.detail).toContain("Error: Value 2.5 is not an integer.");
   });
 
-  test("numeric false with special, upper and lower all false is refused (validators.AtLeastOneOfTrue, boolvalidator.go:42)", () => {
+  // validators.AtLeastOneOfTrue, boolvalidator.go:42
+  test("numeric false with special, upper and lower all false is refused", () => {
     expect(validate({ length: 8, numeric: false, special: false, upper: false, lower: false })).toEqual([
       {
         severity: "error",
@@ -172,7 +182,8 @@ describe("random_password: validation and plan, with the framework's texts", () 
     expect(validate({ length: 8, numeric: false, special: false, upper: false })).toEqual([]);
   });
 
-  test("the deprecated `number` warns when configured (internal/fwserver/attribute_validation.go:194)", () => {
+  // internal/fwserver/attribute_validation.go:194
+  test("the deprecated `number` warns when configured", () => {
     expect(validate({ length: 8, number: true })).toEqual([
       {
         severity: "warning",
@@ -183,7 +194,8 @@ describe("random_password: validation and plan, with the framework's texts", () 
     ]);
   });
 
-  test("number and numeric are planned from each other, true when both are null; configured differently they fail the plan (boolplanmodifiers.go:31)", () => {
+  // boolplanmodifiers.go:31
+  test("number and numeric are planned from each other, true when both are null; configured differently they fail the plan", () => {
     expect(plan("random_password", { length: 8 }).planned).toMatchObject({ number: true, numeric: true, result: UNKNOWN });
     expect(plan("random_password", { length: 8, number: false }).planned).toMatchObject({ number: false, numeric: false });
     const error = thrown(() => plan("random_password", { length: 8, number: true, numeric: false }));
@@ -199,7 +211,8 @@ describe("random_password: validation and plan, with the framework's texts", () 
     expect(planned).toMatchObject({ lower: true, upper: true, special: false, min_special: 0, override_special: null, keepers: null });
   });
 
-  test("a changed input replaces the password and plans its values unknown; a keeper added with a null value does not (mapplanmodifiers.go:37)", () => {
+  // mapplanmodifiers.go:37
+  test("a changed input replaces the password and plans its values unknown; a keeper added with a null value does not", () => {
     const state = apply("random_password", { ...STACK_PASSWORD, keepers: { rotation: "1" } });
     const rotated = plan("random_password", { ...STACK_PASSWORD, keepers: { rotation: "2" } }, state);
     expect(rotated.requiresReplace).toEqual([["keepers"]]);
@@ -218,7 +231,8 @@ describe("random_password: validation and plan, with the framework's texts", () 
     expect(plan("random_password", { length: 8 }, state).requiresReplace).toEqual([["number"], ["numeric"]]);
   });
 
-  test('override_special going from "" to null does not replace; any other change does (stringplanmodifier.go:21)', () => {
+  // stringplanmodifier.go:21
+  test('override_special going from "" to null does not replace; any other change does', () => {
     const state = apply("random_password", { length: 8, override_special: "" });
     expect(plan("random_password", { length: 8 }, state).requiresReplace).toEqual([]);
     expect(plan("random_password", { length: 8, override_special: "!" }, state).requiresReplace).toEqual([["override_special"]]);
@@ -226,15 +240,18 @@ describe("random_password: validation and plan, with the framework's texts", () 
     expect(plan("random_password", { length: 8 }, withSpecials).requiresReplace).toEqual([["override_special"]]);
   });
 
-  test("a negative minimum passes validation but the real provider panics at apply (string.go:100): so does this one, naming no value", () => {
+  // string.go:100
+  test("a negative minimum passes validation but the real provider panics at apply: so does this one, naming no value", () => {
     const { planned } = plan("random_password", { length: 8, min_upper: -1 });
     const error = thrown(() => resource("random_password").create(planned, context, {}));
     expect(error.summary).toBe("Plugin did not respond");
   });
 });
 
-describe("random_bytes (resource_bytes.go)", () => {
-  test("base64 (standard, padded) and lowercase hex of `length` random bytes (:67-70)", () => {
+// resource_bytes.go
+describe("random_bytes", () => {
+  // :67-70
+  test("base64 (standard, padded) and lowercase hex of `length` random bytes", () => {
     const state = apply("random_bytes", { length: 32 });
     const bytes = Buffer.from(String(state["base64"]), "base64");
     expect(bytes).toHaveLength(32);
@@ -243,7 +260,8 @@ describe("random_bytes (resource_bytes.go)", () => {
     expect(apply("random_bytes", { length: 32 })["base64"]).not.toBe(state["base64"]);
   });
 
-  test("length below 1 is refused (AtLeast(1), :158); changed keepers replace (plain RequiresReplace, :148)", () => {
+  // AtLeast(1), :158; plain RequiresReplace, :148
+  test("length below 1 is refused; changed keepers replace", () => {
     expect(resource("random_bytes").validate!({ length: 0 }).map((problem) => problem.detail)).toEqual([
       "Attribute length value must be at least 1, got: 0",
     ]);
@@ -252,7 +270,8 @@ describe("random_bytes (resource_bytes.go)", () => {
     expect(plan("random_bytes", { length: 4, keepers: { a: "1" } }, state)).toEqual({ planned: state, requiresReplace: [] });
   });
 
-  test("import takes the base64 as the id and keeps it as given (:100)", () => {
+  // :100
+  test("import takes the base64 as the id and keeps it as given", () => {
     const state = resource("random_bytes").import!("AAEC/w==", context);
     expect(state).toEqual({ length: 4, base64: "AAEC/w==", hex: "000102ff", keepers: null });
   });
@@ -268,8 +287,10 @@ describe("random_bytes (resource_bytes.go)", () => {
   });
 });
 
-describe("random_id (resource_id.go)", () => {
-  test("b64_url, b64_std, hex and dec encode the same bytes, each after the prefix; id is b64_url without it (:148-166)", () => {
+// resource_id.go
+describe("random_id", () => {
+  // :148-166
+  test("b64_url, b64_std, hex and dec encode the same bytes, each after the prefix; id is b64_url without it", () => {
     const state = apply("random_id", { byte_length: 8, prefix: "om-" });
     const id = String(state["id"]);
     const bytes = Buffer.from(id, "base64url");
@@ -284,7 +305,8 @@ describe("random_id (resource_id.go)", () => {
     });
   });
 
-  test('byte_length 0 is accepted (no validator, :69): an empty id and dec "0"', () => {
+  // no validator, :69
+  test('byte_length 0 is accepted: an empty id and dec "0"', () => {
     expect(apply("random_id", { byte_length: 0 })).toMatchObject({ id: "", b64_url: "", hex: "", dec: "0", prefix: null });
   });
 
@@ -296,7 +318,8 @@ describe("random_id (resource_id.go)", () => {
     expect(plan("random_id", { byte_length: 8, keepers: { secrets: "abc" } }, state).requiresReplace).toEqual([]);
   });
 
-  test('import reads "prefix,b64_url": the prefix up to the last comma, which is dropped, and the other encodings recomputed (:197)', () => {
+  // :197
+  test('import reads "prefix,b64_url": the prefix up to the last comma, which is dropped, and the other encodings recomputed', () => {
     expect(resource("random_id").import!("a,b,AAECAwQFBgc", context)).toEqual({
       id: "AAECAwQFBgc",
       b64_url: "a,bAAECAwQFBgc",

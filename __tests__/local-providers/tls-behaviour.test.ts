@@ -99,7 +99,8 @@ function checkCommonFormats(state: ObjectValue, privateKey: KeyObject) {
   expect(state["id"]).toBe(createHash("sha1").update(goTrimSpace(spki)).digest("hex"));
 }
 
-describe("tls_private_key: the formats of Create (resource_private_key.go:240)", () => {
+// resource_private_key.go:240
+describe("tls_private_key: the formats of Create", () => {
   test("RSA with rsa_bits' default 2048: PKCS#1 \"RSA PRIVATE KEY\", an ssh-rsa line with the key's e and n, fingerprints of that blob", () => {
     const state = apply({ algorithm: "RSA" });
     expect(state).toMatchObject({ rsa_bits: 2048, ecdsa_curve: "P224" });
@@ -162,7 +163,8 @@ describe("tls_private_key: the formats of Create (resource_private_key.go:240)",
     },
   );
 
-  test('ECDSA with ecdsa_curve\'s default P224: x/crypto/ssh has no P-224, so the OpenSSH values and fingerprints are "" (common_key.go:196)', () => {
+  // common_key.go:196
+  test('ECDSA with ecdsa_curve\'s default P224: x/crypto/ssh has no P-224, so the OpenSSH values and fingerprints are ""', () => {
     const state = apply({ algorithm: "ECDSA" });
     expect(state).toMatchObject({
       ecdsa_curve: "P224",
@@ -216,14 +218,16 @@ describe("tls_private_key: the formats of Create (resource_private_key.go:240)",
     expect(privateKeyResource.import).toBeUndefined();
   });
 
-  test("Update does nothing, so the framework reports a missing state; never reached, since every input replaces (resource_private_key.go:350)", () => {
+  // resource_private_key.go:350
+  test("Update does nothing, so the framework reports a missing state; never reached, since every input replaces", () => {
     const state = apply({ algorithm: "ED25519" });
     expect(thrown(() => privateKeyResource.update(state, state, context, {})).summary).toBe("Missing Resource State After Update");
   });
 });
 
 describe("tls_private_key: what the provider refuses, in its words", () => {
-  test("an unknown algorithm or curve is refused by stringvalidator.OneOf (resource_private_key.go:56,80)", () => {
+  // resource_private_key.go:56,80
+  test("an unknown algorithm or curve is refused by stringvalidator.OneOf", () => {
     expect(privateKeyResource.validate!({ algorithm: "DSA", ecdsa_curve: "P192" })).toEqual([
       {
         severity: "error",
@@ -249,7 +253,8 @@ describe("tls_private_key: what the provider refuses, in its words", () => {
   });
 });
 
-describe("data source tls_public_key (data_source_public_key.go:117)", () => {
+// data_source_public_key.go:117
+describe("data source tls_public_key", () => {
   test("from private_key_pem or private_key_openssh, the same public values and id as the key's own, with the algorithm", () => {
     const configs: { algorithm: string; [name: string]: string | number }[] = [
       { algorithm: "RSA", rsa_bits: 1024 },
@@ -275,12 +280,14 @@ describe("data source tls_public_key (data_source_public_key.go:117)", () => {
     }
   });
 
-  test("a PKCS#1 PEM also reads through private_key_openssh, as ssh.ParseRawPrivateKey accepts it (x/crypto ssh/keys.go:1233)", () => {
+  // x/crypto ssh/keys.go:1233
+  test("a PKCS#1 PEM also reads through private_key_openssh, as ssh.ParseRawPrivateKey accepts it", () => {
     const key = apply({ algorithm: "RSA", rsa_bits: 1024 });
     expect(publicKeyData.read({ private_key_openssh: key["private_key_pem"]! }, context)["id"]).toBe(key["id"]);
   });
 
-  test("exactly one of the two inputs: none or both is refused on each (stringvalidator.ExactlyOneOf, :41,55)", () => {
+  // stringvalidator.ExactlyOneOf, :41,55
+  test("exactly one of the two inputs: none or both is refused on each", () => {
     const none = publicKeyData.validate!({ private_key_pem: null, private_key_openssh: null });
     expect(none.map((problem) => [problem.attribute, problem.detail])).toEqual([
       [["private_key_pem"], "No attribute specified when one (and only one) of [private_key_pem,private_key_openssh] is required"],
@@ -317,7 +324,8 @@ describe("data source tls_public_key (data_source_public_key.go:117)", () => {
     }
   });
 
-  test("an encrypted OpenSSH key is refused as passphrase protected (unencryptedOpenSSHKey, keys.go:1340)", () => {
+  // unencryptedOpenSSHKey, keys.go:1340
+  test("an encrypted OpenSSH key is refused as passphrase protected", () => {
     const key = apply({ algorithm: "ED25519" });
     const block = pemDecode(Buffer.from(String(key["private_key_openssh"])))!.bytes;
     // The cipher name follows the magic: "none" becomes "aes256-ctr" (length 4 becomes 10).
@@ -329,7 +337,8 @@ describe("data source tls_public_key (data_source_public_key.go:117)", () => {
     );
   });
 
-  test("an OpenSSH ECDSA key whose scalar is not its point's is refused as x/crypto/ssh refuses it (keys.go:1601)", () => {
+  // keys.go:1601
+  test("an OpenSSH ECDSA key whose scalar is not its point's is refused as x/crypto/ssh refuses it", () => {
     const [first, second] = [0, 1].map(() => generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ format: "jwk" }));
     const point = Buffer.concat([Buffer.from([4]), Buffer.from(first!.x!, "base64url"), Buffer.from(first!.y!, "base64url")]);
     const mismatched = openSshPrivateKeyBytes({ kind: "ecdsa", curve: "nistp256", point, d: jwkInt(second!.d) });
@@ -348,7 +357,8 @@ describe("data source tls_public_key (data_source_public_key.go:117)", () => {
 });
 
 describe("Go's helpers the id and the parsers rely on", () => {
-  test("the id trims a DER key's trailing bytes that spell whitespace, as strings.TrimSpace does before SHA-1 (common.go:25)", () => {
+  // common.go:25
+  test("the id trims a DER key's trailing bytes that spell whitespace, as strings.TrimSpace does before SHA-1", () => {
     const der = Buffer.from("3003020100", "hex");
     expect(hashForState(Buffer.concat([der, Buffer.from("\n \t")]))).toBe(createHash("sha1").update(der).digest("hex"));
     expect(goTrimSpace(Buffer.concat([der, Buffer.from([0xc2, 0xa0])]))).toEqual(der);
@@ -373,7 +383,8 @@ describe("Go's helpers the id and the parsers rely on", () => {
   });
 });
 
-describe("the provider block's proxy (provider.go:55-99)", () => {
+// provider.go:55-99
+describe("the provider block's proxy", () => {
   const validate = (proxy: ObjectValue[]) => provider.validate!({ proxy });
 
   test("url and from_env conflict; username needs url and password needs username, in the validators' words", () => {
@@ -386,7 +397,8 @@ describe("the provider block's proxy (provider.go:55-99)", () => {
     ]);
   });
 
-  test("a URL without host or with another scheme is refused (url_with_scheme.go:59,74); a password in the URL is not repeated", () => {
+  // url_with_scheme.go:59,74
+  test("a URL without host or with another scheme is refused; a password in the URL is not repeated", () => {
     expect(validate([{ url: "proxy:3128" }])).toMatchObject([
       { summary: "Invalid URL", detail: 'URL "proxy:3128" contains no host', attribute: ["proxy", 0, "url"] },
     ]);

@@ -111,7 +111,8 @@ describe("plan-relevant flags", () => {
   const privateKey = schemas.resources["tls_private_key"]!.block;
   const publicKey = schemas.dataSources["tls_public_key"]!.block;
 
-  test("RequiresReplace on all three inputs of tls_private_key (resource_private_key.go:53,68,77)", () => {
+  // resource_private_key.go:53,68,77
+  test("RequiresReplace on all three inputs of tls_private_key", () => {
     expect(flagged(privateKey, "forceNew")).toEqual(["algorithm", "ecdsa_curve", "rsa_bits"]);
   });
 
