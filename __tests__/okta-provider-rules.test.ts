@@ -34,55 +34,46 @@ function dependenciesOf(json: TerraformJson, address: string, seen = new Set<str
 
 // A custom claim named like a system one fails at create (okta/terraform-provider-okta#49 for `sub`).
 describe("claims", () => {
-  test(
-    "email in ID tokens is the server's own system claim, managed with " +
-      "okta_auth_server_claim_default and always included (claim_default.go:114-127)",
-    () => {
-      for (const environment of fixtureEnvironments()) {
-        const { json } = fixtureStack(environment.name);
-        expect(Object.values(json.resource.okta_auth_server_claim ?? {}).filter((claim) => claim.claim_type === "IDENTITY")).toEqual([]);
-        expect(resourceOf(json, "okta_auth_server_claim_default", "okta_authorization-server_email-id-token-claim")).toMatchObject({
-          name: "email",
-          always_include_in_token: true,
-          auth_server_id: "${okta_auth_server.okta_authorization-server_server.id}",
-        });
-      }
-    },
-  );
+  // claim_default.go:114-127
+  test("email in ID tokens is the server's own system claim, managed with okta_auth_server_claim_default and always included", () => {
+    for (const environment of fixtureEnvironments()) {
+      const { json } = fixtureStack(environment.name);
+      expect(Object.values(json.resource.okta_auth_server_claim ?? {}).filter((claim) => claim.claim_type === "IDENTITY")).toEqual([]);
+      expect(resourceOf(json, "okta_auth_server_claim_default", "okta_authorization-server_email-id-token-claim")).toMatchObject({
+        name: "email",
+        always_include_in_token: true,
+        auth_server_id: "${okta_auth_server.okta_authorization-server_server.id}",
+      });
+    }
+  });
 
-  test(
-    "a custom claim never takes a system or reserved claim name of its token " +
-      "type (claim_default.go:196-200, Okta's reserved claims, #49)",
-    () => {
-      const stack = new TerraformStack(Testing.app(), "claims");
-      const server = new OktaAuthorizationServer(stack, "server", { name: "om", description: "d", audience: "aud", clientIds: ["client"] });
-      expect(() => server.addCustomClaim("id-email", { name: "email", claimType: "IDENTITY", value: "user.email" })).toThrow(
-        /"email" is a system IDENTITY claim .*okta_auth_server_claim_default/,
-      );
-      expect(() => server.addCustomClaim("id-nonce", { name: "nonce", claimType: "IDENTITY", value: "user.email" })).toThrow(
-        '"nonce" is reserved in ID tokens',
-      );
-      expect(() => server.addCustomClaim("at-sub", { name: "sub", claimType: "RESOURCE", value: "user.login" })).toThrow(
-        '"sub" is reserved in access tokens',
-      );
-      expect(() => server.addCustomClaim("at-cid", { name: "cid", claimType: "RESOURCE", value: "app.clientId" })).toThrow(
-        '"cid" is reserved in access tokens',
-      );
-      expect(() =>
-        server.addCustomClaim("at-department", { name: "department", claimType: "RESOURCE", value: "user.department" }),
-      ).not.toThrow();
-    },
-  );
+  // claim_default.go:196-200; Okta's reserved claims; okta/terraform-provider-okta#49
+  test("a custom claim never takes a system or reserved claim name of its token type", () => {
+    const stack = new TerraformStack(Testing.app(), "claims");
+    const server = new OktaAuthorizationServer(stack, "server", { name: "om", description: "d", audience: "aud", clientIds: ["client"] });
+    expect(() => server.addCustomClaim("id-email", { name: "email", claimType: "IDENTITY", value: "user.email" })).toThrow(
+      /"email" is a system IDENTITY claim .*okta_auth_server_claim_default/,
+    );
+    expect(() => server.addCustomClaim("id-nonce", { name: "nonce", claimType: "IDENTITY", value: "user.email" })).toThrow(
+      '"nonce" is reserved in ID tokens',
+    );
+    expect(() => server.addCustomClaim("at-sub", { name: "sub", claimType: "RESOURCE", value: "user.login" })).toThrow(
+      '"sub" is reserved in access tokens',
+    );
+    expect(() => server.addCustomClaim("at-cid", { name: "cid", claimType: "RESOURCE", value: "app.clientId" })).toThrow(
+      '"cid" is reserved in access tokens',
+    );
+    expect(() =>
+      server.addCustomClaim("at-department", { name: "department", claimType: "RESOURCE", value: "user.department" }),
+    ).not.toThrow();
+  });
 
-  test(
-    "custom claims are created after the system claims, because the claim default's " +
-      "create finds its claim by name alone (claim_default.go:172-182)",
-    () => {
-      expect(resourceOf(dev(), "okta_auth_server_claim", "okta_authorization-server_email-access-token-claim").depends_on).toEqual([
-        "okta_auth_server_claim_default.okta_authorization-server_email-id-token-claim",
-      ]);
-    },
-  );
+  // claim_default.go:172-182
+  test("custom claims are created after the system claims, because the claim default's create finds its claim by name alone", () => {
+    expect(resourceOf(dev(), "okta_auth_server_claim", "okta_authorization-server_email-access-token-claim").depends_on).toEqual([
+      "okta_auth_server_claim_default.okta_authorization-server_email-id-token-claim",
+    ]);
+  });
 
   test(
     "the access-token email claim applies only to tokens granted the email scope, so " +
@@ -102,9 +93,10 @@ describe("claims", () => {
 
 // okta/terraform-provider-okta#2295: Okta refuses the default authentication policy for a service app.
 describe("the service app", () => {
+  // app_oauth.go:456-462, 569-576, 994-999; okta/terraform-provider-okta#2403, #2428
   test(
     "the okta provider is pinned to 6.12.0 over the 4.20 bindings, where a service app's create and " +
-      "update can skip the sign-on policy (app_oauth.go:456-462, 569-576, 994-999; #2403, #2428)",
+      "update can skip the sign-on policy",
     () => {
       expect(OKTA_PROVIDER_VERSION).toBe("6.12.0");
       for (const environment of fixtureEnvironments())
@@ -118,42 +110,36 @@ describe("the service app", () => {
     },
   );
 
-  test(
-    "users' sign-in never depends on the service app: a failed or tainted " + "service app cannot skip the users' policy, rule or app",
-    () => {
-      const json = dev();
-      for (const address of [
-        "okta_auth_server_policy.okta_authorization-server_access-policy",
-        "okta_auth_server_policy_rule.okta_authorization-server_user-login-rule",
-        "okta_app_oauth.okta_oidc-app_app",
-        "okta_app_group_assignments.okta_oidc-app_group-assignments",
-        "okta_auth_server_claim.okta_authorization-server_email-access-token-claim",
-        "okta_trusted_origin.okta_oidc-app_trusted-origin",
-      ]) {
-        expect(
-          [...dependenciesOf(json, address)].filter((dependency) => dependency.includes("service-app")),
-          address,
-        ).toEqual([]);
-      }
-      // The check can fail: the service app's own rule does reach the service app.
-      expect([...dependenciesOf(json, "okta_auth_server_policy_rule.okta_authorization-server_service-app-policy-rule")]).toContain(
-        "okta_app_oauth.okta_service-app_app",
-      );
-    },
-  );
+  test("users' sign-in never depends on the service app: a failed or tainted service app cannot skip the users' policy, rule or app", () => {
+    const json = dev();
+    for (const address of [
+      "okta_auth_server_policy.okta_authorization-server_access-policy",
+      "okta_auth_server_policy_rule.okta_authorization-server_user-login-rule",
+      "okta_app_oauth.okta_oidc-app_app",
+      "okta_app_group_assignments.okta_oidc-app_group-assignments",
+      "okta_auth_server_claim.okta_authorization-server_email-access-token-claim",
+      "okta_trusted_origin.okta_oidc-app_trusted-origin",
+    ]) {
+      expect(
+        [...dependenciesOf(json, address)].filter((dependency) => dependency.includes("service-app")),
+        address,
+      ).toEqual([]);
+    }
+    // The check can fail: the service app's own rule does reach the service app.
+    expect([...dependenciesOf(json, "okta_auth_server_policy_rule.okta_authorization-server_service-app-policy-rule")]).toContain(
+      "okta_app_oauth.okta_service-app_app",
+    );
+  });
 
-  test(
-    "an admin role is assigned with okta_app_oauth_role_assignment when " + "okta.serviceApp.adminRole is set, and no warning is left",
-    () => {
-      const { json, stack } = synthEnvironment(withServiceApp("roles", ", adminRole: ORG_ADMIN"));
-      expect(resourceOf(json, "okta_app_oauth_role_assignment", "okta_service-app_admin-role")).toMatchObject({
-        client_id: "${okta_app_oauth.okta_service-app_app.client_id}",
-        type: "ORG_ADMIN",
-      });
-      expect(warningsOf([stack])).toEqual([]);
-      expect(fixtureStack("dev").json.resource.okta_app_oauth_role_assignment).toBeUndefined();
-    },
-  );
+  test("an admin role is assigned with okta_app_oauth_role_assignment when okta.serviceApp.adminRole is set, and no warning is left", () => {
+    const { json, stack } = synthEnvironment(withServiceApp("roles", ", adminRole: ORG_ADMIN"));
+    expect(resourceOf(json, "okta_app_oauth_role_assignment", "okta_service-app_admin-role")).toMatchObject({
+      client_id: "${okta_app_oauth.okta_service-app_app.client_id}",
+      type: "ORG_ADMIN",
+    });
+    expect(warningsOf([stack])).toEqual([]);
+    expect(fixtureStack("dev").json.resource.okta_app_oauth_role_assignment).toBeUndefined();
+  });
 
   test("a read-only admin role next to a .manage scope is warned about: Okta checks the role as well as the scope", () => {
     const { stack } = synthEnvironment(withServiceApp("readonly", ", adminRole: READ_ONLY_ADMIN"));
@@ -173,23 +159,20 @@ describe("ordering and lookups", () => {
     }
   });
 
-  test(
-    "a group is assigned only under its exact name: data.okta_group is a starts-with search " +
-      "that takes a lone near match (data_source_okta_group.go:90-92, 140-144, 151)",
-    () => {
-      const group = fixtureStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"];
-      expect(group?.lifecycle).toEqual({
-        postcondition: [
-          {
-            condition: '${self.name == "openmetadata-users"}',
-            error_message: expect.stringMatching(
-              /^Okta group "openmetadata-users" \(okta\.access\.groups of environment "staging"\) does not exist/,
-            ),
-          },
-        ],
-      });
-    },
-  );
+  // data_source_okta_group.go:90-92, 140-144, 151
+  test("a group is assigned only under its exact name: data.okta_group is a starts-with search that takes a lone near match", () => {
+    const group = fixtureStack("staging").json.data?.okta_group?.["okta_oidc-app_group-0"];
+    expect(group?.lifecycle).toEqual({
+      postcondition: [
+        {
+          condition: '${self.name == "openmetadata-users"}',
+          error_message: expect.stringMatching(
+            /^Okta group "openmetadata-users" \(okta\.access\.groups of environment "staging"\) does not exist/,
+          ),
+        },
+      ],
+    });
+  });
 
   test("a group name is compared as a literal: Terraform template sequences in it are escaped", () => {
     // The environments file refuses "${...}" as templating that never happened (issue 19); the construct escapes
@@ -230,17 +213,14 @@ describe("ordering and lookups", () => {
 });
 
 describe("no dead settings", () => {
-  test(
-    "no login mode or initiate-login URI: the provider hides the dashboard tile by default " +
-      "(hide_ios, hide_web: app_oauth.go:354-365), so neither could be used",
-    () => {
-      for (const environment of fixtureEnvironments()) {
-        const app = resourceOf(fixtureStack(environment.name).json, "okta_app_oauth", "okta_oidc-app_app");
-        expect(app.login_mode).toBeUndefined();
-        expect(app.login_uri).toBeUndefined();
-      }
-    },
-  );
+  // hide_ios, hide_web: app_oauth.go:354-365
+  test("no login mode or initiate-login URI: the provider hides the dashboard tile by default, so neither could be used", () => {
+    for (const environment of fixtureEnvironments()) {
+      const app = resourceOf(fixtureStack(environment.name).json, "okta_app_oauth", "okta_oidc-app_app");
+      expect(app.login_mode).toBeUndefined();
+      expect(app.login_uri).toBeUndefined();
+    }
+  });
 });
 
 /**

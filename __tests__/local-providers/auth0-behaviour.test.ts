@@ -183,9 +183,10 @@ describe("configure", () => {
     );
   });
 
+  // grpc_provider.go:304-358, provider.go:70,105
   test(
     "AUTH0_API_TOKEN together with AUTH0_CLIENT_ID is refused as the SDK refuses it, not settled in favour of the token: " +
-      "the SDK applies the environment before ConflictsWith (grpc_provider.go:304-358, provider.go:70,105)",
+      "the SDK applies the environment before ConflictsWith",
     () => {
       const env = { ...PROVIDER_APP, AUTH0_API_TOKEN: "token-value-3b9e", AUTH0_DOMAIN: DOMAIN };
       const problems = validateProviderArguments({}, env);
@@ -305,9 +306,10 @@ describe("auth0_client", () => {
     },
   );
 
+  // fetchNullableFields, expand.go:1162
   test(
     "an update sends only what the configuration sets, as expandClient does: a dropped web_origins stays in Auth0 " +
-      "(so the next plan shows it again), a dropped token_quota is cleared (fetchNullableFields, expand.go:1162)",
+      "(so the next plan shows it again), a dropped token_quota is cleared",
     () => {
       const { context, tenant } = configure();
       const withQuota = spaClient({ token_quota: [{ client_credentials: [{ per_day: 10 }] }] });
@@ -443,9 +445,10 @@ describe("auth0_client_credentials", () => {
     expect(withCredentials(null, webClient()).state["authentication_method"]).toBe("client_secret_post");
   });
 
+  // resource_credentials_schema.go:148-152
   test(
     "client_secret is \"\" when the provider's app lacks read:client_keys and read:client_credentials, which the project's " +
-      "postcondition on the Web client's credentials turns into a failed apply (resource_credentials_schema.go:148-152)",
+      "postcondition on the Web client's credentials turns into a failed apply",
     () => {
       const { context, tenant } = configure();
       tenant.put(AUTH0_COLLECTIONS.managementGrants, PROVIDER_APP.AUTH0_CLIENT_ID, {
@@ -491,9 +494,10 @@ describe("auth0_client_credentials", () => {
     expect(next).toMatchObject({ client_secret_wo: null, client_secret_wo_version: 1 });
   });
 
+  // resource_credentials.go:1508-1516
   test(
     "private_key_jwt: each credential gets a cred_ id and its key's RFC 7638 thumbprint as key_id; " +
-      "without credentials the provider's 'Client Credentials Missing' (resource_credentials.go:1508-1516)",
+      "without credentials the provider's 'Client Credentials Missing'",
     () => {
       const { context, tenant } = configure();
       const client = apply(context, "auth0_client", webClient());

@@ -140,9 +140,10 @@ describe("the hand-written constructs of lib/auth0/ against the schema (the bind
     expect(schemas.resources["auth0_client_grant"]).toBeUndefined();
   });
 
+  // resource.go:280,513; :603
   test(
     "the attributes the stacks write have the real kinds: jwt_configuration and refresh_token are Optional+Computed blocks " +
-      "of at most one item (resource.go:280,513), signing_keys a computed, sensitive list of maps (:603)",
+      "of at most one item, signing_keys a computed, sensitive list of maps",
     () => {
       const client = schemas.resources["auth0_client"]!.block;
       expect(client.blocks!["jwt_configuration"]).toMatchObject({ nesting: "list", maxItems: 1 });

@@ -55,9 +55,10 @@ describe("coverage", () => {
     },
   );
 
+  // app_group_assignments.go:85-95
   test(
     "SDKv2 shapes: timeouts as a single block of the declared operations, a Required attribute with a DefaultFunc " +
-      "served Optional with its default (app_group_assignments.go:85-95), write-only and sensitive secrets",
+      "served Optional with its default, write-only and sensitive secrets",
     () => {
       const app = schemas.resources["okta_app_oauth"]!.block;
       expect(Object.keys(app.blocks!["timeouts"]!.block.attributes)).toEqual(["create", "read", "update"]);
