@@ -25,7 +25,7 @@ export function configureOktaProvider(scope: Construct, okta: OktaSettings): Okt
  * (the last prebuilt bindings; cdktf was archived). 4.20 attaches the default sign-on policy to
  * service apps on create and update and Okta answers 400 (#2295); create stopped in 5.2.0 (#2403),
  * update only with `skip_authentication_policy` from 6.9.0 (#2428). Every attribute the stacks write
- * was checked against the docs at v6.12.0 (`__tests__/okta-provider-version.test.ts` holds the list);
+ * was checked against the docs at v6.12.0 (`CHECKED_ATTRIBUTES` in `__tests__/okta-provider-rules.test.ts` holds the list);
  * help/service-app.md has the evidence.
  */
 export const OKTA_PROVIDER_VERSION = "6.12.0";
