@@ -1,9 +1,9 @@
 /**
- * URLs derived from OpenMetadata's public URL and the issuer. Dependency-free, so the Okta
- * constructs, the Helm values and `npm run verify` share one rule without loading provider bindings.
+ * URLs derived from OpenMetadata's public URL and the issuer. Dependency-free, so the identity
+ * provider's constructs, the Helm values and `npm run verify` share one rule without loading provider bindings.
  */
 
-/** OpenMetadata's sign-in callback: the first redirect URI registered in Okta. */
+/** OpenMetadata's sign-in callback: the first redirect URI registered with the identity provider. */
 export function callbackUrl(openmetadataUrl: string): string {
   return `${openmetadataUrl}/callback`;
 }

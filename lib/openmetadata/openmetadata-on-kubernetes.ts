@@ -17,7 +17,7 @@ import { PodChecksums } from "./pod-checksums";
 export interface OpenMetadataOnKubernetesProps {
   readonly openmetadataUrl: string;
   readonly settings: OpenMetadataSettings;
-  /** The identity provider's outputs; the only thing this construct knows about Okta. */
+  /** The identity provider's outputs; the only thing this construct knows about Okta or Auth0. */
   readonly sso: SsoBinding;
   /**
    * Refuse `terraform destroy` of the namespace, the release and the key material.

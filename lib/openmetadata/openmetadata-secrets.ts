@@ -25,7 +25,7 @@ export interface OpenMetadataSecretsProps {
   readonly withAirflow: boolean;
   /** Create `elasticsearch-secrets` from a sensitive variable (external search with a user). */
   readonly withSearchPassword: boolean;
-  /** Confidential clients: the Okta client id and secret (references to Terraform state). */
+  /** Confidential clients: the identity provider's client id and secret (references to Terraform state). */
   readonly oidcClient?: { readonly clientId: string; readonly clientSecret: string };
   /** Protected environments keep their key material: losing it logs every bot out. */
   readonly preventDestroy?: boolean;

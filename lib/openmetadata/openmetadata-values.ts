@@ -16,7 +16,7 @@ import {
   SECRET_NAMES,
 } from "./resource-names";
 
-/** OpenMetadata's principal claims, `email` first: Okta's email is what maps a login to a user. */
+/** OpenMetadata's principal claims, `email` first: the identity provider's email is what maps a login to a user. */
 export const JWT_PRINCIPAL_CLAIMS = ["email", "preferred_username", "sub"] as const;
 
 /** The scope OpenMetadata's confidential client requests; never `offline_access` (locks users out on 1.13.1, #30304). */
@@ -67,7 +67,7 @@ export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetad
                   useNonce: true,
                   preferredJwsAlgorithm: "RS256",
                   responseType: "code",
-                  // Matches the Okta Web app's pkceRequired: false.
+                  // The Web app is registered without PKCE (Okta: pkce_required false): OpenMetadata sends no verifier.
                   disablePkce: true,
                   callbackUrl,
                   serverUrl: openmetadataUrl,
@@ -82,7 +82,8 @@ export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetad
           initialAdmins: [...settings.initialAdmins],
           allowedEmailRegistrationDomains: [...settings.allowedRegistrationDomains],
           principalDomain: settings.principalDomain,
-          // Enforcing would reject OpenMetadata's own bot tokens (#29488); Okta group assignment already limits who logs in.
+          // Enforcing would reject OpenMetadata's own bot tokens (#29488); the identity provider already limits who
+          // logs in (Okta's group assignment, Auth0's connections).
           enforcePrincipalDomain: false,
           enableSecureSocketConnection: false,
           useRolesFromProvider: false,

@@ -8,7 +8,7 @@ import { SsoSyncUsageError } from "./errors";
 
 /**
  * The settings the stack declares for one environment, built by the code that builds its Helm
- * values (one source of truth), with the Okta side taken from the applied stack's outputs.
+ * values (one source of truth), with the identity provider's side taken from the applied stack's outputs.
  */
 export interface DeclaredSettings {
   readonly environment: string;

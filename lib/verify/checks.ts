@@ -119,7 +119,7 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
 
 async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): Promise<{ result: CheckResult; document?: Discovery }> {
   const id = "issuer-discovery";
-  // Discovery appends to the issuer without its trailing slash, as okta-auth-js does, so a slash in the authority does not end in a 404.
+  // Discovery appends to the issuer without its trailing slash, as the UI does (okta-auth-js, auth0-spa-js), so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
   if ("problem" in answer) return { result: failed(id, answer.problem, issuerHint(answer.status)) };
@@ -205,7 +205,7 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
     ["clientId", target.clientId],
     ["authority", target.authority],
   ];
-  // The authority's trailing slash is harmless (okta-auth-js strips it), so it is not stale.
+  // The authority's trailing slash is harmless (the UI discovers without it), so it is not stale.
   const comparable = (field: string, value: unknown) =>
     field === "authority" && typeof value === "string" ? withoutTrailingSlash(value) : value;
   const differs = ([field, expected]: [string, string | undefined]) =>

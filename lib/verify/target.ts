@@ -22,7 +22,7 @@ export interface VerifyTarget {
   readonly jwksUri: string;
   /** Where verify reaches OpenMetadata, no trailing slash: the public URL unless overridden (e.g. a port-forward). */
   readonly openmetadataUrl: string;
-  /** OpenMetadata's `callbackUrl`, built from the public URL like the stack does; the Okta app's first redirect URI. */
+  /** OpenMetadata's `callbackUrl`, built from the public URL like the stack does; the app's first redirect URI. */
   readonly callbackUrl: string;
   /** keyId OpenMetadata signs its own JWTs with; absent when the stack does not deploy OpenMetadata. */
   readonly jwtKeyId?: string;
