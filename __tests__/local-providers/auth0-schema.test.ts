@@ -113,7 +113,7 @@ describe("the hand-written constructs of lib/auth0/ against the schema (the bind
     // The secret moved to auth0_client_credentials in 1.0; auth0_client has no client_secret at all.
     expect(client.attributes["client_secret"]).toBeUndefined();
     expect(credentials.attributes["client_secret"]).toEqual({ type: "string", optional: true, computed: true, sensitive: true });
-    // The audit's write-only alternative: served, write-only and sensitive, with its version counter.
+    // The write-only alternative to client_secret: served, write-only and sensitive, with its version counter.
     expect(credentials.attributes["client_secret_wo"]).toEqual({ type: "string", optional: true, sensitive: true, writeOnly: true });
     expect(credentials.attributes["client_secret_wo_version"]).toEqual({ type: "number", optional: true });
     // Auth0SingleSignOn reads client_id (computed) and the data source's id; both are there.
