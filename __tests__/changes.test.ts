@@ -133,7 +133,7 @@ describe("npm run changes on fixture pairs", () => {
     const base = okta("dev");
     const noPkce = pair(base, edited(base, "okta_app_oauth", "okta_oidc-app_app", "pkce_required", false));
     expect(text(noPkce)).toBe(
-      "attention | The app | PKCE: `true` → `false` | the SPA signs in with PKCE (okta-auth-js `pkce: true`, audits/sso-behaviour-notes.md §1); the Web flow's PKCE must match OpenMetadata's `disablePkce`",
+      "attention | The app | PKCE: `true` → `false` | the SPA signs in with PKCE (okta-auth-js `pkce: true`, OpenMetadata's utils/AuthProvider.util.ts); the Web flow's PKCE must match OpenMetadata's `disablePkce`",
     );
     const consent = pair(base, edited(base, "okta_app_oauth", "okta_oidc-app_app", "consent_method", "REQUIRED"));
     expect(text(consent)).toMatch(/^attention \| The app \| consent: `TRUSTED` → `REQUIRED` \| .*asks every user to consent/);
@@ -209,7 +209,7 @@ describe("npm run changes on fixture pairs", () => {
       okta("dev", (entry) => (entry["openmetadata"].principalDomain = "example.org")),
     );
     expect(text(changes)).toMatch(
-      /attention \| OpenMetadata's authorizer \| principalDomain: `example.com` → `example.org` \| .*sso-sync.*§2.3/,
+      /attention \| OpenMetadata's authorizer \| principalDomain: `example.com` → `example.org` \| .*sso-sync.*SecurityUtil\.java findUserNameFromClaims/,
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * One change in the reviewer's terms: what it is, what it means for the people who sign in, how
- * careful to be. Every consequence names the page of help/ (or the audit) it comes from, so a
+ * careful to be. Every consequence names the page of help/ or the upstream source it comes from, so a
  * reviewer can check it; a figure nobody measured is not given, what it depends on is.
  */
 

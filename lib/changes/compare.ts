@@ -38,7 +38,7 @@ const RESTARTS = "What restarts";
 const OTHER = "Not understood";
 
 const grantNote =
-  "OpenMetadata 1.13's UI uses the authorization code with PKCE; the implicit grant and the `token`/`id_token` response types are unused (audits/sso-behaviour-notes.md §2.4); removing `authorization_code` stops every sign-in";
+  "OpenMetadata 1.13's UI uses the authorization code with PKCE; the implicit grant and the `token`/`id_token` response types are unused (okta-auth-js with `pkce: true` asks for `code` only: lib/oidc/util/prepareTokenParams.ts @0484143e); removing `authorization_code` stops every sign-in";
 
 /** The user app's attributes (Okta OIDC app, Auth0 application). */
 const APP_RULES: Record<string, Rule> = {
@@ -59,14 +59,14 @@ const APP_RULES: Record<string, Rule> = {
     "app",
     "attention",
     "PKCE",
-    "the SPA signs in with PKCE (okta-auth-js `pkce: true`, audits/sso-behaviour-notes.md §1); the Web flow's PKCE must match OpenMetadata's `disablePkce`",
+    "the SPA signs in with PKCE (okta-auth-js `pkce: true`, OpenMetadata's utils/AuthProvider.util.ts); the Web flow's PKCE must match OpenMetadata's `disablePkce`",
   ),
   consent_method: rule(
     APP,
     "app",
     "attention",
     "consent",
-    "`TRUSTED` shows no consent screen (audits/sso-behaviour-notes.md §1); any other value asks every user to consent at their next sign-in",
+    "`TRUSTED` shows no consent screen (help/okta-guide-mapping.md, row User consent); any other value asks every user to consent at their next sign-in",
   ),
   label: rule(APP, "app", "info", "name shown in the identity provider"),
   name: rule(APP, "app", "info", "name shown in the identity provider"),
@@ -84,7 +84,7 @@ const SERVER_RULES: Record<string, Rule> = {
     "server",
     "attention",
     "audience",
-    "OpenMetadata 1.13 checks no `aud` (audits/sso-behaviour-notes.md §2.1); other consumers of the access tokens (the service app's clients) get tokens for the new audience",
+    "OpenMetadata 1.13 checks no `aud` (OpenMetadata's security/JwtFilter.java @00d5d7d6); other consumers of the access tokens (the service app's clients) get tokens for the new audience",
   ),
   name: rule(SERVER, "server", "info", "name"),
   description: rule(SERVER, "server", "info", "description"),
@@ -101,14 +101,14 @@ const RULE_RULES: Record<string, Rule> = {
     "policy",
     "attention",
     "scopes the rule allows",
-    "a sign-in asking for a scope no longer allowed fails the policy evaluation (audits/sso-behaviour-notes.md §1)",
+    "a sign-in asking for a scope no longer allowed fails the policy evaluation (help/okta-guide-mapping.md, row Add rule)",
   ),
   client_whitelist: rule(
     WHO,
     "policy",
     "attention",
     "clients the policy applies to",
-    "a client no longer listed gets no token from this server (audits/sso-behaviour-notes.md §1, policy evaluation)",
+    "a client no longer listed gets no token from this server (help/okta-guide-mapping.md, row Access Policies)",
   ),
   name: rule(SERVER, "policy", "info", "name"),
   description: rule(SERVER, "policy", "info", "description"),
@@ -141,7 +141,7 @@ function ruleFor(resource: Resource, attribute: string): Rule | undefined {
         "policy",
         "attention",
         "groups the rule admits",
-        "a user in none of the listed groups fails the policy evaluation (audits/sso-behaviour-notes.md §1, access policy and rule evaluation)",
+        "a user in none of the listed groups fails the policy evaluation (help/okta-guide-mapping.md, row Add rule)",
       );
     return RULE_RULES[attribute];
   }
@@ -152,7 +152,7 @@ function ruleFor(resource: Resource, attribute: string): Rule | undefined {
       "server",
       "attention",
       `${name.replace(/^okta_authorization-server_/, "")} ${attribute.replace(/_/g, " ")}`,
-      "OpenMetadata takes the principal from the ID token's claims (`jwtPrincipalClaims`, audits/sso-behaviour-notes.md §1 and §2.6)",
+      "OpenMetadata takes the principal from the ID token's claims (`jwtPrincipalClaims`, OpenMetadata's security/SecurityUtil.java findUserNameFromClaims)",
     );
   if (type === "kubernetes_secret_v1" && (attribute === "data" || attribute === "binary_data"))
     return rule(SECRETS, "secrets", "attention", `Secret ${name.replace(/^openmetadata_/, "")} data (values not shown)`);
@@ -247,7 +247,7 @@ function valuesRule(path: string): Rule | undefined {
     const extra =
       field === "principalDomain" || field === "enforcePrincipalDomain"
         ? [
-            "the principal is the part of the email before `@`; domains decide which accounts land in which user (audits/sso-behaviour-notes.md §2.3)",
+            "the principal is the part of the email before `@`; domains decide which accounts land in which user (OpenMetadata's security/SecurityUtil.java findUserNameFromClaims)",
           ]
         : [];
     return rule(AUTHZ, "values", "attention", label, CONSEQUENCE.ssoSync, ...extra);
@@ -304,6 +304,12 @@ function admittedNames(json: StackJson | undefined): Map<string, "group" | "conn
   return names;
 }
 
+/** Where the refusal of a user the app does not admit is described, for each way of admitting. */
+const ADMISSION_SOURCE = {
+  group: "help/okta-guide-mapping.md, row Assignments",
+  connection: "help/auth0-guide-mapping.md, row Connections tab",
+} as const;
+
 /** Resources whose differences are the groups' and connections' (references to looked-up ids). */
 const ADMISSION_TYPES = new Set(["data.okta_group", "data.auth0_connection", "okta_app_group_assignments", "auth0_connection_client"]);
 const IGNORED_ATTRIBUTES = new Set(["//", "depends_on"]);
@@ -319,7 +325,7 @@ function admissionChanges(base: StackJson, head: StackJson): Change[] {
         topic: WHO,
         what: `${kind} \`${name}\` removed`,
         consequences: [
-          `members of ${kind} ${name} lose access unless another ${kind} still admits them: the identity provider refuses an unassigned user (audits/sso-behaviour-notes.md §2, "not assigned")`,
+          `members of ${kind} ${name} lose access unless another ${kind} still admits them: the identity provider refuses an unassigned user (${ADMISSION_SOURCE[kind]})`,
         ],
         node: "groups",
         where: kind === "group" ? "okta_app_group_assignments" : "auth0_connection_client",
