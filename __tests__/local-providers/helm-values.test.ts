@@ -23,7 +23,7 @@ describe("strvals", () => {
     expect(parsed("a=1,b=2")).toEqual({ a: 1, b: 2 });
   });
 
-  // :385-416
+  // parser.go:385-416
   test("typedVal: true/false/null any case, integers without a leading zero; the string variant keeps text", () => {
     expect(parsed("a=TRUE,b=null,c=010,d=0,e=12,f=1.5")).toEqual({ a: true, b: null, c: "010", d: 0, e: 12, f: "1.5" });
     expect(parsed("a=true,b=12", true)).toEqual({ a: "true", b: "12" });

@@ -256,7 +256,7 @@ describe("kubernetes_secret_v1", () => {
     expect(Object.keys(filled["data"] as object).sort()).toEqual(["ca.crt", "namespace", "token"]);
   });
 
-  // :199-225
+  // resource_kubernetes_secret_v1.go:199-225
   test("a token for a service account the cluster lacks never arrives: the wait's error, and the controller removes the Secret", () => {
     const { context, tenant } = cluster();
     ns(context);
@@ -283,7 +283,7 @@ describe("kubernetes_secret_v1", () => {
     );
   });
 
-  // :149-164, :264-270
+  // resource_kubernetes_secret_v1.go:149-164, :264-270
   test("write-only data: data_wo is sent when data_wo_revision is set, and data is then not read back", () => {
     const { context, tenant } = cluster();
     ns(context);
@@ -303,7 +303,7 @@ describe("kubernetes_secret_v1", () => {
 
 // resource_kubernetes_config_map_v1.go
 describe("kubernetes_config_map_v1", () => {
-  // :87
+  // resource_kubernetes_config_map_v1.go:87
   test("the create always sends immutable, the API keeps false, and a configuration without it plans no change", () => {
     const { context, tenant } = cluster();
     const raw = { metadata: metadata({ name: "mysql-init" }), data: { "airflow_db.sh": "echo ok\n" } };
@@ -329,7 +329,7 @@ describe("kubernetes_config_map_v1", () => {
     );
   });
 
-  // :160-170
+  // resource_kubernetes_config_map_v1.go:160-170
   test("data changes are patched key by key", () => {
     const { context } = cluster();
     const state = apply("kubernetes_config_map_v1", { metadata: metadata({ name: "c" }), data: { a: "1", b: "2" } }, context);
@@ -403,7 +403,7 @@ describe("kubernetes_network_policy_v1", () => {
     );
   });
 
-  // :237-244
+  // resource_kubernetes_network_policy_v1.go:237-244
   test("policy_types takes one or two entries, checked at validate as SDKv2 checks list lengths", () => {
     const raw = mysqlPolicy() as { spec: Record<string, Value>[] };
     const three = { ...raw, spec: [{ ...raw.spec[0], policy_types: ["Ingress", "Egress", "Ingress"] }] };

@@ -60,7 +60,7 @@ const STACK_ACCOUNT = { metadata: metadata("openmetadata-ingestion"), automount_
 describe("kubernetes_service_account_v1", () => {
   const SA = "kubernetes_service_account_v1";
 
-  // :105-125
+  // resource_kubernetes_service_account_v1.go:105-125
   test("the stacks' account is created as the API object, default_secret_name is '' on Kubernetes >= 1.24, and a plan after apply is empty", () => {
     const { context, tenant } = withNamespace();
     const state = apply(SA, STACK_ACCOUNT, context);
@@ -81,7 +81,7 @@ describe("kubernetes_service_account_v1", () => {
     expect(planIsEmpty(SA, STACK_ACCOUNT, state, context)).toBe(true);
   });
 
-  // :69-74; :92; :284-294
+  // resource_kubernetes_service_account_v1.go:69-74; :92; :284-294
   test("automount_service_account_token defaults to true and is always sent; an account the API holds without it reads false", () => {
     const { context, tenant } = withNamespace();
     const raw = { metadata: metadata("robot") };
@@ -97,7 +97,7 @@ describe("kubernetes_service_account_v1", () => {
     expect(planIsEmpty(SA, raw, state, context)).toBe(false);
   });
 
-  // :328-351
+  // resource_kubernetes_service_account_v1.go:328-351
   test("secret, image_pull_secret and automount are replaced in place when changed, labels patched, resource_version moves", () => {
     const { context, tenant } = withNamespace();
     const state = apply(SA, STACK_ACCOUNT, context);
@@ -142,7 +142,7 @@ describe("kubernetes_service_account_v1", () => {
     ]);
   });
 
-  // :415-461
+  // resource_kubernetes_service_account_v1.go:415-461
   test("import by namespace/name: default_secret_name '' without a token Secret; a missing account and a bad id fail with the provider's words", () => {
     const { context } = withNamespace();
     apply(SA, STACK_ACCOUNT, context);
@@ -159,7 +159,7 @@ describe("kubernetes_service_account_v1", () => {
     );
   });
 
-  // :173-234; structures.go:618-631
+  // resource_kubernetes_service_account_v1.go:173-234; structures.go:618-631
   test("import finds the default secret among the referenced '<name>-token-' token Secrets and read leaves it out of `secret`", () => {
     const { context } = withNamespace();
     const account = apply(SA, { metadata: metadata("robot") }, context);
@@ -175,7 +175,7 @@ describe("kubernetes_service_account_v1", () => {
     expect(behaviour(SA).read(imported, context)!["secret"]).toEqual([{ name: "other" }]);
   });
 
-  // :379-385
+  // resource_kubernetes_service_account_v1.go:379-385
   test("deleting an account deletes its token Secrets, as the token controller does; deleting it again is no error", () => {
     const { context, tenant } = withNamespace();
     const account = apply(SA, { metadata: metadata("robot") }, context);
@@ -249,7 +249,7 @@ describe("kubernetes_role_v1", () => {
     );
   });
 
-  // :152-160
+  // resource_kubernetes_role_v1.go:152-160
   test("a rule change replaces the rules in place, resource_names kept as a set; a change the API refuses fails the update with its words", () => {
     const { context, tenant } = withNamespace();
     const state = apply(ROLE, STACK_ROLE, context);
@@ -294,7 +294,7 @@ describe("kubernetes_role_v1", () => {
     );
   });
 
-  // :189-195
+  // resource_kubernetes_role_v1.go:189-195
   test("delete removes the Role; deleting it again is no error", () => {
     const { context } = withNamespace();
     const state = apply(ROLE, STACK_ROLE, context);
@@ -415,7 +415,7 @@ describe("kubernetes_role_binding_v1", () => {
     );
   });
 
-  // :172-178
+  // resource_kubernetes_role_binding_v1.go:172-178
   test("import by namespace/name reads the binding with a plan that is empty; delete removes it, twice without error", () => {
     const { context } = withNamespace();
     const state = apply(BINDING, STACK_BINDING, context);

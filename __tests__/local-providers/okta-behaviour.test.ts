@@ -261,7 +261,7 @@ describe("okta_app_oauth", () => {
     expect(next.requiresReplace).toEqual([["omit_secret"]]);
   });
 
-  // :1371-1375
+  // resource_okta_app_oauth.go:1371-1375
   test("private_key_jwt without jwks or jwks_uri is refused at create; with jwks the service app has no secret and its key is stored", () => {
     const { context, tenant } = org();
     const { jwks: _jwks, ...withoutKeys } = SERVICE;
@@ -301,7 +301,7 @@ describe("okta_app_oauth", () => {
     },
   );
 
-  // :1334-1347, utils/utils.go:103-123
+  // resource_okta_app_oauth.go:1334-1347, utils/utils.go:103-123
   test("grant types are checked per app type at apply, with the provider's text", () => {
     const { context } = org();
     const error = failure(() => apply("okta_app_oauth", { ...SERVICE, grant_types: ["authorization_code"] }, context));
@@ -313,7 +313,7 @@ describe("okta_app_oauth", () => {
     );
   });
 
-  // :1392-1404; :295-299
+  // resource_okta_app_oauth.go:1392-1404; :295-299
   test("the implicit grant needs a token or id_token response type; an unknown response type is refused at validate", () => {
     const { context } = org();
     expect(failure(() => apply("okta_app_oauth", { ...SPA, response_types: ["code"] }, context)).summary).toBe(
@@ -325,7 +325,7 @@ describe("okta_app_oauth", () => {
     ]);
   });
 
-  // :461
+  // resource_okta_app_oauth.go:461
   test("skip_authentication_policy conflicts with authentication_policy at validate", () => {
     const { context } = org();
     const { diagnostics } = plan("okta_app_oauth", { ...SERVICE, authentication_policy: "rstCustomPolicy" }, null, context);
@@ -761,7 +761,7 @@ describe("data.okta_group and data.okta_everyone_group", () => {
   const read = (type: string, config: ObjectValue, context: ProviderContext) =>
     provider.dataSources[type]!.read(conformBlock(config, provider.schemas.dataSources[type]!.block), context);
 
-  // :109-124
+  // data_source_okta_group.go:109-124
   test("an exact name wins among several groups the starts-with search finds", () => {
     const { context, tenant } = org();
     const users = seedOktaGroup(tenant, "openmetadata-users");
@@ -773,7 +773,7 @@ describe("data.okta_group and data.okta_everyone_group", () => {
     });
   });
 
-  // :139-145
+  // data_source_okta_group.go:139-145
   test("a lone near match is taken as it is, with its own name, which the stacks' postcondition then refuses", () => {
     const { context, tenant } = org();
     const admins = seedOktaGroup(tenant, "openmetadata-users-admins");
@@ -781,7 +781,7 @@ describe("data.okta_group and data.okta_everyone_group", () => {
     expect(found).toMatchObject({ id: admins.id, name: "openmetadata-users-admins" });
   });
 
-  // :126-138
+  // data_source_okta_group.go:126-138
   test("no match and too many matches fail with the provider's words", () => {
     const { context, tenant } = org();
     expect(failure(() => read("okta_group", { name: "openmetadata-dev-users" }, context)).summary).toBe(

@@ -120,7 +120,7 @@ describe("random_password: create, import, read", () => {
     expect(again.planned).toEqual(state);
   });
 
-  // :114
+  // resource_password.go:114
   test("import sets result from the id, length in bytes, the defaults, and a bcrypt_hash of it", () => {
     const state = resource("random_password").import!("pässword-01", context);
     expect(state).toMatchObject({
@@ -250,7 +250,7 @@ describe("random_password: validation and plan, with the framework's texts", () 
 
 // resource_bytes.go
 describe("random_bytes", () => {
-  // :67-70
+  // resource_bytes.go:67-70
   test("base64 (standard, padded) and lowercase hex of `length` random bytes", () => {
     const state = apply("random_bytes", { length: 32 });
     const bytes = Buffer.from(String(state["base64"]), "base64");
@@ -270,7 +270,7 @@ describe("random_bytes", () => {
     expect(plan("random_bytes", { length: 4, keepers: { a: "1" } }, state)).toEqual({ planned: state, requiresReplace: [] });
   });
 
-  // :100
+  // resource_bytes.go:100
   test("import takes the base64 as the id and keeps it as given", () => {
     const state = resource("random_bytes").import!("AAEC/w==", context);
     expect(state).toEqual({ length: 4, base64: "AAEC/w==", hex: "000102ff", keepers: null });
@@ -289,7 +289,7 @@ describe("random_bytes", () => {
 
 // resource_id.go
 describe("random_id", () => {
-  // :148-166
+  // resource_id.go:148-166
   test("b64_url, b64_std, hex and dec encode the same bytes, each after the prefix; id is b64_url without it", () => {
     const state = apply("random_id", { byte_length: 8, prefix: "om-" });
     const id = String(state["id"]);
@@ -318,7 +318,7 @@ describe("random_id", () => {
     expect(plan("random_id", { byte_length: 8, keepers: { secrets: "abc" } }, state).requiresReplace).toEqual([]);
   });
 
-  // :197
+  // resource_id.go:197
   test('import reads "prefix,b64_url": the prefix up to the last comma, which is dropped, and the other encodings recomputed', () => {
     expect(resource("random_id").import!("a,b,AAECAwQFBgc", context)).toEqual({
       id: "AAECAwQFBgc",
