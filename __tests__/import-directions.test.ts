@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 
 // The layers, read from the import statements themselves (no TypeScript program: a static parse is
-// enough and fast): main.ts → stacks/ → constructs in lib/ → lib/config and lib/keys.
+// enough and fast): main.ts → stacks/ → constructs in lib/ → lib/config and lib/keys → lib/text.
 
 const ROOT = resolve(__dirname, "..");
 
@@ -37,6 +37,7 @@ function allowedInConfig(target: string): boolean {
   return (
     target.startsWith("lib/config/") ||
     target.startsWith("lib/keys/") ||
+    target.startsWith("lib/text/") ||
     target === "lib/errors" ||
     target === "lib/secret-shape" ||
     target === "lib/openmetadata/resource-names"
@@ -59,6 +60,8 @@ function violation(from: string, target: string): string | undefined {
     return "stacks/ imports neither the entry points nor the tests";
   if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target))
     return "lib/config and lib/keys import no construct, CLI or provider module";
+  if (from.startsWith("lib/text/") && !target.startsWith("node:") && !target.startsWith("lib/text/"))
+    return "lib/text handles text in general: it imports only Node's modules and itself";
   if (
     (from === "lib/errors" || from === "lib/secret-shape" || from === "lib/openmetadata/resource-names") &&
     !target.startsWith("node:") &&
@@ -118,6 +121,9 @@ describe("imports run one way", () => {
     expect(violation("lib/openmetadata/resource-names", "lib/config/environment")).toBeDefined();
     expect(violation("stacks/openmetadata-stack", "lib/okta/okta-single-sign-on")).toBeUndefined();
     expect(violation("lib/config/environment", "lib/keys/public-jwks")).toBeUndefined();
+    expect(violation("lib/keys/public-jwks", "lib/text/json-text")).toBeUndefined();
+    expect(violation("lib/text/suggest", "lib/config/errors")).toBeDefined();
+    expect(violation("lib/text/json-text", "zod")).toBeDefined();
     expect(violation("local-providers/providers/okta/auth-server", "lib/okta/okta-claim-names")).toBeDefined();
     expect(violation("lib/okta/okta-oidc-app", "local-providers/providers/okta/index")).toBeDefined();
     expect(violation("lib/rehearsal/seed-world", "local-providers/providers/okta/index")).toBeUndefined();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULTS } from "./defaults";
-import { checkedString, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
+import { checkedString, DOMAIN_NAME, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
 import { problemsOf, type Problem, type Resolved } from "./section";
 
 /**
@@ -25,7 +25,6 @@ export interface Auth0Settings {
  * value becomes `https://{domain}` (authority), `https://{domain}/.well-known/jwks.json` and the
  * provider's `domain`, so a scheme, a path or a trailing dot breaks all three.
  */
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const auth0Domain = checkedString('the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"', (value) => {
   const problem = auth0DomainProblem(value);
   return problem
@@ -40,7 +39,7 @@ function auth0DomainProblem(value: string): string | undefined {
   if (value.includes(":")) return "a port is not accepted";
   if (value !== value.toLowerCase()) return "upper-case letters are not accepted (the issuer is compared as a string)";
   if (/[^\x21-\x7E]/.test(value)) return `not a domain name: ${nonAsciiDomainHint(value)}`;
-  if (!HOST.test(value)) return "not a domain name";
+  if (!DOMAIN_NAME.test(value)) return "not a domain name";
   return undefined;
 }
 

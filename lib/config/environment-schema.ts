@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { adoptSchema } from "./adopt-settings";
-import { closest } from "./suggest";
+import { closest } from "../text/suggest";
 import { auth0Section } from "./auth0-settings";
 import { pipelineServiceClientSection } from "./pipeline-settings";
 import {
