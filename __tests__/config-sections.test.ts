@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { resolveAdopt } from "../lib/config/adopt-settings";
-import { resolveAuth0Settings } from "../lib/config/auth0-settings";
-import { resolveBackend } from "../lib/config/backend-settings";
+import { resolveAdopt } from "../lib/config/sections/adopt";
+import { resolveAuth0Settings } from "../lib/config/sections/auth0";
+import { resolveBackend } from "../lib/config/sections/backend";
 
 // Each section of an environment resolves on its own and returns its value and its problems, so a
 // new section (a new identity provider) is one more resolver, not more lines in resolveEnvironment.

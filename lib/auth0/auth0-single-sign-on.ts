@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { Auth0Settings } from "../config/auth0-settings";
+import type { Auth0Settings } from "../config/environment";
 import { redirectUris } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import { Auth0Client } from "./auth0-client";

@@ -226,6 +226,12 @@ export function domainName(example: string) {
   });
 }
 
+/** A Kubernetes object name (RFC 1123 label): a namespace, a Secret, a service account. */
+export const KUBERNETES_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A Kubernetes label or annotation key: an optional DNS prefix and "/", then a name of up to 63 characters. */
+export const LABEL_KEY = /^(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const HOST = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 const IPV6 = /^[0-9A-Fa-f:]+$/;

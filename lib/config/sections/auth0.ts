@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { DEFAULTS } from "./defaults";
-import { checkedString, DOMAIN_NAME, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
-import { problemsOf, type Problem, type Resolved } from "./section";
+import { checkedString, DOMAIN_NAME, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "../schema-helpers";
+import { problemsOf, type Resolved } from "../section";
 
 /**
- * The `auth0:` section of an environment: its schema and its resolution, kept apart from the Okta
- * section so each identity provider's rules live in one file.
+ * The `auth0:` section of an environment: its schema, resolved type, defaults and resolution, kept apart
+ * from the Okta section so each identity provider's rules live in one file.
  */
 
 /** One environment with Auth0 as its identity provider, every default applied. */
@@ -55,30 +54,16 @@ export const auth0Section = strictRecord({
 
 export type Auth0Input = z.infer<typeof auth0Section>;
 
-/**
- * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
- * two would leave it unclear which app users sign in with. Returns false (after reporting) otherwise.
- */
-export function checkOneIdentityProvider(input: { readonly okta?: unknown; readonly auth0?: unknown }, problem: Problem): boolean {
-  if (input.okta !== undefined && input.auth0 !== undefined) {
-    problem("auth0", "{...}", "an environment has exactly one identity provider; remove the okta or the auth0 section");
-    return false;
-  }
-  if (input.okta === undefined && input.auth0 === undefined) {
-    problem(
-      "okta",
-      undefined,
-      "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)",
-    );
-    return false;
-  }
-  return true;
-}
+export const AUTH0_DEFAULTS = {
+  flow: "spa",
+  appName: (name: string) => `OpenMetadata (${name})`,
+  connections: [] as readonly string[],
+} as const;
 
 /** Applies the Auth0 section's defaults and its cross-field rules. */
 export function resolveAuth0Settings(environmentName: string, input: Auth0Input): Resolved<Auth0Settings> {
   const { problems, problem } = problemsOf(environmentName);
-  const defaults = DEFAULTS.auth0;
+  const defaults = AUTH0_DEFAULTS;
   const connections = input.connections ?? defaults.connections;
   if (input.connections !== undefined && input.connections.length === 0) {
     // Like okta.access.groups: [], an empty list means no one can sign in, which is never what is meant.
