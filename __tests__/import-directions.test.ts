@@ -38,11 +38,18 @@ function allowedInConfig(target: string): boolean {
     target.startsWith("lib/config/") ||
     target.startsWith("lib/keys/") ||
     target.startsWith("lib/text/") ||
+    CONSTRUCT_INVARIANTS.test(target) ||
     target === "lib/errors" ||
     target === "lib/secret-shape" ||
     target === "lib/openmetadata/resource-names"
   );
 }
+
+/**
+ * A construct's invariants and defaults as pure functions and values (lib/okta/okta-invariants.ts): the construct
+ * enforces them, and lib/config reports the same rule with its file and field before any construct exists.
+ */
+const CONSTRUCT_INVARIANTS = /^lib\/(okta|auth0|openmetadata)\/[a-z0-9-]+-invariants$/;
 
 /** The modules that compose the sections of lib/config/sections/ into an environment and an environments file. */
 const CONFIG_COMPOSERS = [
@@ -71,6 +78,8 @@ function violation(from: string, target: string): string | undefined {
     return "lib/config and lib/keys import no construct, CLI or provider module";
   if (from.startsWith("lib/config/sections/") && CONFIG_COMPOSERS.includes(target))
     return "a config section owns its schema, type, defaults and resolver; only the composers import the sections";
+  if (CONSTRUCT_INVARIANTS.test(from) && !target.startsWith("node:"))
+    return "a construct's invariants import nothing, so lib/config can use them without loading a construct";
   if (from.startsWith("lib/text/") && !target.startsWith("node:") && !target.startsWith("lib/text/"))
     return "lib/text handles text in general: it imports only Node's modules and itself";
   if (
@@ -182,6 +191,9 @@ describe("imports run one way", () => {
     expect(violation("lib/config/sections/okta", "lib/config/environment")).toBeDefined();
     expect(violation("lib/config/sections/openmetadata", "lib/config/sections/pipeline-service-client")).toBeUndefined();
     expect(violation("lib/config/environment", "lib/config/sections/okta")).toBeUndefined();
+    expect(violation("lib/config/sections/okta", "lib/okta/okta-invariants")).toBeUndefined();
+    expect(violation("lib/config/sections/okta", "lib/okta/okta-oidc-app")).toBeDefined();
+    expect(violation("lib/okta/okta-invariants", "constructs")).toBeDefined();
     expect(violation("local-providers/providers/okta/auth-server", "lib/okta/okta-claim-names")).toBeDefined();
     expect(violation("lib/okta/okta-oidc-app", "local-providers/providers/okta/index")).toBeDefined();
     expect(violation("lib/rehearsal/seed-world", "local-providers/providers/okta/index")).toBeUndefined();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectionIdClash, connectionIdClashMessage } from "../../auth0/auth0-invariants";
 import { checkedString, DOMAIN_NAME, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "../schema-helpers";
 import { problemsOf, type Resolved } from "../section";
 
@@ -75,10 +76,12 @@ export function resolveAuth0Settings(environmentName: string, input: Auth0Input)
     );
     return { problems };
   }
-  const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
-  if (duplicate !== undefined) {
-    // Two auth0_connection_client resources for one pair would fight over the same enablement.
-    problem("auth0.connections", duplicate, "each connection may be listed once");
+  // The rule is the construct's (lib/auth0/auth0-invariants.ts): every connection needs its own construct id.
+  const clash = connectionIdClash(connections);
+  if (clash !== undefined) {
+    // The same name twice: two auth0_connection_client resources for one pair would fight over the same enablement.
+    if (clash.first === clash.second) problem("auth0.connections", clash.second, "each connection may be listed once");
+    else problem("auth0.connections", clash.second, connectionIdClashMessage(clash));
     return { problems };
   }
   return {

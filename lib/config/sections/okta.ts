@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PublicJwk } from "../../keys/public-jwks";
+import { groupAssignmentProblem, OKTA_CONSTRUCT_DEFAULTS, repeatedGroup, tokenLifetimeProblems } from "../../okta/okta-invariants";
 import { closest } from "../../text/suggest";
 import { bool, domainName, filePath, integerInRange, nonEmptyString, oneOf, checkedString, strictRecord } from "../schema-helpers";
 import { problemsOf, type EnvironmentFiles, type Resolved } from "../section";
@@ -197,13 +198,14 @@ export interface ServiceAppSettings {
   readonly adminRole?: (typeof SERVICE_APP_ADMIN_ROLES)[number];
 }
 
+/** The section's defaults; those of the Okta constructs' props are theirs (OKTA_CONSTRUCT_DEFAULTS), shown here. */
 export const OKTA_DEFAULTS = {
   flow: "spa",
   appLabel: (name: string) => `OpenMetadata (${name})`,
-  access: { groups: [] as readonly string[], everyone: false },
-  refreshTokenLeewaySeconds: 30,
+  access: { groups: [] as readonly string[], everyone: OKTA_CONSTRUCT_DEFAULTS.everyone },
+  refreshTokenLeewaySeconds: OKTA_CONSTRUCT_DEFAULTS.refreshTokenLeewaySeconds,
   tokens: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 129_600, refreshTokenWindowMinutes: 10_080 },
-  authorizationServer: { name: (name: string) => `openmetadata-${name}`, issuerMode: "ORG_URL" },
+  authorizationServer: { name: (name: string) => `openmetadata-${name}`, issuerMode: OKTA_CONSTRUCT_DEFAULTS.issuerMode },
   maxApiCapacity: 50,
   serviceApp: {
     enabled: true,
@@ -218,7 +220,9 @@ export function resolveOktaSettings(environmentName: string, input: OktaInput, f
   const defaults = OKTA_DEFAULTS;
   const groups = input.access?.groups ?? defaults.access.groups;
   const everyone = input.access?.everyone ?? defaults.access.everyone;
-  if (groups.length === 0 && !everyone) {
+  // The rule is the OIDC app's (lib/okta/okta-invariants.ts); this adds the field and the fix in the file's terms.
+  const assignment = groupAssignmentProblem(groups, everyone);
+  if (assignment === "nobody") {
     problem(
       "okta.access.groups",
       input.access?.groups,
@@ -226,10 +230,10 @@ export function resolveOktaSettings(environmentName: string, input: OktaInput, f
         "okta.access.everyone: true to assign the app to every user deliberately",
     );
   }
-  if (groups.length > 0 && everyone) {
+  if (assignment === "both") {
     problem("okta.access.everyone", everyone, "everyone: true already assigns every user; remove it or empty okta.access.groups");
   }
-  const duplicateGroup = groups.find((group, index) => groups.indexOf(group) !== index);
+  const duplicateGroup = repeatedGroup(groups);
   if (duplicateGroup) problem("okta.access.groups", duplicateGroup, "each group may be listed once");
 
   const issuerMode = input.authorizationServer?.issuerMode ?? defaults.authorizationServer.issuerMode;
@@ -237,30 +241,9 @@ export function resolveOktaSettings(environmentName: string, input: OktaInput, f
   const accessTokenLifetimeMinutes = input.tokens?.accessTokenLifetimeMinutes ?? defaults.tokens.accessTokenLifetimeMinutes;
   const refreshTokenLifetimeMinutes = input.tokens?.refreshTokenLifetimeMinutes ?? defaults.tokens.refreshTokenLifetimeMinutes;
   const refreshTokenWindowMinutes = input.tokens?.refreshTokenWindowMinutes ?? defaults.tokens.refreshTokenWindowMinutes;
-  if (refreshTokenLifetimeMinutes < accessTokenLifetimeMinutes) {
-    problem(
-      "okta.tokens.refreshTokenLifetimeMinutes",
-      refreshTokenLifetimeMinutes,
-      `Okta requires the refresh token lifetime to be at least the access token lifetime (${accessTokenLifetimeMinutes} minutes)`,
-    );
-  }
-  // The provider refuses a rule otherwise, at apply: okta/okta v6.12.0
-  // okta/services/idaas/resource_okta_auth_server_policy_rule.go:323-328 (access <= window <= lifetime).
-  if (refreshTokenWindowMinutes > refreshTokenLifetimeMinutes) {
-    problem(
-      "okta.tokens.refreshTokenWindowMinutes",
-      refreshTokenWindowMinutes,
-      `must not exceed the refresh token lifetime (${refreshTokenLifetimeMinutes} minutes)`,
-    );
-  }
-  if (refreshTokenWindowMinutes < accessTokenLifetimeMinutes) {
-    problem(
-      "okta.tokens.refreshTokenWindowMinutes",
-      refreshTokenWindowMinutes,
-      `Okta requires the refresh token window to be at least the access token lifetime (${accessTokenLifetimeMinutes} ` +
-        `minutes): access <= window <= refresh lifetime; raise the window or shorten accessTokenLifetimeMinutes`,
-    );
-  }
+  // The order is the authorization server's rule (lib/okta/okta-invariants.ts); this names the field.
+  for (const broken of tokenLifetimeProblems({ accessTokenLifetimeMinutes, refreshTokenLifetimeMinutes, refreshTokenWindowMinutes }))
+    problem(`okta.tokens.${broken.field}`, broken.value, broken.message);
 
   const serviceApp = resolveServiceApp(environmentName, input.serviceApp, files);
   problems.push(...serviceApp.problems);
