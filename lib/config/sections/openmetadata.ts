@@ -198,7 +198,7 @@ export interface DependencyOptions {
   readonly airflowExecutor: "LocalExecutor" | "KubernetesExecutor";
   /** A ReadWriteMany StorageClass for Airflow's DAGs and logs; without one, logs are not persisted. */
   readonly sharedStorageClass?: string;
-  /** Default true: OpenSearch of the dependencies chart runs without authentication (help/kubernetes.md). */
+  /** Default true: OpenSearch of the dependencies chart runs without authentication (help/kubernetes.md#the-dependencies-release). */
   readonly networkPolicy: boolean;
 }
 
@@ -434,9 +434,10 @@ export function resolveOpenMetadata(
 const CLUSTER_LOCAL_HOST = /^(?:[^.]+|.*\.svc(?:\.cluster\.local)?|.*\.cluster\.local|localhost|127\.0\.0\.1|\[::1\])$/;
 
 /**
- * Rules of where Airflow runs: KubernetesExecutor runs each task in a new pod on any
- * node, which must read the DAGs, so it needs ReadWriteMany storage (the dependencies chart's README
- * says so too); an external Airflow must call OpenMetadata back at an address it can resolve.
+ * Rules of where Airflow runs (help/kubernetes.md#the-dependencies-release and #an-external-airflow):
+ * KubernetesExecutor runs each task in a new pod on any node, which must read the DAGs, so it needs
+ * ReadWriteMany storage (the dependencies chart's README says so too); an external Airflow must call
+ * OpenMetadata back at an address it can resolve.
  */
 function checkAirflowPlacement(
   input: OpenMetadataInput,
