@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { parseDocument as parseYamlDocument, type YAMLParseError } from "yaml";
 import { readPublicJwksFile } from "../keys/public-jwks";
@@ -6,7 +5,7 @@ import { environmentsFileSchema } from "./environment-schema";
 import { resolveEnvironment, type Environment } from "./environment";
 import { crossEnvironmentProblems, environmentWarnings } from "./cross-environment-checks";
 import { ConfigError, describeValue, FILE_LEVEL, problemsFromZod, SETTING_LEVEL, type ConfigProblem } from "./errors";
-import { decodeUtf8 } from "../text/file-text";
+import { readTextFile } from "../text/file-text";
 import { JsonTextError, parseJsonText } from "../text/json-text";
 
 /** Names a user's own environments file (JSON or YAML) that replaces the shipped examples. */
@@ -65,21 +64,6 @@ export function loadEnvironments(path: string): LoadedEnvironments {
     (message) => new ConfigError(source, [{ path: FILE_LEVEL, value: path, message }]),
   );
   return parseEnvironmentsWithWarnings(text, { source, format: formatOf(path), baseDir: dirname(path) });
-}
-
-/** Reads a hand-written file as UTF-8; the problem given to `fail` completes "the file ...". */
-function readTextFile(path: string, hint: string, fail: (problem: string) => Error): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") throw fail(`is a directory, not a file${hint}`);
-    throw fail(`cannot be read (${code ?? String(error)})${hint}`);
-  }
-  const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw fail(decoded.problem);
-  return decoded.text;
 }
 
 export interface ParseOptions {
