@@ -88,6 +88,13 @@ describe("the auth0 section", () => {
     ]);
   });
 
+  test("two connection names that would share a Terraform address are refused with the field, before any construct exists", () => {
+    expect(errorsFor((environment) => (environment.auth0.connections = ["a.b", "a_b"]))).toEqual([
+      'environment "qa", field auth0.connections: got "a_b"; Auth0 connections "a.b" and "a_b" would share the ' +
+        "Terraform address suffix a_b; rename one in Auth0",
+    ]);
+  });
+
   test("adopt.okta is refused for an Auth0 environment; adopting the OpenMetadata release still works", () => {
     expect(errorsFor((environment) => (environment.adopt = { okta: { appId: "0oa1a2b3c4d5e6f7g8h9" } }))).toEqual([
       'environment "qa", field adopt.okta: got "{...}"; the identity provider of this environment is Auth0, which ' +

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { errorsFor as errorLinesFor, parseEnvironmentObjects, type EnvironmentJson } from "./support/environment-errors";
-import { decodeUtf8 } from "../lib/config/file-text";
-import { JsonTextError, parseJsonText } from "../lib/config/json-text";
+import { decodeUtf8 } from "../lib/text/file-text";
+import { JsonTextError, parseJsonText } from "../lib/text/json-text";
 import { parseEnvironments } from "../lib/config/load-environments";
 
 type Json = EnvironmentJson;

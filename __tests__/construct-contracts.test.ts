@@ -29,6 +29,27 @@ describe("construct contracts", () => {
     expect(existsSync(outdir)).toBe(false);
   });
 
+  test("an authorization server refuses a policy rule whose token lifetimes are out of Okta's order, naming rule and field", () => {
+    const [stack] = appWithStacks("server").stacks as [TerraformStack];
+    const server = new OktaAuthorizationServer(stack, "server", { name: "om", description: "d", audience: "aud", clientIds: ["client"] });
+    const rule = (id: string, lifetimes: { refreshTokenLifetimeMinutes?: number; refreshTokenWindowMinutes?: number }) =>
+      server.addPolicyRule(id, {
+        name: id,
+        grantTypes: ["authorization_code"],
+        forAssignedUsers: true,
+        scopes: ["openid"],
+        accessTokenLifetimeMinutes: 60,
+        ...lifetimes,
+      });
+    expect(() => rule("short-window", { refreshTokenLifetimeMinutes: 1440, refreshTokenWindowMinutes: 30 })).toThrow(
+      /rule short-window: refreshTokenWindowMinutes 30: Okta requires the refresh token window to be at least the access token lifetime \(60 minutes\)/,
+    );
+    expect(() => rule("long-window", { refreshTokenLifetimeMinutes: 120, refreshTokenWindowMinutes: 240 })).toThrow(
+      "refreshTokenWindowMinutes 240: must not exceed the refresh token lifetime (120 minutes)",
+    );
+    expect(() => rule("client-credentials", {})).not.toThrow();
+  });
+
   test("an OIDC app with neither groups nor everyone is refused at construction", () => {
     const [stack] = appWithStacks("app").stacks as [TerraformStack];
     expect(
@@ -52,5 +73,19 @@ describe("construct contracts", () => {
           everyone: true,
         }),
     ).toThrow('got groups ["a"] as well');
+  });
+
+  test("an OIDC app given a group twice is refused at construction", () => {
+    const [stack] = appWithStacks("app").stacks as [TerraformStack];
+    expect(
+      () =>
+        new OktaOidcApp(stack, "app", {
+          environmentName: "app",
+          openmetadataUrl: "https://om.example.com",
+          flow: "spa",
+          label: "OM",
+          groups: ["a", "b", "a"],
+        }),
+    ).toThrow('group "a" is listed twice');
   });
 });

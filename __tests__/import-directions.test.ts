@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 
 // The layers, read from the import statements themselves (no TypeScript program: a static parse is
-// enough and fast): main.ts → stacks/ → constructs in lib/ → lib/config and lib/keys.
+// enough and fast): main.ts → stacks/ → constructs in lib/ → lib/config and lib/keys → lib/text.
 
 const ROOT = resolve(__dirname, "..");
 
@@ -37,11 +37,28 @@ function allowedInConfig(target: string): boolean {
   return (
     target.startsWith("lib/config/") ||
     target.startsWith("lib/keys/") ||
+    target.startsWith("lib/text/") ||
+    CONSTRUCT_INVARIANTS.test(target) ||
     target === "lib/errors" ||
     target === "lib/secret-shape" ||
     target === "lib/openmetadata/resource-names"
   );
 }
+
+/**
+ * A construct's invariants and defaults as pure functions and values (lib/okta/okta-invariants.ts): the construct
+ * enforces them, and lib/config reports the same rule with its file and field before any construct exists.
+ */
+const CONSTRUCT_INVARIANTS = /^lib\/(okta|auth0|openmetadata)\/[a-z0-9-]+-invariants$/;
+
+/** The modules that compose the sections of lib/config/sections/ into an environment and an environments file. */
+const CONFIG_COMPOSERS = [
+  "lib/config/environment",
+  "lib/config/environment-schema",
+  "lib/config/defaults",
+  "lib/config/load-environments",
+  "lib/config/cross-environment-checks",
+];
 
 /** The import rule a module breaks, or undefined. */
 function violation(from: string, target: string): string | undefined {
@@ -59,6 +76,12 @@ function violation(from: string, target: string): string | undefined {
     return "stacks/ imports neither the entry points nor the tests";
   if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target))
     return "lib/config and lib/keys import no construct, CLI or provider module";
+  if (from.startsWith("lib/config/sections/") && CONFIG_COMPOSERS.includes(target))
+    return "a config section owns its schema, type, defaults and resolver; only the composers import the sections";
+  if (CONSTRUCT_INVARIANTS.test(from) && !target.startsWith("node:"))
+    return "a construct's invariants import nothing, so lib/config can use them without loading a construct";
+  if (from.startsWith("lib/text/") && !target.startsWith("node:") && !target.startsWith("lib/text/"))
+    return "lib/text handles text in general: it imports only Node's modules and itself";
   if (
     (from === "lib/errors" || from === "lib/secret-shape" || from === "lib/openmetadata/resource-names") &&
     !target.startsWith("node:") &&
@@ -89,6 +112,26 @@ const edges = [
   })),
 );
 
+/**
+ * The import cycles of a graph, each as the path that closes it ("a → b → a"), type-only imports included:
+ * a depth-first walk that reports the stretch of the current path an edge leads back into.
+ */
+function importCycles(graph: readonly { readonly from: string; readonly to: string }[]): string[] {
+  const next = new Map<string, string[]>();
+  for (const { from, to } of graph) next.set(from, [...(next.get(from) ?? []), to]);
+  const done = new Set<string>();
+  const found: string[] = [];
+  const walk = (module: string, path: string[]) => {
+    const back = path.indexOf(module);
+    if (back !== -1) return void found.push([...path.slice(back), module].join(" → "));
+    if (done.has(module)) return;
+    for (const target of next.get(module) ?? []) walk(target, [...path, module]);
+    done.add(module);
+  };
+  for (const module of [...next.keys()].sort()) walk(module, []);
+  return found;
+}
+
 describe("imports run one way", () => {
   test("the parse finds the imports of the product, multi-line and dynamic ones included", () => {
     expect(edges.length).toBeGreaterThan(200);
@@ -108,6 +151,29 @@ describe("imports run one way", () => {
     expect(broken).toEqual([]);
   });
 
+  test("no module of lib/, stacks/ or scripts/ is part of an import cycle, type-only imports included", () => {
+    const product = edges.filter(({ from, to }) => !from.startsWith("local-providers/") && !isPackage(to));
+    expect(importCycles(product)).toEqual([]);
+  });
+
+  test("the cycle search names each cycle it finds, through any number of modules", () => {
+    expect(
+      importCycles([
+        { from: "lib/a", to: "lib/b" },
+        { from: "lib/b", to: "lib/c" },
+        { from: "lib/c", to: "lib/a" },
+        { from: "lib/d", to: "lib/a" },
+        { from: "lib/e", to: "lib/e" },
+      ]),
+    ).toEqual(["lib/a → lib/b → lib/c → lib/a", "lib/e → lib/e"]);
+    expect(
+      importCycles([
+        { from: "lib/a", to: "lib/b" },
+        { from: "lib/c", to: "lib/b" },
+      ]),
+    ).toEqual([]);
+  });
+
   test("the rules refuse an upward import, a construct in lib/config and an import in the chart contract", () => {
     expect(violation("lib/chart-check/check", "stacks/app")).toBeDefined();
     expect(violation("lib/app", "main")).toBeDefined();
@@ -118,6 +184,16 @@ describe("imports run one way", () => {
     expect(violation("lib/openmetadata/resource-names", "lib/config/environment")).toBeDefined();
     expect(violation("stacks/openmetadata-stack", "lib/okta/okta-single-sign-on")).toBeUndefined();
     expect(violation("lib/config/environment", "lib/keys/public-jwks")).toBeUndefined();
+    expect(violation("lib/keys/public-jwks", "lib/text/json-text")).toBeUndefined();
+    expect(violation("lib/text/suggest", "lib/config/errors")).toBeDefined();
+    expect(violation("lib/text/json-text", "zod")).toBeDefined();
+    expect(violation("lib/config/sections/okta", "lib/config/defaults")).toBeDefined();
+    expect(violation("lib/config/sections/okta", "lib/config/environment")).toBeDefined();
+    expect(violation("lib/config/sections/openmetadata", "lib/config/sections/pipeline-service-client")).toBeUndefined();
+    expect(violation("lib/config/environment", "lib/config/sections/okta")).toBeUndefined();
+    expect(violation("lib/config/sections/okta", "lib/okta/okta-invariants")).toBeUndefined();
+    expect(violation("lib/config/sections/okta", "lib/okta/okta-oidc-app")).toBeDefined();
+    expect(violation("lib/okta/okta-invariants", "constructs")).toBeDefined();
     expect(violation("local-providers/providers/okta/auth-server", "lib/okta/okta-claim-names")).toBeDefined();
     expect(violation("lib/okta/okta-oidc-app", "local-providers/providers/okta/index")).toBeDefined();
     expect(violation("lib/rehearsal/seed-world", "local-providers/providers/okta/index")).toBeUndefined();

@@ -23,7 +23,7 @@ import {
 // Every rule learnt from the chart's templates (open-metadata/openmetadata-helm-charts at tag
 // openmetadata-1.13.1, charts/openmetadata/) and the server's K8s pipeline client
 // (openmetadata-service/.../clients/pipeline/k8s/, read at 05a8f83f: the 1.13.1-release tag could not be
-// fetched here) as a test named after it. Where the rule lives: lib/config/pipeline-settings.ts.
+// fetched here) as a test named after it. Where the rule lives: lib/config/sections/pipeline-service-client.ts.
 
 const referenceChart = resolve(__dirname, "..", "..", "shared", "reference", "openmetadata-chart-1.13.1");
 const haveReference = existsSync(join(referenceChart, "values.schema.json"));

@@ -1,4 +1,4 @@
-import { closest } from "./config/suggest";
+import { closest } from "./text/suggest";
 import { looksLikeSecretPath, quoted, withoutKeysAndTokens } from "./secret-shape";
 
 /**

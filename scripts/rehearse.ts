@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { describeArgumentError, usageError } from "../lib/cli-usage";
 import { ConfigError } from "../lib/config/errors";
 import { environmentsFilePath, loadEnvironmentsFile } from "../lib/config/load-environments";
-import { closest } from "../lib/config/suggest";
+import { closest } from "../lib/text/suggest";
 import { internalError, USER_ERROR_EXIT_CODE, UserError } from "../lib/errors";
 
 const USAGE = `Usage: npm run rehearse -- [options]

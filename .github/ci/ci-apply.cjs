@@ -95,7 +95,7 @@ function reportError(io, title, message) {
 `);
 }
 
-// lib/config/suggest.ts
+// lib/text/suggest.ts
 function closest(word, candidates) {
   const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
   let best;

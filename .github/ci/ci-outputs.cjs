@@ -30,7 +30,7 @@ var import_node_util = require("node:util");
 // lib/ci/outputs.ts
 var import_node_fs2 = require("node:fs");
 
-// lib/config/suggest.ts
+// lib/text/suggest.ts
 function closest(word, candidates) {
   const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
   let best;

@@ -31,7 +31,7 @@ var import_node_util = require("node:util");
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
 
-// lib/config/suggest.ts
+// lib/text/suggest.ts
 function closest(word, candidates) {
   const normalized = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
   let best;

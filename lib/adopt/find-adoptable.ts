@@ -1,4 +1,4 @@
-import type { AdoptInput } from "../config/adopt-settings";
+import type { AdoptInput } from "../config/sections/adopt";
 import type { Environment } from "../config/environment";
 import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import type { OktaManagementApi } from "./okta-management-api";

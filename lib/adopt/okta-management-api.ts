@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { UserError } from "../errors";
 import { readFileSync } from "node:fs";
 import { pathProblem } from "../cli-usage";
-import { decodeUtf8 } from "../config/file-text";
+import { decodeUtf8 } from "../text/file-text";
 import { encryptedPemProblem } from "../keys/pem-shape";
 import { withoutKeysAndTokens } from "../secret-shape";
 

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import type { Auth0Settings } from "../config/auth0-settings";
+import type { Auth0Settings } from "../config/environment";
+import { connectionIdClash, connectionIdClashMessage, connectionIdSuffix } from "./auth0-invariants";
 import { redirectUris } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import { Auth0Client } from "./auth0-client";
@@ -140,19 +141,10 @@ function emptySecretCheck(environmentName: string) {
 
 /**
  * Construct ids (and so Terraform addresses) from connection names, so reordering the list changes
- * nothing. Characters Terraform names do not allow become "_"; two names that then collide are refused.
+ * nothing. Two names that would share one are refused (auth0-invariants.ts).
  */
 function connectionIds(names: readonly string[]): [name: string, suffix: string][] {
-  const seen = new Map<string, string>();
-  return names.map((name) => {
-    const suffix = name.replace(/[^A-Za-z0-9-]/g, "_");
-    const other = seen.get(suffix);
-    if (other !== undefined)
-      throw new Error(
-        `Auth0 connections ${JSON.stringify(other)} and ${JSON.stringify(name)} would ` +
-          `share the Terraform address suffix ${suffix}; rename one in Auth0`,
-      );
-    seen.set(suffix, name);
-    return [name, suffix];
-  });
+  const clash = connectionIdClash(names);
+  if (clash) throw new Error(connectionIdClashMessage(clash));
+  return names.map((name) => [name, connectionIdSuffix(name)]);
 }

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { Auth0Settings } from "../config/auth0-settings";
+import type { Auth0Settings } from "../config/environment";
 import { Auth0Provider } from "./auth0-provider";
 
 /**

@@ -1,13 +1,11 @@
-import type { PublicJwk } from "../keys/public-jwks";
-import { resolveAdopt, type AdoptSettings } from "./adopt-settings";
-import { checkOneIdentityProvider, resolveAuth0Settings, type Auth0Settings } from "./auth0-settings";
-import { resolveBackend } from "./backend-settings";
-import { DEFAULTS } from "./defaults";
-import type { EnvironmentInput, SERVICE_APP_ADMIN_ROLES } from "./environment-schema";
-import type { PipelineServiceClientSettings } from "./pipeline-settings";
-import { resolveOktaSettings } from "./okta-settings";
-import { resolveOpenMetadata } from "./openmetadata-settings";
-import { problemsOf, stackIdFor, type Resolved } from "./section";
+import { resolveAdopt, type AdoptSettings } from "./sections/adopt";
+import { resolveAuth0Settings, type Auth0Settings } from "./sections/auth0";
+import { resolveBackend, type StateBackend } from "./sections/backend";
+import { resolveOktaSettings, type OktaSettings } from "./sections/okta";
+import { resolveOpenMetadata, type OpenMetadataSettings } from "./sections/openmetadata";
+import { TOP_LEVEL_DEFAULTS } from "./sections/top-level";
+import type { EnvironmentInput } from "./environment-schema";
+import { problemsOf, stackIdFor, type EnvironmentFiles, type Problem, type Resolved } from "./section";
 
 /**
  * One environment with every default resolved, once, here. Constructs read only this type, so a
@@ -33,113 +31,34 @@ export interface Environment {
   readonly adopt?: AdoptSettings;
 }
 
-export type StateBackend =
-  | { readonly type: "local"; readonly path: string }
-  | { readonly type: "s3"; readonly bucket: string; readonly key: string; readonly region: string }
-  | { readonly type: "gcs"; readonly bucket: string; readonly prefix: string }
-  | { readonly type: "remote"; readonly organization: string; readonly workspace: string; readonly hostname: string };
-
-export interface OktaSettings {
-  readonly orgName: string;
-  readonly baseUrl: string;
-  /** `https://{orgName}.{baseUrl}`: the issuer of Okta API scope grants. */
-  readonly orgUrl: string;
-  readonly flow: "spa" | "web";
-  readonly appLabel: string;
-  /** Okta group names assigned to the app; empty only when `everyone` is true. */
-  readonly groups: readonly string[];
-  readonly everyone: boolean;
-  readonly refreshTokenLeewaySeconds: number;
-  readonly accessTokenLifetimeMinutes: number;
-  readonly refreshTokenLifetimeMinutes: number;
-  readonly refreshTokenWindowMinutes: number;
-  readonly authorizationServerName: string;
-  readonly issuerMode: "ORG_URL" | "CUSTOM_URL";
-  readonly maxApiCapacity: number;
-  readonly serviceApp?: ServiceAppSettings;
-}
-
-export interface ServiceAppSettings {
-  readonly label: string;
-  /** Absolute path of the public JWKS file. */
-  readonly jwksFile: string;
-  /** The keys read from `jwksFile` when the environments were loaded. */
-  readonly publicKeys: readonly PublicJwk[];
-  readonly apiScopes: readonly string[];
-  /** A standard Okta admin role for the app; none when absent. */
-  readonly adminRole?: (typeof SERVICE_APP_ADMIN_ROLES)[number];
-}
-
-export interface OpenMetadataSettings {
-  readonly cluster:
-    { readonly inCluster: true } | { readonly inCluster: false; readonly kubeconfigPath: string; readonly context?: string };
-  readonly namespace: string;
-  readonly releaseName: string;
-  readonly chartVersion: string;
-  readonly helmTimeoutSeconds: number;
-  readonly initialAdmins: readonly string[];
-  readonly principalDomain: string;
-  readonly allowedRegistrationDomains: readonly string[];
-  readonly enableSelfSignup: boolean;
-  readonly jwtKeySource: "terraform" | "variables";
-  readonly jwtKeyId: string;
-  /** Installs the openmetadata-dependencies chart (MySQL, OpenSearch, Airflow) in the namespace. */
-  readonly dependencies: boolean;
-  readonly externalDatabase?: ExternalDatabase;
-  readonly externalSearch?: ExternalSearch;
-  /** `metadataApiEndpoint`: where the external Airflow's workflows call OpenMetadata back (never a cluster-local name). */
-  readonly externalAirflow?: { readonly apiEndpoint: string; readonly username: string; readonly metadataApiEndpoint: string };
-  /**
-   * How OpenMetadata runs ingestion pipelines: Kubernetes Jobs, Airflow (the dependencies chart's or
-   * `externalAirflow`), or not at all. With anything but Airflow, the dependencies chart runs no Airflow.
-   */
-  readonly pipelineServiceClient: PipelineServiceClientSettings;
-  /** With the dependencies chart: Airflow's executor, the ReadWriteMany StorageClass if any, and the NetworkPolicy. */
-  readonly dependencyOptions: DependencyOptions;
-  /** Exposes OpenMetadata at the host of `openmetadataUrl` through the chart's Ingress. */
-  readonly ingress?: {
-    readonly className?: string;
-    readonly tlsSecretName?: string;
-    readonly tlsSecretExists: boolean;
-    readonly annotations: Readonly<Record<string, string>>;
-  };
-}
-
-export interface DependencyOptions {
-  readonly airflowExecutor: "LocalExecutor" | "KubernetesExecutor";
-  /** A ReadWriteMany StorageClass for Airflow's DAGs and logs; without one, logs are not persisted. */
-  readonly sharedStorageClass?: string;
-  /** Default true: OpenSearch of the dependencies chart runs without authentication (audit F9). */
-  readonly networkPolicy: boolean;
-}
-
-export interface ExternalDatabase {
-  readonly host: string;
-  readonly port: number;
-  readonly engine: "mysql" | "postgres";
-  readonly databaseName: string;
-  readonly username: string;
-}
-
-export interface ExternalSearch {
-  readonly host: string;
-  readonly port: number;
-  readonly scheme: "https" | "http";
-  readonly searchType: "opensearch" | "elasticsearch";
-  readonly username?: string;
-}
-
-export type { K8sPipelineSettings, PipelineServiceClientSettings } from "./pipeline-settings";
-
-// The one table of defaults; re-exported so a reader of the resolved type finds it next to it.
-export { DEFAULTS } from "./defaults";
+// The sections' resolved types, for the constructs and CLIs that read an Environment.
+export type { AdoptSettings } from "./sections/adopt";
+export type { Auth0Settings } from "./sections/auth0";
+export type { StateBackend } from "./sections/backend";
+export type { OktaSettings, ServiceAppSettings } from "./sections/okta";
+export type { DependencyOptions, ExternalDatabase, ExternalSearch, OpenMetadataSettings } from "./sections/openmetadata";
+export type { EgressRule, K8sPipelineSettings, PipelineServiceClientSettings } from "./sections/pipeline-service-client";
+export type { EnvironmentFiles } from "./section";
 export { stackIdFor } from "./section";
 
-/** Reads the files an environment names (the service app's JWKS), relative to its own file. */
-export interface EnvironmentFiles {
-  resolvePath(relativePath: string): string;
-  /** Returns the public keys of a JWKS file; throws an Error whose message says what is wrong. */
-  readPublicKeys(absolutePath: string): readonly PublicJwk[];
+/**
+ * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
+ * two would leave it unclear which app users sign in with. Returns false (after reporting) otherwise.
+ */
+function checkOneIdentityProvider(input: { readonly okta?: unknown; readonly auth0?: unknown }, problem: Problem): boolean {
+  if (input.okta !== undefined && input.auth0 !== undefined) {
+    problem("auth0", "{...}", "an environment has exactly one identity provider; remove the okta or the auth0 section");
+    return false;
+  }
+  if (input.okta === undefined && input.auth0 === undefined) {
+    problem(
+      "okta",
+      undefined,
+      "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)",
+    );
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -164,7 +83,7 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
     }
   }
 
-  const target = input.target ?? DEFAULTS.target;
+  const target = input.target ?? TOP_LEVEL_DEFAULTS.target;
   let openmetadata: OpenMetadataSettings | undefined;
   if (target === "collate" && input.openmetadata) {
     problem(
@@ -210,10 +129,10 @@ export function resolveEnvironment(input: EnvironmentInput, files: EnvironmentFi
     value: {
       name: input.name,
       stackId,
-      description: input.description ?? DEFAULTS.description(input.name),
+      description: input.description ?? TOP_LEVEL_DEFAULTS.description(input.name),
       openmetadataUrl: input.openmetadataUrl,
       target,
-      protected: input.protected ?? DEFAULTS.protected,
+      protected: input.protected ?? TOP_LEVEL_DEFAULTS.protected,
       backend: backend.value,
       ...identityProvider,
       ...(openmetadata ? { openmetadata } : {}),

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { closest } from "./suggest";
+import { closest } from "../text/suggest";
 import { UserError } from "../errors";
 import { looksLikeSecretName, looksLikeSecretValue, WHERE_SECRETS_GO, withoutValue } from "../secret-shape";
 

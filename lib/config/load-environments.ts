@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { parseDocument as parseYamlDocument, type YAMLParseError } from "yaml";
-import { parsePublicJwks } from "../keys/public-jwks";
+import { readPublicJwksFile } from "../keys/public-jwks";
 import { environmentsFileSchema } from "./environment-schema";
 import { resolveEnvironment, type Environment } from "./environment";
 import { crossEnvironmentProblems, environmentWarnings } from "./cross-environment-checks";
 import { ConfigError, describeValue, FILE_LEVEL, problemsFromZod, SETTING_LEVEL, type ConfigProblem } from "./errors";
-import { decodeUtf8 } from "./file-text";
-import { JsonTextError, parseJsonText } from "./json-text";
+import { readTextFile } from "../text/file-text";
+import { JsonTextError, parseJsonText } from "../text/json-text";
 
 /** Names a user's own environments file (JSON or YAML) that replaces the shipped examples. */
 export const ENVIRONMENTS_FILE_VARIABLE = "OPENMETADATA_ENVIRONMENTS_FILE";
@@ -65,21 +64,6 @@ export function loadEnvironments(path: string): LoadedEnvironments {
     (message) => new ConfigError(source, [{ path: FILE_LEVEL, value: path, message }]),
   );
   return parseEnvironmentsWithWarnings(text, { source, format: formatOf(path), baseDir: dirname(path) });
-}
-
-/** Reads a hand-written file as UTF-8; the problem given to `fail` completes "the file ...". */
-function readTextFile(path: string, hint: string, fail: (problem: string) => Error): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") throw fail(`is a directory, not a file${hint}`);
-    throw fail(`cannot be read (${code ?? String(error)})${hint}`);
-  }
-  const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw fail(decoded.problem);
-  return decoded.text;
 }
 
 export interface ParseOptions {
@@ -319,25 +303,21 @@ function notAnEnvironmentsFile(raw: unknown): string | undefined {
   return `has no top-level "environments:" list (${found}), so it is not an environments file; ${shape}`;
 }
 
-/** Reads a service app's public JWKS while loading, so a bad file fails synth before any API call. */
+/**
+ * Reads a service app's public JWKS while loading, so a bad file fails synth before any API call. The message
+ * follows the field it is reported under: `<file> is not valid JSON at ...`.
+ */
 function readPublicKeys(path: string) {
   const source = displayPath(path);
-  const text = readTextFile(path, "", (problem) => new Error(`${source} ${problem.replace(/^cannot be read/, "cannot be read as JSON")}`));
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw new Error(
-      `${source} is a PEM private key, not a public JWKS; never commit it: name the jwks.json that ` +
-        `\`npm run keys\` wrote next to it (the private key stays in your secret store)`,
-    );
-  }
-  if (/-----BEGIN [A-Z ]+-----/.test(text))
-    throw new Error(`${source} is a PEM file, not a JWKS; name the jwks.json that \`npm run keys\` wrote`);
-  let json: unknown;
-  try {
-    json = parseJsonText(text);
-  } catch (error) {
-    throw new Error(`${source} is not valid JSON at ${(error as Error).message}`);
-  }
-  return parsePublicJwks(json, source).keys;
+  return readPublicJwksFile(path, {
+    source,
+    isNot: (what) => `${source} is ${what}`,
+    theFile: (problem) => `${source} ${problem}`,
+    unreadable: (error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === "EISDIR" ? `${source} is a directory, not a file` : `${source} cannot be read as JSON (${code ?? String(error)})`;
+    },
+  }).keys;
 }
 
 function formatOf(path: string): "json" | "yaml" {

@@ -1,6 +1,6 @@
 import { domainToASCII } from "node:url";
 import { z } from "zod";
-import { closest } from "./suggest";
+import { closest } from "../text/suggest";
 
 /**
  * Small builders that give every schema rule a message a platform engineer can act on:
@@ -202,13 +202,17 @@ function baseUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/**
+ * A lower-case DNS name of two or more labels (RFC 1123 labels, a letters-only top-level label): the one host
+ * pattern of the environments file, for `okta.baseUrl`, `principalDomain` and the Auth0 `domain`.
+ */
+export const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** A bare DNS name such as `okta.com`: where the provider wants a domain, a scheme or path breaks it. */
 export function domainName(example: string) {
   const accepted = `a lower-case domain name with no scheme, path or trailing slash, e.g. "${example}"`;
   return checkedString(accepted, (value) => {
-    if (DOMAIN.test(value)) return undefined;
+    if (DOMAIN_NAME.test(value)) return undefined;
     const bare = value
       .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
       .replace(/^[^@/]*@/, "")
@@ -216,11 +220,17 @@ export function domainName(example: string) {
       .replace(/:\d+$/, "")
       .replace(/\.$/, "")
       .toLowerCase();
-    if (bare !== value && DOMAIN.test(bare)) return `expected ${accepted} (write "${bare}")`;
+    if (bare !== value && DOMAIN_NAME.test(bare)) return `expected ${accepted} (write "${bare}")`;
     if (/[^\x21-\x7E]/.test(value)) return `expected ${accepted} (${nonAsciiDomainHint(value)})`;
     return `expected ${accepted}`;
   });
 }
+
+/** A Kubernetes object name (RFC 1123 label): a namespace, a Secret, a service account. */
+export const KUBERNETES_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A Kubernetes label or annotation key: an optional DNS prefix and "/", then a name of up to 63 characters. */
+export const LABEL_KEY = /^(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const HOST = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);

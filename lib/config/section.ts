@@ -1,3 +1,4 @@
+import type { PublicJwk } from "../keys/public-jwks";
 import type { ConfigProblem } from "./errors";
 
 /** What the resolver of one section returns: its settings when they hold, and every problem found in it. */
@@ -17,4 +18,11 @@ export function problemsOf(environment: string): { readonly problems: ConfigProb
 
 export function stackIdFor(environmentName: string): string {
   return `openmetadata-${environmentName}`;
+}
+
+/** Reads the files an environment names (the service app's JWKS), relative to its own file. */
+export interface EnvironmentFiles {
+  resolvePath(relativePath: string): string;
+  /** Returns the public keys of a JWKS file; throws an Error whose message says what is wrong. */
+  readPublicKeys(absolutePath: string): readonly PublicJwk[];
 }

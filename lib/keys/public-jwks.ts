@@ -1,7 +1,7 @@
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { decodeUtf8 } from "../config/file-text";
-import { parseJsonText } from "../config/json-text";
+import { decodeUtf8 } from "../text/file-text";
+import { parseJsonText } from "../text/json-text";
 import { UserError } from "../errors";
 
 /**
@@ -79,29 +79,62 @@ export function parsePublicJwks(json: unknown, source: string): PublicJwks {
   return { keys };
 }
 
-/** Reads and validates a public JWKS file; errors name `file`. */
-export function readPublicJwksFile(file: string): PublicJwks {
+/**
+ * How a reader's messages name the file. The keys CLI says `<file>: a PEM file, ...` about the file it was given;
+ * the environments loader says `<file> is a PEM file, ...` after the field it reports (okta.serviceApp.jwksFile).
+ */
+export interface JwksFileWording {
+  /** The file as messages name it; the problems parsePublicJwks finds start with it too. */
+  readonly source: string;
+  /** What the file is instead of a public JWKS, a phrase such as "a PEM file, not a JWKS; ...". */
+  readonly isNot: (what: string) => string;
+  /** A problem that completes "the file ..." (decodeUtf8's). */
+  readonly theFile: (problem: string) => string;
+  /** The file cannot be read at all. */
+  readonly unreadable: (error: unknown) => string;
+}
+
+/** The keys CLI's wording: `<file>: <problem>`. */
+export function keysCliWording(file: string): JwksFileWording {
+  return {
+    source: file,
+    isNot: (what) => `${file}: ${what}`,
+    theFile: (problem) => `${file}: the file ${problem}`,
+    unreadable: (error) => `${file}: cannot read the file (${describeSystemError(error)})`,
+  };
+}
+
+/**
+ * Reads and validates a public JWKS file: the one reader, for `npm run keys --rotate` and for the service app's
+ * `okta.serviceApp.jwksFile`. Every error is a KeyFileError worded by `wording`.
+ */
+export function readPublicJwksFile(file: string, wording: JwksFileWording = keysCliWording(file)): PublicJwks {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new KeyFileError(`${file}: cannot read the file (${describeSystemError(error)})`);
+    throw new KeyFileError(wording.unreadable(error));
   }
   const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw new KeyFileError(`${file}: the file ${decoded.problem}`);
+  if ("problem" in decoded) throw new KeyFileError(wording.theFile(decoded.problem));
   const text = decoded.text;
   // A PEM where a JWKS belongs would otherwise read as "No number after minus sign in JSON".
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
-    throw new KeyFileError(`${file}: a PEM private key, not a public JWKS; name the jwks.json that npm run keys wrote next to it`);
+    throw new KeyFileError(
+      wording.isNot(
+        "a PEM private key, not a public JWKS; never commit it: name the jwks.json that `npm run keys` wrote next to it " +
+          "(the private key stays in your secret store)",
+      ),
+    );
   if (/-----BEGIN [A-Z ]+-----/.test(text))
-    throw new KeyFileError(`${file}: a PEM file, not a JWKS; name the jwks.json that npm run keys wrote`);
+    throw new KeyFileError(wording.isNot("a PEM file, not a JWKS; name the jwks.json that `npm run keys` wrote"));
   let json: unknown;
   try {
     json = parseJsonText(text);
   } catch (error) {
-    throw new KeyFileError(`${file}: not valid JSON at ${(error as Error).message}`);
+    throw new KeyFileError(wording.isNot(`not valid JSON at ${(error as Error).message}`));
   }
-  return parsePublicJwks(json, file);
+  return parsePublicJwks(json, wording.source);
 }
 
 function rsaModulusBits(n: string, e: string): number | undefined {

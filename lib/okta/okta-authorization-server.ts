@@ -7,6 +7,7 @@ import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
 import { Construct } from "constructs";
 import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import { reservedClaimReason, SYSTEM_CLAIM_NAMES, type ClaimType } from "./okta-claim-names";
+import { OKTA_CONSTRUCT_DEFAULTS, tokenLifetimeProblems } from "./okta-invariants";
 
 export interface OktaAuthorizationServerProps {
   readonly name: string;
@@ -103,7 +104,7 @@ export class OktaAuthorizationServer extends Construct {
       name: props.name,
       description: props.description,
       audiences: [props.audience],
-      issuerMode: props.issuerMode ?? "ORG_URL",
+      issuerMode: props.issuerMode ?? OKTA_CONSTRUCT_DEFAULTS.issuerMode,
       // Okta rotates the signing keys; OpenMetadata follows them through `{issuer}/v1/keys`.
       credentialsRotationMode: "AUTO",
       status: "ACTIVE",
@@ -220,11 +221,18 @@ export class OktaAuthorizationServer extends Construct {
   /**
    * Adds a rule to a policy after its existing rules. Each rule depends on the one before in its
    * policy, because Okta assigns priorities racily when rules are created in parallel (#1198, #2140).
+   * Throws for token lifetimes out of Okta's order (access <= window <= refresh lifetime; okta-invariants.ts).
    */
   addPolicyRule(id: string, options: PolicyRuleOptions): AuthServerPolicyRule {
     const policy = options.policy ?? this.accessPolicy;
     const siblings = this.rulesByPolicy.get(policy);
     if (!siblings) throw new Error(`OktaAuthorizationServer ${this.node.path}: rule ${id} names a policy of another authorization server`);
+    const lifetimes = tokenLifetimeProblems(options);
+    if (lifetimes.length > 0)
+      throw new Error(
+        `OktaAuthorizationServer ${this.node.path}: rule ${id}: ` +
+          lifetimes.map((problem) => `${problem.field} ${problem.value}: ${problem.message}`).join("; "),
+      );
     const previous = siblings.at(-1);
     const rule = new AuthServerPolicyRule(this, id, {
       authServerId: this.server.id,

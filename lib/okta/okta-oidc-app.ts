@@ -6,6 +6,7 @@ import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
 import { Annotations, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { redirectUris } from "../openmetadata-urls";
+import { groupAssignmentProblem, OKTA_CONSTRUCT_DEFAULTS, repeatedGroup } from "./okta-invariants";
 
 export interface OktaOidcAppProps {
   /** Named in plan-time errors, so the person reading them knows which environments file entry to fix. */
@@ -66,14 +67,18 @@ export class OktaOidcApp extends Construct {
 
   constructor(scope: Construct, id: string, props: OktaOidcAppProps) {
     super(scope, id);
-    if (props.everyone && props.groups.length > 0)
+    const assignment = groupAssignmentProblem(props.groups, props.everyone ?? OKTA_CONSTRUCT_DEFAULTS.everyone);
+    if (assignment === "both")
       throw new Error(
         `OktaOidcApp "${props.label}": everyone: true already assigns every user; got groups ${JSON.stringify(props.groups)} as well`,
       );
-    if (!props.everyone && props.groups.length === 0)
+    if (assignment === "nobody")
       throw new Error(
         `OktaOidcApp "${props.label}": no groups and everyone not set, so nobody could sign in; pass groups or everyone: true`,
       );
+    const repeated = repeatedGroup(props.groups);
+    if (repeated !== undefined)
+      throw new Error(`OktaOidcApp "${props.label}": group ${JSON.stringify(repeated)} is listed twice; list each group once`);
     const url = props.openmetadataUrl;
     const adoptedSecret = props.adopted && props.flow === "web" ? adoptedClientSecretVariable(this) : undefined;
     this.adoptedSecretReference = adoptedSecret;
@@ -107,12 +112,12 @@ export class OktaOidcApp extends Construct {
       // "User consent: not required". The provider default is TRUSTED today; set so a change there cannot add a prompt.
       consentMethod: "TRUSTED",
       // "Issuer: Okta URL"; the provider default ORG_URL is kept explicit because DYNAMIC breaks token validation.
-      issuerMode: props.issuerMode ?? "ORG_URL",
+      issuerMode: props.issuerMode ?? OKTA_CONSTRUCT_DEFAULTS.issuerMode,
       // Wildcard redirect URIs would let any matching host receive codes and tokens.
       wildcardRedirect: "DISABLED",
       // "Rotate token after every use"; the provider default STATIC keeps one refresh token forever (#1738).
       refreshTokenRotation: "ROTATE",
-      refreshTokenLeeway: props.refreshTokenLeewaySeconds ?? 30,
+      refreshTokenLeeway: props.refreshTokenLeewaySeconds ?? OKTA_CONSTRUCT_DEFAULTS.refreshTokenLeewaySeconds,
       lifecycle,
     };
 

@@ -1,7 +1,6 @@
 import type { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { Construct } from "constructs";
-import type { AdoptSettings } from "../config/adopt-settings";
-import type { OktaSettings } from "../config/environment";
+import type { AdoptSettings, OktaSettings } from "../config/environment";
 import { importExisting } from "../terraform-import";
 import type { SsoBinding } from "../sso-binding";
 import { LOGIN_SCOPES, OktaAuthorizationServer } from "./okta-authorization-server";

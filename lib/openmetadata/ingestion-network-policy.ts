@@ -1,6 +1,6 @@
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { Construct } from "constructs";
-import type { EgressRule } from "../config/pipeline-settings";
+import type { EgressRule } from "../config/environment";
 import { INGESTION_POD_LABELS, OPENMETADATA_SERVICE_PORT, serverPodLabels } from "./resource-names";
 
 export interface IngestionNetworkPolicyProps {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { pathProblem } from "../cli-usage";
-import { decodeUtf8 } from "../config/file-text";
-import { parseJsonText } from "../config/json-text";
+import { decodeUtf8 } from "../text/file-text";
+import { parseJsonText } from "../text/json-text";
 import { UserError } from "../errors";
 
 /**

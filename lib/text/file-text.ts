@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 /**
  * Decodes a file people write by hand as UTF-8, refusing what a plain `readFileSync(path, "utf8")`
  * would turn silently into replacement characters: UTF-16 (what PowerShell 5's `>` and `Out-File`
@@ -68,4 +70,19 @@ function sequenceLength(byte: number): number {
   if (byte >= 0xe0 && byte <= 0xef) return 3;
   if (byte >= 0xf0 && byte <= 0xf4) return 4;
   return 0;
+}
+
+/** Reads a hand-written file as UTF-8; the problem given to `fail` completes "the file ...". */
+export function readTextFile(path: string, hint: string, fail: (problem: string) => Error): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw fail(`is a directory, not a file${hint}`);
+    throw fail(`cannot be read (${code ?? String(error)})${hint}`);
+  }
+  const decoded = decodeUtf8(bytes);
+  if ("problem" in decoded) throw fail(decoded.problem);
+  return decoded.text;
 }

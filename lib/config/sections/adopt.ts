@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { DEFAULTS } from "./defaults";
-import { bool, patternString, strictRecord } from "./schema-helpers";
-import { problemsOf, type Resolved } from "./section";
+import { bool, patternString, strictRecord } from "../schema-helpers";
+import { problemsOf, type Resolved } from "../section";
 
 /**
  * The `adopt` section: ids of objects someone made by hand (the manual Okta guide, a hand-installed
@@ -14,7 +13,7 @@ function oktaId(prefix: string, what: string) {
   return patternString(accepted, new RegExp(`^${prefix}[A-Za-z0-9]{10,30}$`));
 }
 
-export const adoptSchema = strictRecord({
+export const adoptSection = strictRecord({
   okta: strictRecord({
     appId: oktaId("0oa", "the OIDC app's id (Applications > the app > its URL)").optional(),
     authorizationServerId: oktaId("aus", "the authorization server's id (Security > API > Authorization Servers)").optional(),
@@ -28,7 +27,9 @@ export const adoptSchema = strictRecord({
   openmetadata: strictRecord({ release: bool().optional() }).optional(),
 });
 
-export type AdoptInput = z.infer<typeof adoptSchema>;
+export type AdoptInput = z.infer<typeof adoptSection>;
+
+export const ADOPT_DEFAULTS = { openmetadata: { release: false } } as const;
 
 /** What the stack imports; only ids that were given. */
 export interface AdoptSettings {
@@ -84,7 +85,7 @@ export function resolveAdopt(
     );
   if (input.openmetadata?.release && !context.kubernetes)
     problem("adopt.openmetadata.release", true, 'target "collate" deploys nothing to Kubernetes, so there is no release to adopt');
-  const openmetadataRelease = input.openmetadata?.release ?? DEFAULTS.adopt.openmetadata.release;
+  const openmetadataRelease = input.openmetadata?.release ?? ADOPT_DEFAULTS.openmetadata.release;
   if (Object.keys(okta).length === 0 && !openmetadataRelease)
     problem("adopt", input, "names nothing to adopt; give adopt.okta ids or adopt.openmetadata.release: true, or remove the section");
   return { problems, value: { okta, openmetadataRelease } };

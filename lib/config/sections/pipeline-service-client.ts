@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { DEFAULTS } from "./defaults";
-import { bool, checkedString, integerInRange, oneOf, patternString, strictRecord } from "./schema-helpers";
-import type { Problem } from "./section";
+import { bool, checkedString, integerInRange, KUBERNETES_NAME, LABEL_KEY, oneOf, patternString, strictRecord } from "../schema-helpers";
+import type { Problem } from "../section";
 
 /**
  * `openmetadata.pipelineServiceClient`: how OpenMetadata runs the ingestion pipelines deployed from its
  * UI, named as the chart names it (`openmetadata.config.pipelineServiceClientConfig`, values.yaml 80-171
- * at openmetadata-1.13.1) and the server (`pipelineServiceClientConfiguration`). Its schema and its rules
- * live here, so every rule learnt from the chart's and the server's sources is in one file.
+ * at openmetadata-1.13.1) and the server (`pipelineServiceClientConfiguration`). Its schema, resolved type,
+ * defaults and rules live here, so every rule learnt from the chart's and the server's sources is in one file.
  *
  * Sources, read at the tags the project pins:
  * - chart: open-metadata/openmetadata-helm-charts tag openmetadata-1.13.1, charts/openmetadata/
@@ -72,10 +71,36 @@ export type PipelineServiceClientSettings =
   | { readonly type: "airflow"; readonly airflow: "dependencies" | "external" }
   | { readonly type: "disabled" };
 
-/** Kubernetes label keys and values; neither can hold "," or "=", which the chart's key=value list would split on. */
-const LABEL_KEY = /^(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+/** The section's defaults (DEFAULTS.openmetadata.pipelineServiceClient in defaults.ts). */
+export const PIPELINE_SERVICE_CLIENT_DEFAULTS = {
+  /**
+   * What the environment ran before the field existed, which is also the chart's and the server's default
+   * (Airflow, values.yaml 83): Airflow where one runs, otherwise none. Never a silent move to Jobs, which
+   * would remove a running Airflow on the next apply (help/kubernetes.md "Which runner by default").
+   */
+  type: (airflowRuns: boolean): PipelineServiceClientType => (airflowRuns ? "airflow" : "disabled"),
+  k8s: {
+    namespace: (environmentNamespace: string) => environmentNamespace,
+    serviceAccountName: "openmetadata-ingestion",
+    rbac: "stack",
+    /** The image K8sPipelineClient runs `python main.py` in (ingestion/operators/docker/Dockerfile), at the server's version. */
+    image: (serverVersion: string) => `docker.getcollate.io/openmetadata/ingestion-base:${serverVersion}`,
+    imagePullSecrets: [] as readonly string[],
+    resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "4Gi" } },
+    ttlSecondsAfterFinished: 604_800,
+    activeDeadlineSeconds: 7200,
+    backoffLimit: 0,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 3,
+    nodeSelector: {} as Readonly<Record<string, string>>,
+    tolerations: [] as readonly never[],
+    networkPolicy: true,
+    egress: [] as readonly never[],
+  },
+} as const;
+
+/** Kubernetes label values; neither a key nor a value can hold "," or "=", which the chart's key=value list would split on. */
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
-const KUBERNETES_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const kubernetesName = (what: string) =>
   patternString(`${what}: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`, KUBERNETES_NAME);
 
@@ -218,7 +243,7 @@ export function pipelineServiceClientType(
   input: PipelineServiceClientInput | undefined,
   context: PipelineContext,
 ): PipelineServiceClientType {
-  return input?.type ?? DEFAULTS.openmetadata.pipelineServiceClient.type(context.dependencies || context.externalAirflow !== undefined);
+  return input?.type ?? PIPELINE_SERVICE_CLIENT_DEFAULTS.type(context.dependencies || context.externalAirflow !== undefined);
 }
 
 /** Resolves the section and reports every rule it breaks; undefined when one is broken. */
@@ -278,7 +303,7 @@ function resolveK8s(
   context: PipelineContext,
   problem: Problem,
 ): K8sPipelineSettings | undefined {
-  const defaults = DEFAULTS.openmetadata.pipelineServiceClient.k8s;
+  const defaults = PIPELINE_SERVICE_CLIENT_DEFAULTS.k8s;
   const field = `${FIELD}.k8s`;
   if (compareVersions(context.chartVersion, FIRST_CHART_WITH_K8S_CLIENT) < 0)
     problem(

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { DEFAULTS } from "./defaults";
-import { checkedString, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "./schema-helpers";
-import { problemsOf, type Problem, type Resolved } from "./section";
+import { connectionIdClash, connectionIdClashMessage } from "../../auth0/auth0-invariants";
+import { checkedString, DOMAIN_NAME, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "../schema-helpers";
+import { problemsOf, type Resolved } from "../section";
 
 /**
- * The `auth0:` section of an environment: its schema and its resolution, kept apart from the Okta
- * section so each identity provider's rules live in one file.
+ * The `auth0:` section of an environment: its schema, resolved type, defaults and resolution, kept apart
+ * from the Okta section so each identity provider's rules live in one file.
  */
 
 /** One environment with Auth0 as its identity provider, every default applied. */
@@ -25,7 +25,6 @@ export interface Auth0Settings {
  * value becomes `https://{domain}` (authority), `https://{domain}/.well-known/jwks.json` and the
  * provider's `domain`, so a scheme, a path or a trailing dot breaks all three.
  */
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const auth0Domain = checkedString('the Auth0 domain, e.g. "dev-abc123.eu.auth0.com"', (value) => {
   const problem = auth0DomainProblem(value);
   return problem
@@ -40,7 +39,7 @@ function auth0DomainProblem(value: string): string | undefined {
   if (value.includes(":")) return "a port is not accepted";
   if (value !== value.toLowerCase()) return "upper-case letters are not accepted (the issuer is compared as a string)";
   if (/[^\x21-\x7E]/.test(value)) return `not a domain name: ${nonAsciiDomainHint(value)}`;
-  if (!HOST.test(value)) return "not a domain name";
+  if (!DOMAIN_NAME.test(value)) return "not a domain name";
   return undefined;
 }
 
@@ -56,30 +55,16 @@ export const auth0Section = strictRecord({
 
 export type Auth0Input = z.infer<typeof auth0Section>;
 
-/**
- * Exactly one identity provider per environment: OpenMetadata has one `authentication.provider`, and
- * two would leave it unclear which app users sign in with. Returns false (after reporting) otherwise.
- */
-export function checkOneIdentityProvider(input: { readonly okta?: unknown; readonly auth0?: unknown }, problem: Problem): boolean {
-  if (input.okta !== undefined && input.auth0 !== undefined) {
-    problem("auth0", "{...}", "an environment has exactly one identity provider; remove the okta or the auth0 section");
-    return false;
-  }
-  if (input.okta === undefined && input.auth0 === undefined) {
-    problem(
-      "okta",
-      undefined,
-      "an environment needs an identity provider: an okta section (orgName, baseUrl, access) or an auth0 section (domain)",
-    );
-    return false;
-  }
-  return true;
-}
+export const AUTH0_DEFAULTS = {
+  flow: "spa",
+  appName: (name: string) => `OpenMetadata (${name})`,
+  connections: [] as readonly string[],
+} as const;
 
 /** Applies the Auth0 section's defaults and its cross-field rules. */
 export function resolveAuth0Settings(environmentName: string, input: Auth0Input): Resolved<Auth0Settings> {
   const { problems, problem } = problemsOf(environmentName);
-  const defaults = DEFAULTS.auth0;
+  const defaults = AUTH0_DEFAULTS;
   const connections = input.connections ?? defaults.connections;
   if (input.connections !== undefined && input.connections.length === 0) {
     // Like okta.access.groups: [], an empty list means no one can sign in, which is never what is meant.
@@ -91,10 +76,12 @@ export function resolveAuth0Settings(environmentName: string, input: Auth0Input)
     );
     return { problems };
   }
-  const duplicate = connections.find((name, index) => connections.indexOf(name) !== index);
-  if (duplicate !== undefined) {
-    // Two auth0_connection_client resources for one pair would fight over the same enablement.
-    problem("auth0.connections", duplicate, "each connection may be listed once");
+  // The rule is the construct's (lib/auth0/auth0-invariants.ts): every connection needs its own construct id.
+  const clash = connectionIdClash(connections);
+  if (clash !== undefined) {
+    // The same name twice: two auth0_connection_client resources for one pair would fight over the same enablement.
+    if (clash.first === clash.second) problem("auth0.connections", clash.second, "each connection may be listed once");
+    else problem("auth0.connections", clash.second, connectionIdClashMessage(clash));
     return { problems };
   }
   return {
