@@ -2,6 +2,7 @@ import type { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-
 import { Construct } from "constructs";
 import type { AdoptSettings } from "../config/adopt-settings";
 import type { OktaSettings } from "../config/environment";
+import { OKTA } from "../identity-providers/okta";
 import { importExisting } from "../terraform-import";
 import type { SsoBinding } from "../sso-binding";
 import { LOGIN_SCOPES, OktaAuthorizationServer } from "./okta-authorization-server";
@@ -105,7 +106,7 @@ export class OktaSingleSignOn extends Construct {
     if (props.adopt) this.importAdopted(props.adopt);
 
     this.binding = {
-      provider: "okta",
+      provider: OKTA.name,
       clientType: this.oidcApp.clientType,
       authority: this.authorizationServer.issuer,
       clientId: this.oidcApp.clientId,
