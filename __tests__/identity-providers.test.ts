@@ -368,6 +368,50 @@ describe("what an Auth0 user reads", () => {
     // The refusal's stack trace names the project's files; the message above it is what the user reads.
     for (const line of [...collate.printed, ...clash.printed]) expect(line.split("\n    at ")[0]).not.toMatch(MENTIONS_OKTA);
   });
+
+  test.each([
+    [
+      "the schema's",
+      [
+        "  - name: auth0-a",
+        "    openmetadataUrl: https://OpenMetadata.Example.com",
+        "    target: saas",
+        "    auth0: { domain: a.eu.auth0.com, flow: spa, clientSecret: Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8 }",
+      ],
+      ["compares redirect URIs exactly", "sets up only the identity provider", "a client secret stays at the identity provider"],
+    ],
+    [
+      "the resolver's",
+      [
+        "  - name: auth0-a",
+        "    openmetadataUrl: https://openmetadata.example.com",
+        "    auth0: { domain: a.eu.auth0.com, flow: spa }",
+        "    openmetadata: { cluster: { kubeconfigPath: ~/.kube/config, context: kind }, principalDomain: example.com, initialAdmins: [admin] }",
+      ],
+      ['the chart\'s default "admin" is not accepted'],
+    ],
+    [
+      "the rules across environments'",
+      [
+        "  - { name: auth0-a, target: collate, openmetadataUrl: https://openmetadata.example.com, auth0: { domain: a.auth0.com, flow: spa } }",
+        "  - { name: auth0-b, target: collate, openmetadataUrl: https://openmetadata.example.com, auth0: { domain: b.auth0.com, flow: web } }",
+      ],
+      ["each environment needs its own URL"],
+    ],
+  ])("%s refusals of an Auth0 environments file do not mention Okta", (_name, lines, expected) => {
+    const file = join(directory, "mistakes.yaml");
+    writeFileSync(file, ["environments:", ...lines, ""].join("\n"));
+    const printed: string[] = [];
+    const code = runSynth({
+      env: { OPENMETADATA_ENVIRONMENTS_FILE: file },
+      outdir: mkdtempSync(join(directory, "synth-")),
+      stdout: (line) => void printed.push(line),
+      stderr: (line) => void printed.push(line),
+    });
+    expect(code).toBe(1);
+    for (const text of expected) expect(printed.join("\n")).toContain(text);
+    for (const line of printed) expect(line).not.toMatch(MENTIONS_OKTA);
+  });
 });
 
 type IssuerMode = "outage" | "missing" | "not-a-discovery" | "no-slash" | "no-keys" | "keys-outage" | "foreign-keys" | "moved-keys";

@@ -37,7 +37,7 @@ declared settings: validated first, read back after (help/sso-sync.md).
 Options:
   --openmetadata-url URL      reach OpenMetadata here (e.g. a port-forward) instead of openmetadata_url
   --apply                     write the declared settings; without it nothing is written
-  --client-secret-env VAR     the Okta Web app's client secret is in environment variable VAR
+  --client-secret-env VAR     the Web app's client secret is in environment variable VAR
   --client-secret-file FILE   ... or in FILE (one line); required with --apply for the web flow
   --timeout-ms N              per request (default 10000)
   -h, --help                  show this help
