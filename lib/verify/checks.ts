@@ -100,6 +100,8 @@ export type VerifyHints = ReturnType<typeof verifyHints>;
 /** Okta's hints; verifyHints gives any provider's. */
 export const HINTS: VerifyHints = verifyHints(OKTA);
 
+const hintsFor = (target: VerifyTarget): VerifyHints => verifyHints(identityProvider(target.provider));
+
 export interface VerifyOptions {
   readonly http?: Partial<HttpSettings>;
 }
@@ -132,7 +134,7 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
 async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): Promise<{ result: CheckResult; document?: Discovery }> {
   const id = "issuer-discovery";
   const provider = identityProvider(target.provider);
-  const hints = verifyHints(provider);
+  const hints = hintsFor(target);
   // Discovery appends to the issuer without its trailing slash, as the sign-in libraries do, so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
@@ -175,7 +177,7 @@ async function checkIssuerKeys(
 ): Promise<{ result: CheckResult; issuerJwks?: JSONWebKeySet }> {
   const id = "issuer-keys";
   const provider = identityProvider(target.provider);
-  const hints = verifyHints(provider);
+  const hints = hintsFor(target);
   if (!discovery.jwksUri) return { result: failed(id, "the discovery document has no jwks_uri", hints.keysUnusable) };
   const answer = await getJsonObject(discovery.jwksUri, http);
   if ("problem" in answer)
@@ -211,7 +213,7 @@ async function checkIssuerKeys(
 
 async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
   const id = "openmetadata-auth-config";
-  const hints = verifyHints(identityProvider(target.provider));
+  const hints = hintsFor(target);
   const answer = await getJsonObject(`${target.openmetadataUrl}/api/v1/system/config/auth`, http);
   if ("problem" in answer) return failed(id, answer.problem, hints.openmetadataUnreachable);
   const served = answer.body;
@@ -249,7 +251,7 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
 
 async function checkOpenMetadataJwks(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
   const id = "openmetadata-jwks";
-  const hints = verifyHints(identityProvider(target.provider));
+  const hints = hintsFor(target);
   if (target.jwtKeyId === undefined) return skipped(id, "no jwt_key_id output: this stack does not deploy OpenMetadata");
   const url = `${target.openmetadataUrl}/api/v1/system/config/jwks`;
   const answer = await getJsonObject(url, http);
@@ -273,7 +275,7 @@ async function checkServiceAppToken(
   http: HttpSettings,
 ): Promise<CheckResult> {
   const id = "service-app-token";
-  const hints = verifyHints(identityProvider(target.provider));
+  const hints = hintsFor(target);
   if (!discovery.tokenEndpoint) return failed(id, "the discovery document has no token_endpoint", hints.serviceAppRejected);
 
   let answer;
