@@ -9,7 +9,7 @@ import { holdsLine, type StackJson } from "../lib/changes/terraform-json";
 import { wiringDiagram } from "../lib/changes/diagram";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { AUTH0 } from "../lib/identity-providers/auth0";
-import { identityProvider, identityProviderOf } from "../lib/identity-providers/by-name";
+import { flowOfApplicationType, identityProvider, identityProviderOf } from "../lib/identity-providers/by-name";
 import { discoveryUriFor, issuerFor, jwksUriFor } from "../lib/identity-providers/conventions";
 import { OKTA } from "../lib/identity-providers/okta";
 import { bindingFromOutputs } from "../lib/sso-sync/declared";
@@ -100,6 +100,17 @@ describe("the identity providers' conventions", () => {
     expect([OKTA.clients.spa.applicationType, OKTA.clients.web.applicationType]).toEqual(["browser", "web"]);
     expect([AUTH0.clients.spa.applicationType, AUTH0.clients.web.applicationType]).toEqual(["spa", "regular_web"]);
     expect(OKTA.serviceClient.tokenEndpointAuthMethod).toBe("private_key_jwt");
+  });
+
+  test("an application type tells its flow, whichever provider's it is, and an unknown one tells none", () => {
+    expect(["browser", "spa", "web", "regular_web", "service", undefined].map(flowOfApplicationType)).toEqual([
+      "spa",
+      "spa",
+      "web",
+      "web",
+      undefined,
+      undefined,
+    ]);
   });
 
   test("an environment's provider is its section, with the field its flow is set in", () => {

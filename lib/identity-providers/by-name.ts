@@ -27,3 +27,10 @@ export function identityProviderOf(environment: {
   if (!section) throw new Error("the environment has no identity provider section");
   return { conventions: PROVIDERS[name], flow: section.flow, flowField: `${name}.flow` };
 }
+
+/** The flow a provider's application type serves (`browser` and `spa` sign in as a SPA), if any. */
+export function flowOfApplicationType(applicationType: unknown): SignInFlow | undefined {
+  for (const provider of Object.values(PROVIDERS))
+    for (const flow of ["spa", "web"] as const) if (provider.clients[flow].applicationType === applicationType) return flow;
+  return undefined;
+}
