@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
-import { HINTS, runVerify, type VerifyReport } from "../lib/verify/checks";
+import { AUTH0 } from "../lib/identity-providers/auth0";
+import { runVerify, verifyHints, type VerifyReport } from "../lib/verify/checks";
 import { parseStackOutputs } from "../lib/verify/outputs";
 import { resolveTarget, type TargetOverrides } from "../lib/verify/target";
 import { startOpenMetadataStub } from "./support/openmetadata-stub";
@@ -67,7 +68,7 @@ describe("verify on Auth0 deployments", () => {
     const authority = spa.auth0.issuer;
     expect(authority.endsWith("/")).toBe(true);
     const report = await runVerify(targetOf(spa, { issuer: authority }), { http: fastHttp });
-    expect(report.checks[0]).toMatchObject({ id: "issuer-discovery", status: "fail", hint: HINTS.auth0IssuerMismatch });
+    expect(report.checks[0]).toMatchObject({ id: "issuer-discovery", status: "fail", hint: verifyHints(AUTH0).auth0IssuerMismatch });
     expect(report.checks[0]!.detail).toContain(`(expecting issuer "${authority}/")`);
     expect(report.ok).toBe(false);
   });

@@ -41,7 +41,8 @@ function allowedInConfig(target: string): boolean {
     CONSTRUCT_INVARIANTS.test(target) ||
     target === "lib/errors" ||
     target === "lib/secret-shape" ||
-    target === "lib/openmetadata/resource-names"
+    target === "lib/openmetadata/resource-names" ||
+    target.startsWith("lib/identity-providers/")
   );
 }
 
@@ -74,6 +75,9 @@ function violation(from: string, target: string): string | undefined {
     return "lib/ imports nothing above it";
   if (from.startsWith("stacks/") && (target.startsWith("scripts/") || target === "main" || target.startsWith("__tests__/")))
     return "stacks/ imports neither the entry points nor the tests";
+  // The providers' conventions are a leaf: constructs, verify, sso-sync, the hints and config may all read them.
+  if (from.startsWith("lib/identity-providers/") && !target.startsWith("lib/identity-providers/"))
+    return "lib/identity-providers is dependency-free (no cdktf, constructs, config or package)";
   if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target))
     return "lib/config and lib/keys import no construct, CLI or provider module";
   if (from.startsWith("lib/config/sections/") && CONFIG_COMPOSERS.includes(target))
@@ -197,5 +201,23 @@ describe("imports run one way", () => {
     expect(violation("local-providers/providers/okta/auth-server", "lib/okta/okta-claim-names")).toBeDefined();
     expect(violation("lib/okta/okta-oidc-app", "local-providers/providers/okta/index")).toBeDefined();
     expect(violation("lib/rehearsal/seed-world", "local-providers/providers/okta/index")).toBeUndefined();
+  });
+
+  test("the identity providers' conventions import nothing, and constructs, verify, sso-sync and config may import them", () => {
+    expect(violation("lib/identity-providers/okta", "lib/config/environment")).toBeDefined();
+    expect(violation("lib/identity-providers/auth0", "constructs")).toBeDefined();
+    expect(violation("lib/identity-providers/conventions", "cdktf")).toBeDefined();
+    expect(violation("lib/identity-providers/by-name", "lib/identity-providers/okta")).toBeUndefined();
+    for (const from of [
+      "lib/okta/okta-oidc-app",
+      "lib/auth0/auth0-single-sign-on",
+      "lib/verify/checks",
+      "lib/sso-sync/declared",
+      "lib/config/environment",
+    ])
+      expect(violation(from, "lib/identity-providers/conventions"), from).toBeUndefined();
+    expect(edges.filter(({ from }) => from.startsWith("lib/identity-providers/")).map(({ to }) => to)).toEqual(
+      expect.arrayContaining(["lib/identity-providers/okta", "lib/identity-providers/auth0"]),
+    );
   });
 });

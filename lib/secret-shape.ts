@@ -39,7 +39,7 @@ export function looksLikeSecretValue(value: unknown): boolean {
 
 /** Where secrets go instead of the environments file: said wherever one was found in it. */
 export const WHERE_SECRETS_GO =
-  "secrets never go in the environments file (it is committed): a client secret stays in Okta or Auth0 and reaches " +
+  "secrets never go in the environments file (it is committed): a client secret stays at the identity provider and reaches " +
   "OpenMetadata as a Kubernetes Secret the stack writes, passwords come from TF_VAR_... variables (help/kubernetes.md), " +
   "private keys from the file given to the command (npm run keys)";
 

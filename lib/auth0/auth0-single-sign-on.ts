@@ -1,6 +1,8 @@
 import { Construct } from "constructs";
 import type { Auth0Settings } from "../config/environment";
 import { connectionIdClash, connectionIdClashMessage, connectionIdSuffix } from "./auth0-invariants";
+import { AUTH0, auth0Authority } from "../identity-providers/auth0";
+import { discoveryUriFor, jwksUriFor } from "../identity-providers/conventions";
 import { redirectUris } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
 import { Auth0Client } from "./auth0-client";
@@ -28,7 +30,7 @@ export interface Auth0SingleSignOnProps {
 export const AUTH0_GRANT_TYPES = ["authorization_code", "refresh_token"] as const;
 
 /** How the Web (confidential) client authenticates at the token endpoint; OpenMetadata must post the same. */
-export const AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD = "client_secret_post";
+export const AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD = AUTH0.clients.web.tokenEndpointAuthMethod;
 
 /** Auth0's own defaults for rotating refresh tokens, made explicit so a tenant default cannot change them. */
 export const AUTH0_REFRESH_TOKEN = {
@@ -56,12 +58,13 @@ export class Auth0SingleSignOn extends Construct {
     const origin = new URL(url).origin;
     const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
     const spa = auth0.flow === "spa";
+    const client = AUTH0.clients[auth0.flow];
 
     this.client = new Auth0Client(this, "client", {
       name: auth0.appName,
       // Short and URL-free: descriptions are capped at 140 characters (Auth0Client checks it).
       description: `OpenMetadata single sign-on (${props.environmentName})`,
-      appType: spa ? "spa" : "regular_web",
+      appType: client.applicationType,
       // /callback for sign-in, /silent-callback for the UI's silent renewal; stable order (a list).
       callbacks: redirectUris(url),
       allowedLogoutUrls: [url],
@@ -91,7 +94,7 @@ export class Auth0SingleSignOn extends Construct {
     this.credentials = new Auth0ClientCredentials(this, "client-credentials", {
       clientId: this.client.clientId,
       // A SPA cannot keep a secret; the Web client posts its secret like OpenMetadata's clientAuthenticationMethod.
-      authenticationMethod: spa ? "none" : AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD,
+      authenticationMethod: client.tokenEndpointAuthMethod,
       // The provider stores "" when its own app may not read client secrets (client_credentials.md@v1.55.0);
       // OpenMetadata's Secret would then hold an empty secret and every Web login would fail.
       ...(spa && !lifecycle
@@ -109,24 +112,24 @@ export class Auth0SingleSignOn extends Construct {
       });
     });
 
-    const authority = `https://${auth0.domain}`;
+    const authority = auth0Authority(auth0.domain);
     this.binding = {
-      provider: "auth0",
-      clientType: spa ? "public" : "confidential",
+      provider: AUTH0.name,
+      clientType: client.clientType,
       // No trailing slash, although tokens' iss has one: the UI passes the authority to auth0-spa-js as
       // its domain, which appends "/" itself, and the server appends "/.well-known/jwks.json" to it.
       authority,
       clientId: this.client.clientId,
       ...(spa ? {} : { clientSecret: this.credentials.clientSecret, clientAuthenticationMethod: AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD }),
       jwksUri: auth0JwksUri(auth0.domain),
-      discoveryUri: `${authority}/.well-known/openid-configuration`,
+      discoveryUri: discoveryUriFor(authority),
     };
   }
 }
 
 /** The tenant's signing keys; OpenMetadata's validator requires exactly this URL in publicKeys. */
 export function auth0JwksUri(domain: string): string {
-  return `https://${domain}/.well-known/jwks.json`;
+  return jwksUriFor(AUTH0, auth0Authority(domain));
 }
 
 function emptySecretCheck(environmentName: string) {

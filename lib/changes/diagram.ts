@@ -1,3 +1,4 @@
+import { identityProvider } from "../identity-providers/by-name";
 import type { Change, DiagramNode } from "./change";
 import { flowOf, identityProviderOf, openMetadataRelease, resourcesOf, type StackJson } from "./terraform-json";
 
@@ -11,19 +12,19 @@ import { flowOf, identityProviderOf, openMetadataRelease, resourcesOf, type Stac
 const label = (text: string) => text.replace(/["<>]/g, "'");
 
 export function wiringDiagram(json: StackJson | undefined, changes: readonly Change[] = []): string {
-  const provider = identityProviderOf(json);
+  // A stack with no identity provider resource is drawn as Okta's, the layout the diagram was made for.
+  const provider = identityProvider(identityProviderOf(json) ?? "okta");
   const resources = [...resourcesOf(json).values()];
   const groups = resources.filter((resource) => resource.type === "data.okta_group" || resource.type === "data.auth0_connection");
   const groupNames = groups.map((resource) => String(resource.config["name"])).join(", ");
   const hasServer = resources.some((resource) => resource.type === "okta_auth_server");
   const hasService = resources.some((resource) => resource.type === "okta_app_oauth" && resource.name.includes("service-app"));
   const kubernetes = openMetadataRelease(json) !== undefined;
-  const providerName = provider === "auth0" ? "Auth0" : "Okta";
 
   const nodes = new Map<DiagramNode, string>();
   const edges: string[] = [];
-  nodes.set("groups", `${provider === "auth0" ? "Connections" : "Groups"}: ${groupNames || "none named"}`);
-  nodes.set("app", `${providerName} app: ${flowOf(json) ?? "none"}`);
+  nodes.set("groups", `${provider.wording.accessLabel}: ${groupNames || "none named"}`);
+  nodes.set("app", `${provider.displayName} app: ${flowOf(json) ?? "none"}`);
   if (hasServer) {
     nodes.set("server", "Authorization server: issuer, audience, scopes, claims");
     nodes.set("policy", "Access policy and rules: grants, scopes, token lifetimes");

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { UserError } from "../errors";
+import { flowOfApplicationType, identityProvider } from "../identity-providers/by-name";
+import type { IdentityProviderName } from "../identity-providers/conventions";
 
 /**
  * The synthesized `cdk.tf.json` of one stack, as much of it as the change summary reads. Plain JSON:
@@ -64,7 +66,7 @@ export function releaseValues(json: StackJson | undefined): Record<string, unkno
   return (parse(text) ?? {}) as Record<string, unknown>;
 }
 
-export type IdentityProvider = "okta" | "auth0";
+export type IdentityProvider = IdentityProviderName;
 
 export function identityProviderOf(json: StackJson | undefined): IdentityProvider | undefined {
   const types = Object.keys(json?.resource ?? {});
@@ -85,8 +87,9 @@ export function flowOf(json: StackJson | undefined): string | undefined {
   const app = userApp(json)?.config;
   if (!app) return undefined;
   const kind = app["type"] ?? app["app_type"];
-  if (kind === "browser" || kind === "spa") return "SPA flow (public client, PKCE)";
-  if (kind === "web" || kind === "regular_web") return "Web flow (confidential client)";
+  const flow = flowOfApplicationType(kind);
+  if (flow === "spa") return "SPA flow (public client, PKCE)";
+  if (flow === "web") return "Web flow (confidential client)";
   return `app type ${String(kind)}`;
 }
 
@@ -105,7 +108,7 @@ export function isProtected(json: StackJson | undefined): boolean {
  */
 export function holdsLine(json: StackJson | undefined): string {
   const provider = identityProviderOf(json);
-  const providerText = { okta: "Okta", auth0: "Auth0", none: "no identity provider" }[provider ?? "none"];
+  const providerText = provider ? identityProvider(provider).displayName : "no identity provider";
   const flow = flowOf(json)?.replace(/ \(.*\)$/, "");
   const target = openMetadataRelease(json) ? "Kubernetes" : "Collate (identity provider only)";
   const backend = Object.keys(json?.terraform?.backend ?? {})[0] ?? "local";

@@ -24,7 +24,7 @@ export function crossEnvironmentProblems(environments: readonly Environment[]): 
       (environment) => urlKey(environment.openmetadataUrl),
       (other) =>
         `environment "${other}" has the same openmetadataUrl; each environment needs ` +
-        `its own URL (its Okta app's redirect URIs and its ingress host)`,
+        `its own URL (its app's redirect URIs at the identity provider and its ingress host)`,
     ),
     ...sameKey(
       environments,

@@ -198,7 +198,8 @@ function baseUrlProblem(value: string): string | undefined {
       : `a path is not accepted (write "${url.origin}")`;
   const host = value.replace(/^[a-z]+:\/\//i, "").replace(/:\d+$/, "");
   if (host.endsWith(".")) return `a trailing dot after the host is not accepted (write "${url.origin.replace(/\.(?=(:\d+)?$)/, "")}")`;
-  if (host !== host.toLowerCase()) return `write the host in lower case ("${url.origin}"): Okta compares redirect URIs exactly`;
+  if (host !== host.toLowerCase())
+    return `write the host in lower case ("${url.origin}"): the identity provider compares redirect URIs exactly`;
   return undefined;
 }
 

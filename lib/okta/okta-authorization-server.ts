@@ -5,6 +5,8 @@ import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
 import { Construct } from "constructs";
+import { discoveryUriFor, jwksUriFor } from "../identity-providers/conventions";
+import { OKTA } from "../identity-providers/okta";
 import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import { reservedClaimReason, SYSTEM_CLAIM_NAMES, type ClaimType } from "./okta-claim-names";
 import { OKTA_CONSTRUCT_DEFAULTS, tokenLifetimeProblems } from "./okta-invariants";
@@ -261,10 +263,10 @@ export class OktaAuthorizationServer extends Construct {
 
   /** Signing keys of this server: OpenMetadata must list exactly this URL, not the org's (#2773). */
   get jwksUri(): string {
-    return `${this.server.issuer}/v1/keys`;
+    return jwksUriFor(OKTA, this.server.issuer);
   }
 
   get discoveryUri(): string {
-    return `${this.server.issuer}/.well-known/openid-configuration`;
+    return discoveryUriFor(this.server.issuer);
   }
 }

@@ -5,6 +5,8 @@ import { DataOktaGroup } from "@cdktf/provider-okta/lib/data-okta-group";
 import { TrustedOrigin } from "@cdktf/provider-okta/lib/trusted-origin";
 import { Annotations, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
+import type { SignInFlow } from "../identity-providers/conventions";
+import { OKTA } from "../identity-providers/okta";
 import { redirectUris } from "../openmetadata-urls";
 import { groupAssignmentProblem, OKTA_CONSTRUCT_DEFAULTS, repeatedGroup } from "./okta-invariants";
 
@@ -17,7 +19,7 @@ export interface OktaOidcAppProps {
    * `spa`: a public Single-Page App (browser) with PKCE and no secret, OpenMetadata's `public` client.
    * `web`: a confidential Web app with a client secret, OpenMetadata's `confidential` client.
    */
-  readonly flow: "spa" | "web";
+  readonly flow: SignInFlow;
   readonly label: string;
   /** Okta group names to assign the app to (controlled access). Looked up by name, never created. */
   readonly groups: readonly string[];
@@ -96,7 +98,7 @@ export class OktaOidcApp extends Construct {
               : {}),
           }
         : undefined;
-    this.clientType = props.flow === "spa" ? "public" : "confidential";
+    this.clientType = OKTA.clients[props.flow].clientType;
 
     const common = {
       label: props.label,
@@ -125,17 +127,17 @@ export class OktaOidcApp extends Construct {
       props.flow === "spa"
         ? new AppOauth(this, "app", {
             ...common,
-            type: "browser",
+            type: OKTA.clients.spa.applicationType,
             // Authorization code with PKCE, plus implicit (hybrid) as the OpenMetadata guide enables.
             grantTypes: ["authorization_code", "implicit", "refresh_token"],
             responseTypes: ["code", "id_token", "token"],
             // A SPA cannot keep a secret; the provider default client_secret_basic is rejected by Okta (#580, #685).
-            tokenEndpointAuthMethod: "none",
+            tokenEndpointAuthMethod: OKTA.clients.spa.tokenEndpointAuthMethod,
             pkceRequired: true,
           })
         : new AppOauth(this, "app", {
             ...common,
-            type: "web",
+            type: OKTA.clients.web.applicationType,
             grantTypes: ["authorization_code", "refresh_token"],
             responseTypes: ["code"],
             // OpenMetadata's confidential client posts the secret in the form body (clientAuthenticationMethod below).
@@ -230,4 +232,4 @@ function adoptedClientSecretVariable(scope: Construct): string {
 }
 
 /** How the confidential (Web) app authenticates at the token endpoint; OpenMetadata must use the same. */
-export const WEB_CLIENT_AUTHENTICATION_METHOD = "client_secret_post";
+export const WEB_CLIENT_AUTHENTICATION_METHOD = OKTA.clients.web.tokenEndpointAuthMethod;

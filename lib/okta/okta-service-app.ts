@@ -3,6 +3,7 @@ import { AppOauthApiScope } from "@cdktf/provider-okta/lib/app-oauth-api-scope";
 import { AppOauthRoleAssignment } from "@cdktf/provider-okta/lib/app-oauth-role-assignment";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
+import { OKTA } from "../identity-providers/okta";
 import type { PublicJwk } from "../keys/public-jwks";
 
 export interface OktaServiceAppProps {
@@ -43,11 +44,11 @@ export class OktaServiceApp extends Construct {
     super(scope, id);
     this.app = new AppOauth(this, "app", {
       label: props.label,
-      type: "service",
+      type: OKTA.serviceClient.applicationType,
       status: "ACTIVE",
       grantTypes: ["client_credentials"],
       responseTypes: ["token"],
-      tokenEndpointAuthMethod: "private_key_jwt",
+      tokenEndpointAuthMethod: OKTA.serviceClient.tokenEndpointAuthMethod,
       jwks: props.publicKeys.map(({ kid, kty, e, n }) => ({ kid, kty, e, n })),
       // With private_key_jwt there is no secret worth keeping, so none is written to state.
       omitSecret: true,

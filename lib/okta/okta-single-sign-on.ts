@@ -1,6 +1,7 @@
 import type { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { Construct } from "constructs";
 import type { AdoptSettings, OktaSettings } from "../config/environment";
+import { OKTA } from "../identity-providers/okta";
 import { importExisting } from "../terraform-import";
 import type { SsoBinding } from "../sso-binding";
 import { LOGIN_SCOPES, OktaAuthorizationServer } from "./okta-authorization-server";
@@ -104,7 +105,7 @@ export class OktaSingleSignOn extends Construct {
     if (props.adopt) this.importAdopted(props.adopt);
 
     this.binding = {
-      provider: "okta",
+      provider: OKTA.name,
       clientType: this.oidcApp.clientType,
       authority: this.authorizationServer.issuer,
       clientId: this.oidcApp.clientId,

@@ -6,6 +6,8 @@ import { parseStackOutputs, readOutputsFile, readUserTextFile } from "../verify/
 import { SsoSyncUsageError } from "./errors";
 import { runSsoSync } from "./run";
 import { UserError } from "../errors";
+import { identityProviderOf } from "../identity-providers/by-name";
+import type { IdentityProviderConventions } from "../identity-providers/conventions";
 
 /**
  * The command line of `npm run sso-sync`: options, environment variables and files in, one exit
@@ -35,7 +37,7 @@ declared settings: validated first, read back after (help/sso-sync.md).
 Options:
   --openmetadata-url URL      reach OpenMetadata here (e.g. a port-forward) instead of openmetadata_url
   --apply                     write the declared settings; without it nothing is written
-  --client-secret-env VAR     the Okta Web app's client secret is in environment variable VAR
+  --client-secret-env VAR     the Web app's client secret is in environment variable VAR
   --client-secret-file FILE   ... or in FILE (one line); required with --apply for the web flow
   --timeout-ms N              per request (default 10000)
   -h, --help                  show this help
@@ -110,7 +112,12 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
       );
       return 2;
     }
-    const clientSecret = readClientSecret(values["client-secret-env"], values["client-secret-file"], io.env);
+    const clientSecret = readClientSecret(
+      values["client-secret-env"],
+      values["client-secret-file"],
+      io.env,
+      identityProviderOf(environment).conventions,
+    );
 
     return await runSsoSync({
       environment,
@@ -129,24 +136,30 @@ export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Pr
 }
 
 /** Secrets come from an environment variable or a file, never from the command line (it shows in `ps` and shell history). */
-function readClientSecret(variable: string | undefined, file: string | undefined, env: CliProcess["env"]): string | undefined {
+function readClientSecret(
+  variable: string | undefined,
+  file: string | undefined,
+  env: CliProcess["env"],
+  provider: IdentityProviderConventions,
+): string | undefined {
+  const webApp = provider.clients.web.consoleName;
   if (variable !== undefined) {
     if (looksLikeSecretValue(variable))
       throw new SsoSyncUsageError(
-        "--client-secret-env takes the NAME of the variable that holds the client secret, e.g. OKTA_CLIENT_SECRET; this value " +
+        `--client-secret-env takes the NAME of the variable that holds the client secret, e.g. ${provider.wording.clientSecretVariableExample}; this value ` +
           "looks like the secret itself (not shown): export it in a variable and name that, or use --client-secret-file FILE",
       );
     const value = env[variable];
     if (value === undefined || value.trim() === "")
       throw new SsoSyncUsageError(
-        `--client-secret-env ${shown(variable)}: the variable is not set or empty; export the Okta Web app's client secret in it`,
+        `--client-secret-env ${shown(variable)}: the variable is not set or empty; export the ${webApp}'s client secret in it`,
       );
     return value.trim();
   }
   if (file !== undefined) {
     const value = readTextFile(file).trim();
     if (value === "")
-      throw new SsoSyncUsageError(`--client-secret-file ${shown(file)}: the file is empty; write the Okta Web app's client secret into it`);
+      throw new SsoSyncUsageError(`--client-secret-file ${shown(file)}: the file is empty; write the ${webApp}'s client secret into it`);
     return value;
   }
   return undefined;

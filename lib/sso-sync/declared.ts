@@ -1,9 +1,10 @@
 import type { Environment, OpenMetadataSettings } from "../config/environment";
+import { identityProviderOf } from "../identity-providers/by-name";
+import { discoveryUriFor, jwksUriFor } from "../identity-providers/conventions";
 import { openMetadataValues } from "../openmetadata/openmetadata-values";
 import { declaredSecurityConfig, type SecurityConfigDocument } from "../openmetadata/security-config";
 import type { SsoBinding } from "../sso-binding";
 import type { StackOutputs } from "../verify/outputs";
-import { withoutTrailingSlash } from "../verify/target";
 import { SsoSyncUsageError } from "./errors";
 
 /**
@@ -35,25 +36,20 @@ export function declaredSettings(environment: Environment, outputs: StackOutputs
  * OktaSingleSignOn and Auth0SingleSignOn, whose construct modules this CLI does not load).
  */
 export function bindingFromOutputs(environment: Environment, outputs: StackOutputs): SsoBinding {
-  const identityProvider = environment.okta
-    ? { provider: "okta" as const, flow: environment.okta.flow, field: "okta.flow" }
-    : { provider: "auth0" as const, flow: environment.auth0!.flow, field: "auth0.flow" };
-  const clientType = identityProvider.flow === "web" ? "confidential" : "public";
+  const { conventions, flow, flowField } = identityProviderOf(environment);
+  const { clientType } = conventions.clients[flow];
   if (outputs.client_type !== undefined && outputs.client_type !== clientType) {
     throw new SsoSyncUsageError(
-      `environment ${environment.name}: the outputs say client_type ${outputs.client_type} but ${identityProvider.field} ` +
-        `${identityProvider.flow} declares ${clientType}; apply the stack, then export its outputs again`,
+      `environment ${environment.name}: the outputs say client_type ${outputs.client_type} but ${flowField} ` +
+        `${flow} declares ${clientType}; apply the stack, then export its outputs again`,
     );
   }
-  const issuer = withoutTrailingSlash(outputs.issuer_url);
-  // Okta serves a custom authorization server's keys at {issuer}/v1/keys, Auth0 a tenant's at /.well-known/jwks.json.
-  const defaultJwksUri = identityProvider.provider === "okta" ? `${issuer}/v1/keys` : `${issuer}/.well-known/jwks.json`;
   return {
-    provider: identityProvider.provider,
+    provider: conventions.name,
     clientType,
     authority: outputs.issuer_url,
     clientId: outputs.client_id,
-    jwksUri: outputs.jwks_uri ?? defaultJwksUri,
-    discoveryUri: `${issuer}/.well-known/openid-configuration`,
+    jwksUri: outputs.jwks_uri ?? jwksUriFor(conventions, outputs.issuer_url),
+    discoveryUri: discoveryUriFor(outputs.issuer_url),
   };
 }

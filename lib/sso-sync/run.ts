@@ -1,4 +1,5 @@
 import type { Environment } from "../config/environment";
+import { identityProviderOf } from "../identity-providers/by-name";
 import { DEFAULT_HTTP_SETTINGS, HttpProblem, type HttpSettings } from "../verify/http";
 import type { StackOutputs } from "../verify/outputs";
 import { withoutTrailingSlash } from "../verify/target";
@@ -41,8 +42,9 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
         `VAR or --client-secret-file FILE (the GET masks the stored one, and a masked value must never be written back)`,
     );
   }
+  const { conventions } = identityProviderOf(environment);
   if (clientSecret !== undefined && clientSecret.trim() === "")
-    throw new SsoSyncUsageError("the client secret source is empty; give the Okta Web app's client secret");
+    throw new SsoSyncUsageError(`the client secret source is empty; give the ${conventions.clients.web.consoleName}'s client secret`);
 
   const secrets = [options.token, ...(clientSecret ? [clientSecret] : [])];
   const say = (line = "") => options.write(`${redact(line, secrets)}\n`);
@@ -89,7 +91,8 @@ export async function runSsoSync(options: SsoSyncOptions): Promise<number> {
       say("IN SYNC: nothing to write");
       return 0;
     }
-    for (const field of blankedMasks) say(`note: ${field} is masked by OpenMetadata and not used by provider okta; written empty`);
+    for (const field of blankedMasks)
+      say(`note: ${field} is masked by OpenMetadata and not used by provider ${conventions.name}; written empty`);
 
     const validation = await api.validate(document);
     if (!validation.ok) {

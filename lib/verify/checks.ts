@@ -4,6 +4,9 @@ import { displayPath } from "../config/load-environments";
 import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import { withoutKeysAndTokens } from "../secret-shape";
 import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
+import { identityProvider } from "../identity-providers/by-name";
+import { jwksUriFor, type IdentityProviderConventions } from "../identity-providers/conventions";
+import { OKTA } from "../identity-providers/okta";
 import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
 
 /**
@@ -38,55 +41,66 @@ export const CHECK_NAMES: Record<CheckId, string> = {
 };
 
 const HELP = "help/verify.md";
-export const HINTS = {
-  issuerUnreachable:
-    `Check the issuer URL (the issuer_url output), DNS and any proxy or ` + `firewall between here and Okta; see ${HELP}#issuer-discovery`,
-  issuerNotFound:
-    `No authorization server answers at this issuer: use the issuer_url output ` +
-    `exactly and check the server is ACTIVE; see ${HELP}#issuer-discovery`,
-  auth0IssuerMismatch:
-    `Make OpenMetadata's authority https://DOMAIN with no trailing slash (Auth0's issuer adds it), DOMAIN ` +
-    `being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
-  issuerOutage:
-    `Okta answered with a server error: an outage or a transient fault on Okta's side, not a configuration ` +
-    `error; check status.okta.com and run verify again later; see ${HELP}#issuer-discovery`,
-  issuerMismatch:
-    `The discovery document at the authority names another issuer, and the UI (okta-auth-js) ` +
-    `accepts only ID tokens whose iss is that issuer: set the authority to the issuer_url output ` +
-    `and keep the issuer mode Okta URL, never Dynamic; see ${HELP}#issuer-discovery`,
-  discoveryTrailingSlash:
-    `Discovery reports the issuer with a trailing slash the authority does not have, so okta-auth-js refuses every ID ` +
-    `token ("issuer does not match"); OpenMetadata's authority cannot fix that: correct what serves the discovery ` +
-    `document (the authorization server, or a proxy rewriting it); see ${HELP}#issuer-discovery`,
-  keysUnusable:
-    `The issuer serves no RS256 signing key OpenMetadata can use; check the authorization ` +
-    `server's signing key rotation in Okta; see ${HELP}#issuer-signing-keys`,
-  foreignKeys:
-    `List the issuer's own keys URL ({issuer}/v1/keys) in OpenMetadata's publicKeys, not another authorization ` +
-    `server's, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
-  keysMoved:
-    `Discovery publishes the issuer's keys at its jwks_uri, no longer at {issuer}/v1/keys which OpenMetadata's ` +
-    `publicKeys lists: add the discovered jwks_uri to publicKeys (Settings > Security, or PUT ` +
-    `/api/v1/system/security/config), since the stack derives {issuer}/v1/keys; see ${HELP}#issuer-signing-keys`,
-  openmetadataUnreachable:
-    `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ` +
-    `ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
-  staleSettings:
-    `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): see the difference ` +
-    `with npm run sso-sync, write it with --apply (PUT /api/v1/system/security/config); see ${HELP}#stale-sso-settings`,
-  callbackMismatch:
-    `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, the Okta app's first redirect URI (stored settings win over Helm ` +
-    `values: npm run sso-sync --apply, or PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
-  openmetadataKey:
-    `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and ` +
-    `keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
-  serviceAppRejected:
-    `Okta refused the service app: check that the key's kid is in the app's JWKS, that the access policy has a ` +
-    `client_credentials rule for the app and that the scope "${DEFAULT_SCOPE_NAME}" exists; see ${HELP}#service-app-token`,
-  serviceTokenInvalid:
-    `The service app's access token would be rejected: check the authorization server's audience (the ` +
-    `OIDC app's client id), its issuer and its default scope; see ${HELP}#service-app-token`,
-} as const;
+
+/** What to do about each failure, in the words of the environment's identity provider. */
+export function verifyHints(provider: IdentityProviderConventions) {
+  const { displayName: name, signInLibrary: library, keysPath, wording } = provider;
+  return {
+    issuerUnreachable:
+      `Check the issuer URL (the issuer_url output), DNS and any proxy or ` +
+      `firewall between here and ${name}; see ${HELP}#issuer-discovery`,
+    issuerNotFound:
+      `No ${wording.issuerKind} answers at this issuer: use the issuer_url output ` +
+      `exactly and ${wording.issuerFoundCheck}; see ${HELP}#issuer-discovery`,
+    auth0IssuerMismatch:
+      `Make OpenMetadata's authority https://DOMAIN with no trailing slash (${name}'s issuer adds it), DOMAIN ` +
+      `being the tenant or custom domain that issues the tokens; see ${HELP}#auth0-issuer`,
+    issuerOutage:
+      `${name} answered with a server error: an outage or a transient fault on ${name}'s side, not a configuration ` +
+      `error; check ${provider.statusPage} and run verify again later; see ${HELP}#issuer-discovery`,
+    issuerMismatch:
+      `The discovery document at the authority names another issuer, and the UI (${library}) ` +
+      `accepts only ID tokens whose iss is that issuer: set the authority to the issuer_url output` +
+      `${wording.issuerSettingAdvice}; see ${HELP}#issuer-discovery`,
+    discoveryTrailingSlash:
+      `Discovery reports the issuer with a trailing slash the authority does not have, so ${library} refuses every ID ` +
+      `token ("issuer does not match"); OpenMetadata's authority cannot fix that: correct what serves the discovery ` +
+      `document (the ${wording.issuerKind}, or a proxy rewriting it); see ${HELP}#issuer-discovery`,
+    keysUnusable:
+      `The issuer serves no RS256 signing key OpenMetadata can use; check ` +
+      `${wording.signingKeysPlace}; see ${HELP}#issuer-signing-keys`,
+    foreignKeys:
+      `List the issuer's own keys URL ({issuer}${keysPath}) in OpenMetadata's publicKeys, not another ${wording.issuerKind}` +
+      `'s, or logins fail with "No key found with kid" (#2773); see ${HELP}#issuer-signing-keys`,
+    keysMoved:
+      `Discovery publishes the issuer's keys at its jwks_uri, no longer at {issuer}${keysPath} which OpenMetadata's ` +
+      `publicKeys lists: add the discovered jwks_uri to publicKeys (Settings > Security, or PUT ` +
+      `/api/v1/system/security/config), since the stack derives {issuer}${keysPath}; see ${HELP}#issuer-signing-keys`,
+    openmetadataUnreachable:
+      `Check --openmetadata-url (or the openmetadata_url output), the ingress and that the pods are ` +
+      `ready; /api/v1/system/config/auth needs no login; see ${HELP}#openmetadata-sso-settings`,
+    staleSettings:
+      `OpenMetadata serves SSO settings stored in its database, which win over new Helm values (#31786, #29597): see the difference ` +
+      `with npm run sso-sync, write it with --apply (PUT /api/v1/system/security/config); see ${HELP}#stale-sso-settings`,
+    callbackMismatch:
+      `Set OpenMetadata's callbackUrl to {openmetadataUrl}/callback, ${wording.redirectUriPlace} (stored settings win over Helm ` +
+      `values: npm run sso-sync --apply, or PUT /api/v1/system/security/config); see ${HELP}#openmetadata-sso-settings`,
+    openmetadataKey:
+      `OpenMetadata does not sign with the configured key: mount the jwt-keys Secret and set jwtTokenConfiguration.keyId, and ` +
+      `keep OpenMetadata's own /api/v1/system/config/jwks first in publicKeys; see ${HELP}#openmetadata-signing-key`,
+    serviceAppRejected:
+      `${name} refused the service app: check that the key's kid is in ${wording.serviceKeysPlace}, that ${wording.serviceGrantPlace} ` +
+      `and that the scope "${DEFAULT_SCOPE_NAME}" exists; see ${HELP}#service-app-token`,
+    serviceTokenInvalid: `The service app's access token would be rejected: check ${wording.serviceTokenChecks}; see ${HELP}#service-app-token`,
+  } as const;
+}
+
+export type VerifyHints = ReturnType<typeof verifyHints>;
+
+/** Okta's hints; verifyHints gives any provider's. */
+export const HINTS: VerifyHints = verifyHints(OKTA);
+
+const hintsFor = (target: VerifyTarget): VerifyHints => verifyHints(identityProvider(target.provider));
 
 export interface VerifyOptions {
   readonly http?: Partial<HttpSettings>;
@@ -119,37 +133,39 @@ export async function runVerify(target: VerifyTarget, options: VerifyOptions = {
 
 async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): Promise<{ result: CheckResult; document?: Discovery }> {
   const id = "issuer-discovery";
-  // Discovery appends to the issuer without its trailing slash, as the UI does (okta-auth-js, auth0-spa-js), so a slash in the authority does not end in a 404.
+  const provider = identityProvider(target.provider);
+  const hints = hintsFor(target);
+  // Discovery appends to the issuer without its trailing slash, as the sign-in libraries do, so a slash in the authority does not end in a 404.
   const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
   const answer = await getJsonObject(url, http);
-  if ("problem" in answer) return { result: failed(id, answer.problem, issuerHint(answer.status)) };
+  if ("problem" in answer) return { result: failed(id, answer.problem, issuerHint(answer.status, hints)) };
   const { body } = answer;
   if (typeof body["issuer"] !== "string")
-    return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, HINTS.issuerNotFound) };
+    return { result: failed(id, `${url} is not an OpenID Provider configuration (no "issuer")`, hints.issuerNotFound) };
   const document: Discovery = {
     issuer: body["issuer"],
     ...(typeof body["jwks_uri"] === "string" ? { jwksUri: body["jwks_uri"] } : {}),
     ...(typeof body["token_endpoint"] === "string" ? { tokenEndpoint: body["token_endpoint"] } : {}),
   };
-  // Okta: okta-auth-js strips the authority's trailing slashes and then trusts discovery's issuer; Auth0's iss is the
-  // authority plus "/" (identity-provider.ts). OpenMetadata's JwtFilter never checks iss.
+  // The UI's library either strips the authority's trailing slashes and then trusts discovery's issuer, or expects
+  // the authority plus "/" (lib/identity-providers, authoritySlash). OpenMetadata's JwtFilter never checks iss.
   if (document.issuer !== target.expectedIssuer) {
-    if (target.provider === "auth0") {
+    if (provider.authoritySlash === "appended") {
       const detail =
         `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ` +
         `${JSON.stringify(target.authority)} (expecting issuer ${JSON.stringify(target.expectedIssuer)}); token "iss" would ` +
         `not match`;
-      return { document, result: failed(id, detail, HINTS.auth0IssuerMismatch) };
+      return { document, result: failed(id, detail, hints.auth0IssuerMismatch) };
     }
     const onlySlash = withoutTrailingSlash(document.issuer) === target.expectedIssuer;
     const detail =
       `discovery reports issuer ${JSON.stringify(document.issuer)} but OpenMetadata's authority is ` +
-      `${JSON.stringify(target.authority)}; the UI (okta-auth-js) checks ID tokens' iss against the discovery issuer`;
-    return { document, result: failed(id, detail, onlySlash ? HINTS.discoveryTrailingSlash : HINTS.issuerMismatch) };
+      `${JSON.stringify(target.authority)}; the UI (${provider.signInLibrary}) checks ID tokens' iss against the discovery issuer`;
+    return { document, result: failed(id, detail, onlySlash ? hints.discoveryTrailingSlash : hints.issuerMismatch) };
   }
   const slash =
-    target.provider === "okta" && target.expectedIssuer !== target.authority
-      ? " (the authority's trailing slash is harmless: okta-auth-js strips it)"
+    provider.authoritySlash === "stripped" && target.expectedIssuer !== target.authority
+      ? ` (the authority's trailing slash is harmless: ${provider.signInLibrary} strips it)`
       : "";
   return { document, result: passed(id, `issuer ${document.issuer}${slash}`) };
 }
@@ -160,30 +176,32 @@ async function checkIssuerKeys(
   http: HttpSettings,
 ): Promise<{ result: CheckResult; issuerJwks?: JSONWebKeySet }> {
   const id = "issuer-keys";
-  if (!discovery.jwksUri) return { result: failed(id, "the discovery document has no jwks_uri", HINTS.keysUnusable) };
+  const provider = identityProvider(target.provider);
+  const hints = hintsFor(target);
+  if (!discovery.jwksUri) return { result: failed(id, "the discovery document has no jwks_uri", hints.keysUnusable) };
   const answer = await getJsonObject(discovery.jwksUri, http);
   if ("problem" in answer)
     return {
-      result: failed(id, answer.problem, answer.status !== undefined && answer.status >= 500 ? HINTS.issuerOutage : HINTS.keysUnusable),
+      result: failed(id, answer.problem, answer.status !== undefined && answer.status >= 500 ? hints.issuerOutage : hints.keysUnusable),
     };
   const issuerJwks = asJwks(answer.body);
   const signingKids = issuerJwks.keys.filter(isRs256SigningKey).map((key) => String(key.kid ?? "(no kid)"));
   if (signingKids.length === 0)
-    return { result: failed(id, `${discovery.jwksUri} serves no RSA key for RS256 signatures`, HINTS.keysUnusable) };
+    return { result: failed(id, `${discovery.jwksUri} serves no RSA key for RS256 signatures`, hints.keysUnusable) };
 
   if (discovery.jwksUri !== target.jwksUri) {
     const listedKids = await kidsServedAt(target.jwksUri, http);
     let served = `which serves none of the issuer's key ids (${signingKids.join(", ")})`;
     if (listedKids === undefined) served = "which could not be read";
     else if (listedKids.some((kid) => signingKids.includes(kid))) served = "which serves some of the issuer's keys";
-    // When publicKeys already lists the issuer's own {issuer}/v1/keys, the keys moved: the #2773 hint would ask for what is there.
-    const listsIssuerKeys = target.jwksUri === `${withoutTrailingSlash(discovery.issuer)}/v1/keys`;
+    // When publicKeys already lists the issuer's own keys URL, the keys moved: the #2773 hint would ask for what is there.
+    const listsIssuerKeys = target.jwksUri === jwksUriFor(provider, discovery.issuer);
     return {
       issuerJwks,
       result: failed(
         id,
         `the issuer's keys are at ${discovery.jwksUri} but OpenMetadata's publicKeys lists ${target.jwksUri}, ${served}`,
-        listsIssuerKeys ? HINTS.keysMoved : HINTS.foreignKeys,
+        listsIssuerKeys ? hints.keysMoved : hints.foreignKeys,
       ),
     };
   }
@@ -195,8 +213,9 @@ async function checkIssuerKeys(
 
 async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
   const id = "openmetadata-auth-config";
+  const hints = hintsFor(target);
   const answer = await getJsonObject(`${target.openmetadataUrl}/api/v1/system/config/auth`, http);
-  if ("problem" in answer) return failed(id, answer.problem, HINTS.openmetadataUnreachable);
+  if ("problem" in answer) return failed(id, answer.problem, hints.openmetadataUnreachable);
   const served = answer.body;
 
   const expectedIdentity: [field: string, expected: string | undefined][] = [
@@ -205,7 +224,7 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
     ["clientId", target.clientId],
     ["authority", target.authority],
   ];
-  // The authority's trailing slash is harmless (the UI discovers without it), so it is not stale.
+  // The authority's trailing slash is harmless (stripped, or added by the library itself), so it is not stale.
   const comparable = (field: string, value: unknown) =>
     field === "authority" && typeof value === "string" ? withoutTrailingSlash(value) : value;
   const differs = ([field, expected]: [string, string | undefined]) =>
@@ -226,22 +245,23 @@ async function checkOpenMetadataAuthConfig(target: VerifyTarget, http: HttpSetti
         `${target.authority}, callbackUrl ${target.callbackUrl}${blindSpot}`,
     );
   const problems = [...staleFields, ...(callbackDiffers ? [callback] : [])].map(describe).join("; ");
-  const hints = [...(staleFields.length > 0 ? [HINTS.staleSettings] : []), ...(callbackDiffers ? [HINTS.callbackMismatch] : [])];
-  return failed(id, problems, hints.join(". "));
+  const fixes = [...(staleFields.length > 0 ? [hints.staleSettings] : []), ...(callbackDiffers ? [hints.callbackMismatch] : [])];
+  return failed(id, problems, fixes.join(". "));
 }
 
 async function checkOpenMetadataJwks(target: VerifyTarget, http: HttpSettings): Promise<CheckResult> {
   const id = "openmetadata-jwks";
+  const hints = hintsFor(target);
   if (target.jwtKeyId === undefined) return skipped(id, "no jwt_key_id output: this stack does not deploy OpenMetadata");
   const url = `${target.openmetadataUrl}/api/v1/system/config/jwks`;
   const answer = await getJsonObject(url, http);
-  if ("problem" in answer) return failed(id, answer.problem, HINTS.openmetadataUnreachable);
+  if ("problem" in answer) return failed(id, answer.problem, hints.openmetadataUnreachable);
   const kids = asJwks(answer.body).keys.map((key) => String(key.kid ?? "(no kid)"));
   if (!kids.includes(target.jwtKeyId)) {
     return failed(
       id,
       `${url} serves ${kids.length === 0 ? "no keys" : `key ids ${kids.join(", ")}`}, not ${target.jwtKeyId}`,
-      HINTS.openmetadataKey,
+      hints.openmetadataKey,
     );
   }
   return passed(id, `${url} serves key id ${target.jwtKeyId}`);
@@ -255,7 +275,8 @@ async function checkServiceAppToken(
   http: HttpSettings,
 ): Promise<CheckResult> {
   const id = "service-app-token";
-  if (!discovery.tokenEndpoint) return failed(id, "the discovery document has no token_endpoint", HINTS.serviceAppRejected);
+  const hints = hintsFor(target);
+  if (!discovery.tokenEndpoint) return failed(id, "the discovery document has no token_endpoint", hints.serviceAppRejected);
 
   let answer;
   try {
@@ -270,7 +291,7 @@ async function checkServiceAppToken(
       http,
     );
   } catch (error) {
-    return failed(id, oneLine(error), HINTS.issuerUnreachable);
+    return failed(id, oneLine(error), hints.issuerUnreachable);
   }
   const body = isPlainObject(answer.body) ? answer.body : {};
   if (answer.status !== 200 || typeof body["access_token"] !== "string") {
@@ -281,7 +302,7 @@ async function checkServiceAppToken(
       `the token endpoint answered HTTP ${answer.status}` +
         `${reason ? ` (${reason})` : " without an access token"} for client ${serviceApp.clientId} with ` +
         `key ${serviceApp.kid}${unlisted}`,
-      HINTS.serviceAppRejected,
+      hints.serviceAppRejected,
     );
   }
 
@@ -297,7 +318,7 @@ async function checkServiceAppToken(
     if (Array.isArray(payload["scp"])) scopes = payload["scp"].map(String);
     else if (typeof payload["scope"] === "string") scopes = payload["scope"].split(" ");
     if (!scopes.includes(DEFAULT_SCOPE_NAME)) {
-      return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${DEFAULT_SCOPE_NAME}`, HINTS.serviceTokenInvalid);
+      return failed(id, `the access token's scopes (${scopes.join(", ") || "none"}) lack ${DEFAULT_SCOPE_NAME}`, hints.serviceTokenInvalid);
     }
     return passed(
       id,
@@ -307,14 +328,14 @@ async function checkServiceAppToken(
   } catch (error) {
     // jose's messages name the claim or key problem, never the token itself.
     const reason = error instanceof joseErrors.JOSEError ? `${error.code}: ${error.message}` : oneLine(error);
-    return failed(id, `the access token does not validate against the issuer's keys (${reason})`, HINTS.serviceTokenInvalid);
+    return failed(id, `the access token does not validate against the issuer's keys (${reason})`, hints.serviceTokenInvalid);
   }
 }
 
 /** Why the issuer did not answer: no answer at all, an outage (5xx), or not found. */
-function issuerHint(status: number | undefined): string {
-  if (status === undefined) return HINTS.issuerUnreachable;
-  return status >= 500 ? HINTS.issuerOutage : HINTS.issuerNotFound;
+function issuerHint(status: number | undefined, hints: VerifyHints): string {
+  if (status === undefined) return hints.issuerUnreachable;
+  return status >= 500 ? hints.issuerOutage : hints.issuerNotFound;
 }
 
 /** RFC 7523 private_key_jwt: iss = sub = client id, aud = the token endpoint, single-use jti, short life. */

@@ -3,17 +3,18 @@ import { encryptedPemProblem } from "../keys/pem-shape";
 import type { Environment } from "../config/environment";
 import type { PublicJwk } from "../keys/public-jwks";
 import { callbackUrl } from "../openmetadata-urls";
-import { issuerConventions } from "./identity-provider";
+import { identityProviderOf } from "../identity-providers/by-name";
+import { issuerFor, jwksUriFor, type IdentityProviderName } from "../identity-providers/conventions";
 import { VerifyUsageError, type StackOutputs } from "./outputs";
 
 /** What one verify run checks against: the deployed values, after the command-line overrides. */
 export interface VerifyTarget {
   readonly environment: string;
   /** OpenMetadata's `authentication.provider`. */
-  readonly provider: "okta" | "auth0";
-  /** OpenMetadata's `authentication.authority`: the UI discovers the issuer from it (Okta: a trailing slash is stripped). */
+  readonly provider: IdentityProviderName;
+  /** OpenMetadata's `authentication.authority`: the UI discovers the issuer from it (lib/identity-providers: authoritySlash). */
   readonly authority: string;
-  /** The issuer discovery must report for that authority: the authority for Okta, with a trailing slash for Auth0. */
+  /** The issuer discovery must report for that authority (lib/identity-providers: issuerFor). */
   readonly expectedIssuer: string;
   /** The OIDC app's client id: OpenMetadata's clientId and the authorization server's audience. */
   readonly clientId: string;
@@ -49,16 +50,16 @@ export interface TargetOverrides {
 export function resolveTarget(environment: Environment, outputs: StackOutputs, overrides: TargetOverrides = {}): VerifyTarget {
   const authority = overrides.issuer ?? outputs.issuer_url;
   const publicUrl = withoutTrailingSlash(outputs.openmetadata_url ?? environment.openmetadataUrl);
-  const conventions = issuerConventions(environment);
+  const { conventions } = identityProviderOf(environment);
   return {
     environment: environment.name,
-    provider: conventions.provider,
+    provider: conventions.name,
     authority,
-    expectedIssuer: conventions.issuerFor(authority),
+    expectedIssuer: issuerFor(conventions, authority),
     clientId: outputs.client_id,
     ...(outputs.client_type ? { clientType: outputs.client_type } : {}),
     // What publicKeys lists, also with --issuer: replacing it by the issuer's own keys URL hid a wrong jwks_uri (#2773).
-    jwksUri: outputs.jwks_uri ?? conventions.jwksUriFor(authority),
+    jwksUri: outputs.jwks_uri ?? jwksUriFor(conventions, authority),
     openmetadataUrl: overrides.openmetadataUrl === undefined ? publicUrl : withoutTrailingSlash(overrides.openmetadataUrl),
     callbackUrl: callbackUrl(publicUrl),
     ...(outputs.jwt_key_id ? { jwtKeyId: outputs.jwt_key_id } : {}),

@@ -280,7 +280,7 @@ export function resolveOpenMetadata(
       fail(
         `openmetadata.initialAdmins[${index}]`,
         admin,
-        'the chart\'s default "admin" is not accepted: name real people, whose Okta email maps to the principal',
+        'the chart\'s default "admin" is not accepted: name real people, whose email at the identity provider maps to the principal',
       );
     if (admin.includes("@"))
       fail(

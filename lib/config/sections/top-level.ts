@@ -21,7 +21,7 @@ export const topLevelFields = {
   openmetadataUrl: baseUrl("https://openmetadata.example.com"),
   target: oneOf(
     ["kubernetes", "collate"],
-    '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only Okta for Collate\'s SaaS',
+    '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only the identity provider for Collate\'s SaaS',
   ).optional(),
   protected: bool().optional(),
 };
