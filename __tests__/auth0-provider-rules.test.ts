@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { App, TerraformStack, Testing } from "cdktf";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, test } from "vitest";
-import { Auth0Client, type Auth0ClientConfig } from "../lib/auth0/auth0-client";
-import { AUTH0_PROVIDER_VERSION } from "../lib/auth0/auth0-provider";
+import { auth0Client, type Auth0ClientConfig } from "../lib/auth0/auth0-client-rules";
+import { AUTH0_PROVIDER_VERSION } from "../lib/auth0/configure-auth0-provider";
 import { Auth0SingleSignOn } from "../lib/auth0/auth0-single-sign-on";
 import { loadChart } from "../lib/chart-check/chart";
 import { checkChart } from "../lib/chart-check/check";
@@ -61,8 +61,8 @@ function clientConfig(change: Partial<Auth0ClientConfig>): Auth0ClientConfig {
   };
 }
 const newClient = (change: Partial<Auth0ClientConfig>) =>
-  new Auth0Client(new TerraformStack(Testing.app(), "rules"), "client", clientConfig(change));
-const newClientIn = (stack: TerraformStack) => new Auth0Client(stack, "client", clientConfig({}));
+  auth0Client(new TerraformStack(Testing.app(), "rules"), "client", clientConfig(change));
+const newClientIn = (stack: TerraformStack) => auth0Client(stack, "client", clientConfig({}));
 
 describe("the auth0/auth0 provider", () => {
   test("is pinned to exactly 1.55.0, the newest 1.x tag, with the domain from the config and no credential attribute", () => {
@@ -381,10 +381,12 @@ describe("after the identity provider, Auth0 environments work like Okta ones", 
     expect(config).toContain("authProvider: openmetadata");
   });
 
-  test("the thin Auth0 classes refuse HCL output instead of writing empty blocks", () => {
+  test("the generated Auth0 classes write HCL output too, with the attributes the JSON has (the hand-written ones refused it)", () => {
     const stack = new TerraformStack(Testing.app(), "hcl");
     const made = newClientIn(stack);
-    expect(() => made.toHclTerraform()).toThrow(/synthesize JSON only/);
+    const hcl = JSON.stringify(made.toHclTerraform());
+    expect(hcl).toContain('"app_type"');
+    expect(hcl).toContain('"refresh_token"');
   });
 });
 

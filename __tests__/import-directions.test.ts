@@ -24,6 +24,7 @@ function resolved(file: string, specifier: string): string {
 
 const isPackage = (target: string) =>
   !target.startsWith("lib/") &&
+  !target.startsWith(".gen/") &&
   !target.startsWith("local-providers/") &&
   !target.startsWith("stacks/") &&
   !target.startsWith("scripts/") &&
@@ -66,8 +67,17 @@ function violation(from: string, target: string): string | undefined {
   // The local providers play the real ones: sharing the project's checks would hide a regression in them.
   if (from.startsWith("local-providers/") && !isPackage(target) && !target.startsWith("local-providers/"))
     return "local-providers/ imports nothing of the project (it stands for the real providers and services)";
-  if (target.startsWith("local-providers/") && !(from.startsWith("lib/rehearsal/") || from.startsWith("local-providers/")))
-    return "only the rehearsal (lib/rehearsal) uses the local providers";
+  if (
+    target.startsWith("local-providers/") &&
+    !(from.startsWith("lib/rehearsal/") || from.startsWith("lib/bindings/") || from.startsWith("local-providers/"))
+  )
+    return "only the rehearsal (lib/rehearsal) and the bindings generator (lib/bindings) use the local providers";
+  // The generated bindings are constructs' building blocks, imported one type at a time: the package's
+  // index.ts would load every type's module (~700 KB of code) for any one of them.
+  if (target.startsWith(".gen/") && !from.startsWith("lib/auth0/"))
+    return "only the Auth0 constructs (lib/auth0) use the generated Auth0 bindings";
+  if (target.startsWith(".gen/") && !/^\.gen\/providers\/auth0\/(?!index$|lazy-index$)[a-z0-9-]+(\/index)?$/.test(target))
+    return "deep imports only: .gen/providers/auth0/<type>, never the package's index";
   if (
     from.startsWith("lib/") &&
     (target.startsWith("stacks/") || target.startsWith("scripts/") || target === "main" || target.startsWith("__tests__/"))
@@ -201,6 +211,11 @@ describe("imports run one way", () => {
     expect(violation("local-providers/providers/okta/auth-server", "lib/okta/okta-claim-names")).toBeDefined();
     expect(violation("lib/okta/okta-oidc-app", "local-providers/providers/okta/index")).toBeDefined();
     expect(violation("lib/rehearsal/seed-world", "local-providers/providers/okta/index")).toBeUndefined();
+    expect(violation("lib/auth0/auth0-single-sign-on", ".gen/providers/auth0/client")).toBeUndefined();
+    expect(violation("lib/auth0/auth0-single-sign-on", ".gen/providers/auth0/index")).toBeDefined();
+    expect(violation("lib/auth0/auth0-single-sign-on", ".gen/providers/auth0/lazy-index")).toBeDefined();
+    expect(violation("lib/auth0/auth0-single-sign-on", ".gen/providers/auth0")).toBeDefined();
+    expect(violation("stacks/openmetadata-stack", ".gen/providers/auth0/client")).toBeDefined();
   });
 
   test("the identity providers' conventions import nothing, and constructs, verify, sso-sync and config may import them", () => {

@@ -39,6 +39,7 @@ const SCRIPTS: Record<string, string> = {
   rehearse: "rehearse.ts",
   changes: "changes.ts",
   explain: "explain.ts",
+  bindings: "bindings.ts",
 };
 /** One problem is two lines (the file and the problem); a command-line mistake is one line plus the --help pointer. */
 const MAX_LINES = 4;

@@ -6,7 +6,8 @@ import { environmentsFromYaml, FIXTURE_AUTH0_ENVIRONMENTS_FILE, synthEnvironment
 import { loadEnvironmentsFile } from "../../lib/config/load-environments";
 
 // The local auth0 provider's schema against what the stacks emit. There is no prebuilt
-// @cdktf/provider-auth0 binding: the hand-written constructs of lib/auth0/ are the cross-check.
+// @cdktf/provider-auth0 binding: the stacks' Auth0 JSON is the cross-check (the bindings in
+// .gen/providers/auth0/ are generated from this very schema, so they cannot check it).
 
 /** The Auth0 examples, plus a protected web environment with one connection (prevent_destroy, postcondition). */
 function auth0Stacks(): TerraformJson[] {
@@ -81,7 +82,7 @@ describe("coverage", () => {
   );
 });
 
-describe("the hand-written constructs of lib/auth0/ against the schema (the binding cross-check)", () => {
+describe("the Auth0 constructs of lib/auth0/ against the schema (the binding cross-check)", () => {
   test("every attribute and block the synthesized stacks write is configurable in the served schema", () => {
     const problems: string[] = [];
     let elements = 0;
@@ -135,7 +136,7 @@ describe("the hand-written constructs of lib/auth0/ against the schema (the bind
       "dynamic_credentials",
     ]);
     // auth0_connection_clients (authoritative) and auth0_client_grant are not served:
-    // the stacks emit neither (the first on purpose, lib/auth0/auth0-connection-client.ts).
+    // the stacks emit neither (the first on purpose, lib/auth0/auth0-single-sign-on.ts).
     expect(schemas.resources["auth0_connection_clients"]).toBeUndefined();
     expect(schemas.resources["auth0_client_grant"]).toBeUndefined();
   });

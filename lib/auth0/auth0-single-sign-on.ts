@@ -5,10 +5,11 @@ import { AUTH0, auth0Authority } from "../identity-providers/auth0";
 import { discoveryUriFor, jwksUriFor } from "../identity-providers/conventions";
 import { redirectUris } from "../openmetadata-urls";
 import type { SsoBinding } from "../sso-binding";
-import { Auth0Client } from "./auth0-client";
-import { Auth0ClientCredentials } from "./auth0-client-credentials";
-import { Auth0ConnectionClient } from "./auth0-connection-client";
-import { DataAuth0Connection } from "./data-auth0-connection";
+import type { Client as Auth0Client } from "../../.gen/providers/auth0/client";
+import { ClientCredentials as Auth0ClientCredentials } from "../../.gen/providers/auth0/client-credentials";
+import { ConnectionClient as Auth0ConnectionClient } from "../../.gen/providers/auth0/connection-client";
+import { DataAuth0Connection } from "../../.gen/providers/auth0/data-auth0-connection";
+import { auth0Client } from "./auth0-client-rules";
 
 export interface Auth0SingleSignOnProps {
   readonly environmentName: string;
@@ -60,9 +61,9 @@ export class Auth0SingleSignOn extends Construct {
     const spa = auth0.flow === "spa";
     const client = AUTH0.clients[auth0.flow];
 
-    this.client = new Auth0Client(this, "client", {
+    this.client = auth0Client(this, "client", {
       name: auth0.appName,
-      // Short and URL-free: descriptions are capped at 140 characters (Auth0Client checks it).
+      // Short and URL-free: descriptions are capped at 140 characters (auth0Client checks it).
       description: `OpenMetadata single sign-on (${props.environmentName})`,
       appType: client.applicationType,
       // /callback for sign-in, /silent-callback for the UI's silent renewal; stable order (a list).
@@ -103,10 +104,15 @@ export class Auth0SingleSignOn extends Construct {
     });
 
     this.connectionClients = connectionIds(auth0.connections).map(([name, suffix]) => {
-      const connection = new DataAuth0Connection(this, `connection-${suffix}`, { name });
+      // Looked up by exact name; the plan fails with `No connection found with "name" = ...` otherwise
+      // (internal/auth0/connection/data_source.go@v1.55.0:99,122). skip_enabled_clients: its other clients are
+      // never read, and fetching them costs extra paginated Management API calls (data-sources/connection.md).
+      const connection = new DataAuth0Connection(this, `connection-${suffix}`, { name, skipEnabledClients: true });
+      // auth0_connection_client appends this client and leaves the connection's others alone; the authoritative
+      // auth0_connection_clients would take every other application off it (connection_client.md@v1.55.0).
       // Destroying an enablement locks that connection's users out, so it is protected like the client.
       return new Auth0ConnectionClient(this, `connection-client-${suffix}`, {
-        connectionId: connection.connectionId,
+        connectionId: connection.id,
         clientId: this.client.clientId,
         ...(lifecycle ? { lifecycle } : {}),
       });

@@ -60,7 +60,7 @@ function refusal(rule: string, citation: string): ProviderDiagnostic {
 
 /**
  * The refresh-token rule Auth0 documents as a "must" (docs/resources/client.md:720@v1.55.0). The project's
- * stricter rules (Auth0Client in lib/auth0/auth0-client.ts) are not repeated here: the Management API
+ * stricter rules (checkAuth0Client in lib/auth0/auth0-client-rules.ts) are not repeated here: the Management API
  * accepts what they refuse (test/data/recordings/TestAccClientRefreshToken.yaml@v1.55.0), and a local
  * provider refuses only what the real service would, so a regression in the project's own checks shows.
  * The wording is the local world's: the API's is in neither the provider nor its recordings.
