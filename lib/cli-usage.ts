@@ -1,4 +1,5 @@
 import { closest } from "./config/suggest";
+import { UserError } from "./errors";
 import { looksLikeSecretPath, quoted, withoutKeysAndTokens } from "./secret-shape";
 
 /**
@@ -88,4 +89,19 @@ export function pathProblem(option: string, path: string, error: unknown): strin
 
 function shownPath(path: string): string {
   return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
+}
+
+/** A whole-number option (`--timeout-ms 5000`): its value, or a UserError saying what it takes. */
+export function wholeNumberOption(text: string, option: string, minimum: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum)
+    throw new UserError(`${option} must be a whole number of at least ${minimum}, got ${quoted(text)}`);
+  return value;
+}
+
+/** An http(s) URL option (`--openmetadata-url URL`): the text, or a UserError. */
+export function httpUrlOption(text: string, option: string): string {
+  const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
+  if (protocol !== "https:" && protocol !== "http:") throw new UserError(`${option} must be an http(s) URL, got ${quoted(text)}`);
+  return text;
 }

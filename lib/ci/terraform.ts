@@ -20,11 +20,6 @@ export interface StepIo {
   readonly stderr: (text: string) => void;
 }
 
-/** The running process's environment and streams. */
-export function processIo(): StepIo {
-  return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
-}
-
 /** A stack id as `npm run -s stacks` prints it: one path segment, so --stack cannot point elsewhere. */
 const STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
