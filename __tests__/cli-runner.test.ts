@@ -2,6 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { defineCommand, type Command } from "../lib/cli/command";
+import { adoptCommand } from "../lib/cli/commands/adopt";
+import { verifyCommand } from "../lib/cli/commands/verify";
 import { positionalEnvironment } from "../lib/cli/environment";
 import { runCommand } from "../lib/cli/run";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
@@ -115,6 +117,8 @@ describe("the command runner", () => {
   test.each([
     ["probe", (): Command => probe(), ["dev"]],
     ["sso-sync", (): Command => ssoSyncCommand, ["dev", "--outputs", "outputs.json"]],
+    ["adopt", (): Command => adoptCommand, ["dev"]],
+    ["verify", (): Command => verifyCommand, ["dev", "--outputs", "outputs.json"]],
   ] as const)(
     "%s prints an environments file's several problems as they are, one per line, with no --help pointer",
     async (_, command, args) => {
