@@ -224,11 +224,12 @@ describe("the catalogue of mistakes", () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
-  test("has command-line cases for every script in scripts/", () => {
+  test("has command-line cases for every script in scripts/, and knows the command each one runs", () => {
     const scripts = readdirSync(join(PROJECT_ROOT, "scripts")).filter((file) => file.endsWith(".ts"));
     const covered = new Set(mistakes.map((mistake) => SCRIPTS[mistake.run[0]!]));
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((script) => !covered.has(script))).toEqual([]);
+    expect(Object.keys(SCRIPTS).filter((name) => !(name in COMMANDS))).toEqual([]);
   });
 
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {

@@ -1,18 +1,16 @@
 import { closest } from "./config/suggest";
-import { UserError } from "./errors";
+import { USER_ERROR_EXIT_CODE, UserError } from "./errors";
 import { looksLikeSecretPath, quoted, withoutKeysAndTokens } from "./secret-shape";
 
 /**
- * One convention for the command-line mistakes of every script: exit code 2, one line saying what
- * was wrong and what to write, and a pointer to --help (the full usage text would bury the line).
+ * The words of the command-line mistakes every command shares (lib/cli/run.ts answers with them): exit code 2,
+ * one line saying what was wrong and what to write, and a pointer to --help (the full usage text would bury it).
  */
 
-const USAGE_EXIT_CODE = 2;
-
 /** Writes `error: <problem>` and the --help pointer to stderr; returns the usage exit code. */
-export function usageError(script: string, problem: string, write: (text: string) => void = (text) => process.stderr.write(text)): number {
+export function usageError(script: string, problem: string, write: (text: string) => void): number {
   write(`error: ${withoutKeysAndTokens(problem)}\nRun "npm run ${script} -- --help" for usage.\n`);
-  return USAGE_EXIT_CODE;
+  return USER_ERROR_EXIT_CODE;
 }
 
 /**

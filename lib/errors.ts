@@ -39,11 +39,7 @@ export const INTERNAL_ERROR_EXIT_CODE = 70;
  * The last branch of every command's error handling: whatever is not a UserError is reported in one line,
  * without a stack trace (the user cannot act on one) nor a secret, and exits 70.
  */
-export function internalError(
-  script: string,
-  error: unknown,
-  write: (text: string) => void = (text) => process.stderr.write(text),
-): number {
+export function internalError(script: string, error: unknown, write: (text: string) => void): number {
   const message = error instanceof Error ? error.message : String(error);
   write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}\n`);
   return INTERNAL_ERROR_EXIT_CODE;

@@ -95,7 +95,7 @@ var UserError = class extends Error {
 };
 var USER_ERROR_EXIT_CODE = 2;
 var INTERNAL_ERROR_EXIT_CODE = 70;
-function internalError(script, error, write = (text) => process.stderr.write(text)) {
+function internalError(script, error, write) {
   const message = error instanceof Error ? error.message : String(error);
   write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
 `);
@@ -103,12 +103,11 @@ function internalError(script, error, write = (text) => process.stderr.write(tex
 }
 
 // lib/cli-usage.ts
-var USAGE_EXIT_CODE = 2;
-function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+function usageError(script, problem, write) {
   write(`error: ${withoutKeysAndTokens(problem)}
 Run "npm run ${script} -- --help" for usage.
 `);
-  return USAGE_EXIT_CODE;
+  return USER_ERROR_EXIT_CODE;
 }
 function describeArgumentError(error, knownOptions, usage = "") {
   const { code, message } = error;
@@ -248,7 +247,7 @@ function stackFolder(outdir, stack) {
   if (!STACK_ID.test(stack)) throw new UserError(`--stack ${JSON.stringify(stack)} is not a stack id (npm run -s stacks lists them)`);
   const folder = (0, import_node_path.join)(outdir, "stacks", stack);
   if (!(0, import_node_fs.existsSync)((0, import_node_path.join)(folder, "cdk.tf.json")))
-    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`);
+    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`, { onTheCommandLine: false });
   return folder;
 }
 function withoutEmptyVariables(env) {
@@ -266,7 +265,8 @@ function runTerraform(args, cwd, env, streams) {
   });
   if (result.error?.code === "ENOENT")
     throw new UserError(
-      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder"
+      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder",
+      { onTheCommandLine: false }
     );
   if (result.error) throw result.error;
   return { status: result.status ?? 1, stdout: result.stdout ?? "" };
