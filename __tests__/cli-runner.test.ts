@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { defineCommand, type Command } from "../lib/cli/command";
 import { adoptCommand } from "../lib/cli/commands/adopt";
@@ -140,4 +142,16 @@ describe("the command runner", () => {
       expect(stderr).not.toContain("--help");
     },
   );
+
+  test("as a process, the command's exit code is the process's: 70 for an internal error, with its one line", async () => {
+    const script = join(scratch(), "crash.ts");
+    const lib = (path: string) => JSON.stringify(resolve(__dirname, "..", "lib", path));
+    writeFileSync(
+      script,
+      `import { defineCommand } from ${lib("cli/command")};\nimport { runFromCommandLine } from ${lib("cli/run")};\n` +
+        `runFromCommandLine(defineCommand({ name: "crash", usage: "", options: {}, run: () => { throw new Error("boom"); } }));\n`,
+    );
+    const failure = await promisify(execFile)(process.execPath, ["--import", "tsx", script]).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 70, stdout: "", stderr: "crash: internal error (not a mistake in your input): boom\n" });
+  });
 });
