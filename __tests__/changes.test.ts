@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Change } from "../lib/changes/change";
 import { compareStacks } from "../lib/changes/compare";
 import { wiringDiagram } from "../lib/changes/diagram";
@@ -10,7 +10,8 @@ import { stackSummary } from "../lib/changes/report";
 import { explain } from "../lib/changes/run";
 import type { StackJson } from "../lib/changes/terraform-json";
 import { parseEnvironments } from "../lib/config/load-environments";
-import { main as changesMain } from "../scripts/changes";
+import { changesCommand } from "../lib/cli/commands/changes";
+import { runCommand } from "../lib/cli/run";
 import {
   collateEnvironment,
   FIXTURE_AUTH0_ENVIRONMENTS_FILE,
@@ -446,7 +447,6 @@ describe("the summary and the picture", () => {
 
 describe("the command", () => {
   const scratch = useTemporaryDirectories("changes-cli-");
-  afterEach(() => vi.restoreAllMocks());
 
   function synthesis(root: string, stacks: Record<string, TerraformJson>): string {
     for (const [id, json] of Object.entries(stacks)) {
@@ -456,14 +456,18 @@ describe("the command", () => {
     return root;
   }
 
-  function run(args: string[]): { code: number; stdout: string } {
+  async function run(args: string[]): Promise<{ code: number; stdout: string }> {
     let stdout = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-    const code = changesMain(args);
+    const code = await runCommand(changesCommand, args, {
+      stdout: (text) => void (stdout += text),
+      stderr: () => undefined,
+      env: process.env,
+      cwd: process.cwd(),
+    });
     return { code, stdout };
   }
 
-  test("prints a summary per changed stack, lists the unchanged ones, writes <stack>.md and reads <stack>.json plans", () => {
+  test("prints a summary per changed stack, lists the unchanged ones, writes <stack>.md and reads <stack>.json plans", async () => {
     const dir = scratch();
     const base = synthesis(join(dir, "base"), { "openmetadata-dev": okta("dev"), "openmetadata-prod": okta("prod") });
     const head = synthesis(join(dir, "head"), {
@@ -472,7 +476,7 @@ describe("the command", () => {
     });
     mkdirSync(join(dir, "plans"));
     writeFileSync(join(dir, "plans", "openmetadata-dev.json"), JSON.stringify(documentedPlan));
-    const { code, stdout } = run(["--base", base, "--head", head, "--plans", join(dir, "plans"), "--out-dir", join(dir, "out")]);
+    const { code, stdout } = await run(["--base", base, "--head", head, "--plans", join(dir, "plans"), "--out-dir", join(dir, "out")]);
     expect(code).toBe(0);
     expect(stdout).toContain("#### What `openmetadata-dev` changes for sign-in: 🛑 disruptive");
     expect(stdout).toContain("admins: added `john.smith`");

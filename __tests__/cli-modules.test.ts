@@ -44,6 +44,8 @@ describe("CLIs that synthesize nothing load no provider bindings", () => {
     ["ingestion-config.ts", ["dev"]],
     ["stacks.ts", []],
     ["sso-sync.ts", ["--help"]],
+    ["verify.ts", ["--help"]],
+    ["adopt.ts", ["--help"]],
   ] as const)("%s %j loads neither cdktf nor constructs nor a @cdktf/provider-* module", async (script, args) => {
     const loaded = await modulesLoadedBy(script, args);
     expect(loaded.some((module) => module.endsWith(join("lib", "config", "load-environments.ts")))).toBe(true);

@@ -6,7 +6,9 @@ import { environmentSchema } from "../lib/config/environment-schema";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
 import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 import { runSynth } from "../stacks/run-synth";
-import { runSsoSyncCli } from "../lib/sso-sync/cli";
+import type { Command } from "../lib/cli/command";
+import { runCommand } from "../lib/cli/run";
+import { synthesizeReleaseValues } from "../stacks/release-values";
 import { fieldPaths } from "./support/schema-fields";
 import { useTemporaryDirectories } from "./support/temporary-directories";
 
@@ -156,39 +158,45 @@ beforeAll(() => {
   goodOutput = filesUnder(outdir);
 });
 
-/** A script's exported main(), called in this process with its output captured: the cost of a spawn is tsx's startup, ~1 s. */
+/** Where each script's command is declared: scripts/<x>.ts is one line running it. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  adopt: async () => (await import("../lib/cli/commands/adopt")).adoptCommand,
+  "sso-sync": async () => (await import("../lib/sso-sync/cli")).ssoSyncCommand,
+  stacks: async () => (await import("../lib/cli/commands/stacks")).stacksCommand,
+  "lock-providers": async () => (await import("../lib/cli/commands/lock-providers")).lockProvidersCommand,
+  keys: async () => (await import("../lib/cli/commands/keys")).keysCommand,
+  "ingestion-config": async () => (await import("../lib/cli/commands/ingestion-config")).ingestionConfigCommand,
+  "check:chart": async () => (await import("../lib/cli/commands/check-chart")).checkChartCommand(synthesizeReleaseValues),
+  verify: async () => (await import("../lib/cli/commands/verify")).verifyCommand,
+  bench: async () => (await import("../scripts/bench")).benchCommand,
+  "ci:plan": async () => (await import("../lib/cli/commands/ci-plan")).ciPlanCommand,
+  "ci:apply": async () => (await import("../lib/cli/commands/ci-apply")).ciApplyCommand,
+  "ci:outputs": async () => (await import("../lib/cli/commands/ci-outputs")).ciOutputsCommand,
+  rehearse: async () => (await import("../lib/cli/commands/rehearse")).rehearseCommand,
+  changes: async () => (await import("../lib/cli/commands/changes")).changesCommand,
+  explain: async () => (await import("../lib/cli/commands/explain")).explainCommand,
+  bindings: async () => (await import("../lib/cli/commands/bindings")).bindingsCommand,
+};
+
+/**
+ * A script's command, run in this process with its io passed in: the case's variables over this process's (PATH,
+ * HOME), never the environments file of the shell. The cost of a spawn is tsx's startup, ~1 s.
+ */
 async function runScriptInProcess(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, ...rest] = args;
-  // sso-sync's command line lives in lib/sso-sync/cli.ts with its process passed in; the script only calls it.
-  const script: { main(args: string[]): number | Promise<number> } =
-    command === "sso-sync"
-      ? {
-          main: (argv) =>
-            runSsoSyncCli(argv, {
-              env: process.env,
-              stdout: (text) => process.stdout.write(text),
-              stderr: (text) => process.stderr.write(text),
-            }),
-        }
-      : ((await import(`../scripts/${SCRIPTS[command!]!.replace(/\.ts$/, "")}`)) as { main(args: string[]): number | Promise<number> });
-  const saved = { stdout: process.stdout.write, stderr: process.stderr.write, env: { ...process.env } };
+  const { [ENVIRONMENTS_FILE_VARIABLE]: _shells, ...inherited } = process.env;
   let stdout = "";
   let stderr = "";
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  delete process.env[ENVIRONMENTS_FILE_VARIABLE];
-  Object.assign(process.env, env);
-  try {
-    return { code: await script.main([...rest]), stdout, stderr };
-  } finally {
-    process.stdout.write = saved.stdout;
-    process.stderr.write = saved.stderr;
-    for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key];
-    Object.assign(process.env, saved.env);
-  }
+  const code = await runCommand(await COMMANDS[command!]!(), rest, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: { ...inherited, ...env },
+    cwd: PROJECT_ROOT,
+  });
+  return { code, stdout, stderr };
 }
 
 describe("the catalogue of mistakes", () => {
@@ -218,11 +226,12 @@ describe("the catalogue of mistakes", () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
-  test("has command-line cases for every script in scripts/", () => {
+  test("has command-line cases for every script in scripts/, and knows the command each one runs", () => {
     const scripts = readdirSync(join(PROJECT_ROOT, "scripts")).filter((file) => file.endsWith(".ts"));
     const covered = new Set(mistakes.map((mistake) => SCRIPTS[mistake.run[0]!]));
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((script) => !covered.has(script))).toEqual([]);
+    expect(Object.keys(SCRIPTS).filter((name) => !(name in COMMANDS))).toEqual([]);
   });
 
   for (const mistake of mistakes.filter((candidate) => candidate.run[0] !== "spawn")) {

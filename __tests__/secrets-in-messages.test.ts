@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { OktaManagementApi } from "../lib/adopt/okta-management-api";
 import { ENVIRONMENTS_FILE_VARIABLE } from "../lib/config/load-environments";
+import type { Command } from "../lib/cli/command";
+import { runCommand } from "../lib/cli/run";
 import { runSsoSyncCli } from "../lib/sso-sync/cli";
 import { runSynth } from "../stacks/run-synth";
 import { FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
@@ -71,22 +73,18 @@ function synthOutput(yaml: string): { code: number; output: string } {
   return { code, output: lines.join("\n") };
 }
 
-/** A script's main() in this process, its stdout and stderr captured. */
+/** A script's command in this process, its stdout and stderr captured. */
 async function script(name: string, args: readonly string[]): Promise<{ code: number; output: string }> {
-  const module = (await import(`../scripts/${name}`)) as { main(args: string[]): number | Promise<number> };
-  const saved = { stdout: process.stdout.write, stderr: process.stderr.write, file: process.env[ENVIRONMENTS_FILE_VARIABLE] };
+  const module = (await import(`../lib/cli/commands/${name}`)) as Record<string, Command>;
+  const command = Object.values(module)[0]!;
   let output = "";
-  process.stdout.write = ((chunk: string | Uint8Array) => ((output += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((output += String(chunk)), true)) as typeof process.stderr.write;
-  process.env[ENVIRONMENTS_FILE_VARIABLE] = FIXTURE_ENVIRONMENTS_FILE;
-  try {
-    return { code: await module.main([...args]), output };
-  } finally {
-    process.stdout.write = saved.stdout;
-    process.stderr.write = saved.stderr;
-    if (saved.file === undefined) delete process.env[ENVIRONMENTS_FILE_VARIABLE];
-    else process.env[ENVIRONMENTS_FILE_VARIABLE] = saved.file;
-  }
+  const code = await runCommand(command, args, {
+    stdout: (text) => void (output += text),
+    stderr: (text) => void (output += text),
+    env: { ...process.env, [ENVIRONMENTS_FILE_VARIABLE]: FIXTURE_ENVIRONMENTS_FILE },
+    cwd: process.cwd(),
+  });
+  return { code, output };
 }
 
 async function ssoSync(args: readonly string[]): Promise<{ code: number; output: string }> {

@@ -434,7 +434,7 @@ describe("the sso-sync command", () => {
       ["staging", "--outputs", "o.json", "--client-secret-env", "A", "--client-secret-file", "B"],
       "error: give the client secret either with --client-secret-env or with --client-secret-file, not both",
     ],
-    [["qa", "--outputs", "o.json"], 'error: no environment "qa"; the environments file has dev, staging, prod'],
+    [["qa", "--outputs", "o.json"], 'error: no environment "qa" in __tests__/fixtures/environments.yaml; the file has dev, staging, prod'],
   ])("answers bad usage %j with one line, a pointer to --help and exit 2", async (args, line) => {
     const { code, stdout, stderr } = await cli(args, { OPENMETADATA_ADMIN_TOKEN: ADMIN_TOKEN });
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: "", stderr: `${line}\nRun "npm run sso-sync -- --help" for usage.\n` });

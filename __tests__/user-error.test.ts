@@ -26,18 +26,19 @@ describe("one user-error type", () => {
     expect(errors.filter((error) => !(error instanceof UserError)).map((error) => error.name)).toEqual([]);
   });
 
-  test("anything else is reported as one short internal-error line with exit code 1, without a stack trace", () => {
+  test("anything else is reported as one short internal-error line with exit code 70, without a stack trace", () => {
     const written: string[] = [];
     const error = new TypeError("Cannot read properties of undefined (reading 'x')");
     error.stack = `${error.message}\n    at f (/work/lib/x.ts:1:2)`;
-    expect(internalError("stacks", error, (text) => written.push(text))).toBe(1);
+    expect(internalError("stacks", error, (text) => written.push(text))).toBe(70);
     expect(written).toEqual(["stacks: internal error (not a mistake in your input): Cannot read properties of undefined (reading 'x')\n"]);
   });
 
-  test("every script in scripts/ ends its error handling with internalError, so no error escapes as a stack trace", () => {
+  test("every script in scripts/ runs its command through the runner, whose error handling ends with internalError", () => {
     const scripts = readdirSync(SCRIPTS).filter((file) => file.endsWith(".ts"));
     expect(scripts.length).toBeGreaterThan(5);
-    const without = scripts.filter((file) => !/\binternalError\(/.test(readFileSync(join(SCRIPTS, file), "utf8")));
+    const without = scripts.filter((file) => !/\brunFromCommandLine\(/.test(readFileSync(join(SCRIPTS, file), "utf8")));
     expect(without).toEqual([]);
+    expect(readFileSync(join(SCRIPTS, "..", "lib", "cli", "run.ts"), "utf8")).toMatch(/\binternalError\(/);
   });
 });

@@ -1,17 +1,16 @@
 import { closest } from "./text/suggest";
+import { USER_ERROR_EXIT_CODE, UserError } from "./errors";
 import { looksLikeSecretPath, quoted, withoutKeysAndTokens } from "./secret-shape";
 
 /**
- * One convention for the command-line mistakes of every script: exit code 2, one line saying what
- * was wrong and what to write, and a pointer to --help (the full usage text would bury the line).
+ * The words of the command-line mistakes every command shares (lib/cli/run.ts answers with them): exit code 2,
+ * one line saying what was wrong and what to write, and a pointer to --help (the full usage text would bury it).
  */
 
-const USAGE_EXIT_CODE = 2;
-
 /** Writes `error: <problem>` and the --help pointer to stderr; returns the usage exit code. */
-export function usageError(script: string, problem: string, write: (text: string) => void = (text) => process.stderr.write(text)): number {
+export function usageError(script: string, problem: string, write: (text: string) => void): number {
   write(`error: ${withoutKeysAndTokens(problem)}\nRun "npm run ${script} -- --help" for usage.\n`);
-  return USAGE_EXIT_CODE;
+  return USER_ERROR_EXIT_CODE;
 }
 
 /**
@@ -88,4 +87,19 @@ export function pathProblem(option: string, path: string, error: unknown): strin
 
 function shownPath(path: string): string {
   return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
+}
+
+/** A whole-number option (`--timeout-ms 5000`): its value, or a UserError saying what it takes. */
+export function wholeNumberOption(text: string, option: string, minimum: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum)
+    throw new UserError(`${option} must be a whole number of at least ${minimum}, got ${quoted(text)}`);
+  return value;
+}
+
+/** An http(s) URL option (`--openmetadata-url URL`): the text, or a UserError. */
+export function httpUrlOption(text: string, option: string): string {
+  const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
+  if (protocol !== "https:" && protocol !== "http:") throw new UserError(`${option} must be an http(s) URL, got ${quoted(text)}`);
+  return text;
 }

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { describeArgumentError, usageError } from "../lib/cli-usage";
-import { internalError, UserError } from "../lib/errors";
+import { defineCommand, type CommandIo, type Parsed } from "../lib/cli/command";
+import { runFromCommandLine } from "../lib/cli/run";
+import { UserError } from "../lib/errors";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--warmup N] [--json] [--no-fail]
@@ -29,7 +29,8 @@ Options:
   --no-fail    exit 0 even when a target fails
   -h, --help   show this help
 
-Exit codes: 0 all targets met (or --no-fail), 1 a target failed, 2 bad usage or a run failed.
+Exit codes: 0 all targets met (or --no-fail), 1 a target failed, 2 bad usage or a run failed,
+70 an internal error (help/commands.md).
 `;
 
 const PROJECT_ROOT = resolve(__dirname, "..");
@@ -234,36 +235,21 @@ const OPTIONS = {
   warmup: { type: "string", default: "1" },
   json: { type: "boolean", default: false },
   "no-fail": { type: "boolean", default: false },
-  help: { type: "boolean", short: "h", default: false },
 } as const;
 
-export function main(args: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    return usageError("bench", describeArgumentError(error, Object.keys(OPTIONS), USAGE));
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+// Declared here beside its body (the scenarios, the targets), which the benchmark's work keeps changing.
+export const benchCommand = defineCommand({ name: "bench", usage: USAGE, options: OPTIONS, run: bench });
 
-  let runs: number;
-  let warmup: number;
-  try {
-    runs = positiveInteger(values.runs, "--runs", 1);
-    warmup = positiveInteger(values.warmup, "--warmup", 0);
-  } catch (error) {
-    return usageError("bench", (error as Error).message);
-  }
+function bench({ values }: Parsed<typeof OPTIONS>, io: CommandIo): number {
+  const runs = positiveInteger(values.runs, "--runs", 1);
+  const warmup = positiveInteger(values.warmup, "--warmup", 0);
   if (!existsSync(TSX)) {
-    process.stderr.write(`${TSX} not found; run npm ci first\n`);
+    io.stderr(`${TSX} not found; run npm ci first\n`);
     return 2;
   }
 
   // With --json, progress goes to stderr so stdout stays one JSON document.
-  const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const log = (line: string) => (values.json ? io.stderr : io.stdout)(`${line}\n`);
   const workDirectory = mkdtempSync(join(tmpdir(), "openmetadata-bench-"));
   // tsx resolves the minimal app's imports from its own folder upwards: inside the project's node_modules they resolve.
   const minimalDirectory = join(PROJECT_ROOT, "node_modules", ".cache", "bench");
@@ -325,7 +311,7 @@ export function main(args: string[]): number {
         node: process.version,
         platform: `${process.platform}-${process.arch}`,
       };
-      process.stdout.write(`${JSON.stringify({ runs, warmup, machine, results, ratios, cpuRatios, targets }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ runs, warmup, machine, results, ratios, cpuRatios, targets }, null, 2)}\n`);
     } else {
       log("");
       log(
@@ -349,14 +335,14 @@ export function main(args: string[]): number {
     return targets.every((entry) => entry.pass) || values["no-fail"] ? 0 : 1;
   } catch (error) {
     if (error instanceof RunFailed) {
-      process.stderr.write(`A synthesis run failed, so nothing was measured: ${error.message}\n`);
+      io.stderr(`A synthesis run failed, so nothing was measured: ${error.message}\n`);
       return 2;
     }
-    return internalError("bench", error);
+    throw error;
   } finally {
     rmSync(workDirectory, { recursive: true, force: true });
   }
 }
 
-// Run only as a command: the mistakes catalogue imports main() and calls it in-process.
-if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));
+// Run only as a command: the mistakes catalogue imports benchCommand and runs it in-process.
+if (typeof module !== "undefined" && require.main === module) runFromCommandLine(benchCommand);

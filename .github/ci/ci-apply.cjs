@@ -1,31 +1,6 @@
 // Generated from scripts/ci-apply.ts by __tests__/ci-terraform.test.ts; do not edit. The workflows run it with node alone (help/ci.md).
 // After changing its sources: npx vitest run __tests__/ci-terraform.test.ts -u
 "use strict";
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-
-// scripts/ci-apply.ts
-var ci_apply_exports = {};
-__export(ci_apply_exports, {
-  main: () => main
-});
-module.exports = __toCommonJS(ci_apply_exports);
-var import_node_util = require("node:util");
 
 // lib/ci/apply.ts
 var import_node_fs2 = require("node:fs");
@@ -50,6 +25,16 @@ function looksLikeSecretValue(value) {
     return Object.entries(value).some(([name, inner]) => NESTED_SECRET_NAME.test(name) || looksLikeSecretValue(inner));
   return false;
 }
+function withoutValue(text, value) {
+  const strings = [];
+  const collect = (inner) => {
+    if (typeof inner === "string") strings.push(inner, inner.trim(), JSON.stringify(inner), JSON.stringify(inner.trim()));
+    else if (Array.isArray(inner)) inner.forEach(collect);
+    else if (inner !== null && typeof inner === "object") Object.values(inner).forEach(collect);
+  };
+  collect(value);
+  return strings.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length).reduce((result, secret) => result.split(secret).join("(value not shown)"), text);
+}
 var PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
 var JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 var LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
@@ -69,13 +54,17 @@ function quoted(value) {
 // lib/errors.ts
 var UserError = class extends Error {
   name = "UserError";
-  constructor(message) {
+  /** The fix is on the command line, so the answer points to --help; not so for a variable to export. */
+  onTheCommandLine;
+  /** @param options.onTheCommandLine @default true: the answer ends with the --help pointer */
+  constructor(message, options = {}) {
     super(withoutKeysAndTokens(message));
+    this.onTheCommandLine = options.onTheCommandLine ?? true;
   }
 };
 var USER_ERROR_EXIT_CODE = 2;
-var INTERNAL_ERROR_EXIT_CODE = 1;
-function internalError(script, error, write = (text) => process.stderr.write(text)) {
+var INTERNAL_ERROR_EXIT_CODE = 70;
+function internalError(script, error, write) {
   const message = error instanceof Error ? error.message : String(error);
   write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
 `);
@@ -123,12 +112,11 @@ function editDistance(a, b) {
 }
 
 // lib/cli-usage.ts
-var USAGE_EXIT_CODE = 2;
-function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+function usageError(script, problem, write) {
   write(`error: ${withoutKeysAndTokens(problem)}
 Run "npm run ${script} -- --help" for usage.
 `);
-  return USAGE_EXIT_CODE;
+  return USER_ERROR_EXIT_CODE;
 }
 function describeArgumentError(error, knownOptions, usage = "") {
   const { code, message } = error;
@@ -158,15 +146,12 @@ var import_node_child_process = require("node:child_process");
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var PLAN_FILE = "tfplan";
-function processIo() {
-  return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
-}
 var STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function stackFolder(outdir, stack) {
   if (!STACK_ID.test(stack)) throw new UserError(`--stack ${JSON.stringify(stack)} is not a stack id (npm run -s stacks lists them)`);
   const folder = (0, import_node_path.join)(outdir, "stacks", stack);
   if (!(0, import_node_fs.existsSync)((0, import_node_path.join)(folder, "cdk.tf.json")))
-    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`);
+    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`, { onTheCommandLine: false });
   return folder;
 }
 function withoutEmptyVariables(env) {
@@ -184,7 +169,8 @@ function runTerraform(args, cwd, env, streams) {
   });
   if (result.error?.code === "ENOENT")
     throw new UserError(
-      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder"
+      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder",
+      { onTheCommandLine: false }
     );
   if (result.error) throw result.error;
   return { status: result.status ?? 1, stdout: result.stdout ?? "" };
@@ -211,7 +197,9 @@ function applyReviewedPlan({ stack, folder, planDir, commit }, io) {
   }
   const savedPlan = (0, import_node_path2.join)(folder, PLAN_FILE);
   if (!(0, import_node_fs2.existsSync)(savedPlan))
-    throw new UserError(`${savedPlan} does not exist: the reviewed plan must be there (npm run ci:plan -- --for deploy writes it)`);
+    throw new UserError(`${savedPlan} does not exist: the reviewed plan must be there (npm run ci:plan -- --for deploy writes it)`, {
+      onTheCommandLine: false
+    });
   try {
     const applied = runTerraform(["apply", "-input=false", "-no-color", PLAN_FILE], folder, withoutEmptyVariables(io.env), {
       stdout: "inherit",
@@ -229,8 +217,15 @@ function applyReviewedPlan({ stack, folder, planDir, commit }, io) {
   }
 }
 
-// scripts/ci-apply.ts
-var USAGE = `Usage: npm run ci:apply -- --stack ID --plan-dir DIR --commit SHA [--outdir DIR]
+// lib/cli/command.ts
+function defineCommand(declaration) {
+  return declaration;
+}
+
+// lib/cli/commands/ci-apply.ts
+var ciApplyCommand = defineCommand({
+  name: "ci:apply",
+  usage: `Usage: npm run ci:apply -- --stack ID --plan-dir DIR --commit SHA [--outdir DIR]
 
 The deploy's apply of exactly the reviewed plan, <outdir>/stacks/<ID>/tfplan (help/ci.md): refused when
 DIR/commit, which npm run ci:plan -- --for deploy wrote, names another commit than --commit; otherwise
@@ -246,44 +241,146 @@ Options:
 
 Problems are GitHub annotations (::error) when GITHUB_ACTIONS=true, "error: ..." lines otherwise.
 Exit codes: 0 applied, 1 refused (a plan of another commit) or terraform apply failed,
-2 bad usage, a missing plan or commit file, a stack that is not synthesized, or no terraform on PATH.
-`;
-var OPTIONS = {
-  stack: { type: "string" },
-  "plan-dir": { type: "string" },
-  commit: { type: "string" },
-  outdir: { type: "string", default: "cdktf.out" },
-  help: { type: "boolean", short: "h", default: false }
-};
-function main(args, io = processIo()) {
-  let values;
-  try {
-    ({ values } = (0, import_node_util.parseArgs)({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    return usageError("ci:apply", describeArgumentError(error, Object.keys(OPTIONS), USAGE), io.stderr);
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (values.stack === void 0) return usageError("ci:apply", "--stack ID is required: the stack to apply", io.stderr);
-  if (values["plan-dir"] === void 0)
-    return usageError("ci:apply", "--plan-dir DIR is required: the plan's folder, with its commit file", io.stderr);
-  if (!values.commit) return usageError("ci:apply", "--commit SHA is required: the commit this run deploys", io.stderr);
-  try {
+2 bad usage, a missing plan or commit file, a stack that is not synthesized, or no terraform on PATH,
+70 an internal error (help/commands.md).
+`,
+  options: {
+    stack: { type: "string" },
+    "plan-dir": { type: "string" },
+    commit: { type: "string" },
+    outdir: { type: "string", default: "cdktf.out" }
+  },
+  run({ values }, io) {
+    if (values.stack === void 0) throw new UserError("--stack ID is required: the stack to apply");
+    if (values["plan-dir"] === void 0) throw new UserError("--plan-dir DIR is required: the plan's folder, with its commit file");
+    if (!values.commit) throw new UserError("--commit SHA is required: the commit this run deploys");
     return applyReviewedPlan(
       { stack: values.stack, folder: stackFolder(values.outdir, values.stack), planDir: values["plan-dir"], commit: values.commit },
       io
     );
+  }
+});
+
+// lib/cli/run.ts
+var import_node_util = require("node:util");
+
+// lib/config/errors.ts
+var ConfigError = class extends UserError {
+  constructor(source, problems) {
+    const [only] = problems;
+    const lines = groupedLines(problems);
+    super(
+      problems.length === 1 && only.path === SETTING_LEVEL ? `${source} ${only.message}` : `${source}: ${lines.length} problem${lines.length === 1 ? "" : "s"} in the environments
+${lines.map((line) => `  - ${line}`).join("\n")}`
+    );
+    this.source = source;
+    this.problems = problems;
+    this.name = "ConfigError";
+  }
+  source;
+  problems;
+};
+var LISTED_ENVIRONMENTS = 10;
+function groupedLines(problems) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const problem of problems) {
+    const key = problem.environment === void 0 ? formatProblem(problem) : formatProblem({ ...problem, environment: "\0" });
+    const group = groups.get(key);
+    if (group && problem.environment !== void 0) group.environments.push(problem.environment);
+    else
+      groups.set(group ? `${key}\0${groups.size}` : key, {
+        problem,
+        environments: problem.environment === void 0 ? [] : [problem.environment]
+      });
+  }
+  return [...groups.values()].map(({ problem, environments }) => {
+    if (environments.length <= 1) return formatProblem(problem);
+    const listed = environments.slice(0, LISTED_ENVIRONMENTS).map((name) => JSON.stringify(name));
+    const more = environments.length > LISTED_ENVIRONMENTS ? ` and ${environments.length - LISTED_ENVIRONMENTS} more` : "";
+    const line = formatProblem({ ...problem, environment: "\0" });
+    return line.replace('environment "\0"', `${environments.length} environments (${listed.join(", ")}${more})`);
+  });
+}
+var FILE_LEVEL = "(file)";
+var SETTING_LEVEL = "(setting)";
+function formatProblem(problem) {
+  if (problem.path === FILE_LEVEL) return `the file ${problem.message}`;
+  if (problem.path === SETTING_LEVEL) return problem.message;
+  const where = problem.environment ? `environment "${problem.environment}", ` : "";
+  const secret = problem.secret === true || looksLikeSecretValue(problem.value);
+  let found = problem.value === void 0 ? "missing" : `got ${describeValue(problem.value)}`;
+  if (problem.value !== void 0 && secret) found = "a value that may be secret (not shown)";
+  const message = secret ? withoutValue(problem.message, problem.value) : problem.message;
+  if (!problem.path && problem.environment) return `environment "${problem.environment}": ${found}; ${message}`;
+  return `${where}field ${problem.path || "(root)"}: ${found}; ${message}`;
+}
+function describeValue(value) {
+  const text = JSON.stringify(value);
+  if (text === void 0) return String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// lib/cli/run.ts
+var HELP = { help: { type: "boolean", short: "h", default: false } };
+async function runCommand(command, args, io) {
+  const options = { ...command.options, ...HELP };
+  let parsed;
+  try {
+    parsed = (0, import_node_util.parseArgs)({
+      args: [...args],
+      options,
+      strict: true,
+      allowPositionals: command.positionals === true || command.environment !== void 0
+    });
   } catch (error) {
-    if (!(error instanceof UserError)) return internalError("ci:apply", error, io.stderr);
+    return usageError(command.name, describeArgumentError(error, Object.keys(options), command.usage), io.stderr);
+  }
+  if (parsed.values.help) {
+    io.stdout(command.usage.endsWith("\n") ? command.usage : `${command.usage}
+`);
+    return 0;
+  }
+  try {
+    const selected = command.environment ? command.environment.select(command.name, parsed.positionals, io) : {};
+    return await command.run({ ...parsed, ...selected }, io);
+  } catch (error) {
+    return answer(command.name, error, io);
+  }
+}
+function answer(name, error, io) {
+  if (error instanceof ConfigError) {
+    io.stderr(`${error.message}
+`);
+    return USER_ERROR_EXIT_CODE;
+  }
+  if (error instanceof UserError && !error.onTheCommandLine) {
     io.stderr(`error: ${error.message}
 `);
     return USER_ERROR_EXIT_CODE;
   }
+  if (error instanceof UserError) return usageError(name, error.message, io.stderr);
+  return internalError(name, error, io.stderr);
 }
-if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));
-// Annotate the CommonJS export names for ESM import in node:
-0 && (module.exports = {
-  main
-});
+function processIo() {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd()
+  };
+}
+function runFromCommandLine(command) {
+  const io = processIo();
+  void runCommand(command, process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // Only a failing stderr gets here; the answer is still an internal error, not a stack trace.
+    (error) => {
+      process.exitCode = internalError(command.name, error, io.stderr);
+    }
+  );
+}
+
+// scripts/ci-apply.ts
+runFromCommandLine(ciApplyCommand);

@@ -1,31 +1,6 @@
 // Generated from scripts/ci-plan.ts by __tests__/ci-terraform.test.ts; do not edit. The workflows run it with node alone (help/ci.md).
 // After changing its sources: npx vitest run __tests__/ci-terraform.test.ts -u
 "use strict";
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-
-// scripts/ci-plan.ts
-var ci_plan_exports = {};
-__export(ci_plan_exports, {
-  main: () => main
-});
-module.exports = __toCommonJS(ci_plan_exports);
-var import_node_util = require("node:util");
 
 // lib/ci/plan.ts
 var import_node_fs2 = require("node:fs");
@@ -77,6 +52,16 @@ function looksLikeSecretValue(value) {
     return Object.entries(value).some(([name, inner]) => NESTED_SECRET_NAME.test(name) || looksLikeSecretValue(inner));
   return false;
 }
+function withoutValue(text, value) {
+  const strings = [];
+  const collect = (inner) => {
+    if (typeof inner === "string") strings.push(inner, inner.trim(), JSON.stringify(inner), JSON.stringify(inner.trim()));
+    else if (Array.isArray(inner)) inner.forEach(collect);
+    else if (inner !== null && typeof inner === "object") Object.values(inner).forEach(collect);
+  };
+  collect(value);
+  return strings.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length).reduce((result, secret) => result.split(secret).join("(value not shown)"), text);
+}
 var PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
 var JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 var LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
@@ -97,13 +82,32 @@ function looksLikeSecretPath(value) {
   return value.split(/[/\\]/).some((part) => looksLikeSecretValue(part));
 }
 
+// lib/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+  /** The fix is on the command line, so the answer points to --help; not so for a variable to export. */
+  onTheCommandLine;
+  /** @param options.onTheCommandLine @default true: the answer ends with the --help pointer */
+  constructor(message, options = {}) {
+    super(withoutKeysAndTokens(message));
+    this.onTheCommandLine = options.onTheCommandLine ?? true;
+  }
+};
+var USER_ERROR_EXIT_CODE = 2;
+var INTERNAL_ERROR_EXIT_CODE = 70;
+function internalError(script, error, write) {
+  const message = error instanceof Error ? error.message : String(error);
+  write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
+`);
+  return INTERNAL_ERROR_EXIT_CODE;
+}
+
 // lib/cli-usage.ts
-var USAGE_EXIT_CODE = 2;
-function usageError(script, problem, write = (text) => process.stderr.write(text)) {
+function usageError(script, problem, write) {
   write(`error: ${withoutKeysAndTokens(problem)}
 Run "npm run ${script} -- --help" for usage.
 `);
-  return USAGE_EXIT_CODE;
+  return USER_ERROR_EXIT_CODE;
 }
 function describeArgumentError(error, knownOptions, usage = "") {
   const { code, message } = error;
@@ -143,22 +147,6 @@ function pathProblem(option, path, error) {
 }
 function shownPath(path) {
   return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
-}
-
-// lib/errors.ts
-var UserError = class extends Error {
-  name = "UserError";
-  constructor(message) {
-    super(withoutKeysAndTokens(message));
-  }
-};
-var USER_ERROR_EXIT_CODE = 2;
-var INTERNAL_ERROR_EXIT_CODE = 1;
-function internalError(script, error, write = (text) => process.stderr.write(text)) {
-  const message = error instanceof Error ? error.message : String(error);
-  write(`${script}: internal error (not a mistake in your input): ${withoutSecretShapes(message).split("\n")[0]}
-`);
-  return INTERNAL_ERROR_EXIT_CODE;
 }
 
 // lib/ci/annotations.ts
@@ -254,15 +242,12 @@ var import_node_child_process = require("node:child_process");
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var PLAN_FILE = "tfplan";
-function processIo() {
-  return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
-}
 var STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function stackFolder(outdir, stack) {
   if (!STACK_ID.test(stack)) throw new UserError(`--stack ${JSON.stringify(stack)} is not a stack id (npm run -s stacks lists them)`);
   const folder = (0, import_node_path.join)(outdir, "stacks", stack);
   if (!(0, import_node_fs.existsSync)((0, import_node_path.join)(folder, "cdk.tf.json")))
-    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`);
+    throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`, { onTheCommandLine: false });
   return folder;
 }
 function withoutEmptyVariables(env) {
@@ -280,7 +265,8 @@ function runTerraform(args, cwd, env, streams) {
   });
   if (result.error?.code === "ENOENT")
     throw new UserError(
-      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder"
+      "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder",
+      { onTheCommandLine: false }
     );
   if (result.error) throw result.error;
   return { status: result.status ?? 1, stdout: result.stdout ?? "" };
@@ -394,8 +380,16 @@ function withFile(path, run) {
   }
 }
 
-// scripts/ci-plan.ts
-var USAGE = `Usage: npm run ci:plan -- --for deploy|pull-request|drift --stack ID --plan-dir DIR [options]
+// lib/cli/command.ts
+function defineCommand(declaration) {
+  return declaration;
+}
+
+// lib/cli/commands/ci-plan.ts
+var COMMIT = /^[0-9a-f]{7,64}$/i;
+var ciPlanCommand = defineCommand({
+  name: "ci:plan",
+  usage: `Usage: npm run ci:plan -- --for deploy|pull-request|drift --stack ID --plan-dir DIR [options]
 
 The workflows' terraform plan of one synthesized stack, in <outdir>/stacks/<ID> after terraform init
 (help/ci.md): terraform plan -input=false -no-color -lock=false, with every empty TF_VAR_ variable
@@ -421,45 +415,30 @@ Options:
 
 Problems are GitHub annotations (::error) when GITHUB_ACTIONS=true, "error: ..." lines otherwise.
 Exit codes: 0 planned (with or without changes), 1 the plan failed or (drift) found drift,
-2 bad usage, a stack that is not synthesized, or no terraform on PATH.
-`;
-var OPTIONS = {
-  for: { type: "string" },
-  stack: { type: "string" },
-  "plan-dir": { type: "string" },
-  commit: { type: "string" },
-  summary: { type: "string" },
-  "run-url": { type: "string" },
-  changes: { type: "string" },
-  outdir: { type: "string", default: "cdktf.out" },
-  help: { type: "boolean", short: "h", default: false }
-};
-var COMMIT = /^[0-9a-f]{7,64}$/i;
-function main(args, io = processIo()) {
-  let values;
-  try {
-    ({ values } = (0, import_node_util.parseArgs)({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    return usageError("ci:plan", describeArgumentError(error, Object.keys(OPTIONS), USAGE), io.stderr);
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  const purpose = values.for;
-  if (!PLAN_PURPOSES.includes(purpose))
-    return usageError(
-      "ci:plan",
-      purpose === void 0 ? `--for is required: ${PLAN_PURPOSES.join(", ")}` : `--for ${purpose}: use one of ${PLAN_PURPOSES.join(", ")}`,
-      io.stderr
-    );
-  if (values.stack === void 0) return usageError("ci:plan", "--stack ID is required: the stack to plan", io.stderr);
-  if (values["plan-dir"] === void 0) return usageError("ci:plan", "--plan-dir DIR is required: where the plan's files go", io.stderr);
-  if (values.commit === void 0 && purpose !== "drift")
-    return usageError("ci:plan", `--commit SHA is required with --for ${purpose}: the commit planned`, io.stderr);
-  if (values.commit !== void 0 && !COMMIT.test(values.commit))
-    return usageError("ci:plan", `--commit ${JSON.stringify(values.commit)} is not a commit hash`, io.stderr);
-  try {
+2 bad usage, a stack that is not synthesized, or no terraform on PATH, 70 an internal error (help/commands.md).
+`,
+  options: {
+    for: { type: "string" },
+    stack: { type: "string" },
+    "plan-dir": { type: "string" },
+    commit: { type: "string" },
+    summary: { type: "string" },
+    "run-url": { type: "string" },
+    changes: { type: "string" },
+    outdir: { type: "string", default: "cdktf.out" }
+  },
+  run({ values }, io) {
+    const purpose = values.for;
+    if (!PLAN_PURPOSES.includes(purpose))
+      throw new UserError(
+        purpose === void 0 ? `--for is required: ${PLAN_PURPOSES.join(", ")}` : `--for ${purpose}: use one of ${PLAN_PURPOSES.join(", ")}`
+      );
+    if (values.stack === void 0) throw new UserError("--stack ID is required: the stack to plan");
+    if (values["plan-dir"] === void 0) throw new UserError("--plan-dir DIR is required: where the plan's files go");
+    if (values.commit === void 0 && purpose !== "drift")
+      throw new UserError(`--commit SHA is required with --for ${purpose}: the commit planned`);
+    if (values.commit !== void 0 && !COMMIT.test(values.commit))
+      throw new UserError(`--commit ${JSON.stringify(values.commit)} is not a commit hash`);
     return plan(
       {
         purpose,
@@ -473,15 +452,129 @@ function main(args, io = processIo()) {
       },
       io
     );
+  }
+});
+
+// lib/cli/run.ts
+var import_node_util = require("node:util");
+
+// lib/config/errors.ts
+var ConfigError = class extends UserError {
+  constructor(source, problems) {
+    const [only] = problems;
+    const lines = groupedLines(problems);
+    super(
+      problems.length === 1 && only.path === SETTING_LEVEL ? `${source} ${only.message}` : `${source}: ${lines.length} problem${lines.length === 1 ? "" : "s"} in the environments
+${lines.map((line) => `  - ${line}`).join("\n")}`
+    );
+    this.source = source;
+    this.problems = problems;
+    this.name = "ConfigError";
+  }
+  source;
+  problems;
+};
+var LISTED_ENVIRONMENTS = 10;
+function groupedLines(problems) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const problem of problems) {
+    const key = problem.environment === void 0 ? formatProblem(problem) : formatProblem({ ...problem, environment: "\0" });
+    const group = groups.get(key);
+    if (group && problem.environment !== void 0) group.environments.push(problem.environment);
+    else
+      groups.set(group ? `${key}\0${groups.size}` : key, {
+        problem,
+        environments: problem.environment === void 0 ? [] : [problem.environment]
+      });
+  }
+  return [...groups.values()].map(({ problem, environments }) => {
+    if (environments.length <= 1) return formatProblem(problem);
+    const listed = environments.slice(0, LISTED_ENVIRONMENTS).map((name) => JSON.stringify(name));
+    const more = environments.length > LISTED_ENVIRONMENTS ? ` and ${environments.length - LISTED_ENVIRONMENTS} more` : "";
+    const line = formatProblem({ ...problem, environment: "\0" });
+    return line.replace('environment "\0"', `${environments.length} environments (${listed.join(", ")}${more})`);
+  });
+}
+var FILE_LEVEL = "(file)";
+var SETTING_LEVEL = "(setting)";
+function formatProblem(problem) {
+  if (problem.path === FILE_LEVEL) return `the file ${problem.message}`;
+  if (problem.path === SETTING_LEVEL) return problem.message;
+  const where = problem.environment ? `environment "${problem.environment}", ` : "";
+  const secret = problem.secret === true || looksLikeSecretValue(problem.value);
+  let found = problem.value === void 0 ? "missing" : `got ${describeValue(problem.value)}`;
+  if (problem.value !== void 0 && secret) found = "a value that may be secret (not shown)";
+  const message = secret ? withoutValue(problem.message, problem.value) : problem.message;
+  if (!problem.path && problem.environment) return `environment "${problem.environment}": ${found}; ${message}`;
+  return `${where}field ${problem.path || "(root)"}: ${found}; ${message}`;
+}
+function describeValue(value) {
+  const text = JSON.stringify(value);
+  if (text === void 0) return String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// lib/cli/run.ts
+var HELP = { help: { type: "boolean", short: "h", default: false } };
+async function runCommand(command, args, io) {
+  const options = { ...command.options, ...HELP };
+  let parsed;
+  try {
+    parsed = (0, import_node_util.parseArgs)({
+      args: [...args],
+      options,
+      strict: true,
+      allowPositionals: command.positionals === true || command.environment !== void 0
+    });
   } catch (error) {
-    if (!(error instanceof UserError)) return internalError("ci:plan", error, io.stderr);
+    return usageError(command.name, describeArgumentError(error, Object.keys(options), command.usage), io.stderr);
+  }
+  if (parsed.values.help) {
+    io.stdout(command.usage.endsWith("\n") ? command.usage : `${command.usage}
+`);
+    return 0;
+  }
+  try {
+    const selected = command.environment ? command.environment.select(command.name, parsed.positionals, io) : {};
+    return await command.run({ ...parsed, ...selected }, io);
+  } catch (error) {
+    return answer(command.name, error, io);
+  }
+}
+function answer(name, error, io) {
+  if (error instanceof ConfigError) {
+    io.stderr(`${error.message}
+`);
+    return USER_ERROR_EXIT_CODE;
+  }
+  if (error instanceof UserError && !error.onTheCommandLine) {
     io.stderr(`error: ${error.message}
 `);
     return USER_ERROR_EXIT_CODE;
   }
+  if (error instanceof UserError) return usageError(name, error.message, io.stderr);
+  return internalError(name, error, io.stderr);
 }
-if (typeof module !== "undefined" && require.main === module) process.exitCode = main(process.argv.slice(2));
-// Annotate the CommonJS export names for ESM import in node:
-0 && (module.exports = {
-  main
-});
+function processIo() {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd()
+  };
+}
+function runFromCommandLine(command) {
+  const io = processIo();
+  void runCommand(command, process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // Only a failing stderr gets here; the answer is still an internal error, not a stack trace.
+    (error) => {
+      process.exitCode = internalError(command.name, error, io.stderr);
+    }
+  );
+}
+
+// scripts/ci-plan.ts
+runFromCommandLine(ciPlanCommand);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { conformBlock } from "../../local-providers/protocol/cty";
 import { planResource } from "../../local-providers/protocol/plan";
 import { WORLD_VARIABLE, WorldTenant } from "../../local-providers/provider/world";
@@ -30,7 +30,8 @@ import {
   type LocalOktaOrg,
   type LocalOpenMetadata,
 } from "../../local-providers/services";
-import { main as verify } from "../../scripts/verify";
+import { verifyCommand } from "../../lib/cli/commands/verify";
+import { runCommand } from "../../lib/cli/run";
 
 // The local Okta org and OpenMetadata read a world written by hand here, in the shapes the local okta,
 // kubernetes and helm providers write (local-providers/providers/*/index.ts), after they started, as an
@@ -587,15 +588,18 @@ describe("npm run verify on the world", () => {
         },
       }),
     );
-    const previous = process.env["OPENMETADATA_ENVIRONMENTS_FILE"];
-    process.env["OPENMETADATA_ENVIRONMENTS_FILE"] = environmentsFile;
     let printed = "";
-    const write = vi.spyOn(process.stdout, "write").mockImplementation((text) => {
-      printed += String(text);
-      return true;
-    });
     try {
-      const code = await verify(["local", "--outputs", outputsFile, "--openmetadata-url", spaOpenMetadata.url, "--json", "--retries", "0"]);
+      const code = await runCommand(
+        verifyCommand,
+        ["local", "--outputs", outputsFile, "--openmetadata-url", spaOpenMetadata.url, "--json", "--retries", "0"],
+        {
+          stdout: (text) => void (printed += text),
+          stderr: () => undefined,
+          env: { ...process.env, OPENMETADATA_ENVIRONMENTS_FILE: environmentsFile },
+          cwd: process.cwd(),
+        },
+      );
       const report = JSON.parse(printed) as { ok: boolean; checks: { id: string; status: string; detail: string }[] };
       expect(report.checks.map((check) => [check.id, check.status])).toEqual([
         ["issuer-discovery", "pass"],
@@ -606,9 +610,6 @@ describe("npm run verify on the world", () => {
       ]);
       expect(code).toBe(0);
     } finally {
-      write.mockRestore();
-      if (previous === undefined) delete process.env["OPENMETADATA_ENVIRONMENTS_FILE"];
-      else process.env["OPENMETADATA_ENVIRONMENTS_FILE"] = previous;
       rmSync(directory, { recursive: true, force: true });
     }
   });

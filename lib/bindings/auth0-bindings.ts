@@ -141,7 +141,10 @@ const BINDINGS_PROVIDER = "auth0";
 export async function generateAuth0Bindings(options: GenerateOptions): Promise<BindingsFingerprint> {
   const { projectRoot, outputDirectory } = options;
   const log = options.log ?? (() => undefined);
-  if (!onPath("terraform")) throw new UserError("terraform is not on PATH; cdktf get runs it to read the local auth0 provider's schema");
+  if (!onPath("terraform"))
+    throw new UserError("terraform is not on PATH; cdktf get runs it to read the local auth0 provider's schema", {
+      onTheCommandLine: false,
+    });
   const fingerprint = currentFingerprint(projectRoot);
   const scratch = mkdtempSync(join(tmpdir(), "auth0-bindings-"));
   try {

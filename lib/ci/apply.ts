@@ -38,7 +38,9 @@ export function applyReviewedPlan({ stack, folder, planDir, commit }: ApplyOptio
   }
   const savedPlan = join(folder, PLAN_FILE);
   if (!existsSync(savedPlan))
-    throw new UserError(`${savedPlan} does not exist: the reviewed plan must be there (npm run ci:plan -- --for deploy writes it)`);
+    throw new UserError(`${savedPlan} does not exist: the reviewed plan must be there (npm run ci:plan -- --for deploy writes it)`, {
+      onTheCommandLine: false,
+    });
   try {
     const applied = runTerraform(["apply", "-input=false", "-no-color", PLAN_FILE], folder, withoutEmptyVariables(io.env), {
       stdout: "inherit",

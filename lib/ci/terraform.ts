@@ -20,11 +20,6 @@ export interface StepIo {
   readonly stderr: (text: string) => void;
 }
 
-/** The running process's environment and streams. */
-export function processIo(): StepIo {
-  return { env: process.env, stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
-}
-
 /** A stack id as `npm run -s stacks` prints it: one path segment, so --stack cannot point elsewhere. */
 const STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -33,7 +28,7 @@ export function stackFolder(outdir: string, stack: string): string {
   if (!STACK_ID.test(stack)) throw new UserError(`--stack ${JSON.stringify(stack)} is not a stack id (npm run -s stacks lists them)`);
   const folder = join(outdir, "stacks", stack);
   if (!existsSync(join(folder, "cdk.tf.json")))
-    throw new UserError(`${join(folder, "cdk.tf.json")} does not exist: run npm run synth first`);
+    throw new UserError(`${join(folder, "cdk.tf.json")} does not exist: run npm run synth first`, { onTheCommandLine: false });
   return folder;
 }
 
@@ -71,6 +66,7 @@ export function runTerraform(
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
     throw new UserError(
       "terraform is not on PATH: install Terraform 1.11.4 (the version CI pins) and run terraform init in the stack folder",
+      { onTheCommandLine: false },
     );
   if (result.error) throw result.error;
   return { status: result.status ?? 1, stdout: result.stdout ?? "" };

@@ -1,25 +1,23 @@
-import { looksLikeSecretValue, quoted, shown } from "../secret-shape";
-import { NPM_DASHES_HINT, secretInsteadOfPath } from "../cli-usage";
-import { parseArgs } from "node:util";
-import { environmentsFilePath, loadEnvironmentsFile } from "../config/load-environments";
+import { looksLikeSecretValue, shown } from "../secret-shape";
+import { httpUrlOption, NPM_DASHES_HINT, secretInsteadOfPath, wholeNumberOption } from "../cli-usage";
+import { defineCommand, type CommandIo } from "../cli/command";
+import { positionalEnvironment } from "../cli/environment";
+import { runCommand } from "../cli/run";
 import { parseStackOutputs, readOutputsFile, readUserTextFile } from "../verify/outputs";
 import { SsoSyncUsageError } from "./errors";
 import { runSsoSync } from "./run";
-import { UserError } from "../errors";
 import { identityProviderOf } from "../identity-providers/by-name";
 import type { IdentityProviderConventions } from "../identity-providers/conventions";
 
 /**
- * The command line of `npm run sso-sync`: options, environment variables and files in, one exit
- * code out. The process (argv, env, stdout, stderr) is injected, so tests run it in-process.
+ * The command line of `npm run sso-sync` (lib/cli runs it): options, environment variables and files in,
+ * one exit code out.
  */
 
-export interface CliProcess {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Overrides for the requests, e.g. shorter timeouts in tests. */
-  readonly http?: { readonly timeoutMs?: number };
+/** What sso-sync's tests pass: the command's io, the folder aside, and overrides for the requests. */
+export interface CliProcess extends Omit<CommandIo, "cwd"> {
+  readonly cwd?: string;
+  readonly http?: SsoSyncHttp;
 }
 
 export const TOKEN_VARIABLE = "OPENMETADATA_ADMIN_TOKEN";
@@ -45,94 +43,83 @@ Options:
 Authentication: ${TOKEN_VARIABLE}, a personal access token of an OpenMetadata admin user (never a
 bot's token). It is sent only to OpenMetadata and never printed.
 
-Exit codes: 0 in sync (or written and read back), 1 drift or a failed step, 2 bad usage.
+Exit codes: 0 in sync (or written and read back), 1 drift or a failed step, 2 bad usage, 70 an internal
+error (help/commands.md).
 `;
 
-const OPTIONS = {
-  outputs: { type: "string" },
-  "openmetadata-url": { type: "string" },
-  apply: { type: "boolean", default: false },
-  "client-secret-env": { type: "string" },
-  "client-secret-file": { type: "string" },
-  "timeout-ms": { type: "string", default: "10000" },
-  help: { type: "boolean", short: "h", default: false },
-} as const;
+/** Overrides for the requests, e.g. shorter timeouts in tests. */
+export interface SsoSyncHttp {
+  readonly timeoutMs?: number;
+}
 
-export async function runSsoSyncCli(args: readonly string[], io: CliProcess): Promise<number> {
-  const usageError = (problem: string) => {
-    io.stderr(usageLine(problem));
-    return 2;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    return usageError(argumentProblem(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(SSO_SYNC_USAGE);
-    return 0;
-  }
-
-  try {
-    if (positionals.length !== 1)
-      throw new SsoSyncUsageError(
-        positionals.length === 0
-          ? "name the environment, e.g. npm run sso-sync -- staging --outputs outputs.json"
-          : `one environment at a time, got ${positionals.map(quoted).join(", ")} (${NPM_DASHES_HINT}: npm run <script> -- <environment> --option VALUE)`,
+/** npm run sso-sync; `http` overrides what the requests use (tests shorten the timeout). */
+export function ssoSyncCommandWith(http: SsoSyncHttp = {}) {
+  return defineCommand({
+    name: "sso-sync",
+    usage: SSO_SYNC_USAGE,
+    options: {
+      outputs: { type: "string" },
+      "openmetadata-url": { type: "string" },
+      apply: { type: "boolean", default: false },
+      "client-secret-env": { type: "string" },
+      "client-secret-file": { type: "string" },
+      "timeout-ms": { type: "string", default: "10000" },
+    },
+    environment: positionalEnvironment({ example: "staging --outputs outputs.json" }),
+    async run({ values, environment, environments }, io) {
+      if (!values.outputs)
+        throw new SsoSyncUsageError(`--outputs FILE is required (cdktf output <stack> --outputs-file FILE; ${NPM_DASHES_HINT})`);
+      for (const option of ["outputs", "client-secret-file"] as const) {
+        const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
+        if (problem) throw new SsoSyncUsageError(problem);
+      }
+      if (values["client-secret-env"] !== undefined && values["client-secret-file"] !== undefined)
+        throw new SsoSyncUsageError("give the client secret either with --client-secret-env or with --client-secret-file, not both");
+      const timeoutMs = wholeNumberOption(values["timeout-ms"], "--timeout-ms", 1);
+      const openmetadataUrl =
+        values["openmetadata-url"] === undefined ? undefined : httpUrlOption(values["openmetadata-url"], "--openmetadata-url");
+      // As verify reads it (UTF-16, BOM, the same messages): the same file is given to both.
+      const outputs = parseStackOutputs(
+        readOutputsFile(values.outputs, (message) => new SsoSyncUsageError(message)),
+        environment.stackId,
+        values.outputs,
+        environments,
       );
-    if (!values.outputs)
-      throw new SsoSyncUsageError(`--outputs FILE is required (cdktf output <stack> --outputs-file FILE; ${NPM_DASHES_HINT})`);
-    for (const option of ["outputs", "client-secret-file"] as const) {
-      const problem = values[option] === undefined ? undefined : secretInsteadOfPath(`--${option}`, values[option]);
-      if (problem) throw new SsoSyncUsageError(problem);
-    }
-    if (values["client-secret-env"] !== undefined && values["client-secret-file"] !== undefined)
-      throw new SsoSyncUsageError("give the client secret either with --client-secret-env or with --client-secret-file, not both");
-    const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms");
-    const openmetadataUrl =
-      values["openmetadata-url"] === undefined ? undefined : httpUrl(values["openmetadata-url"], "--openmetadata-url");
 
-    const environments = loadEnvironmentsFile(environmentsFilePath(io.env));
-    const environment = environments.find((candidate) => candidate.name === positionals[0]);
-    if (!environment)
-      throw new SsoSyncUsageError(
-        `no environment ${quoted(positionals[0] ?? "")}; the environments file has ` +
-          `${environments.map((candidate) => candidate.name).join(", ")}`,
+      const token = io.env[TOKEN_VARIABLE];
+      if (token === undefined || token.trim() === "")
+        throw new SsoSyncUsageError(
+          `${TOKEN_VARIABLE} is not set; export a personal access token of an ` +
+            `OpenMetadata admin user (never a bot's token); nothing was sent`,
+          // One line, no usage pointer: the fix is the variable, not the command line.
+          { onTheCommandLine: false },
+        );
+      const clientSecret = readClientSecret(
+        values["client-secret-env"],
+        values["client-secret-file"],
+        io.env,
+        identityProviderOf(environment).conventions,
       );
-    const outputs = parseStackOutputs(readJsonFile(values.outputs), environment.stackId, values.outputs, environments);
 
-    const token = io.env[TOKEN_VARIABLE];
-    if (token === undefined || token.trim() === "") {
-      // One line, no usage pointer: the fix is the variable, not the command line.
-      io.stderr(
-        `error: ${TOKEN_VARIABLE} is not set; export a personal access token of an ` +
-          `OpenMetadata admin user (never a bot's token); nothing was sent\n`,
-      );
-      return 2;
-    }
-    const clientSecret = readClientSecret(
-      values["client-secret-env"],
-      values["client-secret-file"],
-      io.env,
-      identityProviderOf(environment).conventions,
-    );
+      return await runSsoSync({
+        environment,
+        outputs,
+        ...(openmetadataUrl === undefined ? {} : { openmetadataUrl }),
+        apply: values.apply,
+        token: token.trim(),
+        ...(clientSecret === undefined ? {} : { clientSecret }),
+        http: { timeoutMs, ...http },
+        write: io.stdout,
+      });
+    },
+  });
+}
 
-    return await runSsoSync({
-      environment,
-      outputs,
-      ...(openmetadataUrl === undefined ? {} : { openmetadataUrl }),
-      apply: values.apply,
-      token: token.trim(),
-      ...(clientSecret === undefined ? {} : { clientSecret }),
-      http: { timeoutMs, ...io.http },
-      write: io.stdout,
-    });
-  } catch (error) {
-    if (error instanceof UserError) return usageError(error.message);
-    throw error;
-  }
+export const ssoSyncCommand = ssoSyncCommandWith();
+
+/** The command line in this process, its streams and variables passed in (sso-sync's tests). */
+export function runSsoSyncCli(args: readonly string[], io: CliProcess): Promise<number> {
+  return runCommand(ssoSyncCommandWith(io.http), args, { cwd: process.cwd(), ...io });
 }
 
 /** Secrets come from an environment variable or a file, never from the command line (it shows in `ps` and shell history). */
@@ -165,41 +152,6 @@ function readClientSecret(
   return undefined;
 }
 
-function wholeNumber(text: string, flag: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1)
-    throw new SsoSyncUsageError(`${flag} must be a whole number of at least 1, got ${quoted(text)}`);
-  return value;
-}
-
-function httpUrl(text: string, flag: string): string {
-  const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
-  if (protocol !== "https:" && protocol !== "http:") throw new SsoSyncUsageError(`${flag} must be an http(s) URL, got ${quoted(text)}`);
-  return text;
-}
-
 function readTextFile(path: string): string {
   return readUserTextFile(path, "--client-secret-file", (message) => new SsoSyncUsageError(message));
-}
-
-/** As verify reads it (UTF-16, BOM, the same messages): the same file is given to both. */
-function readJsonFile(path: string): unknown {
-  return readOutputsFile(path, (message) => new SsoSyncUsageError(message));
-}
-
-/** parseArgs advises its own syntax ("place it ... after '--'"); the user needs the options there are. */
-function argumentProblem(error: unknown): string {
-  const { code, message } = error as { code?: string; message: string };
-  const options = Object.keys(OPTIONS)
-    .map((name) => `--${name}`)
-    .join(", ");
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${/'([^']+)'/.exec(message)?.[1] ?? message}; options: ${options}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-    return `${/'(--?[\w-]+)/.exec(message)?.[1] ?? "an option"} ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`;
-  return message.split("\n")[0]!;
-}
-
-/** One line and a pointer to --help: the full usage text would bury the line. */
-function usageLine(problem: string): string {
-  return `error: ${problem.replace(/\s*\n\s*/g, " ")}\nRun "npm run sso-sync -- --help" for usage.\n`;
 }
