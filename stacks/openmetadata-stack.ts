@@ -89,6 +89,18 @@ export class OpenMetadataStack extends TerraformStack {
   }
 
   /**
+   * cdktf's own prepareStack resolves every element once more and throws the result away, only so that a
+   * reference to another stack's resource can add that stack's output and a remote-state data source
+   * (cdktf 0.21.0 lib/terraform-stack.js 93-99, lib/tfExpression.js 139-150): a quarter of the synth time
+   * of each stack, every run. A stack here never refers to another (one environment each, nothing shared
+   * between them), so only the backend default is kept. `__tests__/synth.test.ts` runs cdktf's pass over
+   * every fixture stack and checks that it would add nothing.
+   */
+  override prepareStack(): void {
+    this.ensureBackendExists();
+  }
+
+  /**
    * Readable, stable Terraform addresses from the construct path (`okta_oidc-app_app`) instead of
    * cdktf's hashed ids, so `cdktf diff` names what changes. Renaming a construct id renames the
    * address and would recreate the live resource: `__tests__/addresses.test.ts` guards them.
