@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
 import type { Construct } from "constructs";
 import { Node } from "constructs";
 import { configureAuth0Provider } from "../lib/auth0/configure-auth0-provider";
+import { holdsLine, type StackJson } from "../lib/changes/terraform-json";
 import { Auth0SingleSignOn } from "../lib/auth0/auth0-single-sign-on";
 import type { Environment } from "../lib/config/environment";
 import { adoptInstalledRelease } from "../lib/openmetadata/adopt-release";
@@ -98,6 +99,19 @@ export class OpenMetadataStack extends TerraformStack {
    */
   override prepareStack(): void {
     this.ensureBackendExists();
+  }
+
+  /** What the synthesized `cdk.tf.json` holds, in one line (`npm run synth`'s wrote lines); set by `toTerraform`. */
+  holds?: string;
+
+  /**
+   * Read from the very object cdktf then writes as `cdk.tf.json`, so the line cannot disagree with the
+   * file, without reading and parsing the file again (2 % of synth time at 100 environments).
+   */
+  override toTerraform(): StackJson {
+    const json = super.toTerraform() as StackJson;
+    this.holds = holdsLine(json);
+    return json;
   }
 
   /**
