@@ -168,7 +168,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   "ingestion-config": async () => (await import("../lib/cli/commands/ingestion-config")).ingestionConfigCommand,
   "check:chart": async () => (await import("../lib/cli/commands/check-chart")).checkChartCommand(synthesizeReleaseValues),
   verify: async () => (await import("../lib/cli/commands/verify")).verifyCommand,
-  bench: async () => (await import("../scripts/bench")).benchCommand,
+  bench: async () => (await import("../lib/cli/commands/bench")).benchCommand,
   "ci:plan": async () => (await import("../lib/cli/commands/ci-plan")).ciPlanCommand,
   "ci:apply": async () => (await import("../lib/cli/commands/ci-apply")).ciApplyCommand,
   "ci:outputs": async () => (await import("../lib/cli/commands/ci-outputs")).ciOutputsCommand,

@@ -3,9 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { afterAll, describe, expect, test } from "vitest";
+import { loadEnvironmentsFile } from "../lib/config/load-environments";
+import { buildApp } from "../stacks/app";
 import { runSynth, withoutStackTraceText } from "../stacks/run-synth";
-import { fixtureEnvironments, fixtureStack, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
+import { fixtureEnvironments, fixtureStack, FIXTURE_AUTH0_ENVIRONMENTS_FILE, FIXTURE_ENVIRONMENTS_FILE } from "./support/synth";
 
 const run = promisify(execFile);
 const PROJECT_ROOT = resolve(__dirname, "..");
@@ -176,5 +181,39 @@ describe("synth without stack trace text", () => {
     }
     expect(insideStack).toBe("");
     expect(thrown?.stack).toMatch(/Error: internal\n\s+at /);
+  });
+});
+
+describe("synth without cdktf's cross-stack pass", () => {
+  /**
+   * What the resolving part of cdktf's own prepareStack (which OpenMetadataStack skips) adds: constructs
+   * per stack, and stack dependencies. The default backend it also adds, OpenMetadataStack keeps.
+   */
+  function addedByCdktfPreparation(stacks: readonly TerraformStack[]) {
+    for (const stack of stacks) stack.ensureBackendExists();
+    const before = stacks.map((stack) => stack.node.findAll().length);
+    for (const stack of stacks) TerraformStack.prototype.prepareStack.call(stack);
+    return {
+      constructs: stacks.map((stack, index) => stack.node.findAll().length - before[index]!),
+      dependencies: stacks.flatMap((stack) => stack.dependencies.map((dependency) => `${stack.node.id} -> ${dependency.node.id}`)),
+    };
+  }
+
+  test("cdktf's pass would add nothing to any fixture stack: no stack refers to another's resources", () => {
+    const environments = [...loadEnvironmentsFile(FIXTURE_ENVIRONMENTS_FILE), ...loadEnvironmentsFile(FIXTURE_AUTH0_ENVIRONMENTS_FILE)];
+    const { stacks } = buildApp(environments, { outdir: join(scratch, "prepare") });
+    expect(addedByCdktfPreparation(stacks)).toEqual({ constructs: stacks.map(() => 0), dependencies: [] });
+  });
+
+  test("a reference to another stack's resource is what that pass would add an output and a remote state for", () => {
+    const app = new App({ outdir: join(scratch, "cross-stack"), stackTraces: false });
+    const [origin, user] = ["origin", "user"].map((id) => {
+      const stack = new TerraformStack(app, id);
+      new RandomProvider(stack, "random");
+      return stack;
+    }) as [TerraformStack, TerraformStack];
+    const password = new Password(origin, "password", { length: 16 });
+    new TerraformOutput(user, "length", { value: password.length });
+    expect(addedByCdktfPreparation([origin, user])).toEqual({ constructs: [1, 1], dependencies: ["user -> origin"] });
   });
 });

@@ -46,9 +46,12 @@ export function runSynth(options: RunSynthOptions = {}): number {
       for (const warning of new Set(warnings)) stdout(`warning: ${warning}`);
       return 0;
     }
-    // Each line says what the stack holds, read back from what was written, so it cannot disagree with it.
-    for (const id of stackIds)
-      stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}: ${holdsLine(readStackJson(app.outdir, id))}`);
+    // Each line says what the stack holds, from what was written (the object cdktf wrote, or the file when
+    // cdktf wrote HCL instead), so it cannot disagree with it.
+    for (const stack of stacks) {
+      const id = stack.node.id;
+      stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}: ${stack.holds ?? holdsLine(readStackJson(app.outdir, id))}`);
+    }
     for (const stale of removeStaleStacks(app.outdir, stackIds))
       stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);
     for (const warning of new Set([...warnings, ...warningsOf(stacks)])) stderr(`warning: ${warning}`);

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { plainYaml } from "./plain-yaml";
 
 /**
  * A typed model of the `openmetadata` chart keys this project sets, with the names and types of
@@ -174,5 +175,8 @@ export interface OpenMetadataChartValues {
  * would still resolve, but reviewers read this in `cdktf diff`).
  */
 export function renderValues(values: object): string {
-  return stringify(values, { lineWidth: 0, indent: 2, sortMapEntries: false });
+  return plainYaml(values) ?? stringify(values, VALUES_YAML);
 }
+
+/** `yaml`'s options for the values; `plainYaml` writes what they give, for the shapes it covers. */
+export const VALUES_YAML = { lineWidth: 0, indent: 2, sortMapEntries: false } as const;
