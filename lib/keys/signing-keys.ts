@@ -4,6 +4,7 @@ import {
   accessSync,
   closeSync,
   constants,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -204,7 +205,7 @@ function isIgnoredByGit(workTree: string, path: string): boolean {
 
 function prepareDirectory(directory: string): void {
   try {
-    mkdirSync(directory, { recursive: true, mode: DIRECTORY_MODE });
+    makeMissingFolders(directory);
   } catch (error) {
     throw new KeyFileError(`cannot create directory ${directory} (${describeSystemError(error)})`);
   }
@@ -212,6 +213,27 @@ function prepareDirectory(directory: string): void {
     accessSync(directory, constants.W_OK | constants.X_OK);
   } catch {
     throw new KeyFileError(`${directory} is not writable`);
+  }
+}
+
+/**
+ * Each missing folder made in turn, from the nearest existing one down, rather than with mkdir's recursive mode:
+ * that one retries forever where the kernel answers ENOENT for a folder inside an existing one (procfs:
+ * `--out /proc/x` hung `npm run keys`), and an error that names the folder is better than a hang.
+ */
+function makeMissingFolders(directory: string): void {
+  const missing: string[] = [];
+  for (let folder = resolve(directory); !existsSync(folder); folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: DIRECTORY_MODE });
+    } catch (error) {
+      // Made meanwhile by another process: what was wanted.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
 }
 
