@@ -1,8 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { parseDocument, stringify } from "yaml";
+import { stringify } from "yaml";
 import { AdoptRefusal, findAdoptable } from "../../adopt/find-adoptable";
 import { AdoptUsageError, OktaApiError, OktaManagementApi, oktaCredentialsFromEnvironment } from "../../adopt/okta-management-api";
-import { parseEnvironments } from "../../config/load-environments";
+import { writeAdoptSection } from "../../adopt/write-adopt-section";
 import { CHECKS_FAILED_EXIT_CODE } from "../../errors";
 import { quoted } from "../../secret-shape";
 import { defineCommand } from "../command";
@@ -76,35 +75,4 @@ function apiUrlOption(text: string): string {
     throw new AdoptUsageError(`--okta-api-url must be an https origin with no path (http only for localhost), got ${quoted(text)}`);
   }
   return url.origin;
-}
-
-/**
- * Writes the section into the environment's entry, keeping the file's comments and layout, and only
- * after the result loads without a problem: a file this tool broke is never left behind.
- */
-function writeAdoptSection(file: string, environmentName: string, adopt: object): void {
-  const text = readFileSync(file, "utf8");
-  let updated: string;
-  if (file.toLowerCase().endsWith(".json")) {
-    const json = JSON.parse(text) as { environments: Record<string, unknown>[] };
-    const entry = json.environments.find((candidate) => candidate["name"] === environmentName);
-    if (!entry) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
-    entry["adopt"] = adopt;
-    updated = `${JSON.stringify(json, null, 2)}\n`;
-  } else {
-    const document = parseDocument(text);
-    const list = document.toJS().environments as { name: string }[];
-    const index = list.findIndex((candidate) => candidate.name === environmentName);
-    if (index < 0) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
-    document.setIn(["environments", index, "adopt"], document.createNode(adopt));
-    updated = document.toString({ lineWidth: 0 });
-  }
-  parseEnvironments(updated, {
-    source: file,
-    format: file.toLowerCase().endsWith(".json") ? "json" : "yaml",
-    baseDir: file.replace(/[^/\\]*$/, ""),
-  });
-  const temporary = `${file}.adopt-${process.pid}`;
-  writeFileSync(temporary, updated);
-  renameSync(temporary, file);
 }

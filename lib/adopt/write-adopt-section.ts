@@ -1,0 +1,36 @@
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { parseDocument } from "yaml";
+import { parseEnvironments } from "../config/load-environments";
+import { quoted } from "../secret-shape";
+import { AdoptUsageError } from "./okta-management-api";
+
+/**
+ * Writes the section into the environment's entry, keeping the file's comments and layout, and only
+ * after the result loads without a problem: a file this tool broke is never left behind.
+ */
+export function writeAdoptSection(file: string, environmentName: string, adopt: object): void {
+  const text = readFileSync(file, "utf8");
+  let updated: string;
+  if (file.toLowerCase().endsWith(".json")) {
+    const json = JSON.parse(text) as { environments: Record<string, unknown>[] };
+    const entry = json.environments.find((candidate) => candidate["name"] === environmentName);
+    if (!entry) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
+    entry["adopt"] = adopt;
+    updated = `${JSON.stringify(json, null, 2)}\n`;
+  } else {
+    const document = parseDocument(text);
+    const list = document.toJS().environments as { name: string }[];
+    const index = list.findIndex((candidate) => candidate.name === environmentName);
+    if (index < 0) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
+    document.setIn(["environments", index, "adopt"], document.createNode(adopt));
+    updated = document.toString({ lineWidth: 0 });
+  }
+  parseEnvironments(updated, {
+    source: file,
+    format: file.toLowerCase().endsWith(".json") ? "json" : "yaml",
+    baseDir: file.replace(/[^/\\]*$/, ""),
+  });
+  const temporary = `${file}.adopt-${process.pid}`;
+  writeFileSync(temporary, updated);
+  renameSync(temporary, file);
+}
