@@ -166,7 +166,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   "lock-providers": async () => (await import("../lib/cli/commands/lock-providers")).lockProvidersCommand,
   keys: async () => (await import("../lib/cli/commands/keys")).keysCommand,
   "ingestion-config": async () => (await import("../lib/cli/commands/ingestion-config")).ingestionConfigCommand,
-  "check:chart": async () => (await import("../lib/cli/commands/check-chart")).checkChartCommand(synthesizeReleaseValues),
+  "check:chart": async () => (await import("../lib/cli/commands/check-chart")).checkChartCommand(async () => synthesizeReleaseValues),
   verify: async () => (await import("../lib/cli/commands/verify")).verifyCommand,
   bench: async () => (await import("../lib/cli/commands/bench")).benchCommand,
   "ci:plan": async () => (await import("../lib/cli/commands/ci-plan")).ciPlanCommand,

@@ -1,5 +1,4 @@
 import { checkChartCommand } from "../lib/cli/commands/check-chart";
 import { runFromCommandLine } from "../lib/cli/run";
-import { synthesizeReleaseValues } from "../stacks/release-values";
 
-runFromCommandLine(checkChartCommand(synthesizeReleaseValues));
+runFromCommandLine(checkChartCommand(async () => (await import("../stacks/release-values")).synthesizeReleaseValues));

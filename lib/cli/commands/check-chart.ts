@@ -9,9 +9,10 @@ import { loadEnvironments } from "../environment";
 
 /**
  * npm run check:chart. The release values come from synthesizing the stacks, which lib/ may not import: the entry
- * point (scripts/check-chart.ts) passes stacks/release-values.ts's synthesis in.
+ * point (scripts/check-chart.ts) passes in a loader of stacks/release-values.ts's synthesis, called only once the
+ * environments and the chart are read, so that --help and the usage answers load no cdktf nor provider bindings.
  */
-export function checkChartCommand(synthesize: SynthesizeReleaseValues) {
+export function checkChartCommand(loadSynthesize: () => Promise<SynthesizeReleaseValues>) {
   return defineCommand({
     name: "check:chart",
     usage: `Usage: npm run check:chart -- --chart PATH [--json]
@@ -34,7 +35,7 @@ Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, c
       chart: { type: "string" },
       json: { type: "boolean", default: false },
     },
-    run({ values }, io) {
+    async run({ values }, io) {
       // With --json, CI reads stdout: a check that could not run says why there too.
       const cannotCheck = (error: unknown) => {
         if (values.json && error instanceof UserError) io.stdout(`${JSON.stringify({ error: error.message }, null, 2)}\n`);
@@ -52,7 +53,7 @@ Exit codes: 0 all valid, 1 violations found, 2 the check could not run (usage, c
         const { environments } = loadEnvironments(io);
         chart = loadChart(values.chart);
         const helm = findOnPath("helm", io.env["PATH"] ?? "");
-        const report = checkChart(chart, environments, { synthesize, ...(helm ? { helm } : {}) });
+        const report = checkChart(chart, environments, { synthesize: await loadSynthesize(), ...(helm ? { helm } : {}) });
         io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
         return report.valid ? 0 : 1;
       } catch (error) {
