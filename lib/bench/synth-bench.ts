@@ -15,7 +15,7 @@ export const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 const SHIPPED_ENVIRONMENTS = join(PROJECT_ROOT, "stacks", "environments.yaml");
 
 /** The targets, on medians of CPU time (help/performance.md says why CPU and why these numbers). */
-export const TARGETS = [
+const TARGETS = [
   { numerator: "3 environments", denominator: "minimal app", limit: 1.3 },
   { numerator: "100 environments", denominator: "3 environments", limit: 2.6 },
 ] as const;
@@ -176,7 +176,7 @@ function generateEnvironments(count: number, directory: string): string {
   return file;
 }
 
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;

@@ -91,7 +91,7 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The cdktf.json entry for auth0/auth0 ("auth0/auth0@1.55.0"), refused when missing or ambiguous. */
-export function auth0ProviderEntry(projectRoot: string): string {
+function auth0ProviderEntry(projectRoot: string): string {
   const config = JSON.parse(readFileSync(join(projectRoot, "cdktf.json"), "utf8")) as { terraformProviders?: unknown[] };
   const entries = (config.terraformProviders ?? []).filter(
     (entry): entry is string => typeof entry === "string" && /^(registry\.terraform\.io\/)?auth0\/auth0@/.test(entry),

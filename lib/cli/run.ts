@@ -57,7 +57,7 @@ function answer(name: string, error: unknown, io: CommandIo): number {
 }
 
 /** The running process's streams, environment and folder. */
-export function processIo(): CommandIo {
+function processIo(): CommandIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

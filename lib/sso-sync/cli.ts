@@ -20,7 +20,7 @@ export interface CliProcess extends Omit<CommandIo, "cwd"> {
   readonly http?: SsoSyncHttp;
 }
 
-export const TOKEN_VARIABLE = "OPENMETADATA_ADMIN_TOKEN";
+const TOKEN_VARIABLE = "OPENMETADATA_ADMIN_TOKEN";
 
 export const SSO_SYNC_USAGE = `Usage: npm run sso-sync -- <environment> --outputs FILE [options]
 
@@ -53,7 +53,7 @@ export interface SsoSyncHttp {
 }
 
 /** npm run sso-sync; `http` overrides what the requests use (tests shorten the timeout). */
-export function ssoSyncCommandWith(http: SsoSyncHttp = {}) {
+function ssoSyncCommandWith(http: SsoSyncHttp = {}) {
   return defineCommand({
     name: "sso-sync",
     usage: SSO_SYNC_USAGE,
