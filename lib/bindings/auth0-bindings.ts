@@ -11,11 +11,12 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { catalogueBuilds, installLocalProviders } from "../../local-providers/install/build";
 import { terraformEnvironment } from "../../local-providers/install/terraform-environment";
 import { schemas as auth0Schemas } from "../../local-providers/providers/auth0/schema";
 import type { AttributeSchema, BlockSchema, ProviderSchemas } from "../../local-providers/schema/types";
+import { findOnPath } from "../chart-check/helm";
 import { UserError } from "../errors";
 
 /** Where the bindings live, relative to the project root: cdktf's default output folder (codeMakerOutput). */
@@ -118,10 +119,6 @@ export function recordedFingerprint(bindingsDirectory: string): BindingsFingerpr
   return { provider, cdktf, schemaSha256 };
 }
 
-function onPath(binary: string): boolean {
-  return (process.env["PATH"] ?? "").split(delimiter).some((directory) => directory && existsSync(join(directory, binary)));
-}
-
 export interface GenerateOptions {
   readonly projectRoot: string;
   /** The folder to (re)write; its previous content is removed. */
@@ -141,7 +138,7 @@ const BINDINGS_PROVIDER = "auth0";
 export async function generateAuth0Bindings(options: GenerateOptions): Promise<BindingsFingerprint> {
   const { projectRoot, outputDirectory } = options;
   const log = options.log ?? (() => undefined);
-  if (!onPath("terraform"))
+  if (findOnPath("terraform") === undefined)
     throw new UserError("terraform is not on PATH; cdktf get runs it to read the local auth0 provider's schema", {
       onTheCommandLine: false,
     });

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
-import { delimiter, join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { findOnPath } from "../../chart-check/helm";
 import { UserError } from "../../errors";
 import { defineCommand } from "../command";
 import { loadEnvironments, noEnvironment } from "../environment";
@@ -40,7 +41,7 @@ Exit codes: 0 everything behaved as expected, 1 something did not (the lines mar
     if (charts !== undefined && !(existsSync(charts) && statSync(charts).isDirectory())) {
       throw new UserError(`--charts ${values.charts}: not a folder; give a folder of charts, each with its Chart.yaml`);
     }
-    if (!onPath("terraform", io.env["PATH"])) {
+    if (findOnPath("terraform", io.env["PATH"] ?? "") === undefined) {
       throw new UserError("terraform is not on PATH: the rehearsal runs Terraform (1.10 or later) against the local providers");
     }
     // Loaded only to run: usage answers need neither the local providers' build nor the cdktf CLI.
@@ -55,7 +56,3 @@ Exit codes: 0 everything behaved as expected, 1 something did not (the lines mar
     return result.exitCode;
   },
 });
-
-function onPath(binary: string, path = ""): boolean {
-  return path.split(delimiter).some((directory) => directory && existsSync(join(directory, binary)));
-}
