@@ -127,14 +127,14 @@ export interface GenerateOptions {
   readonly log?: (line: string) => void;
 }
 
+/** The local Terraform provider (local-providers/catalogue.ts) whose schema the bindings are generated from. */
+const BINDINGS_PROVIDER = "auth0";
+
 /**
  * Runs the real `cdktf get --force` in a scratch project holding the project's cdktf.json, with Terraform
  * installing the local auth0 provider from a filesystem mirror, then copies .gen/providers/auth0/ to
  * `outputDirectory` with the fingerprint beside it. Takes ~10 s.
  */
-/** The local Terraform provider (local-providers/catalogue.ts) whose schema the bindings are generated from. */
-const BINDINGS_PROVIDER = "auth0";
-
 export async function generateAuth0Bindings(options: GenerateOptions): Promise<BindingsFingerprint> {
   const { projectRoot, outputDirectory } = options;
   const log = options.log ?? (() => undefined);
