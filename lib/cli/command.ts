@@ -28,7 +28,6 @@ export type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O
  * lib/cli/environment.ts makes one, so that only the commands taking an environment load the config modules.
  */
 export interface EnvironmentArgument<Selected> {
-  readonly how: "positional";
   select(command: string, positionals: readonly string[], io: CommandIo): Selected;
 }
 

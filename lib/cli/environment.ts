@@ -47,7 +47,6 @@ export function positionalEnvironment(use: {
   readonly purpose?: string;
 }): EnvironmentArgument<SelectedEnvironment> {
   return {
-    how: "positional",
     select(command, positionals, io) {
       if (positionals.length === 0)
         throw new UserError(
