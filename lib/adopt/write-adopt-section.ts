@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, extname } from "node:path";
 import { parseDocument } from "yaml";
 import { parseEnvironments } from "../config/load-environments";
 import { quoted } from "../secret-shape";
@@ -10,8 +11,9 @@ import { AdoptUsageError } from "./okta-management-api";
  */
 export function writeAdoptSection(file: string, environmentName: string, adopt: object): void {
   const text = readFileSync(file, "utf8");
+  const format = extname(file).toLowerCase() === ".json" ? "json" : "yaml";
   let updated: string;
-  if (file.toLowerCase().endsWith(".json")) {
+  if (format === "json") {
     const json = JSON.parse(text) as { environments: Record<string, unknown>[] };
     const entry = json.environments.find((candidate) => candidate["name"] === environmentName);
     if (!entry) throw new AdoptUsageError(`no environment ${quoted(environmentName)} in ${file}`);
@@ -25,11 +27,7 @@ export function writeAdoptSection(file: string, environmentName: string, adopt: 
     document.setIn(["environments", index, "adopt"], document.createNode(adopt));
     updated = document.toString({ lineWidth: 0 });
   }
-  parseEnvironments(updated, {
-    source: file,
-    format: file.toLowerCase().endsWith(".json") ? "json" : "yaml",
-    baseDir: file.replace(/[^/\\]*$/, ""),
-  });
+  parseEnvironments(updated, { source: file, format, baseDir: dirname(file) });
   const temporary = `${file}.adopt-${process.pid}`;
   writeFileSync(temporary, updated);
   renameSync(temporary, file);
