@@ -5,8 +5,8 @@ import { withoutKeysAndTokens, withoutSecretShapes } from "./secret-shape";
  * an input file, a variable. Every command prints its message, without a stack trace, and exits 2
  * (`npm run synth`, which is not a command of lib/cli, exits 1: issue 12). Anything else reaching a
  * command is a bug of the project: a short internal-error line and exit 70, so that it is never taken
- * for exit 1, "the checks ran and found a problem" (help/commands.md). Dependency-free, so lib/config
- * and the CLIs can share it.
+ * for exit 1, "the checks ran and found a problem" (help/commands.md). It imports only lib/secret-shape.ts, which
+ * imports nothing, so lib/config and the CLIs can share it.
  */
 export class UserError extends Error {
   override name = "UserError";
