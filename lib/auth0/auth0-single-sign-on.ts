@@ -30,9 +30,6 @@ export interface Auth0SingleSignOnProps {
  */
 export const AUTH0_GRANT_TYPES = ["authorization_code", "refresh_token"] as const;
 
-/** How the Web (confidential) client authenticates at the token endpoint; OpenMetadata must post the same. */
-export const AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD = AUTH0.clients.web.tokenEndpointAuthMethod;
-
 /** Auth0's own defaults for rotating refresh tokens, made explicit so a tenant default cannot change them. */
 export const AUTH0_REFRESH_TOKEN = {
   /** 30 days absolute. */
@@ -126,7 +123,9 @@ export class Auth0SingleSignOn extends Construct {
       // its domain, which appends "/" itself, and the server appends "/.well-known/jwks.json" to it.
       authority,
       clientId: this.client.clientId,
-      ...(spa ? {} : { clientSecret: this.credentials.clientSecret, clientAuthenticationMethod: AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD }),
+      ...(spa
+        ? {}
+        : { clientSecret: this.credentials.clientSecret, clientAuthenticationMethod: AUTH0.clients.web.tokenEndpointAuthMethod }),
       jwksUri: auth0JwksUri(auth0.domain),
       discoveryUri: discoveryUriFor(authority),
     };
