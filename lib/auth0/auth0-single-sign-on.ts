@@ -126,15 +126,11 @@ export class Auth0SingleSignOn extends Construct {
       ...(spa
         ? {}
         : { clientSecret: this.credentials.clientSecret, clientAuthenticationMethod: AUTH0.clients.web.tokenEndpointAuthMethod }),
-      jwksUri: auth0JwksUri(auth0.domain),
+      // The tenant's signing keys; OpenMetadata's validator requires exactly this URL in publicKeys.
+      jwksUri: jwksUriFor(AUTH0, authority),
       discoveryUri: discoveryUriFor(authority),
     };
   }
-}
-
-/** The tenant's signing keys; OpenMetadata's validator requires exactly this URL in publicKeys. */
-export function auth0JwksUri(domain: string): string {
-  return jwksUriFor(AUTH0, auth0Authority(domain));
 }
 
 function emptySecretCheck(environmentName: string) {
