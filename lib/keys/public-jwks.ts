@@ -94,7 +94,7 @@ export interface JwksFileWording {
 }
 
 /** The keys CLI's wording: `<file>: <problem>`. */
-export function keysCliWording(file: string): JwksFileWording {
+function keysCliWording(file: string): JwksFileWording {
   return {
     source: file,
     isNot: (what) => `${file}: ${what}`,

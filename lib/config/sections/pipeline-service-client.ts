@@ -18,11 +18,11 @@ import type { Problem } from "../section";
  *   stabler than a line number across revisions.
  */
 
-export const PIPELINE_SERVICE_CLIENT_TYPES = ["k8s", "airflow", "disabled"] as const;
+const PIPELINE_SERVICE_CLIENT_TYPES = ["k8s", "airflow", "disabled"] as const;
 export type PipelineServiceClientType = (typeof PIPELINE_SERVICE_CLIENT_TYPES)[number];
 
 /** Who creates the Jobs' service account and the server's permissions to run them. */
-export const K8S_RBAC_MODES = ["stack", "chart", "external"] as const;
+const K8S_RBAC_MODES = ["stack", "chart", "external"] as const;
 export type K8sRbacMode = (typeof K8S_RBAC_MODES)[number];
 
 export interface ResourceQuantities {
@@ -232,7 +232,7 @@ export interface PipelineContext {
 const FIELD = "openmetadata.pipelineServiceClient";
 
 /** The chart version whose values.yaml first has the `k8s` block (openmetadata-1.11.11 has none). */
-export const FIRST_CHART_WITH_K8S_CLIENT = "1.11.12";
+const FIRST_CHART_WITH_K8S_CLIENT = "1.11.12";
 
 /**
  * The type the environment chose, or its default: the chart's and the server's own default is Airflow
@@ -429,7 +429,7 @@ function checkImageTag(reference: string, serverVersion: string, path: string, p
 }
 
 /** Numeric comparison of x.y.z versions (a pre-release suffix is ignored). */
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const parts = (version: string) => version.split("-")[0]!.split(".").map(Number);
   const [left, right] = [parts(a), parts(b)];
   for (let index = 0; index < 3; index += 1) {
@@ -456,7 +456,7 @@ const SUFFIX_FACTORS: Readonly<Record<string, number>> = {
 };
 
 /** The value of a quantity the schema accepted, in base units (cores, bytes). */
-export function quantityValue(text: string): number {
+function quantityValue(text: string): number {
   const match = /^([\d.]+)(.*)$/.exec(text);
   if (!match) return Number.NaN;
   const [, number, suffix] = match;
