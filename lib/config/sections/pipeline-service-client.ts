@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bool, checkedString, integerInRange, KUBERNETES_NAME, LABEL_KEY, oneOf, patternString, strictRecord } from "../schema-helpers";
+import { bool, checkedString, integerInRange, kubernetesName, LABEL_KEY, oneOf, patternString, strictRecord } from "../schema-helpers";
 import type { Problem } from "../section";
 
 /**
@@ -101,8 +101,6 @@ export const PIPELINE_SERVICE_CLIENT_DEFAULTS = {
 
 /** Kubernetes label values; neither a key nor a value can hold "," or "=", which the chart's key=value list would split on. */
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
-const kubernetesName = (what: string) =>
-  patternString(`${what}: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`, KUBERNETES_NAME);
 
 /**
  * A Kubernetes quantity. The server parses each with `new Quantity(...)` at start and refuses to start
