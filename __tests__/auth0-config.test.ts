@@ -82,12 +82,15 @@ describe("the auth0 section", () => {
     ]);
   });
 
+  // auth0_connection_client's id is the pair connection::client and its delete disables the pair
+  // (internal/auth0/connection/resource_client.go@v1.55.0:74, 114-131): two resources for one pair would share one enablement.
   test("a connection listed twice is refused", () => {
     expect(errorsFor((environment) => (environment.auth0.connections = ["google-oauth2", "google-oauth2"]))).toEqual([
       'environment "qa", field auth0.connections: got "google-oauth2"; each connection may be listed once',
     ]);
   });
 
+  // hashicorp/terraform v1.11.4 internal/configs/named_values.go:21: letters, digits, underscores and dashes only.
   test("two connection names that would share a Terraform address are refused with the field, before any construct exists", () => {
     expect(errorsFor((environment) => (environment.auth0.connections = ["a.b", "a_b"]))).toEqual([
       'environment "qa", field auth0.connections: got "a_b"; Auth0 connections "a.b" and "a_b" would share the ' +

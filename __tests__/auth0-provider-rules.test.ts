@@ -146,18 +146,31 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     }
   });
 
+  // docs/resources/client.md@v1.55.0:720: "If rotation is `rotating`, this must be set to `expiring`."
   test("rotating refresh tokens must be expiring (refresh_token.expiration_type)", () => {
     expect(() => newClient({ refreshToken: { rotationType: "rotating", expirationType: "non-expiring" } })).toThrow(
       /rotating refresh tokens must have expirationType "expiring"/,
     );
   });
 
+  // docs/resources/client.md@v1.55.0:727: "If false, `token_lifetime` should also be set."
   test("infinite_token_lifetime false needs token_lifetime", () => {
     expect(() =>
       newClient({ refreshToken: { rotationType: "rotating", expirationType: "expiring", infiniteTokenLifetime: false } }),
     ).toThrow(/needs a tokenLifetime/);
   });
 
+  // The same pairing for the idle lifetime: docs/resources/client.md@v1.55.0:725-726 state none, so this is the project's
+  // reading of :727 (lib/auth0/auth0-client-rules.ts), kept so an idle lifetime is never left to the tenant's default.
+  test("infinite_idle_token_lifetime false needs idle_token_lifetime", () => {
+    const refreshToken = { rotationType: "rotating", expirationType: "expiring", tokenLifetime: 60, infiniteTokenLifetime: false } as const;
+    expect(() => newClient({ refreshToken: { ...refreshToken, infiniteIdleTokenLifetime: false } })).toThrow(/needs an idleTokenLifetime/);
+    expect(() => newClient({ refreshToken: { ...refreshToken, infiniteIdleTokenLifetime: false, idleTokenLifetime: 30 } })).not.toThrow();
+  });
+
+  // auth0.com docs, "Use Refresh Token Rotation" (https://auth0.com/docs/secure/tokens/refresh-tokens/use-refresh-token-rotation):
+  // "when a browser requests a refresh token from the /token endpoint, Auth0 will only return a refresh token if Refresh
+  // Token Rotation is enabled for that client."
   test("a SPA gets refresh tokens only with rotation (Auth0 refresh token rotation for browsers)", () => {
     expect(() =>
       newClient({
@@ -172,12 +185,13 @@ describe("auth0_client (docs/resources/client.md@v1.55.0)", () => {
     ).not.toThrow();
   });
 
-  // StringLenBetween(0, 140), resource.go@v1.55.0
+  // StringLenBetween(0, 140), checked only at plan: internal/auth0/client/resource.go@v1.55.0:88
   test("a description longer than 140 characters is refused", () => {
     expect(() => newClient({ description: "x".repeat(141) })).toThrow(/141 characters; at most 140/);
     expect(() => newClient({ description: "x".repeat(140) })).not.toThrow();
   });
 
+  // The project's rule (lib/auth0/auth0-client-rules.ts): a refresh token here only ever follows an authorization code login.
   test("the refresh_token grant needs authorization_code", () => {
     expect(() => newClient({ grantTypes: ["refresh_token"] })).toThrow(/needs authorization_code/);
   });
@@ -286,6 +300,9 @@ describe("connections (connection_client.md, data-sources/connection.md @v1.55.0
     expect(addresses("a-b, c")).toEqual(["auth0_connection-client-a-b", "auth0_connection-client-c"]);
   });
 
+  // A Terraform name "must start with a letter or underscore and may contain only letters, digits, underscores, and
+  // dashes" (hashicorp/terraform v1.11.4 internal/configs/named_values.go:21, checked at resource.go:130-137 and
+  // :532-539), so other characters of a connection name become "_" (lib/auth0/auth0-invariants.ts).
   test("two connection names that would share an address are refused", () => {
     const scope = new TerraformStack(new App({ outdir: mkdtempSync(join(tmpdir(), "auth0-collide-")) }), "collide");
     expect(

@@ -98,6 +98,7 @@ describe("environment validation", () => {
     );
   });
 
+  // okta/okta v6.12.0 okta/services/idaas/resource_okta_auth_server_policy_rule.go:323-324 refuses the rule at apply.
   test("a refresh token lifetime shorter than the access token lifetime is refused", () => {
     expect(
       errorsFor(

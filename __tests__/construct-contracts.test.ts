@@ -29,6 +29,8 @@ describe("construct contracts", () => {
     expect(existsSync(outdir)).toBe(false);
   });
 
+  // okta/okta v6.12.0 okta/services/idaas/resource_okta_auth_server_policy_rule.go:323-328 refuses such a rule at apply:
+  // a refresh lifetime under the access lifetime, or a window outside access..refresh lifetime (lib/okta/okta-invariants.ts).
   test("an authorization server refuses a policy rule whose token lifetimes are out of Okta's order, naming rule and field", () => {
     const [stack] = appWithStacks("server").stacks as [TerraformStack];
     const server = new OktaAuthorizationServer(stack, "server", { name: "om", description: "d", audience: "aud", clientIds: ["client"] });
@@ -50,6 +52,8 @@ describe("construct contracts", () => {
     expect(() => rule("client-credentials", {})).not.toThrow();
   });
 
+  // The project's rule, help/configuration.md#okta (access.everyone): with implicit_assignment false only the assigned groups
+  // sign in, so no group and no Everyone is nobody; Everyone already assigns every user, so groups beside it say nothing.
   test("an OIDC app with neither groups nor everyone is refused at construction", () => {
     const [stack] = appWithStacks("app").stacks as [TerraformStack];
     expect(
@@ -75,6 +79,9 @@ describe("construct contracts", () => {
     ).toThrow('got groups ["a"] as well');
   });
 
+  // okta/okta v6.12.0 okta/services/idaas/resource_okta_app_group_assignments.go:113-122 PUTs each entry to
+  // /apps/{app}/groups/{group} (sdk/v2_application.go:861-862), so Okta keeps one assignment per group and a second entry
+  // only overwrites the first one's priority; Read (:225-239) then reads that one assignment back for both entries.
   test("an OIDC app given a group twice is refused at construction", () => {
     const [stack] = appWithStacks("app").stacks as [TerraformStack];
     expect(

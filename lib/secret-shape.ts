@@ -59,7 +59,7 @@ export function withoutValue(text: string, value: unknown): string {
 }
 
 const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
-const JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const JWT_GLOBAL = new RegExp(JWT.source, "g");
 /** Words of a message that could be generated secrets; "/" and "+" split them so paths stay readable. */
 const LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
 

@@ -30,9 +30,6 @@ export interface Auth0SingleSignOnProps {
  */
 export const AUTH0_GRANT_TYPES = ["authorization_code", "refresh_token"] as const;
 
-/** How the Web (confidential) client authenticates at the token endpoint; OpenMetadata must post the same. */
-export const AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD = AUTH0.clients.web.tokenEndpointAuthMethod;
-
 /** Auth0's own defaults for rotating refresh tokens, made explicit so a tenant default cannot change them. */
 export const AUTH0_REFRESH_TOKEN = {
   /** 30 days absolute. */
@@ -126,16 +123,14 @@ export class Auth0SingleSignOn extends Construct {
       // its domain, which appends "/" itself, and the server appends "/.well-known/jwks.json" to it.
       authority,
       clientId: this.client.clientId,
-      ...(spa ? {} : { clientSecret: this.credentials.clientSecret, clientAuthenticationMethod: AUTH0_WEB_CLIENT_AUTHENTICATION_METHOD }),
-      jwksUri: auth0JwksUri(auth0.domain),
+      ...(spa
+        ? {}
+        : { clientSecret: this.credentials.clientSecret, clientAuthenticationMethod: AUTH0.clients.web.tokenEndpointAuthMethod }),
+      // The tenant's signing keys; OpenMetadata's validator requires exactly this URL in publicKeys.
+      jwksUri: jwksUriFor(AUTH0, authority),
       discoveryUri: discoveryUriFor(authority),
     };
   }
-}
-
-/** The tenant's signing keys; OpenMetadata's validator requires exactly this URL in publicKeys. */
-export function auth0JwksUri(domain: string): string {
-  return jwksUriFor(AUTH0, auth0Authority(domain));
 }
 
 function emptySecretCheck(environmentName: string) {

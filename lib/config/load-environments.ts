@@ -213,7 +213,7 @@ function parseDocument(text: string, options: ParseOptions): unknown {
 const MAX_ALIAS_COUNT = 10_000;
 
 /** The file is read exactly as written: what a templating step would have replaced is a mistake here. */
-export const NOT_TEMPLATED =
+const NOT_TEMPLATED =
   "this file is not templated (nothing substitutes variables in it); write the value itself, or generate the file " +
   "before synth (e.g. envsubst < environments.tmpl.yaml > environments.yaml) and point OPENMETADATA_ENVIRONMENTS_FILE at the result";
 

@@ -230,6 +230,11 @@ export function domainName(example: string) {
 /** A Kubernetes object name (RFC 1123 label): a namespace, a Secret, a service account. */
 export const KUBERNETES_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/** A field holding a Kubernetes object name; `what` names the object ("a namespace"). */
+export function kubernetesName(what: string) {
+  return patternString(`${what}: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`, KUBERNETES_NAME);
+}
+
 /** A Kubernetes label or annotation key: an optional DNS prefix and "/", then a name of up to 63 characters. */
 export const LABEL_KEY = /^(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 

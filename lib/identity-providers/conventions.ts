@@ -81,7 +81,7 @@ export interface IdentityProviderConventions<
 }
 
 /** OIDC discovery's well-known path (OpenID Connect Discovery 1.0, section 4). */
-export const DISCOVERY_PATH = "/.well-known/openid-configuration";
+const DISCOVERY_PATH = "/.well-known/openid-configuration";
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, "");
 

@@ -1,6 +1,5 @@
 import { createPublicKey } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { decodeUtf8 } from "../text/file-text";
+import { readUtf8File } from "../text/file-text";
 import { parseJsonText } from "../text/json-text";
 import { UserError } from "../errors";
 
@@ -109,15 +108,11 @@ function keysCliWording(file: string): JwksFileWording {
  * `okta.serviceApp.jwksFile`. Every error is a KeyFileError worded by `wording`.
  */
 export function readPublicJwksFile(file: string, wording: JwksFileWording = keysCliWording(file)): PublicJwks {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new KeyFileError(wording.unreadable(error));
-  }
-  const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw new KeyFileError(wording.theFile(decoded.problem));
-  const text = decoded.text;
+  const text = readUtf8File(
+    file,
+    (error) => new KeyFileError(wording.unreadable(error)),
+    (problem) => new KeyFileError(wording.theFile(problem)),
+  );
   // A PEM where a JWKS belongs would otherwise read as "No number after minus sign in JSON".
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
     throw new KeyFileError(

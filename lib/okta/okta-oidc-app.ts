@@ -141,7 +141,7 @@ export class OktaOidcApp extends Construct {
             grantTypes: ["authorization_code", "refresh_token"],
             responseTypes: ["code"],
             // OpenMetadata's confidential client posts the secret in the form body (clientAuthenticationMethod below).
-            tokenEndpointAuthMethod: WEB_CLIENT_AUTHENTICATION_METHOD,
+            tokenEndpointAuthMethod: OKTA.clients.web.tokenEndpointAuthMethod,
             // OpenMetadata's confidential client sends no PKCE verifier (disablePkce: true); requiring it would fail every login.
             pkceRequired: false,
             // The secret is needed for OpenMetadata's Kubernetes Secret, so it is kept (in state only).
@@ -230,6 +230,3 @@ function adoptedClientSecretVariable(scope: Construct): string {
   variable.overrideLogicalId(ADOPTED_SECRET_VARIABLE);
   return `var.${ADOPTED_SECRET_VARIABLE}`;
 }
-
-/** How the confidential (Web) app authenticates at the token endpoint; OpenMetadata must use the same. */
-export const WEB_CLIENT_AUTHENTICATION_METHOD = OKTA.clients.web.tokenEndpointAuthMethod;

@@ -5,7 +5,7 @@ import { OKTA } from "../identity-providers/okta";
 import { importExisting } from "../terraform-import";
 import type { SsoBinding } from "../sso-binding";
 import { LOGIN_SCOPES, OktaAuthorizationServer } from "./okta-authorization-server";
-import { OktaOidcApp, WEB_CLIENT_AUTHENTICATION_METHOD } from "./okta-oidc-app";
+import { OktaOidcApp } from "./okta-oidc-app";
 import { OktaServiceApp } from "./okta-service-app";
 
 export interface OktaSingleSignOnProps {
@@ -110,7 +110,7 @@ export class OktaSingleSignOn extends Construct {
       authority: this.authorizationServer.issuer,
       clientId: this.oidcApp.clientId,
       ...(this.oidcApp.clientSecret
-        ? { clientSecret: this.oidcApp.clientSecret, clientAuthenticationMethod: WEB_CLIENT_AUTHENTICATION_METHOD }
+        ? { clientSecret: this.oidcApp.clientSecret, clientAuthenticationMethod: OKTA.clients.web.tokenEndpointAuthMethod }
         : {}),
       jwksUri: this.authorizationServer.jwksUri,
       discoveryUri: this.authorizationServer.discoveryUri,

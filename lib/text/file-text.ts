@@ -72,17 +72,31 @@ function sequenceLength(byte: number): number {
   return 0;
 }
 
-/** Reads a hand-written file as UTF-8; the problem given to `fail` completes "the file ...". */
-export function readTextFile(path: string, hint: string, fail: (problem: string) => Error): string {
+/**
+ * Reads a file and decodes it with decodeUtf8, every reader of a hand-written file wording its own two failures:
+ * the file cannot be read (the system error), or it is not UTF-8 text (decodeUtf8's problem, completing "the file ...").
+ */
+export function readUtf8File(path: string, unreadable: (error: unknown) => Error, notUtf8: (problem: string) => Error): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") throw fail(`is a directory, not a file${hint}`);
-    throw fail(`cannot be read (${code ?? String(error)})${hint}`);
+    throw unreadable(error);
   }
   const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw fail(decoded.problem);
+  if ("problem" in decoded) throw notUtf8(decoded.problem);
   return decoded.text;
+}
+
+/** Reads a hand-written file as UTF-8; the problem given to `fail` completes "the file ...". */
+export function readTextFile(path: string, hint: string, fail: (problem: string) => Error): string {
+  return readUtf8File(
+    path,
+    (error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EISDIR") return fail(`is a directory, not a file${hint}`);
+      return fail(`cannot be read (${code ?? String(error)})${hint}`);
+    },
+    fail,
+  );
 }

@@ -5,7 +5,7 @@ import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import { withoutKeysAndTokens } from "../secret-shape";
 import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
 import { identityProvider } from "../identity-providers/by-name";
-import { jwksUriFor, type IdentityProviderConventions } from "../identity-providers/conventions";
+import { discoveryUriFor, jwksUriFor, type IdentityProviderConventions } from "../identity-providers/conventions";
 import { OKTA } from "../identity-providers/okta";
 import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
 
@@ -136,7 +136,7 @@ async function checkIssuerDiscovery(target: VerifyTarget, http: HttpSettings): P
   const provider = identityProvider(target.provider);
   const hints = hintsFor(target);
   // Discovery appends to the issuer without its trailing slash, as the sign-in libraries do, so a slash in the authority does not end in a 404.
-  const url = `${withoutTrailingSlash(target.authority)}/.well-known/openid-configuration`;
+  const url = discoveryUriFor(target.authority);
   const answer = await getJsonObject(url, http);
   if ("problem" in answer) return { result: failed(id, answer.problem, issuerHint(answer.status, hints)) };
   const { body } = answer;

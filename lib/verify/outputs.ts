@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { pathProblem } from "../cli-usage";
-import { decodeUtf8 } from "../text/file-text";
+import { readUtf8File } from "../text/file-text";
 import { parseJsonText } from "../text/json-text";
 import { UserError } from "../errors";
 
@@ -100,15 +99,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * writes UTF-16, which is named as such rather than "not valid JSON". verify and sso-sync share it, so they say the same.
  */
 export function readUserTextFile(path: string, option: string, fail: (message: string) => Error): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw fail(pathProblem(option, path, error));
-  }
-  const decoded = decodeUtf8(bytes);
-  if ("problem" in decoded) throw fail(`${option} ${path}: the file ${decoded.problem}`);
-  return decoded.text;
+  return readUtf8File(
+    path,
+    (error) => fail(pathProblem(option, path, error)),
+    (problem) => fail(`${option} ${path}: the file ${problem}`),
+  );
 }
 
 /** The outputs file (any form parseStackOutputs takes), JSON errors with their line and column. */

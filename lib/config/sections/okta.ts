@@ -95,7 +95,7 @@ const orgName = checkedString('the Okta org name only, e.g. "dev-123456" (not a 
 });
 
 /** The domains Okta serves orgs under (commercial, preview, EMEA cell, US government cells). */
-export const OKTA_BASE_DOMAINS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "okta-miltest.com"] as const;
+const OKTA_BASE_DOMAINS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "okta-miltest.com"] as const;
 
 /** Where the edit distance finds nothing (oktapreview.company), the domain with the same first label. */
 function nearestByPrefix(value: string): string | undefined {

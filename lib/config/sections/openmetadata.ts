@@ -7,6 +7,7 @@ import {
   hostName,
   integerInRange,
   KUBERNETES_NAME,
+  kubernetesName,
   LABEL_KEY,
   nonEmptyString,
   oneOf,
@@ -24,10 +25,7 @@ import {
 
 /** The `openmetadata:` section (target kubernetes): its schema, resolved type, defaults and resolution. */
 
-const kubernetesName = patternString(
-  'a Kubernetes name: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit',
-  KUBERNETES_NAME,
-);
+const kubernetesObjectName = kubernetesName("a Kubernetes name");
 
 /** Helm stores a release in a Secret named `sh.helm.release.v1.<name>.v<revision>`, so it limits names to 53 characters. */
 const HELM_RELEASE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,51}[a-z0-9])?$/;
@@ -78,7 +76,7 @@ const dependencies = strictRecord({
     ["LocalExecutor", "KubernetesExecutor"],
     "KubernetesExecutor runs every task in its own pod and needs ReadWriteMany storage",
   ).optional(),
-  sharedStorageClass: kubernetesName.optional(),
+  sharedStorageClass: kubernetesObjectName.optional(),
   networkPolicy: bool().optional(),
 });
 
@@ -95,7 +93,7 @@ const ingress = strictRecord({
     'an IngressClass name such as "nginx" (a-z, 0-9, "-" and ".")',
     /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/,
   ).optional(),
-  tlsSecretName: kubernetesName.optional(),
+  tlsSecretName: kubernetesObjectName.optional(),
   // Kubernetes annotation values are strings: an unquoted true or 30 in YAML is a boolean or number.
   annotations: z
     .record(

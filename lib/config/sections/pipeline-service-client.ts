@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bool, checkedString, integerInRange, KUBERNETES_NAME, LABEL_KEY, oneOf, patternString, strictRecord } from "../schema-helpers";
+import { bool, checkedString, integerInRange, kubernetesName, LABEL_KEY, oneOf, patternString, strictRecord } from "../schema-helpers";
 import type { Problem } from "../section";
 
 /**
@@ -18,11 +18,11 @@ import type { Problem } from "../section";
  *   stabler than a line number across revisions.
  */
 
-export const PIPELINE_SERVICE_CLIENT_TYPES = ["k8s", "airflow", "disabled"] as const;
+const PIPELINE_SERVICE_CLIENT_TYPES = ["k8s", "airflow", "disabled"] as const;
 export type PipelineServiceClientType = (typeof PIPELINE_SERVICE_CLIENT_TYPES)[number];
 
 /** Who creates the Jobs' service account and the server's permissions to run them. */
-export const K8S_RBAC_MODES = ["stack", "chart", "external"] as const;
+const K8S_RBAC_MODES = ["stack", "chart", "external"] as const;
 export type K8sRbacMode = (typeof K8S_RBAC_MODES)[number];
 
 export interface ResourceQuantities {
@@ -101,8 +101,6 @@ export const PIPELINE_SERVICE_CLIENT_DEFAULTS = {
 
 /** Kubernetes label values; neither a key nor a value can hold "," or "=", which the chart's key=value list would split on. */
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
-const kubernetesName = (what: string) =>
-  patternString(`${what}: 1-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`, KUBERNETES_NAME);
 
 /**
  * A Kubernetes quantity. The server parses each with `new Quantity(...)` at start and refuses to start
@@ -232,7 +230,7 @@ export interface PipelineContext {
 const FIELD = "openmetadata.pipelineServiceClient";
 
 /** The chart version whose values.yaml first has the `k8s` block (openmetadata-1.11.11 has none). */
-export const FIRST_CHART_WITH_K8S_CLIENT = "1.11.12";
+const FIRST_CHART_WITH_K8S_CLIENT = "1.11.12";
 
 /**
  * The type the environment chose, or its default: the chart's and the server's own default is Airflow
@@ -429,7 +427,7 @@ function checkImageTag(reference: string, serverVersion: string, path: string, p
 }
 
 /** Numeric comparison of x.y.z versions (a pre-release suffix is ignored). */
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const parts = (version: string) => version.split("-")[0]!.split(".").map(Number);
   const [left, right] = [parts(a), parts(b)];
   for (let index = 0; index < 3; index += 1) {
@@ -456,7 +454,7 @@ const SUFFIX_FACTORS: Readonly<Record<string, number>> = {
 };
 
 /** The value of a quantity the schema accepted, in base units (cores, bytes). */
-export function quantityValue(text: string): number {
+function quantityValue(text: string): number {
   const match = /^([\d.]+)(.*)$/.exec(text);
   if (!match) return Number.NaN;
   const [, number, suffix] = match;
