@@ -10,7 +10,7 @@ import { stackSummary } from "./report";
 import { flowOf, readStackJson, releaseValues, resourcesOf, holdsLine, userApp, type StackJson } from "./terraform-json";
 
 /** The stack folders of a synthesis (`<outdir>/stacks/*` holding a cdk.tf.json). */
-export function stacksIn(outdir: string): string[] {
+function stacksIn(outdir: string): string[] {
   const dir = join(outdir, "stacks");
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })

@@ -45,7 +45,7 @@ export function withoutAdopt(environmentsFile: string, name: string, target: str
 const OKTA_ID = /^(0oa|aus|ocl|scp|00p|0pr|tos|00g|rst)[0-9A-Za-z]{12,}$/;
 
 /** Replaces every occurrence of each old id by its new one, in the files and the file names of a world tenant. */
-export function renameWorldIds(tenantFolder: string, renames: ReadonlyMap<string, string>): void {
+function renameWorldIds(tenantFolder: string, renames: ReadonlyMap<string, string>): void {
   if (renames.size === 0) return;
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
