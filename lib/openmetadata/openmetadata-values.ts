@@ -4,9 +4,8 @@ import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, K8sPipelineValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
 import {
   AIRFLOW_ADMIN_USERNAME,
-  AIRFLOW_API_PORT,
+  DEPENDENCIES_AIRFLOW_API_URL,
   DEPENDENCY_SERVICES,
-  DEPENDENCIES_RELEASE_NAME,
   DEPENDENCY_DATABASE_USERS,
   INGESTION_IMAGE_USER,
   internalServerUrl,
@@ -174,7 +173,7 @@ function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): Pi
   if (pipeline.type === "disabled") return { enabled: false, metadataApiEndpoint };
   const airflow =
     pipeline.airflow === "dependencies"
-      ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME }
+      ? { apiEndpoint: DEPENDENCIES_AIRFLOW_API_URL, username: AIRFLOW_ADMIN_USERNAME }
       : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {
