@@ -29,9 +29,14 @@ export interface OpenMetadataValuesInput {
 
 /**
  * The values of the `openmetadata` chart for one environment, wired from the identity provider's
- * outputs. Pure: the same input always gives the same document.
+ * outputs. Pure: the same input always gives the same document. Without `podAnnotations`: the release
+ * appends them after the document is hashed (OpenMetadataOnKubernetes, PodChecksums).
  */
-export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetadataValuesInput): OpenMetadataChartValues {
+export function openMetadataValues({
+  openmetadataUrl,
+  settings,
+  sso,
+}: OpenMetadataValuesInput): Omit<OpenMetadataChartValues, "podAnnotations"> {
   const callbackUrl = callbackUrlOf(openmetadataUrl);
   const internalUrl = internalServerUrl(settings);
   return {
