@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import type { Environment } from "./config/environment";
 import { UserError } from "./errors";
 import { looksLikeSecretValue } from "./secret-shape";
-import { AIRFLOW_API_PORT, DEPENDENCIES_RELEASE_NAME, internalServerUrl } from "./openmetadata/resource-names";
+import { DEPENDENCIES_AIRFLOW_API_URL, internalServerUrl } from "./openmetadata/resource-names";
 
 /** The variable the bot's JWT is read from: the metadata CLI expands ${VAR} in workflow files (metadata/config/common.py). */
 export const DEFAULT_TOKEN_VARIABLE = "OPENMETADATA_JWT_TOKEN";
@@ -87,7 +87,7 @@ function pipelineNotes(environment: Environment): string[] {
     lines.push(
       `Pipelines deployed from the UI run in Airflow at ${
         pipeline.airflow === "dependencies"
-          ? `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT} (the dependencies chart's)`
+          ? `${DEPENDENCIES_AIRFLOW_API_URL} (the dependencies chart's)`
           : openmetadata.externalAirflow?.apiEndpoint
       }.`,
     );

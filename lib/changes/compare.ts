@@ -200,7 +200,7 @@ export function shownValue(value: unknown): string {
 }
 
 /** "added a, b; removed c" for lists, "x → y" for anything else; secret-looking attributes hidden. */
-export function describeDifference(attribute: string, before: unknown, after: unknown): string {
+function describeDifference(attribute: string, before: unknown, after: unknown): string {
   if (HIDDEN.test(attribute)) return "changes (value not shown)";
   if (before === undefined) return `set to \`${shownValue(after)}\``;
   if (after === undefined) return `removed (was \`${shownValue(before)}\`)`;

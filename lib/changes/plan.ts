@@ -127,12 +127,13 @@ export function planChanges(plan: PlanJson): Change[] {
         where: change.address,
       });
     } else if (actions.includes("delete") && (change.type.startsWith("okta_") || change.type.startsWith("auth0_"))) {
+      const meaning = replacementMeaning(change);
       changes.push({
         level: "disruptive",
-        topic: replacementMeaning(change).topic,
+        topic: meaning.topic,
         what: `${change.address} is destroyed`,
-        consequences: replacementMeaning(change).consequences.filter((text) => text !== CONSEQUENCE.ssoSync),
-        node: replacementMeaning(change).node,
+        consequences: meaning.consequences.filter((text) => text !== CONSEQUENCE.ssoSync),
+        node: meaning.node,
         where: change.address,
       });
     } else if (actions.includes("update") && change.type === "kubernetes_secret_v1") {

@@ -7,10 +7,10 @@ import { compareStacks, shownValue } from "./compare";
 import { wiringDiagram } from "./diagram";
 import { planChanges, readPlanJson } from "./plan";
 import { stackSummary } from "./report";
-import { flowOf, readStackJson, releaseValues, resourcesOf, holdsLine, type StackJson } from "./terraform-json";
+import { flowOf, readStackJson, releaseValues, resourcesOf, holdsLine, userApp, type StackJson } from "./terraform-json";
 
 /** The stack folders of a synthesis (`<outdir>/stacks/*` holding a cdk.tf.json). */
-export function stacksIn(outdir: string): string[] {
+function stacksIn(outdir: string): string[] {
   const dir = join(outdir, "stacks");
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -78,9 +78,7 @@ export function changes(options: ChangesOptions): ChangesResult {
 /** One environment on its own: what it holds, its settings in sign-in terms, and its wiring. */
 export function explain(stack: string, json: StackJson): string {
   const resources = resourcesOf(json);
-  const app = [...resources.values()].find(
-    (resource) => (resource.type === "okta_app_oauth" && !resource.name.includes("service-app")) || resource.type === "auth0_client",
-  )?.config;
+  const app = userApp(json)?.config;
   const rule = resources.get("okta_auth_server_policy_rule.okta_authorization-server_user-login-rule")?.config;
   const server = resources.get("okta_auth_server.okta_authorization-server_server")?.config;
   const values = releaseValues(json) as { openmetadata?: { config?: { authentication?: any; authorizer?: any } } } | undefined;

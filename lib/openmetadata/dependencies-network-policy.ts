@@ -1,6 +1,6 @@
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { Construct } from "constructs";
-import { DEPENDENCY_SERVICES } from "./resource-names";
+import { DEPENDENCY_SERVICES, serverPodLabels } from "./resource-names";
 
 export interface DependenciesNetworkPolicyProps {
   readonly namespace: string;
@@ -40,11 +40,7 @@ export class DependenciesNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, props: DependenciesNetworkPolicyProps) {
     super(scope, id);
     const instance = props.dependenciesReleaseName;
-    const openmetadata = {
-      podSelector: {
-        matchLabels: { "app.kubernetes.io/name": "openmetadata", "app.kubernetes.io/instance": props.openmetadataReleaseName },
-      },
-    };
+    const openmetadata = { podSelector: { matchLabels: { ...serverPodLabels(props.openmetadataReleaseName) } } };
     const clients = [
       openmetadata,
       ...((props.withAirflow ?? true) ? [{ podSelector: { matchLabels: { tier: "airflow", release: instance } } }] : []),

@@ -160,6 +160,21 @@ const AIRFLOW_DATABASE_SCRIPT = [
   "",
 ].join("\n");
 
+/** MySQL's Secret, OpenMetadata's database and its user: the same with Airflow or without. */
+const MYSQL_AUTH = {
+  existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth,
+  database: DEPENDENCY_SERVICES.mysql.databaseName,
+  username: DEPENDENCY_DATABASE_USERS.openmetadata,
+} as const;
+
+/**
+ * With the stack's policy, the MySQL chart's own is off: bitnami/mysql 14.0.2 values.yaml 1152-1160, it admits every
+ * pod (allowExternal: true), and NetworkPolicies add up, so it would void the stack's policy.
+ */
+function withoutMysqlPolicy(options: DependencyOptions) {
+  return options.networkPolicy ? { networkPolicy: { enabled: false } } : {};
+}
+
 /**
  * MySQL and OpenSearch as with Airflow, and no Airflow: `airflow.enabled: false` is the condition of the
  * Airflow subchart (deps Chart.yaml `condition: airflow.enabled`), so none of its pods, volumes, Secrets,
@@ -170,13 +185,9 @@ const AIRFLOW_DATABASE_SCRIPT = [
 function dependenciesValuesWithoutAirflow(props: Pick<OpenMetadataDependenciesProps, "options">) {
   return {
     mysql: {
-      auth: {
-        existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth,
-        database: DEPENDENCY_SERVICES.mysql.databaseName,
-        username: DEPENDENCY_DATABASE_USERS.openmetadata,
-      },
+      auth: MYSQL_AUTH,
       initdbScripts: null,
-      ...(props.options.networkPolicy ? { networkPolicy: { enabled: false } } : {}),
+      ...withoutMysqlPolicy(props.options),
     },
     airflow: { enabled: false },
   };
@@ -195,16 +206,10 @@ function dependenciesValues(props: Pick<OpenMetadataDependenciesProps, "principa
   const shared = options.sharedStorageClass;
   return {
     mysql: {
-      auth: {
-        existingSecret: DEPENDENCY_OBJECT_NAMES.mysqlAuth,
-        database: DEPENDENCY_SERVICES.mysql.databaseName,
-        username: DEPENDENCY_DATABASE_USERS.openmetadata,
-      },
+      auth: MYSQL_AUTH,
       initdbScriptsConfigMap: DEPENDENCY_OBJECT_NAMES.mysqlInitScripts,
       primary: { extraEnvVarsSecret: DEPENDENCY_OBJECT_NAMES.mysqlInitEnv },
-      // bitnami/mysql 14.0.2 values.yaml 1152-1160: the chart's own policy admits every pod (allowExternal: true),
-      // and NetworkPolicies add up, so it would void the stack's policy.
-      ...(options.networkPolicy ? { networkPolicy: { enabled: false } } : {}),
+      ...withoutMysqlPolicy(options),
     },
     airflow: {
       executor: options.airflowExecutor,

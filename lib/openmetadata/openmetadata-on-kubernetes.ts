@@ -130,10 +130,10 @@ export class OpenMetadataOnKubernetes extends Construct {
       );
     }
 
-    const values = openMetadataValues({ openmetadataUrl: props.openmetadataUrl, settings, sso });
+    // Rendered once: hashed as it is, then the release's document with the annotations as its last key.
+    const document = renderValues(openMetadataValues({ openmetadataUrl: props.openmetadataUrl, settings, sso }));
     // A change to the values or to a Secret the pod reads rolls the Deployment (the chart alone would not).
-    this.checksums = new PodChecksums(this, "pod-checksums", { values, secrets: this.secrets.secrets });
-    const releaseValues = { ...values, podAnnotations: this.checksums.annotations };
+    this.checksums = new PodChecksums(this, "pod-checksums", { document, secrets: this.secrets.secrets });
     this.release = new Release(this, "release", {
       name: settings.releaseName,
       namespace,
@@ -147,7 +147,7 @@ export class OpenMetadataOnKubernetes extends Construct {
       cleanupOnFail: true,
       wait: true,
       timeout: settings.helmTimeoutSeconds,
-      values: [renderValues(releaseValues)],
+      values: [document + renderValues({ podAnnotations: this.checksums.annotations })],
       // The server checks its pipeline client at start: its Role and the Jobs' service account come first.
       dependsOn: [
         ...this.secrets.secrets,

@@ -4,9 +4,8 @@ import type { SsoBinding } from "../sso-binding";
 import type { IngressValues, K8sPipelineValues, OpenMetadataChartValues, PipelineServiceClientValues } from "./chart-values";
 import {
   AIRFLOW_ADMIN_USERNAME,
-  AIRFLOW_API_PORT,
+  DEPENDENCIES_AIRFLOW_API_URL,
   DEPENDENCY_SERVICES,
-  DEPENDENCIES_RELEASE_NAME,
   DEPENDENCY_DATABASE_USERS,
   INGESTION_IMAGE_USER,
   internalServerUrl,
@@ -30,9 +29,14 @@ export interface OpenMetadataValuesInput {
 
 /**
  * The values of the `openmetadata` chart for one environment, wired from the identity provider's
- * outputs. Pure: the same input always gives the same document.
+ * outputs. Pure: the same input always gives the same document. Without `podAnnotations`: the release
+ * appends them after the document is hashed (OpenMetadataOnKubernetes, PodChecksums).
  */
-export function openMetadataValues({ openmetadataUrl, settings, sso }: OpenMetadataValuesInput): OpenMetadataChartValues {
+export function openMetadataValues({
+  openmetadataUrl,
+  settings,
+  sso,
+}: OpenMetadataValuesInput): Omit<OpenMetadataChartValues, "podAnnotations"> {
   const callbackUrl = callbackUrlOf(openmetadataUrl);
   const internalUrl = internalServerUrl(settings);
   return {
@@ -174,7 +178,7 @@ function pipelineValues(settings: OpenMetadataSettings, internalUrl: string): Pi
   if (pipeline.type === "disabled") return { enabled: false, metadataApiEndpoint };
   const airflow =
     pipeline.airflow === "dependencies"
-      ? { apiEndpoint: `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`, username: AIRFLOW_ADMIN_USERNAME }
+      ? { apiEndpoint: DEPENDENCIES_AIRFLOW_API_URL, username: AIRFLOW_ADMIN_USERNAME }
       : settings.externalAirflow;
   if (!airflow) return { enabled: false, metadataApiEndpoint };
   return {

@@ -11,7 +11,7 @@ import { Document } from "yaml";
  * `yaml` writes plain or, for a string `yaml` would read as another type ("2", "true"), in double quotes.
  * Anything else (a string needing escapes, quotes or several lines, a non-ASCII character, a key that is
  * not plain, a fraction, an object met twice, which `yaml` writes as an anchor) answers undefined.
- * `__tests__/openmetadata-values.test.ts` compares both writers on every fixture's values and on strings
+ * `__tests__/plain-yaml.test.ts` compares both writers on every fixture's values and on strings
  * at each boundary.
  */
 export function plainYaml(values: object): string | undefined {
@@ -47,6 +47,11 @@ function isPlain(text: string): boolean {
   return PLAIN.test(text) && !text.includes(": ") && !text.endsWith(" ") && !text.endsWith(":");
 }
 
+/** A key `yaml` writes as it is: plain, and not read as another type (a key "true" is quoted). */
+function isPlainKey(key: string): boolean {
+  return isPlain(key) && !OTHER_TYPES.some((test) => test.test(key));
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
@@ -59,7 +64,7 @@ function writeMap(map: object, indent: string, lines: string[], seen: Set<object
   seen.add(map);
   for (const [key, value] of Object.entries(map)) {
     if (value === undefined) continue;
-    if (!isPlain(key) || OTHER_TYPES.some((test) => test.test(key))) return false;
+    if (!isPlainKey(key)) return false;
     if (!writeEntry(`${indent}${key}:`, value, `${indent}  `, lines, seen)) return false;
   }
   return true;
@@ -96,7 +101,7 @@ function writeList(list: readonly unknown[], indent: string, lines: string[], se
       seen.add(item);
       let first = true;
       for (const [key, value] of entries) {
-        if (!isPlain(key) || OTHER_TYPES.some((test) => test.test(key))) return false;
+        if (!isPlainKey(key)) return false;
         const head = `${indent}${first ? "- " : "  "}${key}:`;
         if (!writeEntry(head, value, `${indent}    `, lines, seen)) return false;
         first = false;

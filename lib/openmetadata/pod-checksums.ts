@@ -3,11 +3,10 @@ import type { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Id } from "@cdktf/provider-random/lib/id";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { renderValues } from "./chart-values";
 
 export interface PodChecksumsProps {
-  /** The release values without the annotations: everything the chart turns into the pod's configuration. */
-  readonly values: object;
+  /** The release values without the annotations, rendered (renderValues): everything the chart turns into the pod's configuration. */
+  readonly document: string;
   /** Every stack-owned Secret the pod reads. */
   readonly secrets: readonly SecretV1[];
 }
@@ -39,7 +38,7 @@ export class PodChecksums extends Construct {
     super(scope, id);
     // At construction, references are cdktf token strings whose numbers depend on what else was built
     // first: the text is hashed with each one masked, and the references are listed in order.
-    const document = renderValues(props.values);
+    const { document } = props;
     const references = document.match(REFERENCE) ?? [];
     const documentHash = createHash("sha256").update(document.replace(REFERENCE, "${reference}")).digest("hex");
     const secretData = props.secrets.map((secret) => (secret.binaryDataInput ? secret.binaryData : secret.data));

@@ -66,7 +66,10 @@ export const DEPENDENCIES_RELEASE_NAME = "openmetadata-dependencies";
 export const DEPENDENCY_DATABASE_USERS = { openmetadata: "openmetadata_user", airflow: "airflow_user" } as const;
 
 /** The port of the Airflow API server the dependencies chart runs, at `http://<dependencies release>-api-server`. */
-export const AIRFLOW_API_PORT = 8080;
+const AIRFLOW_API_PORT = 8080;
+
+/** The dependencies chart's Airflow API server, as OpenMetadata reaches it from the release namespace. */
+export const DEPENDENCIES_AIRFLOW_API_URL = `http://${DEPENDENCIES_RELEASE_NAME}-api-server:${AIRFLOW_API_PORT}`;
 
 /** The Kubernetes objects the subcharts read their credentials from, created by OpenMetadataDependencies. */
 export const DEPENDENCY_OBJECT_NAMES = {

@@ -8,10 +8,10 @@
  * which the stack reproduces, made them), forgotten by that scratch state, and renamed in the world to
  * the ids of the section. What else the scratch apply needed is destroyed again.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { runTerraform, type CommandResult } from "./cdktf-cli";
 
 export interface ImportBlock {
   readonly to: string;
@@ -25,18 +25,11 @@ export interface HandMadeObjects {
   readonly clientSecret?: string;
 }
 
-function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): { status: number | null; output: string } {
-  const result = spawnSync("terraform", [...args, "-no-color"], {
-    cwd,
-    env: { ...env, TF_INPUT: "0" },
-    encoding: "utf8",
-    timeout: 300_000,
-  });
-  return { status: result.status, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
-}
-
-function must(step: string, result: { status: number | null; output: string }): void {
-  if (result.status !== 0) throw new Error(`making the adopted objects by hand: terraform ${step} failed:\n${result.output.slice(-3000)}`);
+async function must(step: string, running: Promise<CommandResult>): Promise<CommandResult> {
+  const result = await running;
+  if (result.status !== 0)
+    throw new Error(`making the adopted objects by hand: terraform ${step} failed:\n${`${result.stdout}${result.stderr}`.slice(-3000)}`);
+  return result;
 }
 
 /** An environments file with one environment, its adopt section removed and its state in `statePath`. */
@@ -52,7 +45,7 @@ export function withoutAdopt(environmentsFile: string, name: string, target: str
 const OKTA_ID = /^(0oa|aus|ocl|scp|00p|0pr|tos|00g|rst)[0-9A-Za-z]{12,}$/;
 
 /** Replaces every occurrence of each old id by its new one, in the files and the file names of a world tenant. */
-export function renameWorldIds(tenantFolder: string, renames: ReadonlyMap<string, string>): void {
+function renameWorldIds(tenantFolder: string, renames: ReadonlyMap<string, string>): void {
   if (renames.size === 0) return;
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -79,9 +72,8 @@ interface StateResource {
   readonly values: Record<string, unknown>;
 }
 
-function stateResources(stackFolder: string, env: NodeJS.ProcessEnv): StateResource[] {
-  const shown = spawnSync("terraform", ["show", "-json"], { cwd: stackFolder, env, encoding: "utf8" });
-  if (shown.status !== 0) throw new Error(`making the adopted objects by hand: terraform show failed: ${shown.stderr}`);
+async function stateResources(stackFolder: string, env: NodeJS.ProcessEnv): Promise<StateResource[]> {
+  const shown = await must("show", runTerraform(["show", "-json"], stackFolder, env));
   const state = JSON.parse(shown.stdout) as { values?: { root_module?: { resources?: StateResource[] } } };
   return state.values?.root_module?.resources ?? [];
 }
@@ -91,19 +83,19 @@ function stateResources(stackFolder: string, env: NodeJS.ProcessEnv): StateResou
  * the environment without adopt) with -target on each address, then hands them to the world under the
  * section's ids and destroys whatever else the scratch apply made.
  */
-export function makeAdoptedObjectsByHand(options: {
+export async function makeAdoptedObjectsByHand(options: {
   readonly scratchStack: string;
   readonly imports: readonly ImportBlock[];
   readonly env: NodeJS.ProcessEnv;
   /** The Okta org's folder in the world, where ids are renamed. */
   readonly oktaTenantFolder?: string;
-}): HandMadeObjects {
+}): Promise<HandMadeObjects> {
   const { scratchStack, imports, env } = options;
   mkdirSync(scratchStack, { recursive: true });
-  must("init", run(["init"], scratchStack, env));
-  must("apply", run(["apply", "-auto-approve", ...imports.map((block) => `-target=${block.to}`)], scratchStack, env));
+  await must("init", runTerraform(["init"], scratchStack, env));
+  await must("apply", runTerraform(["apply", "-auto-approve", ...imports.map((block) => `-target=${block.to}`)], scratchStack, env));
 
-  const resources = stateResources(scratchStack, env);
+  const resources = await stateResources(scratchStack, env);
   const renames = new Map<string, string>();
   let clientSecret: string | undefined;
   for (const block of imports) {
@@ -121,8 +113,8 @@ export function makeAdoptedObjectsByHand(options: {
     }
   }
   // Forgotten first, so destroying the rest of the scratch apply leaves them in the world.
-  must("state rm", run(["state", "rm", ...imports.map((block) => block.to)], scratchStack, env));
-  must("destroy", run(["destroy", "-auto-approve"], scratchStack, env));
+  await must("state rm", runTerraform(["state", "rm", ...imports.map((block) => block.to)], scratchStack, env));
+  await must("destroy", runTerraform(["destroy", "-auto-approve"], scratchStack, env));
   if (options.oktaTenantFolder) renameWorldIds(options.oktaTenantFolder, renames);
   return { imported: imports, ...(clientSecret ? { clientSecret } : {}) };
 }

@@ -19,7 +19,6 @@ export interface CdktfRun {
   readonly environmentsFile: string;
   /** Terraform's environment (local-providers/install/terraform-environment.ts) plus credentials and TF_VAR_s. */
   readonly env: NodeJS.ProcessEnv;
-  readonly timeoutMs?: number;
 }
 
 const CDKTF = join(PROJECT_ROOT, "node_modules", ".bin", "cdktf");
@@ -37,21 +36,32 @@ export function runCdktf(args: readonly string[], run: CdktfRun): Promise<Comman
   // With CI=true, cdktf 0.21 ends a failed destroy with "Invoking Terraform CLI failed with exit code 1" and
   // drops Terraform's own error (Instance cannot be destroyed); with CI=false it shows it, as in a terminal.
   env["CI"] = "false";
-  return runCommand(CDKTF, [...args, "--output", run.output], env, run.timeoutMs);
+  return runCommand(CDKTF, [...args, "--output", run.output], env);
+}
+
+/** `terraform <args> -no-color` in `cwd`, never asking for input. */
+export function runTerraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  return runCommand("terraform", [...args, "-no-color"], { ...env, TF_INPUT: "0" }, { cwd });
 }
 
 /**
- * Runs a command from the project folder to its end and collects what it printed, without blocking this
- * process (which may serve the local org, tenant or OpenMetadata the command reaches).
+ * Runs a command (from the project folder unless `cwd` says otherwise) to its end and collects what it
+ * printed, without blocking this process (which may serve the local org, tenant or OpenMetadata the
+ * command reaches). The rehearsal's one way to run a process.
  */
-export function runCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  { cwd = PROJECT_ROOT }: { readonly cwd?: string } = {},
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+    const timer = setTimeout(() => child.kill("SIGTERM"), 300_000);
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);

@@ -39,7 +39,7 @@ function record(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** The kubeconfig context a cluster becomes: its own context name, "in-cluster", or the kubeconfig's current one. */
-export function rehearsalContext(cluster: Record<string, unknown>): string {
+function rehearsalContext(cluster: Record<string, unknown>): string {
   if (cluster["inCluster"] === true) return "in-cluster";
   if (typeof cluster["context"] === "string") return cluster["context"];
   return `current-context-of-${String(cluster["kubeconfigPath"] ?? "kubeconfig").replace(/[^A-Za-z0-9.-]+/g, "-")}`;
@@ -89,7 +89,7 @@ export function prepareRehearsalEnvironments(
  * A kubeconfig naming the rehearsal's clusters. The local Kubernetes and Helm providers read the context
  * to choose the cluster in the world; the server address is never contacted, and there are no credentials.
  */
-export function rehearsalKubeconfig(contexts: readonly string[]): string {
+function rehearsalKubeconfig(contexts: readonly string[]): string {
   return stringifyYaml({
     apiVersion: "v1",
     kind: "Config",

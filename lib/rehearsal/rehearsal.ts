@@ -3,7 +3,6 @@
  * Terraform, against the project's local providers (local-providers/) and a local world in one folder.
  * `npm run rehearse` runs it for a newcomer; the end-to-end tests drive the same steps one by one.
  */
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +10,7 @@ import { installLocalProviders, type LocalProviderInstallation } from "../../loc
 import { terraformEnvironment } from "../../local-providers/install/terraform-environment";
 import { oktaOrgTenant } from "../../local-providers/providers/okta/index";
 import type { Environment } from "../config/environment";
-import { runCdktf, type CommandResult } from "./cdktf-cli";
+import { runCdktf, runTerraform, type CommandResult } from "./cdktf-cli";
 import { chartLibrary } from "./chart-library";
 import { prepareRehearsalEnvironments, rehearsalPaths, type RehearsalPaths } from "./rehearsal-environments";
 import { rehearsalVariables, type DeclaredVariable } from "./stack-variables";
@@ -131,7 +130,7 @@ export class Rehearsal {
       const scratchSynth = await runCdktf(["synth"], { output, environmentsFile: file, env: await this.env([]) });
       if (scratchSynth.status !== 0)
         throw new Error(`cdktf synth of ${environment.name} without adopt failed:\n${scratchSynth.stdout}${scratchSynth.stderr}`);
-      const handMade = makeAdoptedObjectsByHand({
+      const handMade = await makeAdoptedObjectsByHand({
         scratchStack: join(output, "stacks", environment.stackId),
         imports,
         env: await this.env([]),
@@ -176,14 +175,7 @@ export class Rehearsal {
    * failed with exit code 1", the last lines of Terraform's output lost.
    */
   async terraform(stackId: string, args: readonly string[]): Promise<CommandResult> {
-    const env = await this.env([stackId]);
-    const result = spawnSync("terraform", [...args, "-no-color"], {
-      cwd: join(this.paths.output, "stacks", stackId),
-      env: { ...env, TF_INPUT: "0" },
-      encoding: "utf8",
-      timeout: 300_000,
-    });
-    return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+    return runTerraform(args, join(this.paths.output, "stacks", stackId), await this.env([stackId]));
   }
 
   output(stackId: string, outputsFile: string): Promise<CommandResult> {

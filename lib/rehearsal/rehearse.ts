@@ -28,7 +28,7 @@ export interface RehearseResult {
 }
 
 /** Terraform's own error block of a failed command (the lines from "Error:" on), without cdktf's prefixes. */
-export function terraformErrors(result: CommandResult, maxLines = 12): string[] {
+function terraformErrors(result: CommandResult, maxLines = 12): string[] {
   const lines = `${result.stdout}\n${result.stderr}`.split("\n").map((line) =>
     line
       .replace(/\u001b\[[0-9;]*[A-Za-z]/g, "")

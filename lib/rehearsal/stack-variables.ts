@@ -11,7 +11,7 @@ export interface DeclaredVariable {
 }
 
 /** The variable an adopted Web app's client secret comes from (lib/okta: adoption of a confidential app). */
-export const ADOPTED_CLIENT_SECRET_VARIABLE = "okta_adopted_client_secret";
+const ADOPTED_CLIENT_SECRET_VARIABLE = "okta_adopted_client_secret";
 
 /**
  * TF_VAR_ environment entries for every variable the stack declares: an RSA key in PKCS#8 PEM for the
