@@ -1,5 +1,6 @@
 import type { AdoptInput } from "../config/sections/adopt";
 import type { Environment } from "../config/environment";
+import { OKTA } from "../identity-providers/okta";
 import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import type { OktaManagementApi } from "./okta-management-api";
 
@@ -14,9 +15,6 @@ export interface AdoptFindings {
   /** What was not found, so the stack will create it; one line each. */
   readonly notes: readonly string[];
 }
-
-/** Okta's `settings.oauthClient.application_type` of each flow; another type forces a replacement. */
-const APPLICATION_TYPE = { spa: "browser", web: "web" } as const;
 
 /**
  * Finds the objects of a manual setup the environment declares: the app (by label, or client id),
@@ -36,10 +34,10 @@ export async function findAdoptable(
   const app = options.clientId ? await appByClientId(api, options.clientId) : await appByLabel(api, okta.appLabel, "OPENID_CONNECT");
   const clientId: string = app["credentials"]?.["oauthClient"]?.["client_id"] ?? app["id"];
   const applicationType = app["settings"]?.["oauthClient"]?.["application_type"];
-  if (applicationType !== APPLICATION_TYPE[okta.flow]) {
+  if (applicationType !== OKTA.clients[okta.flow].applicationType) {
     throw new AdoptRefusal(
       `app "${app["label"]}" (${app["id"]}) is a ${applicationType ?? "non-OIDC"} app, but environment "` +
-        `${environment.name}" declares okta.flow: ${okta.flow} (an app of type ${APPLICATION_TYPE[okta.flow]}); ` +
+        `${environment.name}" declares okta.flow: ${okta.flow} (an app of type ${OKTA.clients[okta.flow].applicationType}); ` +
         `the type cannot change in place, so importing it would replace the app with a new client id. Set ` +
         `okta.flow: ${applicationType === "web" ? "web" : "spa"}, or let the stack create a new app`,
     );

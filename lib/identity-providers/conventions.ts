@@ -83,7 +83,8 @@ export interface IdentityProviderConventions<
 /** OIDC discovery's well-known path (OpenID Connect Discovery 1.0, section 4). */
 const DISCOVERY_PATH = "/.well-known/openid-configuration";
 
-const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, "");
+/** The URL without its trailing slashes: how issuers, authorities and OpenMetadata URLs are compared. */
+export const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
 
 /** The issuer discovery must report (tokens' `iss`) for OpenMetadata's authority. */
 export function issuerFor(provider: IdentityProviderConventions, authority: string): string {

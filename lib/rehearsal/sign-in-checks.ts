@@ -15,6 +15,7 @@ import {
 } from "../../local-providers/services/index";
 import type { Environment } from "../config/environment";
 import { ENVIRONMENTS_FILE_VARIABLE, PROJECT_ROOT } from "../config/load-environments";
+import { identityProviderOf } from "../identity-providers/by-name";
 import { runCommand } from "./cdktf-cli";
 import type { Rehearsal } from "./rehearsal";
 
@@ -100,8 +101,8 @@ export async function checkSignIns(rehearsal: Rehearsal, providers: IdentityProv
   const reports: SignInReport[] = [];
   const outputs = rehearsal.outputs();
   for (const environment of rehearsal.environments) {
-    const provider = environment.auth0 ? "Auth0" : "Okta";
-    const flow = environment.auth0?.flow ?? environment.okta?.flow ?? "spa";
+    const { conventions, flow } = identityProviderOf(environment);
+    const provider = conventions.displayName;
     if (!environment.openmetadata) {
       reports.push({
         ok: true,

@@ -2,7 +2,7 @@ import type { Environment } from "../config/environment";
 import { identityProviderOf } from "../identity-providers/by-name";
 import { DEFAULT_HTTP_SETTINGS, HttpProblem, type HttpSettings } from "../verify/http";
 import type { StackOutputs } from "../verify/outputs";
-import { withoutTrailingSlash } from "../verify/target";
+import { withoutTrailingSlash } from "../identity-providers/conventions";
 import { OpenMetadataAdminApi, OpenMetadataApiError } from "./api";
 import { declaredSettings } from "./declared";
 import { declaredSecrets, differences, mergeDocument, type Difference } from "./document";

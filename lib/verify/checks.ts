@@ -5,9 +5,9 @@ import { DEFAULT_SCOPE_NAME } from "../openmetadata-urls";
 import { withoutKeysAndTokens } from "../secret-shape";
 import { DEFAULT_HTTP_SETTINGS, getJson, HttpProblem, postForm, type HttpSettings } from "./http";
 import { identityProvider } from "../identity-providers/by-name";
-import { discoveryUriFor, jwksUriFor, type IdentityProviderConventions } from "../identity-providers/conventions";
+import { discoveryUriFor, jwksUriFor, withoutTrailingSlash, type IdentityProviderConventions } from "../identity-providers/conventions";
 import { OKTA } from "../identity-providers/okta";
-import { withoutTrailingSlash, type ServiceAppCredentials, type VerifyTarget } from "./target";
+import type { ServiceAppCredentials, VerifyTarget } from "./target";
 
 /**
  * The post-deploy SSO health check: five checks against the live issuer and OpenMetadata, each

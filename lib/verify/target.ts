@@ -4,7 +4,7 @@ import type { Environment } from "../config/environment";
 import type { PublicJwk } from "../keys/public-jwks";
 import { callbackUrl } from "../openmetadata-urls";
 import { identityProviderOf } from "../identity-providers/by-name";
-import { issuerFor, jwksUriFor, type IdentityProviderName } from "../identity-providers/conventions";
+import { issuerFor, jwksUriFor, withoutTrailingSlash, type IdentityProviderName } from "../identity-providers/conventions";
 import { VerifyUsageError, type StackOutputs } from "./outputs";
 
 /** What one verify run checks against: the deployed values, after the command-line overrides. */
@@ -115,8 +115,4 @@ function firstKid(publicKeys: readonly PublicJwk[], jwksFile: string): string {
   const first = publicKeys[0];
   if (!first) throw new VerifyUsageError(`${jwksFile} has no keys; pass --service-app-kid`);
   return first.kid;
-}
-
-export function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, "");
 }
