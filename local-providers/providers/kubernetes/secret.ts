@@ -26,9 +26,10 @@ import {
 
 /** kubernetes/kubernetes pkg/apis/core/types.go MaxSecretSize. */
 const MAX_SECRET_SIZE = 1024 * 1024;
-const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
-const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
-const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
+/** A service account's token Secret: its type, and the annotations naming the account (core/v1 types.go). */
+export const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
+export const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
+export const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
 
 export type StoredSecret = {
   apiVersion: "v1";

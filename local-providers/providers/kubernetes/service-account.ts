@@ -13,14 +13,10 @@ import { ProviderDiagnostic, type ProviderContext, type ResourceBehaviour } from
 import { isObjectValue, type ObjectValue, type Value } from "../../provider/values";
 import type { WorldTenant } from "../../provider/world";
 import { COLLECTIONS, getServiceAccount, namespacedId, nextResourceVersion, type StoredServiceAccount } from "./cluster";
-import type { StoredSecret } from "./secret";
+import { SERVICE_ACCOUNT_NAME_KEY, SERVICE_ACCOUNT_TOKEN, SERVICE_ACCOUNT_UID_KEY, type StoredSecret } from "./secret";
 import { expandMetadata, flattenMetadata, idParts, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
 import { admitCreate, createRequest, locate, type NamespacedKind } from "./namespaced";
 import { goQuote, nameIsDnsSubdomain } from "./validation";
-
-const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
-const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
-const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
 
 /** The names a set of `{ name }` blocks holds, in order (a null name is Go's ""). */
 function referenceNames(value: Value | undefined): string[] {
