@@ -5,10 +5,10 @@
  * binaryData, "duplicate of key present in binaryData").
  */
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
-import { isObjectValue, isUnknown, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
+import { isObjectValue, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
 import { COLLECTIONS, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
 import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
-import { admitCreate, createRequest, deleteObject, locate, readObject, type NamespacedKind } from "./namespaced";
+import { admitCreate, createRequest, deleteObject, immutableDataPlan, locate, readObject, type NamespacedKind } from "./namespaced";
 import {
   CorruptBase64Error,
   decodeGoBase64,
@@ -118,11 +118,7 @@ export const configMapV1: ResourceBehaviour = {
     // is no change when the configuration leaves it out.
     if (prior && (config["immutable"] ?? null) === null && prior["immutable"] === false) result = { ...planned, immutable: false };
     // :30-52 CustomizeDiff: once immutable, a change to data, binary_data or immutable replaces the ConfigMap.
-    if (!prior || prior["immutable"] !== true) return { planned: result };
-    const requiresReplace = (["data", "binary_data", "immutable"] as const)
-      .filter((name) => !isUnknown(result[name] ?? null) && !valuesEqual(result[name] ?? null, prior[name] ?? null))
-      .map((name) => [name]);
-    return { planned: result, requiresReplace };
+    return immutableDataPlan(result, prior);
   },
 
   create(planned, context) {

@@ -4,8 +4,8 @@
  * server admits it, and the provider's read (gone is null) and delete (already gone is no error).
  * Sources: hashicorp/terraform-provider-kubernetes@v2.38.0 kubernetes/<file>:<line>.
  */
-import { ProviderDiagnostic, type ProviderContext } from "../../provider/behaviour";
-import type { ObjectValue, Value } from "../../provider/values";
+import { ProviderDiagnostic, type PlanAdjustment, type ProviderContext } from "../../provider/behaviour";
+import { isUnknown, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
 import type { WorldObject, WorldTenant } from "../../provider/world";
 import { generateName, namespacedId, newObjectMeta, type ObjectMeta } from "./cluster";
 import { clusterOf, expandMetadata, idParts, requireNamespace, type MetadataInput } from "./metadata";
@@ -68,6 +68,19 @@ export function admitCreate<T extends WorldObject>(
     ...(input.labels ? { labels: input.labels } : {}),
     ...(input.annotations ? { annotations: input.annotations } : {}),
   };
+}
+
+/**
+ * The CustomizeDiff the Secret and the ConfigMap share (resource_kubernetes_secret_v1.go:37-59,
+ * resource_kubernetes_config_map_v1.go:30-52): once immutable, a change to data, binary_data or immutable
+ * replaces the object. The plan adjustment, `planned` kept.
+ */
+export function immutableDataPlan(planned: ObjectValue, prior: ObjectValue | null): PlanAdjustment {
+  if (!prior || prior["immutable"] !== true) return { planned };
+  const requiresReplace = (["data", "binary_data", "immutable"] as const)
+    .filter((name) => !isUnknown(planned[name] ?? null) && !valuesEqual(planned[name] ?? null, prior[name] ?? null))
+    .map((name) => [name]);
+  return { planned, requiresReplace };
 }
 
 /** The provider's read: the object as the state shows it, or null when it is gone (Terraform then plans to create it). */

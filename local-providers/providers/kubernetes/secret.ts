@@ -11,7 +11,7 @@ import { isObjectValue, isUnknown, numberAt, valuesEqual, type ObjectValue, type
 import type { WorldTenant } from "../../provider/world";
 import { COLLECTIONS, getServiceAccount, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
 import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
-import { admitCreate, createRequest, deleteObject, locate, readObject, type NamespacedKind } from "./namespaced";
+import { admitCreate, createRequest, deleteObject, immutableDataPlan, locate, readObject, type NamespacedKind } from "./namespaced";
 import {
   decodeGoBase64,
   forbidden,
@@ -162,13 +162,7 @@ export const secretV1: ResourceBehaviour = {
   },
 
   // :37-59 CustomizeDiff: once immutable, a change to data, binary_data or immutable replaces the Secret.
-  plan({ planned, prior }) {
-    if (!prior || prior["immutable"] !== true) return { planned };
-    const requiresReplace = (["data", "binary_data", "immutable"] as const)
-      .filter((name) => !isUnknown(planned[name] ?? null) && !valuesEqual(planned[name] ?? null, prior[name] ?? null))
-      .map((name) => [name]);
-    return { planned, requiresReplace };
-  },
+  plan: ({ planned, prior }) => immutableDataPlan(planned, prior),
 
   create(planned, context, config) {
     const { input, namespace, tenant } = createRequest(SECRETS, planned, context);
