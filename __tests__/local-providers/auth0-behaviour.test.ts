@@ -16,6 +16,7 @@ import {
   seedAuth0Connection,
 } from "../../local-providers/providers/auth0/index";
 import type { WorldClient, WorldSigningKey } from "../../local-providers/providers/auth0/index";
+import { thrown } from "../support/provider-harness";
 import { FIXTURE_AUTH0_ENVIRONMENTS_FILE, synthEnvironment } from "../support/synth";
 import { useTemporaryDirectories } from "../support/temporary-directories";
 import { loadEnvironmentsFile } from "../../lib/config/load-environments";
@@ -48,13 +49,9 @@ function configure(env: NodeJS.ProcessEnv = {}, config: ObjectValue = { domain: 
 }
 
 function configureError(env: NodeJS.ProcessEnv, config: ObjectValue = {}): ProviderDiagnostic {
-  try {
-    provider.configure(conformBlock(config, provider.schemas.provider.block), { OPENMETADATA_LOCAL_WORLD: temporaryWorld(), ...env });
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("configure accepted the configuration");
+  return thrown(() =>
+    provider.configure(conformBlock(config, provider.schemas.provider.block), { OPENMETADATA_LOCAL_WORLD: temporaryWorld(), ...env }),
+  );
 }
 
 const blockOf = (type: string) => provider.schemas.resources[type]!.block;
@@ -85,16 +82,6 @@ function plan(context: ProviderContext, type: string, config: ObjectValue, prior
 function planIsEmpty(context: ProviderContext, type: string, config: ObjectValue, state: ObjectValue): boolean {
   const generic = planResource(blockOf(type), conformBlock(config, blockOf(type)), state);
   return generic.requiresReplace.length === 0 && valuesEqual(plan(context, type, config, state), state);
-}
-
-function refusal(action: () => unknown): ProviderDiagnostic {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("accepted");
 }
 
 const URL = "https://openmetadata.example.com";
@@ -348,14 +335,14 @@ describe("auth0_client", () => {
     const imported = behaviour.read(behaviour.import!(clientIdOf(state), context), context);
     expect(imported).toMatchObject({ client_id: clientIdOf(state), name: "OpenMetadata (test)", callbacks: state["callbacks"] });
     expect(planIsEmpty(context, "auth0_client", spaClient(), conformBlock(imported, blockOf("auth0_client")))).toBe(true);
-    expect(refusal(() => behaviour.import!("unknown-client", context)).summary).toBe("404 Not Found: The client does not exist");
+    expect(thrown(() => behaviour.import!("unknown-client", context)).summary).toBe("404 Not Found: The client does not exist");
     tenant.put(AUTH0_COLLECTIONS.clients, "cimdClient", {
       client_id: "cimdClient",
       client_secret: "x",
       name: "c",
       external_metadata_type: "cimd",
     });
-    expect(refusal(() => behaviour.import!("cimdClient", context)).summary).toBe(
+    expect(thrown(() => behaviour.import!("cimdClient", context)).summary).toBe(
       'client "cimdClient" is a CIMD client. Use the auth0_client_cimd resource to manage CIMD clients',
     );
   });
@@ -381,7 +368,7 @@ describe("auth0_client", () => {
   // client.md:720@v1.55.0
   test("rotating refresh tokens must be expiring (refresh_token.expiration_type): refused at apply", () => {
     const { context } = configure();
-    const error = refusal(() =>
+    const error = thrown(() =>
       apply(context, "auth0_client", spaClient({ refresh_token: [{ ...REFRESH, expiration_type: "non-expiring" }] })),
     );
     expect(error.summary).toBe('auth0_client: rotating refresh tokens must have expiration_type "expiring"');
@@ -515,7 +502,7 @@ describe("auth0_client_credentials", () => {
       expect(worldClient(tenant, clientIdOf(client)).token_endpoint_auth_method).toBeNull();
       expect(state["authentication_method"]).toBe("private_key_jwt");
       expect(planIsEmpty(context, "auth0_client_credentials", config, state)).toBe(true);
-      const missing = refusal(() =>
+      const missing = thrown(() =>
         apply(context, "auth0_client_credentials", { client_id: clientIdOf(client), authentication_method: "private_key_jwt" }, state),
       );
       expect([missing.summary, missing.detail]).toEqual([
@@ -543,7 +530,7 @@ describe("auth0_client_credentials", () => {
   // resource_credentials.go:35-38
   test("creating credentials for a client that does not exist fails with Auth0's 404", () => {
     const { context } = configure();
-    const error = refusal(() => apply(context, "auth0_client_credentials", { client_id: "missing", authentication_method: "none" }));
+    const error = thrown(() => apply(context, "auth0_client_credentials", { client_id: "missing", authentication_method: "none" }));
     expect(error.summary).toBe("404 Not Found: The client does not exist");
   });
 
@@ -614,7 +601,7 @@ describe("auth0_connection_client and data auth0_connection", () => {
 
   test("an unknown connection fails the apply with Auth0's 404 (recorded: The connection does not exist)", () => {
     const { context, client } = tenantWithConnection();
-    const error = refusal(() =>
+    const error = thrown(() =>
       apply(context, "auth0_connection_client", { connection_id: "con_0000000000000000", client_id: clientIdOf(client) }),
     );
     expect(error.summary).toBe("404 Not Found: The connection does not exist");
@@ -626,9 +613,9 @@ describe("auth0_connection_client and data auth0_connection", () => {
     const state = apply(context, "auth0_connection_client", { connection_id: connection.id, client_id: clientIdOf(client) });
     const behaviour = provider.resources["auth0_connection_client"]!;
     expect(behaviour.read(behaviour.import!(state["id"] as string, context), context)).toEqual(state);
-    expect(refusal(() => behaviour.import!("", context)).summary).toBe("ID cannot be empty");
+    expect(thrown(() => behaviour.import!("", context)).summary).toBe("ID cannot be empty");
     for (const id of [connection.id, `${connection.id}::a::b`, `${connection.id}:${clientIdOf(client)}`]) {
-      expect(refusal(() => behaviour.import!(id, context)).summary).toBe("ID must be formatted as <connection_id>::<client_id>");
+      expect(thrown(() => behaviour.import!(id, context)).summary).toBe("ID must be formatted as <connection_id>::<client_id>");
     }
   });
 
@@ -649,7 +636,7 @@ describe("auth0_connection_client and data auth0_connection", () => {
       strategy: "auth0",
       realms: ["Username-Password-Authentication"],
     });
-    const error = refusal(() => lookup.read({ name: "username-password-authentication" }, context));
+    const error = thrown(() => lookup.read({ name: "username-password-authentication" }, context));
     expect(error.summary).toBe('No connection found with "name" = "username-password-authentication"');
   });
 
@@ -671,7 +658,7 @@ describe("auth0_connection_client and data auth0_connection", () => {
     const { context, connection } = tenantWithConnection();
     const lookup = provider.dataSources["auth0_connection"]!;
     expect(lookup.read({ connection_id: connection.id }, context)).toMatchObject({ id: connection.id, connection_id: connection.id });
-    expect(refusal(() => lookup.read({ connection_id: "con_missing" }, context)).summary).toBe(
+    expect(thrown(() => lookup.read({ connection_id: "con_missing" }, context)).summary).toBe(
       "404 Not Found: The connection does not exist",
     );
     expect(lookup.validate!({}).map((problem) => problem.detail)).toEqual([

@@ -6,6 +6,7 @@ import { WORLD_VARIABLE, type WorldTenant } from "../../local-providers/provider
 import { conformBlock } from "../../local-providers/protocol/cty";
 import { planResource } from "../../local-providers/protocol/plan";
 import { oktaOrgTenant, provider, seedOktaGroup, type OktaApp, type OktaClaim } from "../../local-providers/providers/okta";
+import { thrown } from "../support/provider-harness";
 import { useTemporaryDirectories } from "../support/temporary-directories";
 
 // The local okta/okta 6.12.0 behaviours, driven the way the server drives them (validate, the generic
@@ -77,16 +78,6 @@ function expectNoChanges(type: string, config: ObjectValue, state: ObjectValue, 
 /** A state's id, for the next configuration's reference (what `${okta_auth_server.x.id}` resolves to). */
 const idOf = (state: ObjectValue): string => String(state["id"]);
 
-function failure(run: () => unknown): ProviderDiagnostic {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ProviderDiagnostic) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
 /* The stacks' own configurations (synth-ref/environments/openmetadata-dev), ids filled in. */
 const SPA = {
   label: "OpenMetadata (dev)",
@@ -134,7 +125,7 @@ describe("configure", () => {
   // provider.go:131-138
   test("with no credential at all, the provider's own refusal is answered", () => {
     const world = temporaryDirectory();
-    const error = failure(() =>
+    const error = thrown(() =>
       provider.configure(conformBlock({ org_name: "example", base_url: "okta.com" }, provider.schemas.provider.block), {
         [WORLD_VARIABLE]: world,
       }),
@@ -159,7 +150,7 @@ describe("configure", () => {
   // sdk/v2_validator.go:76-82
   test("a private key without client id or scopes is refused with the SDK's text, which names no credential value", () => {
     const world = temporaryDirectory();
-    const error = failure(() =>
+    const error = thrown(() =>
       provider.configure(conformBlock({ org_name: "example", base_url: "okta.com" }, provider.schemas.provider.block), {
         [WORLD_VARIABLE]: world,
         OKTA_API_PRIVATE_KEY: PRIVATE_KEY,
@@ -184,7 +175,7 @@ describe("configure", () => {
   // sdk/v2_validator.go:41-45
   test("an admin-console domain is refused as the SDK refuses it", () => {
     const world = temporaryDirectory();
-    const error = failure(() =>
+    const error = thrown(() =>
       provider.configure(conformBlock({ org_name: "example-admin", base_url: "okta.com" }, provider.schemas.provider.block), {
         [WORLD_VARIABLE]: world,
         OKTA_API_TOKEN: API_TOKEN,
@@ -245,7 +236,7 @@ describe("okta_app_oauth", () => {
     expect(secret).toMatch(/^[A-Za-z0-9_-]{64}$/);
     expect(tenant.get<OktaApp & Record<string, unknown>>("apps", String(state["id"]))!.credentials.oauthClient.client_secret).toBe(secret);
     expectNoChanges("okta_app_oauth", WEB, state, context);
-    const error = failure(() => apply("okta_app_oauth", { ...WEB, grant_types: ["implicit"] }, context, state));
+    const error = thrown(() => apply("okta_app_oauth", { ...WEB, grant_types: ["implicit"] }, context, state));
     expect(error.message).toContain(
       'failed to update OAuth application: failed conditional validation for field "grant_types" of type "web"',
     );
@@ -265,7 +256,7 @@ describe("okta_app_oauth", () => {
   test("private_key_jwt without jwks or jwks_uri is refused at create; with jwks the service app has no secret and its key is stored", () => {
     const { context, tenant } = org();
     const { jwks: _jwks, ...withoutKeys } = SERVICE;
-    expect(failure(() => apply("okta_app_oauth", withoutKeys, context)).summary).toBe(
+    expect(thrown(() => apply("okta_app_oauth", withoutKeys, context)).summary).toBe(
       "failed to create OAuth application: 'jwks' or 'jwks_uri' is required when 'token_endpoint_auth_method' is 'private_key_jwt'",
     );
     const state = apply("okta_app_oauth", SERVICE, context);
@@ -290,7 +281,7 @@ describe("okta_app_oauth", () => {
       const { skip_authentication_policy: _skip, ...unflagged } = SERVICE;
       const created = apply("okta_app_oauth", unflagged, context); // the create skips service apps (:569-576)
       const rotated = { ...unflagged, jwks: [JWK, { ...JWK, kid: "dev-service-app-2027-05" }] };
-      const error = failure(() => apply("okta_app_oauth", rotated, context, created));
+      const error = thrown(() => apply("okta_app_oauth", rotated, context, created));
       expect(error.summary).toMatch(
         /^failed to set authentication policy an OAuth application: the API returned an error: Api validation failed: An invalid resource type \("rst[0-9A-Za-z]{17}"\) was supplied in the request body\. Valid types include 0oa/,
       );
@@ -304,7 +295,7 @@ describe("okta_app_oauth", () => {
   // resource_okta_app_oauth.go:1334-1347, utils/utils.go:103-123
   test("grant types are checked per app type at apply, with the provider's text", () => {
     const { context } = org();
-    const error = failure(() => apply("okta_app_oauth", { ...SERVICE, grant_types: ["authorization_code"] }, context));
+    const error = thrown(() => apply("okta_app_oauth", { ...SERVICE, grant_types: ["authorization_code"] }, context));
     expect(error.summary).toBe(
       'failed to create OAuth application: failed conditional validation for field "grant_types" of type "service", it can contain ' +
         "client_credentials, implicit, urn:ietf:params:oauth:grant-type:saml2-bearer, urn:ietf:params:oauth:grant-type:token-exchange, " +
@@ -316,7 +307,7 @@ describe("okta_app_oauth", () => {
   // resource_okta_app_oauth.go:1392-1404; :295-299
   test("the implicit grant needs a token or id_token response type; an unknown response type is refused at validate", () => {
     const { context } = org();
-    expect(failure(() => apply("okta_app_oauth", { ...SPA, response_types: ["code"] }, context)).summary).toBe(
+    expect(thrown(() => apply("okta_app_oauth", { ...SPA, response_types: ["code"] }, context)).summary).toBe(
       "failed to create OAuth application: 'response_types' must contain at least one of ['token', 'id_token'] when 'grant_types' contains 'implicit'",
     );
     const { diagnostics } = plan("okta_app_oauth", { ...SPA, response_types: ["code", "refresh"] }, null, context);
@@ -339,7 +330,7 @@ describe("okta_app_oauth", () => {
 
   test("issuer_mode CUSTOM_URL is refused without a custom domain, with Okta's text from #756", () => {
     const { context } = org();
-    expect(failure(() => apply("okta_app_oauth", { ...SPA, issuer_mode: "CUSTOM_URL" }, context)).summary).toBe(
+    expect(thrown(() => apply("okta_app_oauth", { ...SPA, issuer_mode: "CUSTOM_URL" }, context)).summary).toBe(
       "failed to create OAuth application: the API returned an error: Api validation failed: issuerMode. Causes: errorSummary: issuerMode: " +
         "'issuerMode' can not be set to CUSTOM_URL without a custom domain configured.",
     );
@@ -359,7 +350,7 @@ describe("okta_app_oauth", () => {
       token_endpoint_auth_method: "client_secret_post",
     });
     expect(read["client_secret"]).toBeNull(); // the read never sets it (:737)
-    expect(failure(() => provider.resources["okta_app_oauth"]!.import!("a/b/c/d", context)).summary).toBe(
+    expect(thrown(() => provider.resources["okta_app_oauth"]!.import!("a/b/c/d", context)).summary).toBe(
       "invalid format used for import ID, format must be 'app_id' or 'app_id/skip_users' or 'app_id/skip_users/skip_groups'",
     );
   });
@@ -395,7 +386,7 @@ describe("okta_auth_server and what hangs off it", () => {
 
   test("CUSTOM_URL issues from the org's custom domain, and is refused without one (#756)", () => {
     const { context, tenant } = org();
-    expect(failure(() => apply("okta_auth_server", { ...SERVER, issuer_mode: "CUSTOM_URL" }, context)).summary).toContain(
+    expect(thrown(() => apply("okta_auth_server", { ...SERVER, issuer_mode: "CUSTOM_URL" }, context)).summary).toContain(
       "'issuerMode' can not be set to CUSTOM_URL without a custom domain configured.",
     );
     tenant.put("settings", "org", { customDomain: "login.example.com" });
@@ -425,7 +416,7 @@ describe("okta_auth_server and what hangs off it", () => {
         status: "ACTIVE",
         always_include_in_token: true,
       };
-      const refused = failure(() => apply("okta_auth_server_claim", { ...claim, claim_type: "IDENTITY" }, context));
+      const refused = thrown(() => apply("okta_auth_server_claim", { ...claim, claim_type: "IDENTITY" }, context));
       expect(refused.summary).toMatch(
         /^failed to create auth server claim: the API returned an error: Api validation failed: name\. Causes: errorSummary: /,
       );
@@ -433,7 +424,7 @@ describe("okta_auth_server and what hangs off it", () => {
       const accepted = apply("okta_auth_server_claim", { ...claim, claim_type: "RESOURCE", scopes: ["email"] }, context);
       expect(accepted["id"]).toMatch(/^ocl/);
       expectNoChanges("okta_auth_server_claim", { ...claim, claim_type: "RESOURCE", scopes: ["email"] }, accepted, context);
-      expect(failure(() => apply("okta_auth_server_claim", { ...claim, name: "cid", claim_type: "RESOURCE" }, context)).summary).toContain(
+      expect(thrown(() => apply("okta_auth_server_claim", { ...claim, name: "cid", claim_type: "RESOURCE" }, context)).summary).toContain(
         '"cid" is reserved in access tokens',
       );
     },
@@ -494,7 +485,7 @@ describe("okta_auth_server and what hangs off it", () => {
     const state = apply("okta_auth_server_scope", scope, context);
     expect(state).toMatchObject({ system: false, default: true });
     expectNoChanges("okta_auth_server_scope", scope, state, context);
-    expect(failure(() => apply("okta_auth_server_scope", { ...scope, name: "openid" }, context)).summary).toMatch(
+    expect(thrown(() => apply("okta_auth_server_scope", { ...scope, name: "openid" }, context)).summary).toMatch(
       /^failed to create auth server scope: the API returned an error: Api validation failed: name/,
     );
     const imported = provider.resources["okta_auth_server_scope"]!.import!(`${String(server["id"])}/${String(state["id"])}`, context);
@@ -512,13 +503,13 @@ describe("okta_auth_server and what hangs off it", () => {
       priority: 1,
       client_whitelist: ["0oaSpaClientId000001"],
     };
-    expect(failure(() => apply("okta_auth_server_policy", { ...policy, status: "INACTIVE" }, context)).summary).toBe(
+    expect(thrown(() => apply("okta_auth_server_policy", { ...policy, status: "INACTIVE" }, context)).summary).toBe(
       "can not create an inactive auth server policy, only existing ones can be deactivated",
     );
     const state = apply("okta_auth_server_policy", policy, context);
     expect(state["id"]).toMatch(/^00p/);
     expectNoChanges("okta_auth_server_policy", policy, state, context);
-    expect(failure(() => provider.resources["okta_auth_server_policy"]!.import!("ausOnlyOnePart", context)).summary).toBe(
+    expect(thrown(() => provider.resources["okta_auth_server_policy"]!.import!("ausOnlyOnePart", context)).summary).toBe(
       'expected 2 import fields "auth_server_id/id", got 1 fields "ausOnlyOnePart"',
     );
   });
@@ -549,11 +540,11 @@ describe("okta_auth_server and what hangs off it", () => {
         group_whitelist: ["EVERYONE"],
         scope_whitelist: ["openid", "profile", "email", "offline_access", "openmetadata"],
       };
-      expect(failure(() => apply("okta_auth_server_policy_rule", { ...rule, refresh_token_window_minutes: 30 }, context)).summary).toBe(
+      expect(thrown(() => apply("okta_auth_server_policy_rule", { ...rule, refresh_token_window_minutes: 30 }, context)).summary).toBe(
         "'refresh_token_window_minutes' must be between 'access_token_lifetime_minutes' and 'refresh_token_lifetime_minutes'",
       );
       const { group_whitelist: _groups, ...nobody } = rule;
-      expect(failure(() => apply("okta_auth_server_policy_rule", nobody, context)).summary).toBe(
+      expect(thrown(() => apply("okta_auth_server_policy_rule", nobody, context)).summary).toBe(
         `at least "user_whitelist" or "group_whitelist" should be provided when using 'implicit' in "grant_type_whitelist"`,
       );
       const state = apply("okta_auth_server_policy_rule", rule, context);
@@ -663,13 +654,13 @@ describe("assignments, origins and grants", () => {
       scopes: ["CORS", "REDIRECT"],
       active: true,
     };
-    expect(failure(() => apply("okta_trusted_origin", { ...origin, active: false }, context)).summary).toBe(
+    expect(thrown(() => apply("okta_trusted_origin", { ...origin, active: false }, context)).summary).toBe(
       "can not create inactive trusted origin, only existing trusted origins can be deactivated",
     );
     const state = apply("okta_trusted_origin", origin, context);
     expect(state["id"]).toMatch(/^tos/);
     expectNoChanges("okta_trusted_origin", origin, state, context);
-    expect(failure(() => apply("okta_trusted_origin", { ...origin, name: "another" }, context)).summary).toMatch(
+    expect(thrown(() => apply("okta_trusted_origin", { ...origin, name: "another" }, context)).summary).toMatch(
       /^failed to create trusted origin: the API returned an error: Api validation failed: origin/,
     );
   });
@@ -678,7 +669,7 @@ describe("assignments, origins and grants", () => {
     const { context, tenant } = org();
     const app = apply("okta_app_oauth", SPA, context);
     const config = { app_id: idOf(app), group: [{ id: "00gMissingGroup00001", priority: 0 }] };
-    expect(failure(() => apply("okta_app_group_assignments", config, context)).summary).toBe(
+    expect(thrown(() => apply("okta_app_group_assignments", config, context)).summary).toBe(
       "failed to create application group assignment: the API returned an error: Not found: Resource not found: 00gMissingGroup00001 (UserGroup)",
     );
     const users = seedOktaGroup(tenant, "openmetadata-dev-users");
@@ -718,7 +709,7 @@ describe("assignments, origins and grants", () => {
       scopes: ["okta.users.read", "okta.users.manage", "okta.clients.read"],
     };
     expect(
-      failure(() => apply("okta_app_oauth_api_scope", { ...grant, issuer: "https://example.okta.com/oauth2/default" }, context)).summary,
+      thrown(() => apply("okta_app_oauth_api_scope", { ...grant, issuer: "https://example.okta.com/oauth2/default" }, context)).summary,
     ).toMatch(
       /^failed to create application scope consent grant: failed to grant application api scope: the API returned an error: Api validation failed: issuer/,
     );
@@ -750,7 +741,7 @@ describe("assignments, origins and grants", () => {
         detail: "When type is set to 'CUSTOM', the resource_set and role attributes must be set.",
       }),
     ]);
-    expect(failure(() => provider.resources["okta_app_oauth_role_assignment"]!.import!("only-one", context)).detail).toBe(
+    expect(thrown(() => provider.resources["okta_app_oauth_role_assignment"]!.import!("only-one", context)).detail).toBe(
       "Expected import identifier with format <client_id>/<role_id>",
     );
   });
@@ -784,12 +775,12 @@ describe("data.okta_group and data.okta_everyone_group", () => {
   // data_source_okta_group.go:126-138
   test("no match and too many matches fail with the provider's words", () => {
     const { context, tenant } = org();
-    expect(failure(() => read("okta_group", { name: "openmetadata-dev-users" }, context)).summary).toBe(
+    expect(thrown(() => read("okta_group", { name: "openmetadata-dev-users" }, context)).summary).toBe(
       'group with name "openmetadata-dev-users" does not exist',
     );
     seedOktaGroup(tenant, "data-engineering");
     seedOktaGroup(tenant, "data-science");
-    expect(failure(() => read("okta_group", { name: "data" }, context)).summary).toBe(
+    expect(thrown(() => read("okta_group", { name: "data" }, context)).summary).toBe(
       'group starting with name "data" matches 2 groups, select a more precise name parameter',
     );
     expect(() => seedOktaGroup(tenant, "data-science")).toThrow(/already has a group named "data-science"/);

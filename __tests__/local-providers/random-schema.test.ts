@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { loadEnvironmentsFile } from "../../lib/config/load-environments";
 import { schemas } from "../../local-providers/providers/random/schema";
-import type { BlockSchema } from "../../local-providers/schema/types";
+import { bindingNames, servedNames } from "../support/binding-names";
 import { FIXTURE_AUTH0_ENVIRONMENTS_FILE, fixtureEnvironments, synthEnvironment } from "../support/synth";
 
 // The local random provider's schema (hashicorp/random v3.7.2) against what the stacks emit and against
@@ -39,44 +38,7 @@ describe("coverage", () => {
 
 /* ------------------------------------------------------------------ the bindings */
 
-interface BindingNames {
-  readonly required: string[];
-  readonly optional: string[];
-  readonly computedOnly: string[];
-}
-
-/**
- * What a generated binding knows of a type: its Config interface's inputs (index.d.ts, each documented
- * with the Terraform name: "{@link ...#min_lower Password#min_lower}", optional when marked "?"), and its
- * computed-only attributes (index.js: "// result - computed: true, optional: false, required: false").
- */
-function bindingNames(module: string): BindingNames {
-  const base = require.resolve(`@cdktf/provider-random/lib/${module}/index.js`);
-  const declarations = readFileSync(base.replace(/index\.js$/, "index.d.ts"), "utf8");
-  const config = declarations.slice(declarations.search(/export interface \w+Config(?: extends cdktf\.TerraformMetaArguments)? \{/));
-  const body = config.slice(0, config.indexOf("\n}"));
-  const required: string[] = [];
-  const optional: string[] = [];
-  for (const match of body.matchAll(/#([a-z0-9_]+) \w+#\1\}\n\s*\*\/\n\s*readonly \w+(\?)?:/g))
-    (match[2] ? optional : required).push(match[1]!);
-  const computedOnly = [
-    ...readFileSync(base, "utf8").matchAll(/\/\/ ([a-z0-9_]+) - computed: true, optional: false, required: false/g),
-  ].map((match) => match[1]!);
-  return { required: required.sort(), optional: optional.sort(), computedOnly: computedOnly.sort() };
-}
-
-function servedNames(block: BlockSchema): BindingNames {
-  const names = (keep: (attribute: BlockSchema["attributes"][string]) => boolean) =>
-    Object.entries(block.attributes)
-      .filter(([, attribute]) => keep(attribute))
-      .map(([name]) => name)
-      .sort();
-  return {
-    required: names((attribute) => attribute.required === true),
-    optional: names((attribute) => attribute.optional === true),
-    computedOnly: names((attribute) => attribute.computed === true && !attribute.optional && !attribute.required),
-  };
-}
+const BINDINGS = "@cdktf/provider-random";
 
 describe("the bindings (@cdktf/provider-random 12.0.1, random 3.7.2)", () => {
   test("each resource has the binding's attributes, required, optional and computed alike: no difference", () => {
@@ -87,13 +49,13 @@ describe("the bindings (@cdktf/provider-random 12.0.1, random 3.7.2)", () => {
       random_string: "string-resource",
     };
     for (const [type, module] of Object.entries(modules)) {
-      expect(servedNames(schemas.resources[type]!.block), type).toEqual(bindingNames(module));
+      expect(servedNames(schemas.resources[type]!.block), type).toEqual(bindingNames(BINDINGS, module));
     }
   });
 
   test("the provider block: empty, where the binding's only input is `alias`, a cdktf meta-argument that is no schema attribute", () => {
     expect(schemas.provider.block).toEqual({ attributes: {} });
-    expect(bindingNames("provider")).toEqual({ required: [], optional: ["alias"], computedOnly: [] });
+    expect(bindingNames(BINDINGS, "provider")).toEqual({ required: [], optional: ["alias"], computedOnly: [] });
   });
 });
 

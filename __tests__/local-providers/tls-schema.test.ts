@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { loadEnvironmentsFile } from "../../lib/config/load-environments";
 import { schemas } from "../../local-providers/providers/tls/schema";
 import type { BlockSchema } from "../../local-providers/schema/types";
+import { bindingNames, servedNames } from "../support/binding-names";
 import { FIXTURE_AUTH0_ENVIRONMENTS_FILE, fixtureEnvironments, synthEnvironment } from "../support/synth";
 
 // The local tls provider's schema (hashicorp/tls v4.1.0) against what the stacks emit and against the
@@ -35,53 +35,12 @@ describe("coverage", () => {
 
 /* ------------------------------------------------------------------ the bindings */
 
-interface BindingNames {
-  readonly required: string[];
-  readonly optional: string[];
-  readonly computedOnly: string[];
-}
-
-/**
- * What a generated binding knows of a type: an interface's inputs (index.d.ts, each documented with the
- * Terraform name: "{@link ...#rsa_bits PrivateKey#rsa_bits}", optional when marked "?"), and the class's
- * computed-only attributes (index.js: "// id - computed: true, optional: false, required: false").
- */
-function bindingNames(module: string, interfaceName?: string): BindingNames {
-  const base = require.resolve(`@cdktf/provider-tls/lib/${module}/index.js`);
-  const declarations = readFileSync(base.replace(/index\.js$/, "index.d.ts"), "utf8");
-  const start = interfaceName
-    ? declarations.indexOf(`export interface ${interfaceName} {`)
-    : declarations.search(/export interface \w+Config(?: extends cdktf\.TerraformMetaArguments)? \{/);
-  const body = declarations.slice(start, declarations.indexOf("\n}", start));
-  const required: string[] = [];
-  const optional: string[] = [];
-  for (const match of body.matchAll(/#([a-z0-9_]+) \w+#\1\}\n\s*\*\/\n\s*readonly \w+(\?)?:/g))
-    (match[2] ? optional : required).push(match[1]!);
-  const computedOnly = interfaceName
-    ? []
-    : [...readFileSync(base, "utf8").matchAll(/\/\/ ([a-z0-9_]+) - computed: true, optional: false, required: false/g)].map(
-        (match) => match[1]!,
-      );
-  return { required: required.sort(), optional: optional.sort(), computedOnly: computedOnly.sort() };
-}
-
-function servedNames(block: BlockSchema): BindingNames {
-  const names = (keep: (attribute: BlockSchema["attributes"][string]) => boolean) =>
-    Object.entries(block.attributes)
-      .filter(([, attribute]) => keep(attribute))
-      .map(([name]) => name)
-      .sort();
-  return {
-    required: names((attribute) => attribute.required === true),
-    optional: names((attribute) => attribute.optional === true),
-    computedOnly: names((attribute) => attribute.computed === true && !attribute.optional && !attribute.required),
-  };
-}
+const BINDINGS = "@cdktf/provider-tls";
 
 describe("the bindings (@cdktf/provider-tls 11.0.1, tls 4.1.0)", () => {
   test("tls_private_key and tls_public_key have the binding's attributes, required, optional and computed alike: no difference", () => {
-    expect(servedNames(schemas.resources["tls_private_key"]!.block)).toEqual(bindingNames("private-key"));
-    expect(servedNames(schemas.dataSources["tls_public_key"]!.block)).toEqual(bindingNames("data-tls-public-key"));
+    expect(servedNames(schemas.resources["tls_private_key"]!.block)).toEqual(bindingNames(BINDINGS, "private-key"));
+    expect(servedNames(schemas.dataSources["tls_public_key"]!.block)).toEqual(bindingNames(BINDINGS, "data-tls-public-key"));
   });
 
   test(
@@ -90,8 +49,8 @@ describe("the bindings (@cdktf/provider-tls 11.0.1, tls 4.1.0)", () => {
     () => {
       const block = schemas.provider.block;
       expect(Object.keys(block.attributes)).toEqual([]);
-      expect(bindingNames("provider")).toEqual({ required: [], optional: ["alias", "proxy"], computedOnly: [] });
-      expect(servedNames(block.blocks!["proxy"]!.block)).toEqual(bindingNames("provider", "TlsProviderProxy"));
+      expect(bindingNames(BINDINGS, "provider")).toEqual({ required: [], optional: ["alias", "proxy"], computedOnly: [] });
+      expect(servedNames(block.blocks!["proxy"]!.block)).toEqual(bindingNames(BINDINGS, "provider", "TlsProviderProxy"));
       // A ListNestedBlock: no MinItems/MaxItems on the wire, SizeBetween(0, 1) is a validator (provider.go:58).
       expect(block.blocks!["proxy"]).toMatchObject({ nesting: "list" });
       expect(block.blocks!["proxy"]!.maxItems).toBeUndefined();

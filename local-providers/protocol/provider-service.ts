@@ -3,7 +3,13 @@
  * decoding, the generic plan, conforming results) is here, the particular half in the behaviour.
  */
 import type { AttributeSchema, BlockSchema, NestedBlockSchema, ProviderSchemas, TypeSchema } from "../schema/types";
-import { ProviderDiagnostic, type Diagnostic, type ProviderBehaviour, type ProviderContext } from "../provider/behaviour";
+import {
+  ProviderDiagnostic,
+  type Diagnostic,
+  type ProviderBehaviour,
+  type ProviderContext,
+  type ResourceBehaviour,
+} from "../provider/behaviour";
 import type { ObjectValue } from "../provider/values";
 import { conformBlock, decodeDynamic, decodeStateJson, encodeDynamic } from "./cty";
 import { computedOnlyPathsSet, findUnknownPath, planResource, type AttributePath } from "./plan";
@@ -130,6 +136,9 @@ function computedOnlyDiagnostic(path: AttributePath, legacy: boolean): Diagnosti
       };
 }
 
+/** What this server can do beyond the protocol's minimum: nothing optional. */
+const SERVER_CAPABILITIES = { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false } as const;
+
 export class ProviderService {
   private context: ProviderContext | undefined;
 
@@ -154,6 +163,12 @@ export class ProviderService {
     return schema;
   }
 
+  private resourceBehaviour(typeName: string): ResourceBehaviour {
+    const behaviour = this.behaviour.resources[typeName];
+    if (!behaviour) throw new Error(`no behaviour for ${typeName}`);
+    return behaviour;
+  }
+
   private legacy(type: TypeSchema): boolean {
     return type.legacyTypeSystem ?? this.schemas.legacyTypeSystem;
   }
@@ -174,7 +189,7 @@ export class ProviderService {
 
   GetMetadata(): Response {
     return {
-      server_capabilities: { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false },
+      server_capabilities: SERVER_CAPABILITIES,
       resources: Object.keys(this.schemas.resources).map((type_name) => ({ type_name })),
       data_sources: Object.keys(this.schemas.dataSources).map((type_name) => ({ type_name })),
       diagnostics: [],
@@ -186,7 +201,7 @@ export class ProviderService {
       provider: wireSchema(this.schemas.provider),
       resource_schemas: Object.fromEntries(Object.entries(this.schemas.resources).map(([name, type]) => [name, wireSchema(type)])),
       data_source_schemas: Object.fromEntries(Object.entries(this.schemas.dataSources).map(([name, type]) => [name, wireSchema(type)])),
-      server_capabilities: { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false },
+      server_capabilities: SERVER_CAPABILITIES,
       diagnostics: [],
     };
   }
@@ -206,26 +221,24 @@ export class ProviderService {
     });
   }
 
-  ValidateResourceConfig(request: Request): Response {
+  /** A value set on a computed-only attribute, then the behaviour's own checks: for resources and data sources alike. */
+  private validateConfig(request: Request, kind: "resources" | "dataSources"): Response {
     return this.guarded(() => {
       const typeName = String(request["type_name"]);
-      const type = this.resourceSchema(typeName);
+      const type = kind === "resources" ? this.resourceSchema(typeName) : this.dataSourceSchema(typeName);
       const config = decoded(request["config"], type.block) ?? {};
       const readOnly = computedOnlyPathsSet(type.block, config).map((path) => computedOnlyDiagnostic(path, this.legacy(type)));
-      const particular = this.behaviour.resources[typeName]?.validate?.(config) ?? [];
+      const particular = this.behaviour[kind][typeName]?.validate?.(config) ?? [];
       return { diagnostics: [...readOnly, ...particular].map(wireDiagnostic) };
     });
   }
 
+  ValidateResourceConfig(request: Request): Response {
+    return this.validateConfig(request, "resources");
+  }
+
   ValidateDataResourceConfig(request: Request): Response {
-    return this.guarded(() => {
-      const typeName = String(request["type_name"]);
-      const type = this.dataSourceSchema(typeName);
-      const config = decoded(request["config"], type.block) ?? {};
-      const readOnly = computedOnlyPathsSet(type.block, config).map((path) => computedOnlyDiagnostic(path, this.legacy(type)));
-      const particular = this.behaviour.dataSources[typeName]?.validate?.(config) ?? [];
-      return { diagnostics: [...readOnly, ...particular].map(wireDiagnostic) };
-    });
+    return this.validateConfig(request, "dataSources");
   }
 
   UpgradeResourceState(request: Request): Response {
@@ -242,8 +255,7 @@ export class ProviderService {
       const typeName = String(request["type_name"]);
       const type = this.resourceSchema(typeName);
       const current = decoded(request["current_state"], type.block);
-      const behaviour = this.behaviour.resources[typeName];
-      if (!behaviour) throw new Error(`no behaviour for ${typeName}`);
+      const behaviour = this.resourceBehaviour(typeName);
       const fresh = current === null ? null : behaviour.read(current, this.configured());
       return {
         new_state: dynamic(fresh === null ? null : conformBlock(fresh, type.block), type.block),
@@ -286,8 +298,7 @@ export class ProviderService {
       const prior = decoded(request["prior_state"], type.block);
       const planned = decoded(request["planned_state"], type.block);
       const config = decoded(request["config"], type.block) ?? {};
-      const behaviour = this.behaviour.resources[typeName];
-      if (!behaviour) throw new Error(`no behaviour for ${typeName}`);
+      const behaviour = this.resourceBehaviour(typeName);
       const legacy_type_system = this.legacy(type);
       const context = this.configured();
       if (planned === null) {

@@ -350,6 +350,21 @@ function clientOf(app: OktaApp): Record<string, unknown> {
   };
 }
 
+/** A space-separated scope parameter as a list (absent: none). */
+const scopesOf = (value: unknown): string[] =>
+  String(value ?? "")
+    .split(" ")
+    .filter(Boolean);
+
+/** Okta's endpoint paths under an authorization server's prefix. */
+const oktaRoutes = (prefix: string) => ({
+  authorization: `${prefix}/authorize`,
+  token: `${prefix}/token`,
+  jwks: `${prefix}/keys`,
+  userinfo: `${prefix}/userinfo`,
+  end_session: `${prefix}/logout`,
+});
+
 const minutes = (value: number | undefined, fallback: number) => (typeof value === "number" && value > 0 ? value * 60 : fallback);
 /** One cookie key per authorization server and process, so sessions outlive a rebuild. */
 const cookieKeys = new Map<string, string>();
@@ -380,7 +395,7 @@ async function authorizationServer(world: ServerWorld, servedAt: string, users: 
     clients,
     jwks: { keys: [await generatedSigningKey(server.credentials.signing.kid)] },
     cookies: { keys: [cookieKey] },
-    routes: { authorization: "/v1/authorize", token: "/v1/token", jwks: "/v1/keys", userinfo: "/v1/userinfo", end_session: "/v1/logout" },
+    routes: oktaRoutes("/v1"),
     scopes: [...scopeNames].filter((scope) => OIDC_SCOPES.has(scope)),
     // Every identity claim may reach an ID token or userinfo once openid is granted; findAccount decides which.
     claims: { openid: ["sub", ...new Set(identityClaims.map((claim) => claim.name))] },
@@ -412,9 +427,7 @@ async function authorizationServer(world: ServerWorld, servedAt: string, users: 
       const app = appsByClientId.get(clientId);
       if (who && app) {
         if (!assigned(app, who)) throw new errors.AccessDenied(NOT_ASSIGNED);
-        const requested = String(ctx.oidc.params["scope"] ?? "")
-          .split(" ")
-          .filter(Boolean);
+        const requested = scopesOf(ctx.oidc.params["scope"]);
         const unknown = requested.filter((scope) => !scopeNames.has(scope));
         if (unknown.length > 0) throw new errors.InvalidScope(UNKNOWN_SCOPE, unknown.join(" "));
         if (!ruleFor(world, clientId, grantTypeOf(ctx), who, requested)) throw new errors.AccessDenied(POLICY_FAILED);
@@ -454,7 +467,7 @@ async function authorizationServer(world: ServerWorld, servedAt: string, users: 
       return {
         accountId,
         claims: (use, scope) => {
-          const granted = new Set(scope.split(" "));
+          const granted = new Set(scopesOf(scope));
           const claims = identityClaims.filter(
             (claim) => scopesAllow(claim, granted) && (use !== "id_token" || claim.alwaysIncludeInToken || idTokenAlone),
           );
@@ -464,18 +477,13 @@ async function authorizationServer(world: ServerWorld, servedAt: string, users: 
     },
     extraTokenClaims: (ctx, token) => {
       const clientId = token.clientId ?? "";
-      const granted = new Set([
-        ...String(token.scope ?? "").split(" "),
-        ...String(ctx.oidc.entities?.Grant?.getOIDCScope() ?? "").split(" "),
-      ]);
+      const granted = new Set([...scopesOf(token.scope), ...scopesOf(ctx.oidc.entities?.Grant?.getOIDCScope())]);
       const who = member(token.accountId);
       return {
         // Okta's own access token claims: the client, the user's id and the scopes as a list.
         cid: clientId,
         ...(who ? { uid: who.user.id } : {}),
-        scp: String(token.scope ?? "")
-          .split(" ")
-          .filter(Boolean),
+        scp: scopesOf(token.scope),
         ...valuesOf(
           resourceClaims.filter((claim) => scopesAllow(claim, granted)),
           who,
@@ -497,13 +505,7 @@ async function orgAuthorizationServer(origin: string, orgName: string) {
   const configuration: ProviderConfiguration = {
     jwks: { keys: [await generatedSigningKey(`org-authorization-server-${orgName}`)] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
-    routes: {
-      authorization: "/oauth2/v1/authorize",
-      token: "/oauth2/v1/token",
-      jwks: "/oauth2/v1/keys",
-      userinfo: "/oauth2/v1/userinfo",
-      end_session: "/oauth2/v1/logout",
-    },
+    routes: oktaRoutes("/oauth2/v1"),
     features: { devInteractions: { enabled: false } },
   };
   return withoutOidcProviderWarnings(async () => new Provider(origin, configuration));

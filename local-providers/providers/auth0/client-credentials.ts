@@ -7,17 +7,17 @@
  */
 import { createHash, createPublicKey, X509Certificate } from "node:crypto";
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
-import { isObjectValue, isUnknown, stringAt, type ObjectValue, type Value } from "../../provider/values";
+import { firstBlock, isObjectValue, isUnknown, stringAt, type ObjectValue, type Value } from "../../provider/values";
 import { mayReadClientSecrets } from "./configure";
 import { fromApi, normalizeNulls, type ApiObject } from "./convert";
 import { CLIENT_CREDENTIALS_SCHEMA } from "./sdk-schemas/client-credentials";
 import type { SdkSchemaMap } from "./sdkv2";
 import {
-  apiError,
+  appTypeAuthMethod,
   asWorldClient,
   AUTH0_COLLECTIONS,
   auth0Timestamp,
-  CLIENT_NOT_FOUND,
+  existingClient,
   getClient,
   newCredentialId,
   tenantOf,
@@ -70,7 +70,7 @@ function validateCredentials(config: ObjectValue): Diagnostic[] {
 
 /** validateTokenVaultPrivilegedAccess (resource_credentials_schema.go:65-103): no connection twice, at most 20 scopes in all. */
 function validateTokenVaultGrants(config: ObjectValue): Diagnostic[] {
-  const block = firstItem(config["token_vault_privileged_access"]);
+  const block = firstBlock(config, "token_vault_privileged_access");
   if (!block || !Array.isArray(block["grants"])) return [];
   const seen = new Set<string>();
   let scopes = 0;
@@ -95,11 +95,6 @@ function validateTokenVaultGrants(config: ObjectValue): Diagnostic[] {
       summary: `\`token_vault_privileged_access.grants\` supports a maximum of 20 scopes in total across all grants, but ${scopes} were configured`,
     },
   ];
-}
-
-function firstItem(value: Value | undefined): ObjectValue | undefined {
-  const first = Array.isArray(value) ? (value as readonly Value[])[0] : undefined;
-  return isObjectValue(first) ? first : undefined;
 }
 
 function credentialsOf(block: ObjectValue | undefined): ObjectValue[] {
@@ -170,7 +165,7 @@ function newCredential(configured: ObjectValue, method: string, index: number, e
  * block, with its two refusals, as records (existing ones kept).
  */
 function methodCredentials(config: ObjectValue, method: CredentialMethod, existing: readonly ApiObject[]): ApiObject[] {
-  const configured = credentialsOf(firstItem(config[method]));
+  const configured = credentialsOf(firstBlock(config, method));
   if (configured.length === 0) {
     throw new ProviderDiagnostic(
       "Client Credentials Missing",
@@ -201,7 +196,7 @@ function existingCredentials(client: ApiObject, field: string, method?: string):
 
 /** The block objects (signed_request_object, token_vault_privileged_access) with their credentials recorded. */
 function blockWithCredentials(config: ObjectValue, name: string, client: ApiObject): ApiObject | undefined {
-  const block = firstItem(config[name]);
+  const block = firstBlock(config, name);
   if (!block) return undefined;
   const existing = existingCredentials(client, name);
   const result: ApiObject = {};
@@ -283,16 +278,7 @@ function credentialsState(client: WorldClient, prior: ObjectValue | null, contex
 
 /** What Auth0 uses without a token_endpoint_auth_method, by app type (flatten.go:883-891, and deleteClientCredentials :176-183). */
 function defaultAuthMethod(appType: string | undefined): string {
-  switch (appType) {
-    case "native":
-    case "spa":
-      return "none";
-    case "regular_web":
-    case "non_interactive":
-      return "client_secret_post";
-    default:
-      return "client_secret_basic";
-  }
+  return appTypeAuthMethod(appType) ?? "client_secret_basic";
 }
 
 /**
@@ -313,10 +299,10 @@ function credentialIdentity(credential: ObjectValue): string {
  * SDK's set does; the generic plan matches set elements on the configured values alone, where the
  * algorithm's default is still null.
  */
-function carryCredentials(planned: Value | undefined, prior: Value | undefined): Value | undefined {
-  const block = firstItem(planned);
-  const priorCredentials = credentialsOf(firstItem(prior));
-  if (!block || priorCredentials.length === 0) return planned;
+function carryCredentials(planned: ObjectValue, prior: ObjectValue, name: string): Value {
+  const block = firstBlock(planned, name);
+  const priorCredentials = credentialsOf(firstBlock(prior, name));
+  if (!block || priorCredentials.length === 0) return planned[name] ?? null;
   const credentials = credentialsOf(block).map((credential) => {
     if (!isUnknown(credential["id"])) return credential;
     const known = Object.fromEntries(Object.entries(credential).filter(([, value]) => !isUnknown(value)));
@@ -327,13 +313,6 @@ function carryCredentials(planned: Value | undefined, prior: Value | undefined):
   return [{ ...block, credentials }];
 }
 
-function clientOrThrow(context: ProviderContext, clientId: string): WorldClient {
-  // createClientCredentials checks that the client exists first (:35-38).
-  const client = getClient(tenantOf(context), clientId);
-  if (!client) throw apiError(404, CLIENT_NOT_FOUND);
-  return client;
-}
-
 export const clientCredentialsBehaviour: ResourceBehaviour = {
   validate: validateCredentials,
 
@@ -342,15 +321,15 @@ export const clientCredentialsBehaviour: ResourceBehaviour = {
     return {
       planned: {
         ...planned,
-        private_key_jwt: carryCredentials(planned["private_key_jwt"], prior["private_key_jwt"]) ?? null,
-        token_vault_privileged_access:
-          carryCredentials(planned["token_vault_privileged_access"], prior["token_vault_privileged_access"]) ?? null,
+        private_key_jwt: carryCredentials(planned, prior, "private_key_jwt"),
+        token_vault_privileged_access: carryCredentials(planned, prior, "token_vault_privileged_access"),
       },
     };
   },
 
   create(planned, context, config) {
-    const client = clientOrThrow(context, stringAt(config, "client_id") ?? "");
+    // createClientCredentials checks that the client exists first (:35-38).
+    const client = existingClient(tenantOf(context), stringAt(config, "client_id") ?? "");
     const updated = asWorldClient(applyCredentials(client, config, null));
     tenantOf(context).put(AUTH0_COLLECTIONS.clients, client.client_id, updated);
     return credentialsState(updated, planned, context);
@@ -362,7 +341,7 @@ export const clientCredentialsBehaviour: ResourceBehaviour = {
   },
 
   update(planned, prior, context, config) {
-    const client = clientOrThrow(context, stringAt(prior, "id") ?? "");
+    const client = existingClient(tenantOf(context), stringAt(prior, "id") ?? "");
     const updated = asWorldClient(applyCredentials(client, config, prior));
     tenantOf(context).put(AUTH0_COLLECTIONS.clients, client.client_id, updated);
     return credentialsState(updated, planned, context);
@@ -375,7 +354,7 @@ export const clientCredentialsBehaviour: ResourceBehaviour = {
     const updated: ApiObject = { ...client, token_endpoint_auth_method: defaultAuthMethod(client.app_type) };
     delete updated["client_authentication_methods"];
     delete updated["token_vault_privileged_access"];
-    if (firstItem(prior["signed_request_object"])) delete updated["signed_request_object"];
+    if (firstBlock(prior, "signed_request_object")) delete updated["signed_request_object"];
     tenantOf(context).put(AUTH0_COLLECTIONS.clients, client.client_id, updated);
   },
 

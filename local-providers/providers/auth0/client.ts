@@ -12,11 +12,11 @@ import { fromApi, keepComputedBlocks, mergeApi, normalizeNulls, toApi, type ApiO
 import { CLIENT_SCHEMA } from "./sdk-schemas/client";
 import { clientSigningKeys, tenantSigningKey } from "./signing-key";
 import {
-  apiError,
+  appTypeAuthMethod,
   asWorldClient,
   AUTH0_COLLECTIONS,
-  CLIENT_NOT_FOUND,
   connectionClientKey,
+  existingClient,
   getClient,
   newClientId,
   newClientSecret,
@@ -121,16 +121,9 @@ function auth0Defaults(appType: string | undefined): ApiObject {
 
 /** The token endpoint method expandClient sets on create (expand.go, IsNewResource): by app type, or client_secret_post with the IP header flag. */
 function createAuthMethod(config: ObjectValue): string | undefined {
-  switch (stringAt(config, "app_type")) {
-    case "native":
-    case "spa":
-      return "none";
-    case "regular_web":
-    case "non_interactive":
-      return "client_secret_post";
-    default:
-      return (config["is_token_endpoint_ip_header_trusted"] ?? null) !== null ? "client_secret_post" : undefined;
-  }
+  const byAppType = appTypeAuthMethod(stringAt(config, "app_type"));
+  if (byAppType) return byAppType;
+  return (config["is_token_endpoint_ip_header_trusted"] ?? null) !== null ? "client_secret_post" : undefined;
 }
 
 /** fetchNullableFields (expand.go:1162): the fields an update clears when the configuration drops them. */
@@ -192,8 +185,7 @@ export const clientBehaviour: ResourceBehaviour = {
     checkRefreshTokenRules(config);
     checkDefaultOrganization(config);
     const tenant = tenantOf(context);
-    const current = getClient(tenant, stringAt(prior, "id") ?? "");
-    if (!current) throw apiError(404, CLIENT_NOT_FOUND);
+    const current = existingClient(tenant, stringAt(prior, "id") ?? "");
     // PATCH with the configured fields (expandClient reads the raw config): what the configuration no
     // longer sets stays in Auth0, except the fields fetchNullableFields clears.
     const patched: ApiObject = mergeApi(current, toApi(config, CLIENT_SCHEMA, API_NAMES));
@@ -220,8 +212,7 @@ export const clientBehaviour: ResourceBehaviour = {
 
   /** importClient (resource.go:1874): the client must exist and must not be a CIMD client. */
   import(id, context) {
-    const client = getClient(tenantOf(context), id);
-    if (!client) throw apiError(404, CLIENT_NOT_FOUND);
+    const client = existingClient(tenantOf(context), id);
     if (client["external_metadata_type"] === "cimd") {
       throw new ProviderDiagnostic(
         `client ${JSON.stringify(id)} is a CIMD client. Use the auth0_client_cimd resource to manage CIMD clients`,

@@ -9,12 +9,11 @@ import { stringAt, type ObjectValue } from "../../provider/values";
 import {
   apiError,
   AUTH0_COLLECTIONS,
-  CLIENT_NOT_FOUND,
   CONNECTION_NOT_FOUND,
   connectionClientKey,
   enableClient,
   enabledClientIds,
-  getClient,
+  existingClient,
   getConnection,
   tenantOf,
 } from "./tenant";
@@ -53,7 +52,7 @@ export const connectionClientBehaviour: ResourceBehaviour = {
     // Terraform reports the object missing after apply. The apply fails either way; here with the API's words.
     if (!getConnection(tenant, connectionId)) throw apiError(404, CONNECTION_NOT_FOUND);
     // Auth0's wording for an unknown client in this PATCH is not recorded; the client 404 stands for it.
-    if (!getClient(tenant, clientId)) throw apiError(404, CLIENT_NOT_FOUND);
+    existingClient(tenant, clientId);
     enableClient(tenant, connectionId, clientId);
     const state = connectionClientState(connectionId, clientId, context);
     if (!state) throw new Error(`auth0_connection_client: ${connectionId}::${clientId} was not enabled`);

@@ -121,7 +121,7 @@ export function apiError(status: 400 | 404 | 409, message: string): ProviderDiag
   return new ProviderDiagnostic(`${status} ${STATUS_TEXT[status]}: ${message}`);
 }
 
-export const CLIENT_NOT_FOUND = "The client does not exist";
+const CLIENT_NOT_FOUND = "The client does not exist";
 export const CONNECTION_NOT_FOUND = "The connection does not exist";
 
 /** An API object that is a client: one with its id and secret. */
@@ -134,6 +134,31 @@ export function asWorldClient(object: { readonly [field: string]: unknown }): Wo
 
 export function getClient(tenant: WorldTenant, clientId: string): WorldClient | undefined {
   return tenant.get<WorldClient>(AUTH0_COLLECTIONS.clients, clientId);
+}
+
+/** The client, or the API's 404 for it. */
+export function existingClient(tenant: WorldTenant, clientId: string): WorldClient {
+  const client = getClient(tenant, clientId);
+  if (!client) throw apiError(404, CLIENT_NOT_FOUND);
+  return client;
+}
+
+/**
+ * The token endpoint method Auth0 gives a client by app type, where there is one: what expandClient sets on
+ * create (internal/auth0/client/expand.go:93-97@v1.55.0), and what flattenClientCredentials (flatten.go:886-890)
+ * and deleteClientCredentials (resource_credentials.go:176-180) take for a client without one.
+ */
+export function appTypeAuthMethod(appType: string | undefined): "none" | "client_secret_post" | undefined {
+  switch (appType) {
+    case "native":
+    case "spa":
+      return "none";
+    case "regular_web":
+    case "non_interactive":
+      return "client_secret_post";
+    default:
+      return undefined;
+  }
 }
 
 export function getConnection(tenant: WorldTenant, connectionId: string): WorldConnection | undefined {

@@ -5,22 +5,12 @@
  * binaryData, "duplicate of key present in binaryData").
  */
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
-import { isObjectValue, isUnknown, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
-import type { WorldTenant } from "../../provider/world";
-import { COLLECTIONS, generateName, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
-import {
-  clusterOf,
-  expandMetadata,
-  flattenMetadata,
-  idParts,
-  objectMetaErrors,
-  patchedMetadata,
-  requireNamespace,
-  validateMetadata,
-} from "./metadata";
+import { isObjectValue, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
+import { COLLECTIONS, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
+import { admitCreate, createRequest, deleteObject, immutableDataPlan, locate, readObject, type NamespacedKind } from "./namespaced";
 import {
   CorruptBase64Error,
-  alreadyExistsMessage,
   decodeGoBase64,
   forbidden,
   goQuote,
@@ -93,9 +83,12 @@ function state(configMap: StoredConfigMap, previous: ObjectValue, context: Provi
   };
 }
 
-function stored(tenant: WorldTenant, namespace: string, name: string): StoredConfigMap | undefined {
-  return tenant.get<StoredConfigMap>(COLLECTIONS.configmaps, namespacedId(namespace, name));
-}
+const CONFIG_MAPS: NamespacedKind<StoredConfigMap> = {
+  api: "/api/v1",
+  collection: COLLECTIONS.configmaps,
+  kind: "ConfigMap",
+  resource: "configmaps",
+};
 
 export const configMapV1: ResourceBehaviour = {
   validate(config) {
@@ -125,51 +118,30 @@ export const configMapV1: ResourceBehaviour = {
     // is no change when the configuration leaves it out.
     if (prior && (config["immutable"] ?? null) === null && prior["immutable"] === false) result = { ...planned, immutable: false };
     // :30-52 CustomizeDiff: once immutable, a change to data, binary_data or immutable replaces the ConfigMap.
-    if (!prior || prior["immutable"] !== true) return { planned: result };
-    const requiresReplace = (["data", "binary_data", "immutable"] as const)
-      .filter((name) => !isUnknown(result[name] ?? null) && !valuesEqual(result[name] ?? null, prior[name] ?? null))
-      .map((name) => [name]);
-    return { planned: result, requiresReplace };
+    return immutableDataPlan(result, prior);
   },
 
   create(planned, context) {
-    const input = expandMetadata(planned, true);
-    const namespace = input.namespace!;
-    const tenant = clusterOf(context, "POST", `/api/v1/namespaces/${namespace}/configmaps`);
+    const { input, namespace, tenant } = createRequest(CONFIG_MAPS, planned, context);
     const data = stringMap(planned["data"]);
     const binary = decodedBinary(planned["binary_data"]);
-    requireNamespace(tenant, namespace);
-    const errors = validationErrors(input, data, binary);
-    if (errors.length > 0) throw new ProviderDiagnostic(invalidObjectMessage("ConfigMap", input.name ?? input.generateName ?? "", errors));
-    const name = input.name ?? generateName(input.generateName!);
-    if (stored(tenant, namespace, name)) throw new ProviderDiagnostic(alreadyExistsMessage("configmaps", name));
+    const metadata = admitCreate(CONFIG_MAPS, tenant, input, validationErrors(input, data, binary));
     const configMap: StoredConfigMap = {
       apiVersion: "v1",
       kind: "ConfigMap",
-      metadata: {
-        ...newObjectMeta(tenant, { name, namespace, ...(input.generateName ? { generateName: input.generateName } : {}) }),
-        ...(input.labels ? { labels: input.labels } : {}),
-        ...(input.annotations ? { annotations: input.annotations } : {}),
-      },
+      metadata,
       ...(Object.keys(data).length > 0 ? { data } : {}),
       ...(Object.keys(binary).length > 0 ? { binaryData: binary } : {}),
       immutable: planned["immutable"] === true,
     };
-    tenant.put(COLLECTIONS.configmaps, namespacedId(namespace, name), configMap);
+    tenant.put(COLLECTIONS.configmaps, namespacedId(namespace, metadata.name), configMap);
     return state(configMap, planned, context);
   },
 
-  read(current, context) {
-    const [namespace, name] = idParts(String(current["id"]));
-    const tenant = clusterOf(context, "GET", `/api/v1/namespaces/${namespace}/configmaps/${name}`);
-    const configMap = stored(tenant, namespace, name);
-    return configMap ? state(configMap, current, context) : null;
-  },
+  read: (current, context) => readObject(CONFIG_MAPS, current, context, state),
 
   update(planned, prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "PATCH", `/api/v1/namespaces/${namespace}/configmaps/${name}`);
-    const current = stored(tenant, namespace, name);
+    const { tenant, namespace, name, current } = locate(CONFIG_MAPS, context, "PATCH", prior["id"]);
     if (!current) throw new ProviderDiagnostic(`Failed to update Config Map: configmaps ${goQuote(name)} not found`);
     const metadata = patchedMetadata(current.metadata, expandMetadata(prior, true), expandMetadata(planned, true));
     // :160-170: per-key JSON patches from the prior maps to the planned ones.
@@ -200,11 +172,7 @@ export const configMapV1: ResourceBehaviour = {
     return state(configMap, planned, context);
   },
 
-  delete(prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "DELETE", `/api/v1/namespaces/${namespace}/configmaps/${name}`);
-    tenant.delete(COLLECTIONS.configmaps, namespacedId(namespace, name));
-  },
+  delete: (prior, context) => deleteObject(CONFIG_MAPS, prior, context),
 
   import: (id) => ({ id }),
 };

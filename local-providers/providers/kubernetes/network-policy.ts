@@ -8,20 +8,10 @@
  */
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
 import { firstBlock, isObjectValue, listAt, stringListAt, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
-import type { WorldTenant } from "../../provider/world";
-import { COLLECTIONS, generateName, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { COLLECTIONS, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
+import { admitCreate, createRequest, deleteObject, locate, readObject, type NamespacedKind } from "./namespaced";
 import {
-  clusterOf,
-  expandMetadata,
-  flattenMetadata,
-  idParts,
-  objectMetaErrors,
-  patchedMetadata,
-  requireNamespace,
-  validateMetadata,
-} from "./metadata";
-import {
-  alreadyExistsMessage,
   forbidden,
   goQuote,
   invalid,
@@ -268,11 +258,12 @@ function state(policy: StoredNetworkPolicy, previous: ObjectValue, context: Prov
   };
 }
 
-function stored(tenant: WorldTenant, namespace: string, name: string): StoredNetworkPolicy | undefined {
-  return tenant.get<StoredNetworkPolicy>(COLLECTIONS.networkpolicies, namespacedId(namespace, name));
-}
-
-const KIND = "NetworkPolicy.networking.k8s.io";
+const NETWORK_POLICIES: NamespacedKind<StoredNetworkPolicy> = {
+  api: "/apis/networking.k8s.io/v1",
+  collection: COLLECTIONS.networkpolicies,
+  kind: "NetworkPolicy.networking.k8s.io",
+  resource: "networkpolicies.networking.k8s.io",
+};
 
 export const networkPolicyV1: ResourceBehaviour = {
   validate(config) {
@@ -300,48 +291,30 @@ export const networkPolicyV1: ResourceBehaviour = {
   },
 
   create(planned, context) {
-    const input = expandMetadata(planned, true);
-    const namespace = input.namespace!;
-    const tenant = clusterOf(context, "POST", `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies`);
+    const { input, namespace, tenant } = createRequest(NETWORK_POLICIES, planned, context);
     const spec = expandSpec(planned);
-    requireNamespace(tenant, namespace);
-    const errors = [...objectMetaErrors(input, nameIsDnsSubdomain), ...specErrors(spec)];
-    if (errors.length > 0) throw new ProviderDiagnostic(invalidObjectMessage(KIND, input.name ?? input.generateName ?? "", errors));
-    const name = input.name ?? generateName(input.generateName!);
-    if (stored(tenant, namespace, name)) throw new ProviderDiagnostic(alreadyExistsMessage("networkpolicies.networking.k8s.io", name));
+    const metadata = admitCreate(NETWORK_POLICIES, tenant, input, [...objectMetaErrors(input, nameIsDnsSubdomain), ...specErrors(spec)]);
     const policy: StoredNetworkPolicy = {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
-      metadata: {
-        ...newObjectMeta(tenant, { name, namespace, ...(input.generateName ? { generateName: input.generateName } : {}) }),
-        // The registry strategy starts a NetworkPolicy at generation 1 and counts spec changes.
-        generation: 1,
-        ...(input.labels ? { labels: input.labels } : {}),
-        ...(input.annotations ? { annotations: input.annotations } : {}),
-      },
+      // The registry strategy starts a NetworkPolicy at generation 1 and counts spec changes.
+      metadata: { ...metadata, generation: 1 },
       spec,
     };
-    tenant.put(COLLECTIONS.networkpolicies, namespacedId(namespace, name), policy);
+    tenant.put(COLLECTIONS.networkpolicies, namespacedId(namespace, metadata.name), policy);
     return state(policy, planned, context);
   },
 
-  read(current, context) {
-    const [namespace, name] = idParts(String(current["id"]));
-    const tenant = clusterOf(context, "GET", `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies/${name}`);
-    const policy = stored(tenant, namespace, name);
-    return policy ? state(policy, current, context) : null;
-  },
+  read: (current, context) => readObject(NETWORK_POLICIES, current, context, state),
 
   update(planned, prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "PATCH", `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies/${name}`);
-    const current = stored(tenant, namespace, name);
-    if (!current)
-      throw new ProviderDiagnostic(`Failed to update network policy: networkpolicies.networking.k8s.io ${goQuote(name)} not found`);
+    const { tenant, namespace, name, current } = locate(NETWORK_POLICIES, context, "PATCH", prior["id"]);
+    if (!current) throw new ProviderDiagnostic(`Failed to update network policy: ${NETWORK_POLICIES.resource} ${goQuote(name)} not found`);
     // :334-341: the spec's changed parts are patched (the result is the planned spec).
     const spec = valuesEqual(planned["spec"] ?? null, prior["spec"] ?? null) ? current.spec : expandSpec(planned);
     const errors = specErrors(spec);
-    if (errors.length > 0) throw new ProviderDiagnostic(`Failed to update network policy: ${invalidObjectMessage(KIND, name, errors)}`);
+    if (errors.length > 0)
+      throw new ProviderDiagnostic(`Failed to update network policy: ${invalidObjectMessage(NETWORK_POLICIES.kind, name, errors)}`);
     const specChanged = JSON.stringify(spec) !== JSON.stringify(current.spec);
     const policy: StoredNetworkPolicy = {
       ...current,
@@ -356,11 +329,7 @@ export const networkPolicyV1: ResourceBehaviour = {
     return state(policy, planned, context);
   },
 
-  delete(prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "DELETE", `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies/${name}`);
-    tenant.delete(COLLECTIONS.networkpolicies, namespacedId(namespace, name));
-  },
+  delete: (prior, context) => deleteObject(NETWORK_POLICIES, prior, context),
 
   import: (id) => ({ id }),
 };

@@ -9,29 +9,11 @@
  */
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
 import { firstBlock, isObjectValue, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
-import type { WorldTenant } from "../../provider/world";
-import { COLLECTIONS, generateName, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
-import {
-  clusterOf,
-  expandMetadata,
-  flattenMetadata,
-  idParts,
-  objectMetaErrors,
-  patchedMetadata,
-  requireNamespace,
-  validateMetadata,
-} from "./metadata";
+import { COLLECTIONS, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
+import { admitCreate, createRequest, deleteObject, locate, readObject, type NamespacedKind } from "./namespaced";
 import { rbacName } from "./role";
-import {
-  alreadyExistsMessage,
-  goQuote,
-  invalid,
-  invalidObjectMessage,
-  nameIsDnsSubdomain,
-  notSupported,
-  required,
-  type FieldError,
-} from "./validation";
+import { goQuote, invalid, invalidObjectMessage, nameIsDnsSubdomain, notSupported, required, type FieldError } from "./validation";
 
 const RBAC_GROUP = "rbac.authorization.k8s.io";
 
@@ -55,8 +37,12 @@ export type StoredRoleBinding = {
   roleRef: RoleRef;
 };
 
-const KIND = "RoleBinding.rbac.authorization.k8s.io";
-const RESOURCE = "rolebindings.rbac.authorization.k8s.io";
+const ROLE_BINDINGS: NamespacedKind<StoredRoleBinding> = {
+  api: "/apis/rbac.authorization.k8s.io/v1",
+  collection: COLLECTIONS.rolebindings,
+  kind: "RoleBinding.rbac.authorization.k8s.io",
+  resource: "rolebindings.rbac.authorization.k8s.io",
+};
 
 /** A string field as d.Get reads it: null and unknown are Go's "". */
 const text = (object: ObjectValue, name: string): string => (typeof object[name] === "string" ? (object[name] as string) : "");
@@ -125,10 +111,6 @@ function state(binding: StoredRoleBinding, previous: ObjectValue, context: Provi
   };
 }
 
-function stored(tenant: WorldTenant, namespace: string, name: string): StoredRoleBinding | undefined {
-  return tenant.get<StoredRoleBinding>(COLLECTIONS.rolebindings, namespacedId(namespace, name));
-}
-
 /** Go's %q of a []string, as validation.StringInSlice prints the valid values: ["Role" "ClusterRole"]. */
 const quotedSlice = (values: readonly string[]) => `[${values.map((value) => goQuote(value)).join(" ")}]`;
 
@@ -156,48 +138,32 @@ export const roleBindingV1: ResourceBehaviour = {
   },
 
   create(planned, context) {
-    const input = expandMetadata(planned, true);
-    const namespace = input.namespace!;
-    const tenant = clusterOf(context, "POST", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`);
+    const { input, namespace, tenant } = createRequest(ROLE_BINDINGS, planned, context);
     const roleRef = expandRoleRef(planned);
     const subjects = expandSubjects(planned);
-    requireNamespace(tenant, namespace);
-    const errors = [...objectMetaErrors(input, rbacName), ...bindingErrors(roleRef, subjects)];
-    if (errors.length > 0) throw new ProviderDiagnostic(invalidObjectMessage(KIND, input.name ?? input.generateName ?? "", errors));
-    const name = input.name ?? generateName(input.generateName!);
-    if (stored(tenant, namespace, name)) throw new ProviderDiagnostic(alreadyExistsMessage(RESOURCE, name));
+    const metadata = admitCreate(ROLE_BINDINGS, tenant, input, [...objectMetaErrors(input, rbacName), ...bindingErrors(roleRef, subjects)]);
     const binding: StoredRoleBinding = {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",
-      metadata: {
-        ...newObjectMeta(tenant, { name, namespace, ...(input.generateName ? { generateName: input.generateName } : {}) }),
-        ...(input.labels ? { labels: input.labels } : {}),
-        ...(input.annotations ? { annotations: input.annotations } : {}),
-      },
+      metadata,
       ...(subjects.length > 0 ? { subjects } : {}),
       roleRef,
     };
-    tenant.put(COLLECTIONS.rolebindings, namespacedId(namespace, name), binding);
+    tenant.put(COLLECTIONS.rolebindings, namespacedId(namespace, metadata.name), binding);
     return state(binding, planned, context);
   },
 
-  read(current, context) {
-    const [namespace, name] = idParts(String(current["id"]));
-    const tenant = clusterOf(context, "GET", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`);
-    const binding = stored(tenant, namespace, name);
-    return binding ? state(binding, current, context) : null;
-  },
+  read: (current, context) => readObject(ROLE_BINDINGS, current, context, state),
 
   update(planned, prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "PATCH", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`);
-    const current = stored(tenant, namespace, name);
-    if (!current) throw new ProviderDiagnostic(`Failed to update RoleBinding: ${RESOURCE} ${goQuote(name)} not found`);
+    const { tenant, namespace, name, current } = locate(ROLE_BINDINGS, context, "PATCH", prior["id"]);
+    if (!current) throw new ProviderDiagnostic(`Failed to update RoleBinding: ${ROLE_BINDINGS.resource} ${goQuote(name)} not found`);
     // :140-144: the metadata maps patched; a subject change patched index by index (structures_rbac.go:161-193),
     // which leaves exactly the planned subjects. role_ref cannot change here: it forces a new binding (:35).
     const subjects = valuesEqual(planned["subject"] ?? null, prior["subject"] ?? null) ? (current.subjects ?? []) : expandSubjects(planned);
     const errors = bindingErrors(current.roleRef, subjects);
-    if (errors.length > 0) throw new ProviderDiagnostic(`Failed to update RoleBinding: ${invalidObjectMessage(KIND, name, errors)}`);
+    if (errors.length > 0)
+      throw new ProviderDiagnostic(`Failed to update RoleBinding: ${invalidObjectMessage(ROLE_BINDINGS.kind, name, errors)}`);
     const { subjects: _subjects, ...rest } = current;
     const binding: StoredRoleBinding = {
       ...rest,
@@ -211,12 +177,8 @@ export const roleBindingV1: ResourceBehaviour = {
     return state(binding, planned, context);
   },
 
-  delete(prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "DELETE", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`);
-    // :172-178: already gone is no error.
-    tenant.delete(COLLECTIONS.rolebindings, namespacedId(namespace, name));
-  },
+  // :172-178: already gone is no error.
+  delete: (prior, context) => deleteObject(ROLE_BINDINGS, prior, context),
 
   // :25-27 resourceIdentityImportNamespaced (resourceidentity.go:61-83): the id as given; the read checks it.
   import: (id) => ({ id }),

@@ -8,19 +8,10 @@
  */
 import { ProviderDiagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
 import { isObjectValue, stringListAt, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
-import type { WorldTenant } from "../../provider/world";
-import { COLLECTIONS, generateName, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
-import {
-  clusterOf,
-  expandMetadata,
-  flattenMetadata,
-  idParts,
-  objectMetaErrors,
-  patchedMetadata,
-  requireNamespace,
-  validateMetadata,
-} from "./metadata";
-import { alreadyExistsMessage, goQuote, invalidObjectMessage, isValidPathSegmentName, required, type FieldError } from "./validation";
+import { COLLECTIONS, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
+import { admitCreate, createRequest, deleteObject, locate, readObject, type NamespacedKind } from "./namespaced";
+import { goQuote, invalidObjectMessage, isValidPathSegmentName, required, type FieldError } from "./validation";
 
 /** rbac/v1 PolicyRule as the API serves it: every list but `verbs` omitempty. */
 export interface PolicyRule {
@@ -37,8 +28,12 @@ export type StoredRole = {
   rules: PolicyRule[] | null;
 };
 
-const KIND = "Role.rbac.authorization.k8s.io";
-const RESOURCE = "roles.rbac.authorization.k8s.io";
+const ROLES: NamespacedKind<StoredRole> = {
+  api: "/apis/rbac.authorization.k8s.io/v1",
+  collection: COLLECTIONS.roles,
+  kind: "Role.rbac.authorization.k8s.io",
+  resource: "roles.rbac.authorization.k8s.io",
+};
 
 /** ValidateRBACName ignores the prefix flag: a generateName is checked as a whole name too. */
 export const rbacName = (name: string): string[] => isValidPathSegmentName(name);
@@ -92,54 +87,28 @@ function state(role: StoredRole, previous: ObjectValue, context: ProviderContext
   };
 }
 
-function stored(tenant: WorldTenant, namespace: string, name: string): StoredRole | undefined {
-  return tenant.get<StoredRole>(COLLECTIONS.roles, namespacedId(namespace, name));
-}
-
 export const roleV1: ResourceBehaviour = {
   // :31 metadataSchemaRBAC: name and generate_name take validateRBACNameFunc (schema_rbac.go:22-29).
   validate: (config) => validateMetadata(config, true, rbacName),
 
   create(planned, context) {
-    const input = expandMetadata(planned, true);
-    const namespace = input.namespace!;
-    const tenant = clusterOf(context, "POST", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles`);
+    const { input, namespace, tenant } = createRequest(ROLES, planned, context);
     const rules = expandRules(planned);
-    requireNamespace(tenant, namespace);
-    const errors = [...objectMetaErrors(input, rbacName), ...ruleErrors(rules)];
-    if (errors.length > 0) throw new ProviderDiagnostic(invalidObjectMessage(KIND, input.name ?? input.generateName ?? "", errors));
-    const name = input.name ?? generateName(input.generateName!);
-    if (stored(tenant, namespace, name)) throw new ProviderDiagnostic(alreadyExistsMessage(RESOURCE, name));
-    const role: StoredRole = {
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: "Role",
-      metadata: {
-        ...newObjectMeta(tenant, { name, namespace, ...(input.generateName ? { generateName: input.generateName } : {}) }),
-        ...(input.labels ? { labels: input.labels } : {}),
-        ...(input.annotations ? { annotations: input.annotations } : {}),
-      },
-      rules,
-    };
-    tenant.put(COLLECTIONS.roles, namespacedId(namespace, name), role);
+    const metadata = admitCreate(ROLES, tenant, input, [...objectMetaErrors(input, rbacName), ...ruleErrors(rules)]);
+    const role: StoredRole = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata, rules };
+    tenant.put(COLLECTIONS.roles, namespacedId(namespace, metadata.name), role);
     return state(role, planned, context);
   },
 
-  read(current, context) {
-    const [namespace, name] = idParts(String(current["id"]));
-    const tenant = clusterOf(context, "GET", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`);
-    const role = stored(tenant, namespace, name);
-    return role ? state(role, current, context) : null;
-  },
+  read: (current, context) => readObject(ROLES, current, context, state),
 
   update(planned, prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "PATCH", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`);
-    const current = stored(tenant, namespace, name);
-    if (!current) throw new ProviderDiagnostic(`Failed to update role: ${RESOURCE} ${goQuote(name)} not found`);
+    const { tenant, namespace, name, current } = locate(ROLES, context, "PATCH", prior["id"]);
+    if (!current) throw new ProviderDiagnostic(`Failed to update role: ${ROLES.resource} ${goQuote(name)} not found`);
     // :152-160: the metadata maps patched, the rules replaced as a whole when they changed.
     const rules = valuesEqual(planned["rule"] ?? null, prior["rule"] ?? null) ? current.rules : expandRules(planned);
     const errors = ruleErrors(rules ?? []);
-    if (errors.length > 0) throw new ProviderDiagnostic(`Failed to update role: ${invalidObjectMessage(KIND, name, errors)}`);
+    if (errors.length > 0) throw new ProviderDiagnostic(`Failed to update role: ${invalidObjectMessage(ROLES.kind, name, errors)}`);
     const role: StoredRole = {
       ...current,
       metadata: {
@@ -152,12 +121,8 @@ export const roleV1: ResourceBehaviour = {
     return state(role, planned, context);
   },
 
-  delete(prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "DELETE", `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`);
-    // :189-195: already gone is no error.
-    tenant.delete(COLLECTIONS.roles, namespacedId(namespace, name));
-  },
+  // :189-195: already gone is no error.
+  delete: (prior, context) => deleteObject(ROLES, prior, context),
 
   // :26-28 resourceIdentityImportNamespaced (resourceidentity.go:61-83): the id as given; the read checks it.
   import: (id) => ({ id }),

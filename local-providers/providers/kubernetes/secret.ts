@@ -9,19 +9,10 @@ import { randomBytes } from "node:crypto";
 import { ProviderDiagnostic, type Diagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
 import { isObjectValue, isUnknown, numberAt, valuesEqual, type ObjectValue, type Value } from "../../provider/values";
 import type { WorldTenant } from "../../provider/world";
-import { COLLECTIONS, generateName, getServiceAccount, namespacedId, newObjectMeta, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { COLLECTIONS, getServiceAccount, namespacedId, nextResourceVersion, type ObjectMeta } from "./cluster";
+import { expandMetadata, flattenMetadata, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
+import { admitCreate, createRequest, deleteObject, immutableDataPlan, locate, readObject, type NamespacedKind } from "./namespaced";
 import {
-  clusterOf,
-  expandMetadata,
-  flattenMetadata,
-  idParts,
-  objectMetaErrors,
-  patchedMetadata,
-  requireNamespace,
-  validateMetadata,
-} from "./metadata";
-import {
-  alreadyExistsMessage,
   decodeGoBase64,
   forbidden,
   invalid,
@@ -35,9 +26,10 @@ import {
 
 /** kubernetes/kubernetes pkg/apis/core/types.go MaxSecretSize. */
 const MAX_SECRET_SIZE = 1024 * 1024;
-const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
-const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
-const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
+/** A service account's token Secret: its type, and the annotations naming the account (core/v1 types.go). */
+export const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
+export const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
+export const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
 
 export type StoredSecret = {
   apiVersion: "v1";
@@ -135,9 +127,7 @@ function fillToken(tenant: WorldTenant, secret: StoredSecret): boolean {
   return true;
 }
 
-function storedSecret(tenant: WorldTenant, namespace: string, name: string): StoredSecret | undefined {
-  return tenant.get<StoredSecret>(COLLECTIONS.secrets, namespacedId(namespace, name));
-}
+const SECRETS: NamespacedKind<StoredSecret> = { api: "/api/v1", collection: COLLECTIONS.secrets, kind: "Secret", resource: "secrets" };
 
 export const secretV1: ResourceBehaviour = {
   validate(config) {
@@ -172,33 +162,18 @@ export const secretV1: ResourceBehaviour = {
   },
 
   // :37-59 CustomizeDiff: once immutable, a change to data, binary_data or immutable replaces the Secret.
-  plan({ planned, prior }) {
-    if (!prior || prior["immutable"] !== true) return { planned };
-    const requiresReplace = (["data", "binary_data", "immutable"] as const)
-      .filter((name) => !isUnknown(planned[name] ?? null) && !valuesEqual(planned[name] ?? null, prior[name] ?? null))
-      .map((name) => [name]);
-    return { planned, requiresReplace };
-  },
+  plan: ({ planned, prior }) => immutableDataPlan(planned, prior),
 
   create(planned, context, config) {
-    const input = expandMetadata(planned, true);
-    const namespace = input.namespace!;
-    const tenant = clusterOf(context, "POST", `/api/v1/namespaces/${namespace}/secrets`);
+    const { input, namespace, tenant } = createRequest(SECRETS, planned, context);
     const type = typeof planned["type"] === "string" && planned["type"] ? planned["type"] : "Opaque";
     const data = requestedData(planned, config);
-    requireNamespace(tenant, namespace);
-    const errors = validationErrors(input, type, data);
-    if (errors.length > 0) throw new ProviderDiagnostic(invalidObjectMessage("Secret", input.name ?? input.generateName ?? "", errors));
-    const name = input.name ?? generateName(input.generateName!);
-    if (storedSecret(tenant, namespace, name)) throw new ProviderDiagnostic(alreadyExistsMessage("secrets", name));
+    const metadata = admitCreate(SECRETS, tenant, input, validationErrors(input, type, data));
+    const { name } = metadata;
     const secret: StoredSecret = {
       apiVersion: "v1",
       kind: "Secret",
-      metadata: {
-        ...newObjectMeta(tenant, { name, namespace, ...(input.generateName ? { generateName: input.generateName } : {}) }),
-        ...(input.labels ? { labels: input.labels } : {}),
-        ...(input.annotations ? { annotations: input.annotations } : {}),
-      },
+      metadata,
       type,
       ...(Object.keys(data).length > 0
         ? { data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, value.toString("base64")])) }
@@ -217,17 +192,10 @@ export const secretV1: ResourceBehaviour = {
     return state(secret, planned, context);
   },
 
-  read(current, context) {
-    const [namespace, name] = idParts(String(current["id"]));
-    const tenant = clusterOf(context, "GET", `/api/v1/namespaces/${namespace}/secrets/${name}`);
-    const secret = storedSecret(tenant, namespace, name);
-    return secret ? state(secret, current, context) : null;
-  },
+  read: (current, context) => readObject(SECRETS, current, context, state),
 
   update(planned, prior, context, config) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "PATCH", `/api/v1/namespaces/${namespace}/secrets/${name}`);
-    const stored = storedSecret(tenant, namespace, name);
+    const { tenant, namespace, name, current: stored } = locate(SECRETS, context, "PATCH", prior["id"]);
     if (!stored) throw new ProviderDiagnostic(`Failed to update secret: secrets "${name}" not found`);
     const metadata = patchedMetadata(stored.metadata, expandMetadata(prior, true), expandMetadata(planned, true));
     // :307-364: the data is replaced as a whole when data, binary_data or a write-only revision changed.
@@ -258,12 +226,8 @@ export const secretV1: ResourceBehaviour = {
     return state(secret, planned, context);
   },
 
-  delete(prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "DELETE", `/api/v1/namespaces/${namespace}/secrets/${name}`);
-    // :402-408: already gone is no error.
-    tenant.delete(COLLECTIONS.secrets, namespacedId(namespace, name));
-  },
+  // :402-408: already gone is no error.
+  delete: (prior, context) => deleteObject(SECRETS, prior, context),
 
   // :33-35 resourceIdentityImportNamespaced: the id, "namespace/name", is checked by the read that follows.
   import: (id) => ({ id }),

@@ -12,31 +12,11 @@
 import { ProviderDiagnostic, type ProviderContext, type ResourceBehaviour } from "../../provider/behaviour";
 import { isObjectValue, type ObjectValue, type Value } from "../../provider/values";
 import type { WorldTenant } from "../../provider/world";
-import {
-  COLLECTIONS,
-  generateName,
-  getServiceAccount,
-  namespacedId,
-  newObjectMeta,
-  nextResourceVersion,
-  type StoredServiceAccount,
-} from "./cluster";
-import type { StoredSecret } from "./secret";
-import {
-  clusterOf,
-  expandMetadata,
-  flattenMetadata,
-  idParts,
-  objectMetaErrors,
-  patchedMetadata,
-  requireNamespace,
-  validateMetadata,
-} from "./metadata";
-import { alreadyExistsMessage, goQuote, invalidObjectMessage, nameIsDnsSubdomain } from "./validation";
-
-const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
-const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
-const SERVICE_ACCOUNT_UID_KEY = "kubernetes.io/service-account.uid";
+import { COLLECTIONS, getServiceAccount, namespacedId, nextResourceVersion, type StoredServiceAccount } from "./cluster";
+import { SERVICE_ACCOUNT_NAME_KEY, SERVICE_ACCOUNT_TOKEN, SERVICE_ACCOUNT_UID_KEY, type StoredSecret } from "./secret";
+import { expandMetadata, flattenMetadata, idParts, objectMetaErrors, patchedMetadata, validateMetadata } from "./metadata";
+import { admitCreate, createRequest, locate, type NamespacedKind } from "./namespaced";
+import { goQuote, nameIsDnsSubdomain } from "./validation";
 
 /** The names a set of `{ name }` blocks holds, in order (a null name is Go's ""). */
 function referenceNames(value: Value | undefined): string[] {
@@ -69,9 +49,14 @@ function state(account: StoredServiceAccount, previous: ObjectValue, context: Pr
   };
 }
 
-function stored(tenant: WorldTenant, namespace: string, name: string): StoredServiceAccount | undefined {
-  return getServiceAccount(tenant, namespace, name);
-}
+const SERVICE_ACCOUNTS: NamespacedKind<StoredServiceAccount> = {
+  api: "/api/v1",
+  collection: COLLECTIONS.serviceaccounts,
+  kind: "ServiceAccount",
+  resource: "serviceaccounts",
+  // `default` is there already: the service account controller made it with the namespace.
+  get: getServiceAccount,
+};
 
 /**
  * :173-234 findDefaultServiceAccountV1, used by import: the one referenced Secret named "<sa>-token-..."
@@ -117,49 +102,33 @@ export const serviceAccountV1: ResourceBehaviour = {
   validate: (config) => validateMetadata(config, true),
 
   create(planned, context) {
-    const input = expandMetadata(planned, true);
-    const namespace = input.namespace!;
-    const tenant = clusterOf(context, "POST", `/api/v1/namespaces/${namespace}/serviceaccounts`);
-    requireNamespace(tenant, namespace);
-    const errors = objectMetaErrors(input, nameIsDnsSubdomain);
-    if (errors.length > 0)
-      throw new ProviderDiagnostic(invalidObjectMessage("ServiceAccount", input.name ?? input.generateName ?? "", errors));
-    const name = input.name ?? generateName(input.generateName!);
-    // `default` is already there: the service account controller made it with the namespace.
-    if (stored(tenant, namespace, name)) throw new ProviderDiagnostic(alreadyExistsMessage("serviceaccounts", name));
+    const { input, namespace, tenant } = createRequest(SERVICE_ACCOUNTS, planned, context);
+    const metadata = admitCreate(SERVICE_ACCOUNTS, tenant, input, objectMetaErrors(input, nameIsDnsSubdomain));
     const imagePullSecrets = references(referenceNames(planned["image_pull_secret"]));
     const secrets = references(referenceNames(planned["secret"]));
     const account: StoredServiceAccount = {
       apiVersion: "v1",
       kind: "ServiceAccount",
-      metadata: {
-        ...newObjectMeta(tenant, { name, namespace, ...(input.generateName ? { generateName: input.generateName } : {}) }),
-        ...(input.labels ? { labels: input.labels } : {}),
-        ...(input.annotations ? { annotations: input.annotations } : {}),
-      },
+      metadata,
       ...(secrets.length > 0 ? { secrets } : {}),
       ...(imagePullSecrets.length > 0 ? { imagePullSecrets } : {}),
       // :92: always sent (the schema's Default true, :69-74).
       automountServiceAccountToken: planned["automount_service_account_token"] !== false,
     };
-    tenant.put(COLLECTIONS.serviceaccounts, namespacedId(namespace, name), account);
+    tenant.put(COLLECTIONS.serviceaccounts, namespacedId(namespace, metadata.name), account);
     // :105-113 with :118-125: on Kubernetes >= 1.24 the default secret is the empty Secret's name.
     return state(account, planned, context, "");
   },
 
   read(current, context) {
-    const [namespace, name] = idParts(String(current["id"]));
-    const tenant = clusterOf(context, "GET", `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`);
-    const account = stored(tenant, namespace, name);
+    const { current: account } = locate(SERVICE_ACCOUNTS, context, "GET", current["id"]);
     // :300: default_secret_name is only ever set by create and import.
     const defaultSecretName = typeof current["default_secret_name"] === "string" ? current["default_secret_name"] : "";
     return account ? state(account, current, context, defaultSecretName) : null;
   },
 
   update(planned, prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "PATCH", `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`);
-    const current = stored(tenant, namespace, name);
+    const { tenant, namespace, name, current } = locate(SERVICE_ACCOUNTS, context, "PATCH", prior["id"]);
     if (!current) throw new ProviderDiagnostic(`Failed to update service account: serviceaccounts ${goQuote(name)} not found`);
     const defaultSecretName = typeof prior["default_secret_name"] === "string" ? prior["default_secret_name"] : "";
     const changed = (key: string) => JSON.stringify(planned[key] ?? null) !== JSON.stringify(prior[key] ?? null);
@@ -189,9 +158,7 @@ export const serviceAccountV1: ResourceBehaviour = {
   },
 
   delete(prior, context) {
-    const [namespace, name] = idParts(String(prior["id"]));
-    const tenant = clusterOf(context, "DELETE", `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`);
-    const account = stored(tenant, namespace, name);
+    const { tenant, namespace, name, current: account } = locate(SERVICE_ACCOUNTS, context, "DELETE", prior["id"]);
     // :379-385: already gone is no error. `default` comes back at once (the service account controller).
     if (!account) return;
     tenant.delete(COLLECTIONS.serviceaccounts, namespacedId(namespace, name));
@@ -207,8 +174,7 @@ export const serviceAccountV1: ResourceBehaviour = {
     } catch (error) {
       throw new ProviderDiagnostic(`Unable to parse identifier ${id}: ${(error as Error).message}`);
     }
-    const tenant = clusterOf(context, "GET", `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`);
-    const account = stored(tenant, namespace, name);
+    const { tenant, current: account } = locate(SERVICE_ACCOUNTS, context, "GET", namespacedId(namespace, name));
     if (!account) {
       throw new ProviderDiagnostic(
         `Unable to fetch service account "${namespace}/${name}" from Kubernetes: serviceaccounts ${goQuote(name)} not found`,

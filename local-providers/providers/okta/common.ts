@@ -96,8 +96,3 @@ export function keepNulls(prior: ObjectValue, next: Record<string, Value>, names
 export function fail(summary: string, attribute: readonly (string | number)[] = []): never {
   throw new ProviderDiagnostic(summary, "", attribute);
 }
-
-/** Set equality for string sets (Terraform compares sets without order). */
-export function sameStrings(left: readonly string[], right: readonly string[]): boolean {
-  return left.length === right.length && [...left].sort().every((item, index) => item === [...right].sort()[index]);
-}

@@ -7,8 +7,6 @@
  */
 import type { SdkSchemaMap } from "../sdkv2";
 
-export const CONNECTION_RESOURCE_SCHEMA_SOURCE = "internal/auth0/connection/schema.go:13";
-
 export const CONNECTION_RESOURCE_SCHEMA: SdkSchemaMap = {
   name: { type: "string", required: true, forceNew: true }, // schema.go:14
   display_name: { type: "string", optional: true, computed: true }, // schema.go:21
