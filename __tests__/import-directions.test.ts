@@ -42,6 +42,7 @@ function allowedInConfig(target: string): boolean {
     CONSTRUCT_INVARIANTS.test(target) ||
     target === "lib/errors" ||
     target === "lib/secret-shape" ||
+    target === "lib/project-root" ||
     target === "lib/openmetadata/resource-names" ||
     target.startsWith("lib/identity-providers/")
   );
@@ -88,6 +89,8 @@ function violation(from: string, target: string): string | undefined {
   // The providers' conventions are a leaf: constructs, verify, sso-sync, the hints and config may all read them.
   if (from.startsWith("lib/identity-providers/") && !target.startsWith("lib/identity-providers/"))
     return "lib/identity-providers is dependency-free (no cdktf, constructs, config or package)";
+  // The project's folder, for any module: it must stay free of everything but node:path.
+  if (from === "lib/project-root" && !target.startsWith("node:")) return "lib/project-root imports only node built-ins";
   if ((from.startsWith("lib/config/") || from.startsWith("lib/keys/")) && !allowedInConfig(target))
     return "lib/config and lib/keys import no construct, CLI or provider module";
   if (from.startsWith("lib/config/sections/") && CONFIG_COMPOSERS.includes(target))
@@ -249,5 +252,12 @@ describe("imports run one way", () => {
     expect(edges.filter(({ from }) => from.startsWith("lib/identity-providers/")).map(({ to }) => to)).toEqual(
       expect.arrayContaining(["lib/identity-providers/okta", "lib/identity-providers/auth0"]),
     );
+  });
+
+  test("the project's folder is a leaf any module may import, config included", () => {
+    expect(violation("lib/project-root", "zod")).toBeDefined();
+    expect(violation("lib/project-root", "lib/config/load-environments")).toBeDefined();
+    expect(violation("lib/config/load-environments", "lib/project-root")).toBeUndefined();
+    expect(violation("lib/state-backend", "lib/project-root")).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import { CloudBackend, GcsBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
 import type { StateBackend } from "./config/environment";
+import { PROJECT_ROOT } from "./project-root";
 
 /**
  * Configures where the stack's state lives. Credentials for remote backends come from the
@@ -29,8 +30,6 @@ export function configureStateBackend(stack: TerraformStack, backend: StateBacke
       return;
   }
 }
-
-const PROJECT_ROOT = resolve(__dirname, "..");
 
 /**
  * Terraform reads a local backend's path from cdktf.out/stacks/<stack>. A path inside the project (the default, or a

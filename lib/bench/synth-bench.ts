@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { PROJECT_ROOT } from "../project-root";
 
 /**
  * `npm run bench`'s measurement: synthesis scenarios run as separate processes, interleaved, CPU and wall
@@ -10,7 +11,6 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
  * calls `runBench`.
  */
 
-const PROJECT_ROOT = resolve(__dirname, "..", "..");
 export const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 const SHIPPED_ENVIRONMENTS = join(PROJECT_ROOT, "stacks", "environments.yaml");
 

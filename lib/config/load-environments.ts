@@ -7,11 +7,11 @@ import { crossEnvironmentProblems, environmentWarnings } from "./cross-environme
 import { ConfigError, describeValue, FILE_LEVEL, problemsFromZod, SETTING_LEVEL, type ConfigProblem } from "./errors";
 import { readTextFile } from "../text/file-text";
 import { JsonTextError, parseJsonText } from "../text/json-text";
+import { PROJECT_ROOT } from "../project-root";
 
 /** Names a user's own environments file (JSON or YAML) that replaces the shipped examples. */
 export const ENVIRONMENTS_FILE_VARIABLE = "OPENMETADATA_ENVIRONMENTS_FILE";
 
-export const PROJECT_ROOT = resolve(__dirname, "..", "..");
 export const SHIPPED_ENVIRONMENTS_FILE = resolve(PROJECT_ROOT, "stacks", "environments.yaml");
 
 /**

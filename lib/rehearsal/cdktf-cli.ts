@@ -5,7 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { ENVIRONMENTS_FILE_VARIABLE, PROJECT_ROOT } from "../config/load-environments";
+import { ENVIRONMENTS_FILE_VARIABLE } from "../config/load-environments";
+import { PROJECT_ROOT } from "../project-root";
 
 export interface CommandResult {
   readonly status: number | null;

@@ -14,7 +14,8 @@ import {
   type LocalOktaOrg,
 } from "../../local-providers/services/index";
 import type { Environment } from "../config/environment";
-import { ENVIRONMENTS_FILE_VARIABLE, PROJECT_ROOT } from "../config/load-environments";
+import { ENVIRONMENTS_FILE_VARIABLE } from "../config/load-environments";
+import { PROJECT_ROOT } from "../project-root";
 import { identityProviderOf } from "../identity-providers/by-name";
 import { runCommand } from "./cdktf-cli";
 import type { Rehearsal } from "./rehearsal";

@@ -1,8 +1,6 @@
 import { resolve } from "node:path";
+import { PROJECT_ROOT } from "../../project-root";
 import { defineCommand } from "../command";
-
-/** The project's root: the bindings are written into it, whatever folder the command runs from. */
-const PROJECT_ROOT = resolve(__dirname, "..", "..", "..");
 
 export const bindingsCommand = defineCommand({
   name: "bindings",
