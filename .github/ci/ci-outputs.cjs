@@ -62,7 +62,7 @@ function withoutValue(text, value) {
   return strings.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length).reduce((result, secret) => result.split(secret).join("(value not shown)"), text);
 }
 var PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
-var JWT_GLOBAL = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+var JWT_GLOBAL = new RegExp(JWT.source, "g");
 var LONG_WORD = /[A-Za-z0-9_=~-]{24,}/g;
 function withoutSecretShapes(text) {
   return withoutKeysAndTokens(text).replace(
