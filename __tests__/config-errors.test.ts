@@ -3,6 +3,8 @@ import { errorsFor as errorLinesFor, parseEnvironmentObjects, type EnvironmentJs
 import { decodeUtf8 } from "../lib/text/file-text";
 import { JsonTextError, parseJsonText } from "../lib/text/json-text";
 import { parseEnvironments } from "../lib/config/load-environments";
+import { environmentSchema } from "../lib/config/environment-schema";
+import { fieldPaths } from "./support/schema-fields";
 
 type Json = EnvironmentJson;
 
@@ -217,6 +219,72 @@ describe("environment validation", () => {
     expect(() => parseEnvironments("environments: [", { source: "mine.yaml", format: "yaml", baseDir: "." })).toThrow(
       /^mine\.yaml: 1 problem in the environments\n {2}- the file is not valid YAML at line 1, column 16: /,
     );
+  });
+});
+
+// Rules the schema library (valibot 1.5.0) does not keep by itself; lib/config/schema-helpers.ts adds each one.
+describe("what the schema helpers add to valibot", () => {
+  test("every unknown field of a section is reported, not only the first", () => {
+    // valibot's strictObject stops after the first unknown key (dist/index.cjs, strictObject's `break`).
+    const lines = errorsFor((environment) => Object.assign(environment.okta, { flwo: "web", lable: "x" }));
+    expect(lines.map((line) => line.split(":")[0])).toEqual(['environment "qa", field okta.flwo', 'environment "qa", field okta.lable']);
+  });
+
+  test("a list where a section's fields belong is refused as a list, not read as fields named 0, 1, 2", () => {
+    // valibot's object, record and variant schemas take any object, arrays included (`input && typeof input === "object"`).
+    expect(errorsFor((environment) => (environment.okta.access = ["openmetadata-users"]))).toEqual([
+      'environment "qa", field okta.access: got ["openmetadata-users"]; expected an object with fields: groups, everyone ' +
+        "(got a list; write the fields directly, without a leading -)",
+    ]);
+    expect(errorsFor((environment) => (environment.backend = [{ type: "s3" }]))[0]).toContain(
+      'field backend: got [{"type":"s3"}]; expected a backend with type',
+    );
+    expect(errorsFor((environment) => (environment.openmetadata.ingress = { annotations: ["a=b"] }))[0]).toContain(
+      'field openmetadata.ingress.annotations: got ["a=b"]; expected a map of annotation names to string values',
+    );
+  });
+
+  test("a missing required field inside a section says what belongs there, not what the section is", () => {
+    // valibot gives a missing key the object's message; strictRecord asks the field's schema instead.
+    expect(errorsFor((environment) => delete environment.okta.baseUrl)).toEqual([
+      'environment "qa", field okta.baseUrl: missing; expected a lower-case domain name with no scheme, path or trailing slash, e.g. "okta.com"',
+    ]);
+  });
+
+  test("a number that is not finite (YAML's .inf) is refused with the field's range, not as a fraction", () => {
+    // valibot's number() takes Infinity; only NaN is refused. JSON has no Infinity, so the file is YAML.
+    const yaml = [
+      "environments:",
+      "  - name: qa",
+      "    openmetadataUrl: https://openmetadata.qa.example.com",
+      "    target: collate",
+      "    okta: { orgName: example, baseUrl: okta.com, refreshTokenLeewaySeconds: .inf, access: { everyone: true } }",
+    ].join("\n");
+    expect(() => parseEnvironments(yaml, { source: "environments.yaml", format: "yaml", baseDir: "." })).toThrow(
+      /field okta\.refreshTokenLeewaySeconds: got null; expected a whole number of seconds from 0 to 60 \(Okta's grace period for a rotated refresh token\)$/m,
+    );
+  });
+
+  test("no wrong value of any field gets valibot's own wording", () => {
+    const wrong: unknown[] = [null, 42, 1.5, "", " x ", true, "true", [], ["a"], {}, { x: 1 }];
+    const lines = fieldPaths(environmentSchema).flatMap((path) =>
+      wrong.flatMap((value) => {
+        const keys = path.split(".");
+        try {
+          return errorsFor((environment) => {
+            let target = environment;
+            for (const key of keys.slice(0, -1))
+              target = target[key] =
+                typeof target[key] === "object" && target[key] !== null && !Array.isArray(target[key]) ? target[key] : {};
+            target[keys.at(-1)!] = value;
+          });
+        } catch {
+          return []; // accepted: a free-text field or a value that happens to be right
+        }
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(500);
+    expect(lines.filter((line) => /Invalid (type|key|length|value|input|format)|Expected .* but received/.test(line))).toEqual([]);
   });
 });
 

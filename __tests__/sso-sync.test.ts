@@ -486,7 +486,7 @@ describe("the sso-sync command", () => {
   });
 
   test("imports, from scripts/sso-sync.ts down, no provider bindings, cdktf or constructs", () => {
-    // The project's own import graph; the packages it reaches (zod, yaml, jose) import none of them.
+    // The project's own import graph; the packages it reaches (valibot, yaml, jose) import none of them.
     const seen = new Set<string>();
     const packages = new Set<string>();
     const visit = (file: string) => {

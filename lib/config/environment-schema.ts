@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import { strictRecord } from "./schema-helpers";
 import { adoptSection } from "./sections/adopt";
 import { auth0Section } from "./sections/auth0";
@@ -19,25 +19,24 @@ export const environmentSchema = strictRecord({
   openmetadataUrl: topLevelFields.openmetadataUrl,
   target: topLevelFields.target,
   protected: topLevelFields.protected,
-  backend: backendSection.optional(),
+  backend: v.optional(backendSection),
   // Exactly one of the two: checked in resolveEnvironment, which reports it like any other problem.
-  okta: oktaSection.optional(),
-  auth0: auth0Section.optional(),
-  openmetadata: openmetadataSection.optional(),
-  adopt: adoptSection.optional(),
+  okta: v.optional(oktaSection),
+  auth0: v.optional(auth0Section),
+  openmetadata: v.optional(openmetadataSection),
+  adopt: v.optional(adoptSection),
 });
 
 export const environmentsFileSchema = strictRecord({
-  environments: z
-    .array(environmentSchema, {
-      error: (issue) => {
-        const input = issue.input;
-        const dashed = input !== null && typeof input === "object" && Object.keys(input).some((key) => key.startsWith("-"));
-        return `expected a list of environments${dashed ? ' (a list item needs a space after the dash: "- name: dev")' : ""}`;
-      },
-    })
-    .min(1, { error: "expected at least one environment" }),
+  environments: v.pipe(
+    v.array(environmentSchema, (issue) => {
+      const input = issue.input;
+      const dashed = input !== null && typeof input === "object" && Object.keys(input).some((key) => key.startsWith("-"));
+      return `expected a list of environments${dashed ? ' (a list item needs a space after the dash: "- name: dev")' : ""}`;
+    }),
+    v.minLength(1, "expected at least one environment"),
+  ),
 });
 
-export type EnvironmentInput = z.infer<typeof environmentSchema>;
-export type EnvironmentsFileInput = z.infer<typeof environmentsFileSchema>;
+export type EnvironmentInput = v.InferOutput<typeof environmentSchema>;
+export type EnvironmentsFileInput = v.InferOutput<typeof environmentsFileSchema>;

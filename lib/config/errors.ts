@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { BaseIssue } from "valibot";
 import { closest } from "../text/suggest";
 import { UserError } from "../errors";
 import { looksLikeSecretName, looksLikeSecretValue, WHERE_SECRETS_GO, withoutValue } from "../secret-shape";
@@ -89,9 +89,6 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** How a type is named in "expected ..." messages, where it is not "a <type>". */
-const TYPE_NAMES: Readonly<Record<string, string>> = { array: "a list", object: "a mapping of fields" };
-
 /** Dotted path with list indexes: `environments[1].okta.access.groups[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
@@ -110,49 +107,44 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
- * Turns zod issues into problems that name the environment (by `name` when readable) and the
+ * Turns schema issues into problems that name the environment (by `name` when readable) and the
  * path inside it. Unknown fields are reported one per field, with the field in the path and the
  * accepted field it most likely meant. One problem per path: the first rule that fails is enough.
  */
-export function problemsFromZod(raw: unknown, issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+export function problemsFromIssues(raw: unknown, issues: readonly BaseIssue<unknown>[]): ConfigProblem[] {
   const seen = new Set<string>();
   return issues.flatMap((issue) => {
-    const paths: PropertyKey[][] = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    return paths.flatMap((path) => {
-      const key = formatPath(path);
-      if (seen.has(key)) return [];
-      seen.add(key);
-      const inEnvironment = path[0] === "environments" && typeof path[1] === "number";
-      const environmentRoot = inEnvironment ? valueAt(raw, path.slice(0, 2)) : undefined;
-      const environmentName = (environmentRoot as { name?: unknown } | undefined)?.name;
-      const relativePath = inEnvironment ? path.slice(2) : path;
-      const named = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : undefined;
-      const environment = named ?? (inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined);
-      const field = String(path[path.length - 1]);
-      const unknown = issue.code === "unrecognized_keys";
-      const value = valueAt(raw, path);
-      // An unknown field named like a secret (clientSecret:, password:) or holding one is a secret pasted in the wrong place.
-      const secret = unknown && (looksLikeSecretName(field) || looksLikeSecretValue(value));
-      const message = unknown ? withSuggestion(issue.message, field) : readableMessage(issue);
-      return [
-        {
-          ...(environment === undefined ? {} : { environment }),
-          path: formatPath(relativePath),
-          value,
-          message: secret ? `${message}; ${WHERE_SECRETS_GO}` : message,
-          ...(secret ? { secret } : {}),
-        },
-      ];
-    });
+    const path = (issue.path ?? []).map((item) => item.key as PropertyKey);
+    const key = formatPath(path);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const inEnvironment = path[0] === "environments" && typeof path[1] === "number";
+    const environmentRoot = inEnvironment ? valueAt(raw, path.slice(0, 2)) : undefined;
+    const environmentName = (environmentRoot as { name?: unknown } | undefined)?.name;
+    const relativePath = inEnvironment ? path.slice(2) : path;
+    const named = typeof environmentName === "string" && environmentName.trim() !== "" ? environmentName : undefined;
+    const environment = named ?? (inEnvironment ? `#${Number(path[1]) + 1} (unnamed)` : undefined);
+    const field = String(path[path.length - 1]);
+    const unknown = isUnknownField(issue);
+    const value = valueAt(raw, path);
+    // An unknown field named like a secret (clientSecret:, password:) or holding one is a secret pasted in the wrong place.
+    const secret = unknown && (looksLikeSecretName(field) || looksLikeSecretValue(value));
+    const message = unknown ? withSuggestion(issue.message, field) : issue.message;
+    return [
+      {
+        ...(environment === undefined ? {} : { environment }),
+        path: formatPath(relativePath),
+        value,
+        message: secret ? `${message}; ${WHERE_SECRETS_GO}` : message,
+        ...(secret ? { secret } : {}),
+      },
+    ];
   });
 }
 
-/** zod's own messages ("Invalid input: expected string, received boolean") for rules that have no message of ours. */
-function readableMessage(issue: z.core.$ZodIssue): string {
-  if (!/^Invalid\b/.test(issue.message)) return issue.message;
-  if (issue.code === "invalid_type") return `expected ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}`;
-  if (issue.code === "invalid_value") return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
-  return issue.message.replace(/^Invalid input:?\s*/, "") || "not accepted here";
+/** An unknown field: `strictRecord` (schema-helpers.ts) refuses every field it does not list with `never`. */
+function isUnknownField(issue: BaseIssue<unknown>): boolean {
+  return issue.kind === "schema" && issue.type === "never";
 }
 
 /** "accepted fields here: a, b" plus the field a typo most likely meant. */

@@ -1,10 +1,11 @@
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
+import { safeParse } from "valibot";
 import { parseDocument as parseYamlDocument, type YAMLParseError } from "yaml";
 import { readPublicJwksFile } from "../keys/public-jwks";
 import { environmentsFileSchema } from "./environment-schema";
 import { resolveEnvironment, type Environment } from "./environment";
 import { crossEnvironmentProblems, environmentWarnings } from "./cross-environment-checks";
-import { ConfigError, describeValue, FILE_LEVEL, problemsFromZod, SETTING_LEVEL, type ConfigProblem } from "./errors";
+import { ConfigError, describeValue, FILE_LEVEL, problemsFromIssues, SETTING_LEVEL, type ConfigProblem } from "./errors";
 import { readTextFile } from "../text/file-text";
 import { JsonTextError, parseJsonText } from "../text/json-text";
 import { PROJECT_ROOT } from "../project-root";
@@ -83,11 +84,11 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
   const notEnvironments = notAnEnvironmentsFile(raw);
   if (notEnvironments) throw new ConfigError(options.source, [{ path: FILE_LEVEL, value: undefined, message: notEnvironments }]);
   const templated = templatingProblems(raw);
-  const parsed = environmentsFileSchema.safeParse(raw);
+  const parsed = safeParse(environmentsFileSchema, raw);
   if (!parsed.success) {
     // A field holding "${VAR}" is wrong for one reason: the template, not the format the schema also refuses.
     const templatedFields = new Set(templated.map((problem) => `${problem.environment}|${problem.path}`));
-    const others = problemsFromZod(raw, parsed.error.issues).filter(
+    const others = problemsFromIssues(raw, parsed.issues).filter(
       (problem) => !templatedFields.has(`${problem.environment}|${problem.path}`),
     );
     throw new ConfigError(options.source, [...templated, ...others]);
@@ -98,7 +99,7 @@ export function parseEnvironmentsWithWarnings(text: string, options: ParseOption
   const environments: Environment[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
-  for (const input of parsed.data.environments) {
+  for (const input of parsed.output.environments) {
     if (seen.has(input.name)) {
       problems.push({
         environment: input.name,

@@ -1,5 +1,5 @@
 import { domainToASCII } from "node:url";
-import { z } from "zod";
+import * as v from "valibot";
 import { closest } from "../text/suggest";
 
 /**
@@ -8,16 +8,69 @@ import { closest } from "../text/suggest";
  * added by the formatter in `errors.ts`, so messages here say only what would be right.
  */
 
-/** An object that rejects unknown fields and lists the accepted ones (typos are the commonest mistake). */
-export function strictRecord<Shape extends z.ZodRawShape>(shape: Shape) {
-  const accepted = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === "unrecognized_keys") return `unknown field; accepted fields here: ${accepted}`;
-      if (issue.code === "invalid_type") return `expected an object with fields: ${accepted}${objectHint(issue.input)}`;
-      return undefined;
-    },
-  });
+/**
+ * An object that rejects unknown fields and lists the accepted ones (typos are the commonest mistake). Every
+ * unknown field is reported: valibot's `strictObject` stops at the first (its `break` after the first unknown key,
+ * valibot 1.5.0 dist/index.cjs), so here each field outside the entries is refused by a `never` rest schema. It is
+ * typed as the strict object it behaves as: `objectWithRest`'s type would add a `never` index signature to its input.
+ */
+export function strictRecord<const Entries extends v.ObjectEntries>(entries: Entries): v.StrictObjectSchema<Entries, StrictRecordMessage> {
+  const accepted = Object.keys(entries).join(", ");
+  const notAnObject = (input: unknown) => `expected an object with fields: ${accepted}${objectHint(input)}`;
+  const message: StrictRecordMessage = (issue) => {
+    // A required field that is missing: the field's own message says what belongs there, as for a wrong value.
+    const missing = issue.path?.[0];
+    return missing?.origin === "key" ? messageFor(entries[missing.key as keyof Entries]!, undefined) : notAnObject(issue.input);
+  };
+  const strict = v.objectWithRest(entries, v.never(`unknown field; accepted fields here: ${accepted}`), message);
+  const refused = notAList(strict, notAnObject);
+  return refused as unknown as v.StrictObjectSchema<Entries, StrictRecordMessage>;
+}
+
+/**
+ * A map of names to values (annotations, a node selector), refused with one message when it is not a map or when a
+ * name does not match `namePattern`.
+ */
+export function mapOf<Value extends v.GenericSchema>(namePattern: RegExp, value: Value, message: string) {
+  return notAList(v.record(v.pipe(v.string(), v.regex(namePattern, message)), value, message), () => message);
+}
+
+/** One of several objects told apart by `key` (a backend's `type`), refused with `message` when none matches. */
+export function taggedUnion<const Key extends string, const Options extends v.VariantOptions<Key>>(
+  key: Key,
+  options: Options,
+  message: (found: unknown) => string,
+) {
+  // valibot reports the value of `key` when the input is an object, and the input itself when it is not.
+  return notAList(
+    v.variant(key, options, (issue) => message(issue.input)),
+    message,
+  );
+}
+
+/**
+ * valibot's objects and records take any JavaScript object, lists included (`input && typeof input === "object"` in
+ * valibot 1.5.0's object and record schemas): a YAML list where fields belong is refused as a list, with the schema's
+ * message, instead of being read as fields named 0, 1, 2. The schema is otherwise unchanged (valibot's pipe wraps
+ * `~run` the same way).
+ */
+function notAList<Schema extends v.GenericSchema>(schema: Schema, message: (input: unknown) => string): Schema {
+  const refusal = v.custom<never>(
+    () => false,
+    (issue) => message(issue.input),
+  );
+  return {
+    ...schema,
+    "~run": (dataset, config) =>
+      (Array.isArray(dataset.value) ? refusal["~run"](dataset, config) : schema["~run"](dataset, config)) as ReturnType<Schema["~run"]>,
+  };
+}
+
+type StrictRecordMessage = (issue: v.StrictObjectIssue | v.ObjectWithRestIssue) => string;
+
+/** The first message a schema gives for a value. */
+function messageFor(schema: v.GenericSchema, value: unknown): string {
+  return v.safeParse(schema, value).issues?.[0].message ?? "missing";
 }
 
 /** What a value where an object belongs usually means in YAML. */
@@ -38,36 +91,35 @@ function unquoteHint(input: unknown): string {
 /** A whole number within a documented range, with its unit in the message. */
 export function integerInRange(min: number, max: number, unit: string, why?: string) {
   const range = `${unit === "port" ? "a port number" : `a whole number of ${unit}`} from ${min} to ${max}${why ? ` (${why})` : ""}`;
-  return z
-    .number({ error: (issue) => `expected ${range}${unquoteHint(issue.input)}` })
-    .int({ error: `expected ${range}, not a fraction` })
-    .min(min, { error: `expected ${range}` })
-    .max(max, { error: `expected ${range}` });
+  return v.pipe(
+    v.number((issue) => `expected ${range}${unquoteHint(issue.input)}`),
+    // valibot's number() takes Infinity (YAML's .inf); a number that is not finite is not in any range.
+    v.finite(`expected ${range}`),
+    v.integer(`expected ${range}, not a fraction`),
+    v.minValue(min, `expected ${range}`),
+    v.maxValue(max, `expected ${range}`),
+  );
 }
 
 /** true or false; YAML's yes/no and a quoted "true" are strings, and say so. */
 export function bool() {
-  return z.boolean({
-    error: (issue) => {
-      const input = issue.input;
-      if (typeof input === "string" && /^(true|false|yes|no|on|off)$/i.test(input.trim()))
-        return `expected true or false without quotes (${JSON.stringify(input)} is a string)`;
-      return "expected true or false";
-    },
+  return v.boolean((issue) => {
+    const input = issue.input;
+    if (typeof input === "string" && /^(true|false|yes|no|on|off)$/i.test(input.trim()))
+      return `expected true or false without quotes (${JSON.stringify(input)} is a string)`;
+    return "expected true or false";
   });
 }
 
 export function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, explanation?: string) {
   const accepted = values.map((value) => JSON.stringify(value)).join(", ");
-  return z.enum(values, {
-    error: (issue) => {
-      const input = issue.input;
-      const near = typeof input === "string" ? closest(input.trim(), values) : undefined;
-      const exact = typeof input === "string" && near?.toLowerCase() === input.trim().toLowerCase();
-      let hint = "";
-      if (near !== undefined) hint = exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
-      return `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}${hint}`;
-    },
+  return v.picklist(values, (issue) => {
+    const input = issue.input;
+    const near = typeof input === "string" ? closest(input.trim(), values) : undefined;
+    const exact = typeof input === "string" && near?.toLowerCase() === input.trim().toLowerCase();
+    let hint = "";
+    if (near !== undefined) hint = exact ? `; write it exactly as ${JSON.stringify(near)}` : `; did you mean ${JSON.stringify(near)}?`;
+    return `expected one of ${accepted}${explanation ? ` (${explanation})` : ""}${hint}`;
   });
 }
 
@@ -112,16 +164,8 @@ function surroundingWhitespace(value: string): string | undefined {
 
 /** A string that must not be empty; free text (a description) may keep surrounding whitespace, which is trimmed. */
 export function nonEmptyString(what: string, options: { readonly freeText?: boolean } = {}) {
-  if (options.freeText)
-    return z
-      .string({ error: `expected ${what}` })
-      .trim()
-      .min(1, { error: `expected ${what}, not an empty string` });
-  return z.string({ error: (issue) => `expected ${what}${quoteHint(issue.input)}` }).superRefine((value, ctx) => {
-    if (value.trim() === "") return void ctx.addIssue({ code: "custom", message: `expected ${what}, not an empty string` });
-    const whitespace = surroundingWhitespace(value);
-    if (whitespace) ctx.addIssue({ code: "custom", message: whitespace });
-  });
+  if (options.freeText) return v.pipe(v.string(`expected ${what}`), v.trim(), v.minLength(1, `expected ${what}, not an empty string`));
+  return checkedString(what, (value) => (value.trim() === "" ? `expected ${what}, not an empty string` : surroundingWhitespace(value)));
 }
 
 /** A string written as a bare number or true/false, which YAML reads as a number or boolean. */
@@ -131,10 +175,13 @@ export function quoteHint(input: unknown): string {
 
 /** A string checked by one function, so only the first thing wrong with it is reported. */
 export function checkedString(expected: string, check: (value: string) => string | undefined) {
-  return z.string({ error: (issue) => `expected ${expected}${quoteHint(issue.input)}` }).superRefine((value, ctx) => {
-    const problem = surroundingWhitespace(value) ?? check(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  return v.pipe(
+    v.string((issue) => `expected ${expected}${quoteHint(issue.input)}`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problem = dataset.typed ? (surroundingWhitespace(dataset.value) ?? check(dataset.value)) : undefined;
+      if (problem) addIssue({ message: problem });
+    }),
+  );
 }
 
 /** A string matching a pattern, with surrounding whitespace named as such. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import { pathProblem } from "../cli-usage";
 import { readUtf8File } from "../text/file-text";
 import { parseJsonText } from "../text/json-text";
@@ -26,17 +26,21 @@ export class VerifyUsageError extends UserError {
   override name = "VerifyUsageError";
 }
 
-const nonEmpty = z.string({ error: (issue) => (issue.input === undefined ? "missing" : "expected a string") }).min(1, { error: "empty" });
+const nonEmpty = v.pipe(v.string("expected a string"), v.minLength(1, "empty"));
 // Unknown outputs (namespace, authorization_server_id...) are ignored: verify needs only these.
-const stackOutputsSchema = z.object({
-  issuer_url: nonEmpty,
-  client_id: nonEmpty,
-  jwks_uri: nonEmpty.optional(),
-  openmetadata_url: nonEmpty.optional(),
-  client_type: nonEmpty.optional(),
-  jwt_key_id: nonEmpty.optional(),
-  service_app_client_id: nonEmpty.optional(),
-});
+const stackOutputsSchema = v.object(
+  {
+    issuer_url: nonEmpty,
+    client_id: nonEmpty,
+    jwks_uri: v.optional(nonEmpty),
+    openmetadata_url: v.optional(nonEmpty),
+    client_type: v.optional(nonEmpty),
+    jwt_key_id: v.optional(nonEmpty),
+    service_app_client_id: v.optional(nonEmpty),
+  },
+  // The object's own message is valibot's for a required output that is missing.
+  "missing",
+);
 
 /** Which environment a stack's outputs belong to: every stack outputs its openmetadata_url, unique per environment. */
 export interface OutputsOwner {
@@ -63,15 +67,15 @@ export function parseStackOutputs(json: unknown, stackId: string, source: string
       `${source}: no outputs for stack ${stackId} (${found}); run \`cdktf output ${stackId} --outputs-file ${source}\``,
     );
   }
-  const parsed = stackOutputsSchema.safeParse(isPlainObject(nested) ? terraformOutputValues(nested) : flat);
+  const parsed = v.safeParse(stackOutputsSchema, isPlainObject(nested) ? terraformOutputValues(nested) : flat);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    const problems = parsed.issues.map((issue) => `${(issue.path ?? []).map((item) => String(item.key)).join(".")} ${issue.message}`);
     throw new VerifyUsageError(
       `${source}: outputs of ${stackId} are incomplete (${problems.join("; ")}); deploy the stack, then export its outputs again`,
     );
   }
   const expected = owners.find((owner) => owner.stackId === stackId);
-  const url = parsed.data.openmetadata_url;
+  const url = parsed.output.openmetadata_url;
   if (expected && url !== undefined && url !== expected.openmetadataUrl) {
     const owner = owners.find((candidate) => candidate.openmetadataUrl === url);
     throw new VerifyUsageError(
@@ -80,7 +84,7 @@ export function parseStackOutputs(json: unknown, stackId: string, source: string
         `\`cdktf output ${stackId} --outputs-file ${source}\``,
     );
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 /** `terraform output -json` wraps each value as {value, type, sensitive}: unwrap it, leave any other form as it is. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import { bool, patternString, strictRecord } from "../schema-helpers";
 import { problemsOf, type Resolved } from "../section";
 
@@ -14,20 +14,22 @@ function oktaId(prefix: string, what: string) {
 }
 
 export const adoptSection = strictRecord({
-  okta: strictRecord({
-    appId: oktaId("0oa", "the OIDC app's id (Applications > the app > its URL)").optional(),
-    authorizationServerId: oktaId("aus", "the authorization server's id (Security > API > Authorization Servers)").optional(),
-    trustedOriginId: oktaId("tos", "the trusted origin's id (Security > API > Trusted Origins)").optional(),
-    scopeId: oktaId("scp", "the default scope's id").optional(),
-    accessTokenEmailClaimId: oktaId("ocl", "the id of the custom access-token claim named email").optional(),
-    policyId: oktaId("00p", "the access policy's id").optional(),
-    userLoginRuleId: oktaId("0pr", "the id of the policy rule users sign in with").optional(),
-    serviceAppId: oktaId("0oa", "the service app's id").optional(),
-  }).optional(),
-  openmetadata: strictRecord({ release: bool().optional() }).optional(),
+  okta: v.optional(
+    strictRecord({
+      appId: v.optional(oktaId("0oa", "the OIDC app's id (Applications > the app > its URL)")),
+      authorizationServerId: v.optional(oktaId("aus", "the authorization server's id (Security > API > Authorization Servers)")),
+      trustedOriginId: v.optional(oktaId("tos", "the trusted origin's id (Security > API > Trusted Origins)")),
+      scopeId: v.optional(oktaId("scp", "the default scope's id")),
+      accessTokenEmailClaimId: v.optional(oktaId("ocl", "the id of the custom access-token claim named email")),
+      policyId: v.optional(oktaId("00p", "the access policy's id")),
+      userLoginRuleId: v.optional(oktaId("0pr", "the id of the policy rule users sign in with")),
+      serviceAppId: v.optional(oktaId("0oa", "the service app's id")),
+    }),
+  ),
+  openmetadata: v.optional(strictRecord({ release: v.optional(bool()) })),
 });
 
-export type AdoptInput = z.infer<typeof adoptSection>;
+export type AdoptInput = v.InferOutput<typeof adoptSection>;
 
 export const ADOPT_DEFAULTS = { openmetadata: { release: false } } as const;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import { connectionIdClash, connectionIdClashMessage } from "../../auth0/auth0-invariants";
 import { checkedString, DOMAIN_NAME, nonAsciiDomainHint, nonEmptyString, oneOf, strictRecord } from "../schema-helpers";
 import { problemsOf, type Resolved } from "../section";
@@ -45,15 +45,14 @@ function auth0DomainProblem(value: string): string | undefined {
 
 export const auth0Section = strictRecord({
   domain: auth0Domain,
-  flow: oneOf(
-    ["spa", "web"],
-    '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret',
-  ).optional(),
-  appName: nonEmptyString("an Auth0 application name").optional(),
-  connections: z.array(nonEmptyString("an Auth0 connection name"), { error: "expected a list of Auth0 connection names" }).optional(),
+  flow: v.optional(
+    oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential Regular Web App with a client secret'),
+  ),
+  appName: v.optional(nonEmptyString("an Auth0 application name")),
+  connections: v.optional(v.array(nonEmptyString("an Auth0 connection name"), "expected a list of Auth0 connection names")),
 });
 
-export type Auth0Input = z.infer<typeof auth0Section>;
+export type Auth0Input = v.InferOutput<typeof auth0Section>;
 
 export const AUTH0_DEFAULTS = {
   flow: "spa",

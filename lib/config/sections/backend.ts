@@ -1,42 +1,41 @@
-import { z } from "zod";
-import { awsRegion, domainName, filePath, gcsBucketName, patternString, s3BucketName, strictRecord } from "../schema-helpers";
+import * as v from "valibot";
+import { awsRegion, domainName, filePath, gcsBucketName, patternString, s3BucketName, strictRecord, taggedUnion } from "../schema-helpers";
 import type { EnvironmentFiles, Resolved } from "../section";
 
 /** `backend`: where Terraform keeps an environment's state, one state per environment. */
 
 const BACKEND_TYPES = ["local", "s3", "gcs", "remote"] as const;
-export const backendSection = z.discriminatedUnion(
+export const backendSection = taggedUnion(
   "type",
   [
-    strictRecord({ type: z.literal("local"), path: filePath("a state file path", "the environments file").optional() }),
+    strictRecord({ type: v.literal("local"), path: v.optional(filePath("a state file path", "the environments file")) }),
     strictRecord({
-      type: z.literal("s3"),
+      type: v.literal("s3"),
       bucket: s3BucketName(),
-      key: patternString('an object key such as "openmetadata/prod.tfstate" (no leading "/")', /^[^/\s][^\s]*$/).optional(),
+      key: v.optional(patternString('an object key such as "openmetadata/prod.tfstate" (no leading "/")', /^[^/\s][^\s]*$/)),
       region: awsRegion(),
     }),
     strictRecord({
-      type: z.literal("gcs"),
+      type: v.literal("gcs"),
       bucket: gcsBucketName(),
-      prefix: patternString('an object prefix such as "openmetadata/prod" (no leading "/")', /^[^/\s][^\s]*$/).optional(),
+      prefix: v.optional(patternString('an object prefix such as "openmetadata/prod" (no leading "/")', /^[^/\s][^\s]*$/)),
     }),
     strictRecord({
-      type: z.literal("remote"),
+      type: v.literal("remote"),
       organization: patternString('an HCP Terraform organization name (A-Z, a-z, 0-9, "_" and "-")', /^[A-Za-z0-9_-]+$/),
-      workspace: patternString('a workspace name of up to 90 characters of A-Z, a-z, 0-9, "_" and "-"', /^[A-Za-z0-9_-]{1,90}$/).optional(),
-      hostname: domainName("app.terraform.io").optional(),
+      workspace: v.optional(
+        patternString('a workspace name of up to 90 characters of A-Z, a-z, 0-9, "_" and "-"', /^[A-Za-z0-9_-]{1,90}$/),
+      ),
+      hostname: v.optional(domainName("app.terraform.io")),
     }),
   ],
-  {
-    error: (issue) => {
-      const type = (issue.input as { type?: unknown } | undefined)?.type ?? issue.input;
-      const near = typeof type === "string" ? BACKEND_TYPES.find((candidate) => candidate === type.trim().toLowerCase()) : undefined;
-      return `expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)${near ? `; write type: ${near}` : ""}`;
-    },
+  (type) => {
+    const near = typeof type === "string" ? BACKEND_TYPES.find((candidate) => candidate === type.trim().toLowerCase()) : undefined;
+    return `expected a backend with type "local", "s3", "gcs" or "remote" (HCP Terraform)${near ? `; write type: ${near}` : ""}`;
   },
 );
 
-export type BackendInput = z.infer<typeof backendSection>;
+export type BackendInput = v.InferOutput<typeof backendSection>;
 
 export type StateBackend =
   | { readonly type: "local"; readonly path: string }

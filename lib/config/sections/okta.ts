@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import type { PublicJwk } from "../../keys/public-jwks";
 import { groupAssignmentProblem, OKTA_CONSTRUCT_DEFAULTS, repeatedGroup, tokenLifetimeProblems } from "../../okta/okta-invariants";
 import { closest } from "../../text/suggest";
@@ -43,46 +43,54 @@ export const SERVICE_APP_ADMIN_ROLES = [
 ] as const;
 
 const tokens = strictRecord({
-  accessTokenLifetimeMinutes: integerInRange(
-    OKTA_LIMITS.accessTokenLifetimeMinutes.min,
-    OKTA_LIMITS.accessTokenLifetimeMinutes.max,
-    "minutes",
-    "Okta's range for access tokens",
-  ).optional(),
-  refreshTokenLifetimeMinutes: integerInRange(
-    OKTA_LIMITS.refreshTokenLifetimeMinutes.min,
-    OKTA_LIMITS.refreshTokenLifetimeMinutes.max,
-    "minutes",
-    "Okta's range; 2628000 is five years",
-  ).optional(),
-  refreshTokenWindowMinutes: integerInRange(
-    OKTA_LIMITS.refreshTokenWindowMinutes.min,
-    OKTA_LIMITS.refreshTokenWindowMinutes.max,
-    "minutes",
-    "a refresh token unused for this long expires",
-  ).optional(),
+  accessTokenLifetimeMinutes: v.optional(
+    integerInRange(
+      OKTA_LIMITS.accessTokenLifetimeMinutes.min,
+      OKTA_LIMITS.accessTokenLifetimeMinutes.max,
+      "minutes",
+      "Okta's range for access tokens",
+    ),
+  ),
+  refreshTokenLifetimeMinutes: v.optional(
+    integerInRange(
+      OKTA_LIMITS.refreshTokenLifetimeMinutes.min,
+      OKTA_LIMITS.refreshTokenLifetimeMinutes.max,
+      "minutes",
+      "Okta's range; 2628000 is five years",
+    ),
+  ),
+  refreshTokenWindowMinutes: v.optional(
+    integerInRange(
+      OKTA_LIMITS.refreshTokenWindowMinutes.min,
+      OKTA_LIMITS.refreshTokenWindowMinutes.max,
+      "minutes",
+      "a refresh token unused for this long expires",
+    ),
+  ),
 });
 
 const access = strictRecord({
-  groups: z.array(nonEmptyString("an Okta group name"), { error: "expected a list of Okta group names" }).optional(),
-  everyone: bool().optional(),
+  groups: v.optional(v.array(nonEmptyString("an Okta group name"), "expected a list of Okta group names")),
+  everyone: v.optional(bool()),
 });
 
 const authorizationServer = strictRecord({
-  name: nonEmptyString("an authorization server name").optional(),
-  issuerMode: oneOf(
-    ["ORG_URL", "CUSTOM_URL"],
-    "DYNAMIC is not accepted: OpenMetadata needs one fixed issuer, and a Dynamic " +
-      'issuer makes the token "iss" differ from the configured authority',
-  ).optional(),
+  name: v.optional(nonEmptyString("an authorization server name")),
+  issuerMode: v.optional(
+    oneOf(
+      ["ORG_URL", "CUSTOM_URL"],
+      "DYNAMIC is not accepted: OpenMetadata needs one fixed issuer, and a Dynamic " +
+        'issuer makes the token "iss" differ from the configured authority',
+    ),
+  ),
 });
 
 const serviceApp = strictRecord({
-  enabled: bool().optional(),
-  label: nonEmptyString("an Okta app label").optional(),
-  jwksFile: filePath("the path of the public JWKS file", "the environments file").optional(),
-  apiScopes: z.array(oneOf(SERVICE_APP_API_SCOPES), { error: "expected a list of Okta API scopes" }).optional(),
-  adminRole: oneOf(SERVICE_APP_ADMIN_ROLES, "a standard Okta admin role; Okta checks it as well as the granted scopes").optional(),
+  enabled: v.optional(bool()),
+  label: v.optional(nonEmptyString("an Okta app label")),
+  jwksFile: v.optional(filePath("the path of the public JWKS file", "the environments file")),
+  apiScopes: v.optional(v.array(oneOf(SERVICE_APP_API_SCOPES), "expected a list of Okta API scopes")),
+  adminRole: v.optional(oneOf(SERVICE_APP_ADMIN_ROLES, "a standard Okta admin role; Okta checks it as well as the granted scopes")),
 });
 
 const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -103,69 +111,67 @@ function nearestByPrefix(value: string): string | undefined {
   return OKTA_BASE_DOMAINS.find((domain) => domain.split(".")[0] === label);
 }
 
-export const oktaSection = strictRecord({
-  orgName,
-  baseUrl: domainName("okta.com"),
-  /** baseUrl is deliberately not one of Okta's domains (an org reached through a custom domain). */
-  customBaseUrl: bool().optional(),
-  flow: oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret').optional(),
-  appLabel: nonEmptyString("an Okta app label").optional(),
-  access: access.optional(),
-  refreshTokenLeewaySeconds: integerInRange(
-    OKTA_LIMITS.refreshTokenLeewaySeconds.min,
-    OKTA_LIMITS.refreshTokenLeewaySeconds.max,
-    "seconds",
-    "Okta's grace period for a rotated refresh token",
-  ).optional(),
-  tokens: tokens.optional(),
-  authorizationServer: authorizationServer.optional(),
-  maxApiCapacity: integerInRange(
-    OKTA_LIMITS.maxApiCapacity.min,
-    OKTA_LIMITS.maxApiCapacity.max,
-    "percent",
-    "share of the Okta API rate limit the provider may use",
-  ).optional(),
-  serviceApp: serviceApp.optional(),
-}).superRefine((value, ctx) => {
-  // The provider builds https://{orgName}.{baseUrl}: "acme.okta.com" with orgName acme would mean https://acme.acme.okta.com.
-  if (value.baseUrl.toLowerCase().startsWith(`${value.orgName.toLowerCase()}.`)) {
-    const rest = value.baseUrl.slice(value.orgName.length + 1);
-    ctx.addIssue({
-      code: "custom",
-      path: ["baseUrl"],
-      input: value.baseUrl,
-      message:
+export const oktaSection = v.pipe(
+  strictRecord({
+    orgName,
+    baseUrl: domainName("okta.com"),
+    /** baseUrl is deliberately not one of Okta's domains (an org reached through a custom domain). */
+    customBaseUrl: v.optional(bool()),
+    flow: v.optional(oneOf(["spa", "web"], '"spa" is a public Single-Page App with PKCE, "web" a confidential app with a client secret')),
+    appLabel: v.optional(nonEmptyString("an Okta app label")),
+    access: v.optional(access),
+    refreshTokenLeewaySeconds: v.optional(
+      integerInRange(
+        OKTA_LIMITS.refreshTokenLeewaySeconds.min,
+        OKTA_LIMITS.refreshTokenLeewaySeconds.max,
+        "seconds",
+        "Okta's grace period for a rotated refresh token",
+      ),
+    ),
+    tokens: v.optional(tokens),
+    authorizationServer: v.optional(authorizationServer),
+    maxApiCapacity: v.optional(
+      integerInRange(
+        OKTA_LIMITS.maxApiCapacity.min,
+        OKTA_LIMITS.maxApiCapacity.max,
+        "percent",
+        "share of the Okta API rate limit the provider may use",
+      ),
+    ),
+    serviceApp: v.optional(serviceApp),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    // Only a section whose fields are all of the right type: the rules below read orgName and baseUrl.
+    if (!dataset.typed) return;
+    const value = dataset.value;
+    const at = (key: "baseUrl" | "customBaseUrl", message: string) =>
+      addIssue({ message, input: value[key], path: [{ type: "object", origin: "value", input: value, key, value: value[key] }] });
+    // The provider builds https://{orgName}.{baseUrl}: "acme.okta.com" with orgName acme would mean https://acme.acme.okta.com.
+    if (value.baseUrl.toLowerCase().startsWith(`${value.orgName.toLowerCase()}.`)) {
+      const rest = value.baseUrl.slice(value.orgName.length + 1);
+      // The more specific problem: the domain left after the org name is usually one of Okta's.
+      return at(
+        "baseUrl",
         `repeats the org name: the org URL is https://{orgName}.{baseUrl}, which would be ` +
-        `https://${value.orgName}.${value.baseUrl}; write baseUrl: "${rest}"`,
-    });
-    // The more specific problem: the domain left after the org name is usually one of Okta's.
-    return;
-  }
-  // The provider sends the API credentials to https://{orgName}.{baseUrl}: a typo (okta.co) would send them elsewhere.
-  if (!value.customBaseUrl && !(OKTA_BASE_DOMAINS as readonly string[]).includes(value.baseUrl)) {
-    const near = closest(value.baseUrl, OKTA_BASE_DOMAINS) ?? nearestByPrefix(value.baseUrl);
-    ctx.addIssue({
-      code: "custom",
-      path: ["baseUrl"],
-      input: value.baseUrl,
-      message:
+          `https://${value.orgName}.${value.baseUrl}; write baseUrl: "${rest}"`,
+      );
+    }
+    // The provider sends the API credentials to https://{orgName}.{baseUrl}: a typo (okta.co) would send them elsewhere.
+    if (!value.customBaseUrl && !(OKTA_BASE_DOMAINS as readonly string[]).includes(value.baseUrl)) {
+      const near = closest(value.baseUrl, OKTA_BASE_DOMAINS) ?? nearestByPrefix(value.baseUrl);
+      return at(
+        "baseUrl",
         `not one of Okta's domains (${OKTA_BASE_DOMAINS.join(", ")})${near ? `; did you mean "${near}"?` : ""}; the provider would send ` +
-        `the API credentials to https://${value.orgName}.${value.baseUrl}. If that really is your org's domain, say so ` +
-        `with okta.customBaseUrl: true`,
-    });
-    return;
-  }
-  if (value.customBaseUrl && (OKTA_BASE_DOMAINS as readonly string[]).includes(value.baseUrl)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["customBaseUrl"],
-      input: value.customBaseUrl,
-      message: `${value.baseUrl} is one of Okta's own domains, not a custom one; remove customBaseUrl`,
-    });
-  }
-});
+          `the API credentials to https://${value.orgName}.${value.baseUrl}. If that really is your org's domain, say so ` +
+          `with okta.customBaseUrl: true`,
+      );
+    }
+    if (value.customBaseUrl && (OKTA_BASE_DOMAINS as readonly string[]).includes(value.baseUrl))
+      at("customBaseUrl", `${value.baseUrl} is one of Okta's own domains, not a custom one; remove customBaseUrl`);
+  }),
+);
 
-type OktaInput = z.infer<typeof oktaSection>;
+type OktaInput = v.InferOutput<typeof oktaSection>;
 
 export interface OktaSettings {
   readonly orgName: string;

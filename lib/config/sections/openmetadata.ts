@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import {
   baseUrl,
   bool,
@@ -9,6 +9,7 @@ import {
   KUBERNETES_NAME,
   kubernetesName,
   LABEL_KEY,
+  mapOf,
   nonEmptyString,
   oneOf,
   patternString,
@@ -41,68 +42,68 @@ const helmReleaseName = checkedString(
 );
 
 const cluster = strictRecord({
-  inCluster: bool().optional(),
-  kubeconfigPath: nonEmptyString("a kubeconfig path").optional(),
-  context: nonEmptyString("a kubeconfig context name").optional(),
+  inCluster: v.optional(bool()),
+  kubeconfigPath: v.optional(nonEmptyString("a kubeconfig path")),
+  context: v.optional(nonEmptyString("a kubeconfig context name")),
 });
 
 const externalDatabase = strictRecord({
   host: hostName("a database host", "openmetadata-db.internal.example.com", "port"),
-  port: integerInRange(1, 65535, "port").optional(),
-  engine: oneOf(["mysql", "postgres"]).optional(),
-  databaseName: nonEmptyString("a database name").optional(),
-  username: nonEmptyString("a database user name").optional(),
+  port: v.optional(integerInRange(1, 65535, "port")),
+  engine: v.optional(oneOf(["mysql", "postgres"])),
+  databaseName: v.optional(nonEmptyString("a database name")),
+  username: v.optional(nonEmptyString("a database user name")),
 });
 
 const externalSearch = strictRecord({
   host: hostName("a search host", "search.internal.example.com", "port"),
-  port: integerInRange(1, 65535, "port").optional(),
-  scheme: oneOf(["https", "http"]).optional(),
-  searchType: oneOf(["opensearch", "elasticsearch"]).optional(),
-  username: nonEmptyString("a search user name").optional(),
+  port: v.optional(integerInRange(1, 65535, "port")),
+  scheme: v.optional(oneOf(["https", "http"])),
+  searchType: v.optional(oneOf(["opensearch", "elasticsearch"])),
+  username: v.optional(nonEmptyString("a search user name")),
 });
 
 const externalAirflow = strictRecord({
   apiEndpoint: baseUrl("https://airflow.internal.example.com"),
-  username: nonEmptyString("an Airflow user name").optional(),
+  username: v.optional(nonEmptyString("an Airflow user name")),
   /** Where the external Airflow's ingestion workflows call OpenMetadata back; checked in resolveOpenMetadata. */
-  metadataApiEndpoint: checkedString('a URL, e.g. "https://openmetadata.example.com/api"', () => undefined).optional(),
+  metadataApiEndpoint: v.optional(checkedString('a URL, e.g. "https://openmetadata.example.com/api"', () => undefined)),
 });
 
 /** The dependencies chart: Airflow's executor and storage, and the NetworkPolicy in front of MySQL and OpenSearch. */
 const dependencies = strictRecord({
-  enabled: bool().optional(),
-  airflowExecutor: oneOf(
-    ["LocalExecutor", "KubernetesExecutor"],
-    "KubernetesExecutor runs every task in its own pod and needs ReadWriteMany storage",
-  ).optional(),
-  sharedStorageClass: kubernetesObjectName.optional(),
-  networkPolicy: bool().optional(),
+  enabled: v.optional(bool()),
+  airflowExecutor: v.optional(
+    oneOf(["LocalExecutor", "KubernetesExecutor"], "KubernetesExecutor runs every task in its own pod and needs ReadWriteMany storage"),
+  ),
+  sharedStorageClass: v.optional(kubernetesObjectName),
+  networkPolicy: v.optional(bool()),
 });
 
 const jwtKeys = strictRecord({
-  source: oneOf(
-    ["terraform", "variables"],
-    '"terraform" generates the keys in Terraform state, "variables" reads them from sensitive Terraform variables',
-  ).optional(),
-  keyId: patternString('a key id of 1-64 characters of A-Z, a-z, 0-9, ".", "_" and "-"', /^[A-Za-z0-9._-]{1,64}$/).optional(),
+  source: v.optional(
+    oneOf(
+      ["terraform", "variables"],
+      '"terraform" generates the keys in Terraform state, "variables" reads them from sensitive Terraform variables',
+    ),
+  ),
+  keyId: v.optional(patternString('a key id of 1-64 characters of A-Z, a-z, 0-9, ".", "_" and "-"', /^[A-Za-z0-9._-]{1,64}$/)),
 });
 
 const ingress = strictRecord({
-  className: patternString(
-    'an IngressClass name such as "nginx" (a-z, 0-9, "-" and ".")',
-    /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/,
-  ).optional(),
-  tlsSecretName: kubernetesObjectName.optional(),
+  className: v.optional(
+    patternString('an IngressClass name such as "nginx" (a-z, 0-9, "-" and ".")', /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/),
+  ),
+  tlsSecretName: v.optional(kubernetesObjectName),
   // Kubernetes annotation values are strings: an unquoted true or 30 in YAML is a boolean or number.
-  annotations: z
-    .record(
-      patternString('an annotation name such as "cert-manager.io/cluster-issuer"', LABEL_KEY),
-      z.string({ error: (issue) => `annotation values are strings${quoteHint(issue.input) || "; write the value in quotes"}` }),
-      { error: 'expected a map of annotation names to string values, e.g. { "cert-manager.io/cluster-issuer": "letsencrypt" }' },
-    )
-    .optional(),
-  tlsSecretExists: bool().optional(),
+  annotations: v.optional(
+    mapOf(
+      LABEL_KEY,
+      v.string((issue) => `annotation values are strings${quoteHint(issue.input) || "; write the value in quotes"}`),
+      'expected a map of annotation names to string values, e.g. { "cert-manager.io/cluster-issuer": "letsencrypt" }',
+    ),
+  ),
+  tlsSecretExists: v.optional(bool()),
 });
 
 /** Namespaces Kubernetes itself uses: the stack creates and owns its namespace, and destroying the stack deletes it. */
@@ -134,28 +135,30 @@ const adminName = checkedString("a user name (the part of the email before @)", 
 
 export const openmetadataSection = strictRecord({
   cluster: cluster,
-  namespace: namespace.optional(),
-  releaseName: helmReleaseName.optional(),
-  chartVersion: patternString(
-    'an exact chart version such as "1.13.1" (ranges would let a plan change what is deployed)',
-    /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/,
-    (value) => (/^v\d+\.\d+\.\d+/.test(value) ? `write it without the "v" ("${value.slice(1)}"); ` : ""),
-  ).optional(),
-  helmTimeoutSeconds: integerInRange(60, 3600, "seconds").optional(),
-  initialAdmins: z.array(adminName, { error: "expected a list of user names (the part of each admin's email before @)" }),
+  namespace: v.optional(namespace),
+  releaseName: v.optional(helmReleaseName),
+  chartVersion: v.optional(
+    patternString(
+      'an exact chart version such as "1.13.1" (ranges would let a plan change what is deployed)',
+      /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/,
+      (value) => (/^v\d+\.\d+\.\d+/.test(value) ? `write it without the "v" ("${value.slice(1)}"); ` : ""),
+    ),
+  ),
+  helmTimeoutSeconds: v.optional(integerInRange(60, 3600, "seconds")),
+  initialAdmins: v.array(adminName, "expected a list of user names (the part of each admin's email before @)"),
   principalDomain: domainName("example.com"),
-  allowedRegistrationDomains: z.array(domainName("example.com"), { error: "expected a list of email domains" }).optional(),
-  enableSelfSignup: bool().optional(),
-  jwtKeys: jwtKeys.optional(),
-  dependencies: dependencies.optional(),
-  database: externalDatabase.optional(),
-  search: externalSearch.optional(),
-  airflow: externalAirflow.optional(),
-  pipelineServiceClient: pipelineServiceClientSection.optional(),
-  ingress: ingress.optional(),
+  allowedRegistrationDomains: v.optional(v.array(domainName("example.com"), "expected a list of email domains")),
+  enableSelfSignup: v.optional(bool()),
+  jwtKeys: v.optional(jwtKeys),
+  dependencies: v.optional(dependencies),
+  database: v.optional(externalDatabase),
+  search: v.optional(externalSearch),
+  airflow: v.optional(externalAirflow),
+  pipelineServiceClient: v.optional(pipelineServiceClientSection),
+  ingress: v.optional(ingress),
 });
 
-type OpenMetadataInput = z.infer<typeof openmetadataSection>;
+type OpenMetadataInput = v.InferOutput<typeof openmetadataSection>;
 
 export interface OpenMetadataSettings {
   readonly cluster:

@@ -1,5 +1,15 @@
-import { z } from "zod";
-import { bool, checkedString, integerInRange, kubernetesName, LABEL_KEY, oneOf, patternString, strictRecord } from "../schema-helpers";
+import * as v from "valibot";
+import {
+  bool,
+  checkedString,
+  integerInRange,
+  kubernetesName,
+  LABEL_KEY,
+  mapOf,
+  oneOf,
+  patternString,
+  strictRecord,
+} from "../schema-helpers";
 import type { Problem } from "../section";
 
 /**
@@ -118,7 +128,7 @@ const quantity = (kind: "cpu" | "memory") =>
     );
   });
 
-const quantities = () => strictRecord({ cpu: quantity("cpu").optional(), memory: quantity("memory").optional() }).optional();
+const quantities = () => v.optional(strictRecord({ cpu: v.optional(quantity("cpu")), memory: v.optional(quantity("memory")) }));
 
 /** An image reference: a repository, a tag, optionally a digest. */
 const IMAGE =
@@ -147,72 +157,73 @@ const cidr = checkedString('an IPv4 or IPv6 CIDR such as "10.20.0.0/16" or "203.
 });
 
 const toleration = strictRecord({
-  key: patternString('a label key such as "dedicated" or "example.com/pool"', LABEL_KEY).optional(),
-  operator: oneOf(["Exists", "Equal"]).optional(),
-  value: patternString('a label value such as "ingestion" (up to 63 of A-Z, a-z, 0-9, "-", "_" and ".")', LABEL_VALUE).optional(),
-  effect: oneOf(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
+  key: v.optional(patternString('a label key such as "dedicated" or "example.com/pool"', LABEL_KEY)),
+  operator: v.optional(oneOf(["Exists", "Equal"])),
+  value: v.optional(patternString('a label value such as "ingestion" (up to 63 of A-Z, a-z, 0-9, "-", "_" and ".")', LABEL_VALUE)),
+  effect: v.optional(oneOf(["NoSchedule", "PreferNoSchedule", "NoExecute"])),
 });
 
 const egressRule = strictRecord({
   cidr,
-  ports: z
-    .array(integerInRange(1, 65535, "port"), { error: "expected a list of TCP ports, e.g. [5432, 443]" })
-    .min(1, { error: "list at least one port the pipelines connect to, e.g. [5432]" }),
+  ports: v.pipe(
+    v.array(integerInRange(1, 65535, "port"), "expected a list of TCP ports, e.g. [5432, 443]"),
+    v.minLength(1, "list at least one port the pipelines connect to, e.g. [5432]"),
+  ),
 });
 
 const k8sSection = strictRecord({
-  namespace: kubernetesName("a namespace").optional(),
-  serviceAccountName: kubernetesName("a service account name").optional(),
-  rbac: oneOf(
-    K8S_RBAC_MODES,
-    '"stack" creates the service account and the server\'s Role, "chart" lets the chart create them, "external" uses what you made',
-  ).optional(),
-  image: image.optional(),
-  imagePullSecrets: z.array(kubernetesName("a Secret name"), { error: "expected a list of Secret names" }).optional(),
-  resources: strictRecord({ requests: quantities(), limits: quantities() }).optional(),
-  ttlSecondsAfterFinished: integerInRange(0, 31_536_000, "seconds", "how long a finished Job and its logs stay").optional(),
-  activeDeadlineSeconds: integerInRange(60, 604_800, "seconds", "the longest a run may take").optional(),
-  backoffLimit: integerInRange(0, 10, "retries").optional(),
-  successfulJobsHistoryLimit: integerInRange(0, 100, "Jobs").optional(),
-  failedJobsHistoryLimit: integerInRange(0, 100, "Jobs").optional(),
-  nodeSelector: z
-    .record(
-      patternString('a label key such as "example.com/pool"', LABEL_KEY),
-      z
-        .string({
-          error: (issue) =>
+  namespace: v.optional(kubernetesName("a namespace")),
+  serviceAccountName: v.optional(kubernetesName("a service account name")),
+  rbac: v.optional(
+    oneOf(
+      K8S_RBAC_MODES,
+      '"stack" creates the service account and the server\'s Role, "chart" lets the chart create them, "external" uses what you made',
+    ),
+  ),
+  image: v.optional(image),
+  imagePullSecrets: v.optional(v.array(kubernetesName("a Secret name"), "expected a list of Secret names")),
+  resources: v.optional(strictRecord({ requests: quantities(), limits: quantities() })),
+  ttlSecondsAfterFinished: v.optional(integerInRange(0, 31_536_000, "seconds", "how long a finished Job and its logs stay")),
+  activeDeadlineSeconds: v.optional(integerInRange(60, 604_800, "seconds", "the longest a run may take")),
+  backoffLimit: v.optional(integerInRange(0, 10, "retries")),
+  successfulJobsHistoryLimit: v.optional(integerInRange(0, 100, "Jobs")),
+  failedJobsHistoryLimit: v.optional(integerInRange(0, 100, "Jobs")),
+  nodeSelector: v.optional(
+    mapOf(
+      LABEL_KEY,
+      v.pipe(
+        v.string(
+          (issue) =>
             `label values are strings${typeof issue.input === "number" || typeof issue.input === "boolean" ? `; quote it: "${String(issue.input)}"` : ""}`,
-        })
-        .superRefine((value, ctx) => {
-          // The chart passes the selector as "k=v,k=v" (secrets.yaml 110) and the server splits it on "," and "="
-          // (K8sPipelineClientConfig.parseKeyValuePairs): a label value never holds either.
-          if (!LABEL_VALUE.test(value))
-            ctx.addIssue({
-              code: "custom",
-              message: 'expected a label value: up to 63 of A-Z, a-z, 0-9, "-", "_" and ".", starting and ending with a letter or digit',
-            });
-        }),
-      { error: 'expected a map of node label keys to values, e.g. { "example.com/pool": "ingestion" }' },
-    )
-    .optional(),
-  tolerations: z
-    .array(toleration, {
-      error: "expected a list of tolerations, e.g. [{ key: dedicated, operator: Equal, value: ingestion, effect: NoSchedule }]",
-    })
-    .optional(),
-  networkPolicy: bool().optional(),
-  egress: z.array(egressRule, { error: 'expected a list of { cidr, ports }, e.g. [{ cidr: "10.20.0.0/16", ports: [5432] }]' }).optional(),
+        ),
+        // The chart passes the selector as "k=v,k=v" (secrets.yaml 110) and the server splits it on "," and "="
+        // (K8sPipelineClientConfig.parseKeyValuePairs): a label value never holds either.
+        v.regex(
+          LABEL_VALUE,
+          'expected a label value: up to 63 of A-Z, a-z, 0-9, "-", "_" and ".", starting and ending with a letter or digit',
+        ),
+      ),
+      'expected a map of node label keys to values, e.g. { "example.com/pool": "ingestion" }',
+    ),
+  ),
+  tolerations: v.optional(
+    v.array(toleration, "expected a list of tolerations, e.g. [{ key: dedicated, operator: Equal, value: ingestion, effect: NoSchedule }]"),
+  ),
+  networkPolicy: v.optional(bool()),
+  egress: v.optional(v.array(egressRule, 'expected a list of { cidr, ports }, e.g. [{ cidr: "10.20.0.0/16", ports: [5432] }]')),
 });
 
 export const pipelineServiceClientSection = strictRecord({
-  type: oneOf(
-    PIPELINE_SERVICE_CLIENT_TYPES,
-    '"k8s" runs each pipeline as a Kubernetes Job, "airflow" deploys it to Airflow, "disabled" deploys none',
-  ).optional(),
-  k8s: k8sSection.optional(),
+  type: v.optional(
+    oneOf(
+      PIPELINE_SERVICE_CLIENT_TYPES,
+      '"k8s" runs each pipeline as a Kubernetes Job, "airflow" deploys it to Airflow, "disabled" deploys none',
+    ),
+  ),
+  k8s: v.optional(k8sSection),
 });
 
-export type PipelineServiceClientInput = z.infer<typeof pipelineServiceClientSection>;
+export type PipelineServiceClientInput = v.InferOutput<typeof pipelineServiceClientSection>;
 
 /** What the pipeline rules need to know of the rest of the openmetadata section. */
 export interface PipelineContext {

@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import { baseUrl, bool, nonEmptyString, oneOf, patternString } from "../schema-helpers";
 
 /**
@@ -17,13 +18,15 @@ const environmentName = patternString(
 
 export const topLevelFields = {
   name: environmentName,
-  description: nonEmptyString("a description", { freeText: true }).optional(),
+  description: v.optional(nonEmptyString("a description", { freeText: true })),
   openmetadataUrl: baseUrl("https://openmetadata.example.com"),
-  target: oneOf(
-    ["kubernetes", "collate"],
-    '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only the identity provider for Collate\'s SaaS',
-  ).optional(),
-  protected: bool().optional(),
+  target: v.optional(
+    oneOf(
+      ["kubernetes", "collate"],
+      '"kubernetes" deploys OpenMetadata with Helm, "collate" sets up only the identity provider for Collate\'s SaaS',
+    ),
+  ),
+  protected: v.optional(bool()),
 };
 
 export const TOP_LEVEL_DEFAULTS = {
