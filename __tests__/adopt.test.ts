@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { findAdoptable } from "../lib/adopt/find-adoptable";
+import { writeAdoptSection } from "../lib/adopt/write-adopt-section";
 import { OktaManagementApi } from "../lib/adopt/okta-management-api";
 import { ConfigError } from "../lib/config/errors";
 import { IMPORT_BLOCKS_REQUIRED_VERSION } from "../lib/terraform-import";
@@ -340,5 +341,30 @@ describe("the adopt section", () => {
     );
     expect(errors("      okta: { serviceAppId: 0oa1a2b3c4d5e6f7g8h9 }\n")).toContain("the environment declares no service app");
     expect(errors("      {}\n")).toContain("names nothing to adopt");
+  });
+});
+
+describe("writing the adopt section into the file", () => {
+  const BOM = "\uFEFF";
+  const section = { okta: { appId: "0oaManualApp0000001" } };
+
+  test.each(["json", "yaml"] as const)(
+    "a %s file saved with a UTF-8 byte order mark (PowerShell's -Encoding utf8) gets its section and keeps its mark",
+    (format) => {
+      const file = join(makeTemporaryDirectory(), `environments.${format}`);
+      const text = format === "json" ? JSON.stringify(parse(environmentYaml("spa")), null, 2) : environmentYaml("spa");
+      writeFileSync(file, `${BOM}${text}`);
+      writeAdoptSection(file, "team", section);
+      const written = readFileSync(file, "utf8");
+      expect(written.startsWith(BOM)).toBe(true);
+      expect(parse(written.slice(1)).environments[0].adopt).toEqual(section);
+    },
+  );
+
+  test("a file without the mark is written without one", () => {
+    const file = join(makeTemporaryDirectory(), "environments.yaml");
+    writeFileSync(file, environmentYaml("spa"));
+    writeAdoptSection(file, "team", section);
+    expect(readFileSync(file, "utf8").startsWith("# the team's environments")).toBe(true);
   });
 });

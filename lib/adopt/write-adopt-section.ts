@@ -3,14 +3,24 @@ import { dirname, extname } from "node:path";
 import { parseDocument } from "yaml";
 import { parseEnvironments } from "../config/load-environments";
 import { quoted } from "../secret-shape";
+import { decodeUtf8 } from "../text/file-text";
 import { AdoptUsageError } from "./okta-management-api";
+
+/** The UTF-8 byte order mark PowerShell's `-Encoding utf8` writes; the loader reads past it (lib/text/file-text.ts). */
+const UTF8_BOM = "\uFEFF";
 
 /**
  * Writes the section into the environment's entry, keeping the file's comments and layout, and only
- * after the result loads without a problem: a file this tool broke is never left behind.
+ * after the result loads without a problem: a file this tool broke is never left behind. A file that
+ * starts with a UTF-8 byte order mark keeps it.
  */
 export function writeAdoptSection(file: string, environmentName: string, adopt: object): void {
-  const text = readFileSync(file, "utf8");
+  const bytes = readFileSync(file);
+  const decoded = decodeUtf8(bytes);
+  // The loader read this file a moment ago; a file changed since into something else is refused, not guessed at.
+  if ("problem" in decoded) throw new AdoptUsageError(`${file} ${decoded.problem}`);
+  const text = decoded.text;
+  const byteOrderMark = bytes.subarray(0, 3).equals(Buffer.from(UTF8_BOM));
   const format = extname(file).toLowerCase() === ".json" ? "json" : "yaml";
   let updated: string;
   if (format === "json") {
@@ -29,6 +39,6 @@ export function writeAdoptSection(file: string, environmentName: string, adopt: 
   }
   parseEnvironments(updated, { source: file, format, baseDir: dirname(file) });
   const temporary = `${file}.adopt-${process.pid}`;
-  writeFileSync(temporary, updated);
+  writeFileSync(temporary, byteOrderMark ? `${UTF8_BOM}${updated}` : updated);
   renameSync(temporary, file);
 }
