@@ -492,6 +492,19 @@ describe("okta_auth_server and what hangs off it", () => {
     expect(imported).toEqual({ auth_server_id: idOf(server), id: idOf(state) });
   });
 
+  // resource_okta_auth_server_scope.go:108-116: the update is Okta's ReplaceOAuth2Scope, a PUT that answers 404.
+  test("updating a scope deleted since the refresh fails with Okta's not-found answer, and recreates nothing", () => {
+    const { context, tenant } = org();
+    const server = apply("okta_auth_server", SERVER, context);
+    const scope = { auth_server_id: idOf(server), name: "openmetadata", consent: "IMPLICIT", metadata_publish: "ALL_CLIENTS" };
+    const state = apply("okta_auth_server_scope", scope, context);
+    tenant.delete("scopes", idOf(state));
+    expect(thrown(() => apply("okta_auth_server_scope", { ...scope, description: "changed" }, context, state)).summary).toBe(
+      `failed to update auth server scope: the API returned an error: Not found: Resource not found: ${idOf(state)} (OAuth2Scope)`,
+    );
+    expect(tenant.list("scopes").filter((stored) => stored["name"] === "openmetadata")).toEqual([]);
+  });
+
   // auth_server_policy.go:53-55
   test("policies: an inactive one cannot be created; the import id is <auth_server_id>/<policy_id>", () => {
     const { context } = org();

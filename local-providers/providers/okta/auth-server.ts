@@ -588,6 +588,9 @@ export const authServerScope: ResourceBehaviour = {
 
   update(planned, prior, context) {
     const tenant = orgOf(context);
+    // ReplaceOAuth2Scope (a PUT) answers 404 for a scope deleted since the refresh, and the update fails (:108-116).
+    if (!tenant.get("scopes", str(prior["id"])))
+      throw new ProviderDiagnostic(`failed to update auth server scope: ${notFound(str(prior["id"]), "OAuth2Scope")}`);
     const clash = scopeClash(tenant, str(planned["auth_server_id"]), str(planned["name"]), str(prior["id"]));
     if (clash) throw new ProviderDiagnostic(`failed to update auth server scope: ${clash}`);
     const scope = scopeFromPlan(planned, str(prior["id"]));
