@@ -19,6 +19,11 @@ function validEnvironment(): Json {
 
 const parse = parseEnvironmentObjects;
 
+/** An https ingress whose TLS Secret exists, with these annotations. */
+function ingressWith(annotations: Record<string, string>): Json {
+  return { className: "nginx", tlsSecretName: "tls", tlsSecretExists: true, annotations };
+}
+
 /** The error lines for one environment changed by `change`. */
 function errorsFor(change: (environment: Json) => void): string[] {
   return errorLinesFor(validEnvironment(), change);
@@ -262,6 +267,46 @@ describe("what the schema helpers add to valibot", () => {
     ].join("\n");
     expect(() => parseEnvironments(yaml, { source: "environments.yaml", format: "yaml", baseDir: "." })).toThrow(
       /field okta\.refreshTokenLeewaySeconds: got null; expected a whole number of seconds from 0 to 60 \(Okta's grace period for a rotated refresh token\)$/m,
+    );
+  });
+
+  test("a field named __proto__, constructor or prototype is refused as unknown, not passed over", () => {
+    // valibot's objects skip these keys without a word (_isValidObjectKey, valibot 1.5.0 dist/index.cjs).
+    const yaml = (field: string) =>
+      [
+        "environments:",
+        "  - name: qa",
+        "    openmetadataUrl: https://openmetadata.qa.example.com",
+        "    target: collate",
+        `    okta: { orgName: example, baseUrl: okta.com, access: { everyone: true }, ${field}: 1 }`,
+      ].join("\n");
+    for (const field of ["__proto__", "constructor", "prototype"])
+      expect(() => parseEnvironments(yaml(field), { source: "environments.yaml", format: "yaml", baseDir: "." })).toThrow(
+        `field okta.${field}: got 1; unknown field; accepted fields here: orgName`,
+      );
+  });
+
+  test("a map keeps an entry named constructor like any other, and refuses one named __proto__", () => {
+    // The same valibot rule skips these keys in records; zod kept "constructor" and dropped "__proto__" silently.
+    const [kept] = parse([
+      { ...validEnvironment(), openmetadata: { ...validEnvironment().openmetadata, ingress: ingressWith({ constructor: "x" }) } },
+    ]);
+    expect((kept as { openmetadata?: { ingress?: { annotations?: unknown } } }).openmetadata?.ingress?.annotations).toEqual({
+      constructor: "x",
+    });
+    const yaml = [
+      "environments:",
+      "  - name: qa",
+      "    openmetadataUrl: https://openmetadata.qa.example.com",
+      "    okta: { orgName: example, baseUrl: okta.com, access: { everyone: true } }",
+      "    openmetadata:",
+      "      cluster: { inCluster: true }",
+      "      initialAdmins: [jane.doe]",
+      "      principalDomain: example.com",
+      "      ingress: { className: nginx, tlsSecretName: tls, tlsSecretExists: true, annotations: { __proto__: x } }",
+    ].join("\n");
+    expect(() => parseEnvironments(yaml, { source: "environments.yaml", format: "yaml", baseDir: "." })).toThrow(
+      'field openmetadata.ingress.annotations.__proto__: got "x"; expected a map of annotation names to string values',
     );
   });
 

@@ -22,8 +22,9 @@ export function strictRecord<const Entries extends v.ObjectEntries>(entries: Ent
     const missing = issue.path?.[0];
     return missing?.origin === "key" ? messageFor(entries[missing.key as keyof Entries]!, undefined) : notAnObject(issue.input);
   };
-  const strict = v.objectWithRest(entries, v.never(`unknown field; accepted fields here: ${accepted}`), message);
-  const refused = notAList(strict, notAnObject);
+  const unknownField = v.never(`unknown field; accepted fields here: ${accepted}`);
+  const strict = v.objectWithRest(entries, unknownField, message);
+  const refused = objectLike(strict, notAnObject, (_key, value, config) => ({ issues: unknownField["~run"]({ value }, config).issues }));
   return refused as unknown as v.StrictObjectSchema<Entries, StrictRecordMessage>;
 }
 
@@ -32,7 +33,17 @@ export function strictRecord<const Entries extends v.ObjectEntries>(entries: Ent
  * name does not match `namePattern`.
  */
 export function mapOf<Value extends v.GenericSchema>(namePattern: RegExp, value: Value, message: string) {
-  return notAList(v.record(v.pipe(v.string(), v.regex(namePattern, message)), value, message), () => message);
+  const name = v.pipe(v.string(), v.regex(namePattern, message));
+  return objectLike(
+    v.record(name, value, message),
+    () => message,
+    (key, found, config) => {
+      const nameIssues = name["~run"]({ value: key }, config).issues;
+      if (nameIssues) return { issues: nameIssues };
+      const checked = value["~run"]({ value: found }, config);
+      return checked.issues ? { issues: checked.issues } : { output: checked.value };
+    },
+  );
 }
 
 /** One of several objects told apart by `key` (a backend's `type`), refused with `message` when none matches. */
@@ -41,28 +52,71 @@ export function taggedUnion<const Key extends string, const Options extends v.Va
   options: Options,
   message: (found: unknown) => string,
 ) {
-  // valibot reports the value of `key` when the input is an object, and the input itself when it is not.
-  return notAList(
+  // valibot reports the value of `key` when the input is an object, and the input itself when it is not. The options
+  // (strict records) check the keys valibot passes over themselves.
+  return objectLike(
     v.variant(key, options, (issue) => message(issue.input)),
     message,
   );
 }
 
+/** Keys valibot's object and record schemas pass over without a word (`_isValidObjectKey`, valibot 1.5.0 dist/index.cjs). */
+const PASSED_OVER_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+/** What a passed-over key holds: its problems, or the value to keep. */
+type PassedOverKey = (
+  key: string,
+  value: unknown,
+  config: v.Config<v.BaseIssue<unknown>>,
+) => { readonly issues?: readonly v.BaseIssue<unknown>[] | undefined; readonly output?: unknown };
+
+/** A dataset as valibot's schemas build it, before its type is narrowed by `typed`. */
+interface Dataset {
+  typed: boolean;
+  value: unknown;
+  issues?: v.BaseIssue<unknown>[];
+}
+
 /**
- * valibot's objects and records take any JavaScript object, lists included (`input && typeof input === "object"` in
- * valibot 1.5.0's object and record schemas): a YAML list where fields belong is refused as a list, with the schema's
- * message, instead of being read as fields named 0, 1, 2. The schema is otherwise unchanged (valibot's pipe wraps
- * `~run` the same way).
+ * Two things valibot's objects and records do that zod did not, undone so the environments file is read as before:
+ * - they take any JavaScript object, lists included (`input && typeof input === "object"` in valibot 1.5.0's object
+ *   and record schemas): a YAML list where fields belong is refused as a list, with `notAnObject`;
+ * - they pass over keys named `__proto__`, `constructor` and `prototype` (`_isValidObjectKey`), so a field of that
+ *   name would be ignored without a word: `passedOver` checks each one (an unknown field, or a map entry like any
+ *   other). `__proto__` is never copied into a result.
+ * The schema is otherwise unchanged: its `~run` is wrapped, as valibot's own `pipe` wraps it.
  */
-function notAList<Schema extends v.GenericSchema>(schema: Schema, message: (input: unknown) => string): Schema {
+function objectLike<Schema extends v.GenericSchema>(
+  schema: Schema,
+  notAnObject: (input: unknown) => string,
+  passedOver?: PassedOverKey,
+): Schema {
   const refusal = v.custom<never>(
     () => false,
-    (issue) => message(issue.input),
+    (issue) => notAnObject(issue.input),
   );
   return {
     ...schema,
-    "~run": (dataset, config) =>
-      (Array.isArray(dataset.value) ? refusal["~run"](dataset, config) : schema["~run"](dataset, config)) as ReturnType<Schema["~run"]>,
+    "~run": (dataset, config) => {
+      const input = dataset.value;
+      if (Array.isArray(input)) return refusal["~run"](dataset, config) as ReturnType<Schema["~run"]>;
+      const result = schema["~run"](dataset, config) as Dataset;
+      if (!passedOver || input === null || typeof input !== "object") return result as ReturnType<Schema["~run"]>;
+      for (const key of PASSED_OVER_KEYS) {
+        if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+        const value = (input as Record<string, unknown>)[key];
+        const { issues, output } = passedOver(key, value, config);
+        if (issues) {
+          const at: v.ObjectPathItem = { type: "object", origin: "value", input: input as Record<string, unknown>, key, value };
+          for (const issue of issues) (issue as { path?: v.IssuePathItem[] }).path = [at, ...(issue.path ?? [])];
+          result.issues = [...(result.issues ?? []), ...issues];
+          result.typed = false;
+        } else if (key !== "__proto__" && result.typed) {
+          Object.defineProperty(result.value, key, { value: output, enumerable: true, writable: true, configurable: true });
+        }
+      }
+      return result as ReturnType<Schema["~run"]>;
+    },
   };
 }
 
