@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { UserError } from "../errors";
-import { CONSEQUENCE, type Change } from "./change";
-import { sortByWiring, TOPICS } from "./compare";
+import { CONSEQUENCE, sortByWiring, TOPICS, type Change } from "./change";
 
 /**
  * What a plan adds to the synthesis' comparison: which objects Terraform replaces or destroys and

@@ -7,7 +7,8 @@ import { compareStacks, shownValue } from "./compare";
 import { wiringDiagram } from "./diagram";
 import { planChanges, readPlanJson } from "./plan";
 import { stackSummary } from "./report";
-import { flowOf, readStackJson, releaseValues, resourcesOf, holdsLine, userApp, type StackJson } from "./terraform-json";
+import { releaseValues } from "./release-values";
+import { flowOf, readStackJson, resourcesOf, holdsLine, userApp, type StackJson } from "./terraform-json";
 
 /** The stack folders of a synthesis (`<outdir>/stacks/*` holding a cdk.tf.json). */
 function stacksIn(outdir: string): string[] {
