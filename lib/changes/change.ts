@@ -25,9 +25,9 @@ export interface Change {
 
 /**
  * The headings a change is listed under, in the order of the wiring (who, app, server, policy, service,
- * values, Secrets, what restarts, not understood). Here rather than in compare.ts, which parses the
- * release's YAML values: the plan's rows and the summary are bundled into .github/ci/ci-plan.cjs, node
- * built-ins only (help/ci.md).
+ * values, Secrets, what restarts, not understood): sortByWiring sorts by it. Here rather than in
+ * compare.ts, which parses the release's YAML values: the plan's rows and the summary are bundled into
+ * .github/ci/ci-plan.cjs, node built-ins only (help/ci.md).
  */
 export const TOPICS = {
   WHO: "Who may sign in",
@@ -44,26 +44,10 @@ export const TOPICS = {
   OTHER: "Not understood",
 } as const;
 
-const TOPIC_ORDER: readonly string[] = [
-  TOPICS.WHO,
-  TOPICS.APP,
-  TOPICS.SERVER,
-  TOPICS.SCOPES,
-  TOPICS.LIFETIMES,
-  TOPICS.SERVICE,
-  TOPICS.AUTHN,
-  TOPICS.AUTHZ,
-  TOPICS.OTHER_VALUES,
-  TOPICS.SECRETS,
-  TOPICS.RESTARTS,
-  TOPICS.OTHER,
-];
-
 export function sortByWiring(changes: readonly Change[]): Change[] {
-  const rank = (topic: string) => {
-    const index = TOPIC_ORDER.indexOf(topic);
-    return index === -1 ? -1 : index;
-  };
+  // TOPICS is listed in the order of the wiring; read here, not at load, so a bundle that never sorts drops it.
+  const order: readonly string[] = Object.values(TOPICS);
+  const rank = (topic: string) => order.indexOf(topic);
   // Within a topic, the most disruptive first: the line a reviewer must not miss is on top.
   const weight = (change: Change) => ["disruptive", "attention", "info"].indexOf(change.level);
   return [...changes].sort((a, b) => rank(a.topic) - rank(b.topic) || weight(a) - weight(b));
