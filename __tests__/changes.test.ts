@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
 import type { Change } from "../lib/changes/change";
 import { compareStacks } from "../lib/changes/compare";
 import { wiringDiagram } from "../lib/changes/diagram";
-import { planChanges, type PlanJson } from "../lib/changes/plan";
+import { planChanges, readPlanJson, type PlanJson } from "../lib/changes/plan";
 import { stackSummary } from "../lib/changes/report";
+import { readRowsFile } from "../lib/changes/rows-file";
 import { explain } from "../lib/changes/run";
 import type { StackJson } from "../lib/changes/terraform-json";
 import { parseEnvironments } from "../lib/config/load-environments";
@@ -391,6 +392,58 @@ describe("npm run changes on a plan", () => {
   });
 });
 
+describe("what is read of a plan", () => {
+  const scratch = useTemporaryDirectories("changes-plan-");
+
+  test("a set element in a replace path, which Terraform writes as the element's value, and a reason that is not Terraform's word are not shown", () => {
+    const [change] = planChanges({
+      format_version: "1.2",
+      resource_changes: [
+        {
+          address: "auth0_client.auth0_app",
+          type: "auth0_client",
+          action_reason: `replace ${SECRET}`,
+          change: {
+            actions: ["delete", "create"],
+            replace_paths: [
+              ["jwt_configuration", { secret_encoded: SECRET }, "alg"],
+              ["callbacks", 0],
+            ],
+          },
+        },
+      ],
+    });
+    expect(change!.what).toBe("auth0_client.auth0_app is replaced (forced by `jwt_configuration[…].alg`, `callbacks[0]`)");
+    const [server] = planChanges({
+      format_version: "1.2",
+      resource_changes: [
+        {
+          address: "okta_auth_server.okta_authorization-server_server",
+          type: "okta_auth_server",
+          action_reason: `replace ${SECRET}`,
+          change: { actions: ["delete", "create"] },
+        },
+      ],
+    });
+    expect(server!.what).toBe("okta_auth_server.okta_authorization-server_server is replaced (reason: not given)");
+  });
+
+  test("a plan file that is not JSON is refused without quoting it: V8's JSON.parse message would quote the text around the error", () => {
+    const file = join(scratch(), "plan.json");
+    writeFileSync(file, `{"format_version":"1.2","prior_state":{"client_secret":${SECRET}}}`);
+    const messageOf = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(messageOf(() => JSON.parse(readFileSync(file, "utf8")))).toContain(SECRET.slice(0, 8));
+    expect(messageOf(() => readPlanJson(file))).toBe(`${file} is not JSON: write it with terraform show -json tfplan`);
+  });
+});
+
 describe("the summary and the picture", () => {
   test("the summary gives the worst level, the counts, what the stack holds and the diagram with the touched boxes highlighted", () => {
     const base = okta("staging");
@@ -484,5 +537,28 @@ describe("the command", () => {
     expect(stdout).toContain("Unchanged: `openmetadata-prod`");
     expect(stdout).not.toContain(SECRET);
     expect(readFileSync(join(dir, "out", "openmetadata-dev.md"), "utf8")).toContain("admins: added `john.smith`");
+  });
+
+  test("--out-dir also writes <stack>.json, the synthesis' rows without the plan's, for every stack compared, changed or not (ci:plan reads them)", async () => {
+    const dir = scratch();
+    const base = synthesis(join(dir, "base"), { "openmetadata-dev": okta("dev"), "openmetadata-prod": okta("prod") });
+    const head = synthesis(join(dir, "head"), {
+      "openmetadata-dev": okta("dev", (entry) => entry["openmetadata"].initialAdmins.push("john.smith")),
+      "openmetadata-prod": okta("prod"),
+    });
+    mkdirSync(join(dir, "plans"));
+    writeFileSync(join(dir, "plans", "openmetadata-dev.json"), JSON.stringify(documentedPlan));
+    const out = join(dir, "out");
+    expect((await run(["--base", base, "--head", head, "--plans", join(dir, "plans"), "--out-dir", out])).code).toBe(0);
+    const dev = readRowsFile(join(out, "openmetadata-dev.json"), "openmetadata-dev");
+    expect(dev).toEqual(
+      pair(
+        okta("dev"),
+        okta("dev", (entry) => entry["openmetadata"].initialAdmins.push("john.smith")),
+      ),
+    );
+    expect(dev!.map((change) => change.what)).not.toContain("okta_app_oauth.okta_oidc-app_app is replaced (forced by `type`)");
+    expect(readRowsFile(join(out, "openmetadata-prod.json"), "openmetadata-prod")).toEqual([]);
+    expect(existsSync(join(out, "openmetadata-prod.md"))).toBe(false);
   });
 });

@@ -2,6 +2,9 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, test } from "vitest";
+import type { Change } from "../lib/changes/change";
+import { changes } from "../lib/changes/run";
+import { writeRowsFile } from "../lib/changes/rows-file";
 import { CHANGES_LIMIT, changesSection, COMMENT_LIMIT, diffMarker, pullRequestComment } from "../lib/ci/plan-text";
 import { flattenOutputs } from "../lib/ci/outputs";
 import type { LocalProviderInstallation } from "../local-providers/install/build";
@@ -58,10 +61,15 @@ describe("the CI steps' committed bundles", () => {
   );
 });
 
-/** A stand-in terraform that records each call (folder, arguments, TF_VAR_ names) and acts just enough. */
+/**
+ * A stand-in terraform that records each call (folder, arguments, TF_VAR_ names) and acts just enough:
+ * `show -json` prints the file FAKE_PLAN_JSON (a plan without changes by default) and exits FAKE_SHOW_JSON_EXIT.
+ */
 function fakeTerraform(): { bin: string; calls: () => string[] } {
   const directory = temporaryDirectory();
   const log = join(directory, "calls");
+  const noChanges = join(directory, "no-changes.json");
+  writeFileSync(noChanges, JSON.stringify({ format_version: "1.2", resource_changes: [] }));
   mkdirSync(join(directory, "bin"));
   writeFileSync(
     join(directory, "bin", "terraform"),
@@ -70,7 +78,7 @@ function fakeTerraform(): { bin: string; calls: () => string[] } {
       `echo "$(basename "$PWD") $* [$(env | grep -o '^TF_VAR_[A-Za-z_]*' | sort | tr '\\n' ' ')]" >> "${log}"`,
       'case "$1" in',
       '  plan) for a in "$@"; do case "$a" in -out=*) echo plan > "${a#-out=}";; esac; done; echo "Plan: 1 to add, 0 to change, 0 to destroy."; exit "${FAKE_PLAN_EXIT:-0}";;',
-      '  show) echo "Plan: 1 to add, 0 to change, 0 to destroy.";;',
+      `  show) if [ "$2" = -json ]; then cat "\${FAKE_PLAN_JSON:-${noChanges}}"; exit "\${FAKE_SHOW_JSON_EXIT:-0}"; fi; echo "Plan: 1 to add, 0 to change, 0 to destroy.";;`,
       '  output) echo \'{"issuer_url":{"sensitive":false,"type":"string","value":"https://example"},"n":{"value":2}}\';;',
       "esac",
       "",
@@ -154,24 +162,135 @@ describe("the CI steps run terraform with the workflows' flags, in the stack fol
     );
   });
 
-  test("--changes FILE puts the stack's sign-in summary above the plan on the approvers' page and in the comment; a missing file is no error", () => {
-    const changes = join(directory, "changes.md");
-    writeFileSync(changes, "#### What `openmetadata-dev` changes for sign-in: ℹ️ info (1 info)\n");
-    const summary = join(directory, "summary.md");
-    const common = ["--stack", STACK, "--outdir", outdir, "--plan-dir", planDir, "--commit", COMMIT];
-    expect(step("ci-plan", ["--for", "deploy", ...common, "--summary", summary, "--changes", changes], directory, env)).toMatchObject({
+  // The synthesis' rows as the synth job's npm run changes --out-dir writes them, and plans as terraform show -json prints them.
+  const synthesisRow: Change = {
+    level: "info",
+    topic: "The app",
+    what: "name shown in the identity provider: `OpenMetadata (dev)` → `OpenMetadata`",
+    consequences: [],
+    node: "app",
+    where: "okta_app_oauth.okta_oidc-app_app.label",
+  };
+  const rowsDirectory = join(directory, "changes");
+  mkdirSync(rowsDirectory);
+  writeRowsFile(rowsDirectory, STACK, [synthesisRow]);
+  const rows = join(rowsDirectory, `${STACK}.json`);
+  const FAKE_SECRET = "fake-client-secret-9d1e7";
+  const replacingPlan = join(directory, "replacing-plan.json");
+  writeFileSync(
+    replacingPlan,
+    JSON.stringify({
+      format_version: "1.2",
+      resource_changes: [
+        {
+          address: "okta_app_oauth.okta_oidc-app_app",
+          mode: "managed",
+          type: "okta_app_oauth",
+          name: "okta_oidc-app_app",
+          change: { actions: ["delete", "create"], before: { client_secret: FAKE_SECRET }, replace_paths: [["type"]] },
+        },
+      ],
+    }),
+  );
+  const notAPlan = join(directory, "not-a-plan.json");
+  writeFileSync(notAPlan, `{"client_secret": ${FAKE_SECRET}`);
+  const REPLACED = "okta_app_oauth.okta_oidc-app_app is replaced (forced by `type`)";
+  const common = ["--stack", STACK, "--outdir", outdir, "--plan-dir", planDir, "--commit", COMMIT];
+  const comment = () => readFileSync(join(planDir, "comment.md"), "utf8");
+
+  test("--changes FILE puts the stack's summary, the synthesis' rows and the plan's replacement with its forcing attribute, above the plan on the approvers' page and in the comment", () => {
+    const summary = join(directory, "summary-with-changes.md");
+    const withPlan = { ...env, FAKE_PLAN_JSON: replacingPlan };
+    expect(step("ci-plan", ["--for", "deploy", ...common, "--summary", summary, "--changes", rows], directory, withPlan)).toMatchObject({
       status: 0,
     });
     const page = readFileSync(summary, "utf8");
-    expect(page.indexOf("#### What `openmetadata-dev` changes for sign-in")).toBe(0);
-    expect(page).toContain(`## Plan of ${STACK} at`);
-    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", changes], directory, env)).toMatchObject({ status: 0 });
-    const comment = readFileSync(join(planDir, "comment.md"), "utf8");
-    expect(comment.indexOf("#### What")).toBeLessThan(comment.indexOf("<details"));
-    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", join(directory, "none.md")], directory, env)).toMatchObject({
+    expect(page.indexOf(`#### What \`${STACK}\` changes for sign-in: 🛑 disruptive (1 disruptive, 1 info)`)).toBe(0);
+    expect(page).toContain(synthesisRow.what);
+    expect(page.indexOf("From the plan:")).toBeLessThan(page.indexOf(REPLACED));
+    expect(page.indexOf(REPLACED)).toBeLessThan(page.indexOf(`## Plan of ${STACK} at`));
+    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", rows], directory, withPlan)).toMatchObject({ status: 0 });
+    expect(comment()).toContain(synthesisRow.what);
+    expect(comment().indexOf(REPLACED)).toBeGreaterThan(0);
+    expect(comment().indexOf(REPLACED)).toBeLessThan(comment().indexOf("<details"));
+    expect(`${page}${comment()}`).not.toContain(FAKE_SECRET);
+  });
+
+  test("with --changes the pull-request plan is saved to tfplan for terraform show -json, and removed after", () => {
+    const before = fake.calls().length;
+    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", rows], directory, env)).toMatchObject({ status: 0 });
+    expect(fake.calls().slice(before)).toEqual([
+      `${STACK} plan -input=false -no-color -lock=false -detailed-exitcode -out=tfplan [TF_VAR_given ]`,
+      `${STACK} show -json tfplan [TF_VAR_given ]`,
+    ]);
+    expect(existsSync(join(folder, "tfplan"))).toBe(false);
+  });
+
+  test("a missing --changes file means no base was compared: the plan's rows alone, and nothing above the plan when it changes nothing for sign-in", () => {
+    const none = join(directory, "none.json");
+    const planned = step("ci-plan", ["--for", "pull-request", ...common, "--changes", none], directory, {
+      ...env,
+      FAKE_PLAN_JSON: replacingPlan,
+    });
+    expect(planned).toMatchObject({ status: 0 });
+    expect(comment()).toContain("No synthesis of the base to compare with: the rows are the plan's alone.");
+    expect(comment()).toContain(REPLACED);
+    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", none], directory, env)).toMatchObject({ status: 0 });
+    expect(comment()).not.toContain("#### What");
+    expect(comment()).not.toContain("From the plan");
+  });
+
+  test("when terraform show -json fails or prints no plan, the comment and the page still hold the plan, one line says its rows are missing, and nothing of the JSON is shown", () => {
+    const summary = join(directory, "summary-unread.md");
+    const failed = { ...env, FAKE_SHOW_JSON_EXIT: "1" };
+    expect(step("ci-plan", ["--for", "pull-request", ...common, "--changes", rows], directory, failed)).toMatchObject({ status: 0 });
+    expect(comment()).toContain(synthesisRow.what);
+    expect(comment()).toContain(
+      "From the plan: its rows could not be read (terraform show -json failed with exit code 1); read the plan itself.",
+    );
+    expect(comment()).toMatch(/<summary>terraform plan<\/summary>\n\n```text\nPlan: 1 to add/);
+    const garbled = { ...env, FAKE_PLAN_JSON: notAPlan };
+    expect(step("ci-plan", ["--for", "deploy", ...common, "--summary", summary, "--changes", rows], directory, garbled)).toMatchObject({
       status: 0,
     });
-    expect(readFileSync(join(planDir, "comment.md"), "utf8")).not.toContain("#### What");
+    const page = readFileSync(summary, "utf8");
+    expect(page).toContain("From the plan: its rows could not be read (terraform show -json printed no plan this summary can read)");
+    expect(page).toContain(`## Plan of ${STACK} at 0123456\n\n\`\`\`text\nPlan: 1 to add`);
+    expect(existsSync(join(folder, "tfplan"))).toBe(true);
+    // No synthesis rows and none from the plan: the line alone, still above the plan.
+    expect(
+      step("ci-plan", ["--for", "pull-request", ...common, "--changes", join(directory, "none.json")], directory, garbled),
+    ).toMatchObject({
+      status: 0,
+    });
+    expect(comment()).toMatch(/\n\nFrom the plan: its rows could not be read \([^)]*\); read the plan itself\.\n\nCommit 0123456\./);
+    expect(`${page}${comment()}`).not.toContain(FAKE_SECRET);
+  });
+
+  test("a failed pull-request plan with --changes still writes its comment with the synthesis' rows, and reads no plan", () => {
+    const before = fake.calls().length;
+    const failed = step("ci-plan", ["--for", "pull-request", ...common, "--changes", rows], directory, { ...env, FAKE_PLAN_EXIT: "1" });
+    expect(failed.status).toBe(1);
+    expect(comment()).toMatch(new RegExp(`^${diffMarker(STACK)}\\n### cdktf diff \`${STACK}\`: plan failed`));
+    expect(comment()).toContain(synthesisRow.what);
+    expect(comment()).not.toContain("From the plan");
+    expect(
+      fake
+        .calls()
+        .slice(before)
+        .map((call) => call.split(" ")[1]),
+    ).toEqual(["plan"]);
+    expect(existsSync(join(folder, "tfplan"))).toBe(false);
+  });
+
+  test("a --changes file that is not the stack's synthesis rows is refused before terraform runs, naming the file", () => {
+    const other = join(directory, "other.json");
+    writeFileSync(other, JSON.stringify({ stack: "openmetadata-prod", changes: [] }));
+    const before = fake.calls().length;
+    const refused = step("ci-plan", ["--for", "pull-request", ...common, "--changes", other], directory, env);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`error: --changes ${other}: the rows of "openmetadata-prod", not of ${STACK};`);
+    expect(fake.calls().slice(before)).toEqual([]);
   });
 
   test("terraform missing from PATH is a one-line error, exit 2", () => {
@@ -240,7 +359,7 @@ test("outputs are flattened as jq 'with_entries(.value = .value.value)' does", (
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Against Terraform 1.11.4 and the project's local hashicorp/random provider.
+// Against Terraform 1.11.4 and the project's local hashicorp/random and okta/okta providers.
 
 const SENTINEL = "sentinel-secret-value-3f9c2a";
 
@@ -265,6 +384,59 @@ function randomStack(statePath: string, keyBytes = 8): object {
   };
 }
 
+const OKTA_API_TOKEN = "00CiTerraformTestTokenNeverPrinted";
+
+/**
+ * The random stack with an Okta org and the user-facing app as the stacks name it (lib/changes reads
+ * `okta_app_oauth.okta_oidc-app_app` as "the app"): a Web app, whose client secret Okta generates, or an
+ * SPA. The provider's `type` is ForceNew (okta/terraform-provider-okta@v6.12.0
+ * okta/services/idaas/resource_okta_app_oauth.go, local-providers/providers/okta/schema.ts): Web → SPA
+ * replaces the app.
+ */
+function oktaStack(statePath: string, type: "web" | "browser"): object {
+  const random = randomStack(statePath) as { resource: object; output: object; variable: object };
+  const flow =
+    type === "web"
+      ? {
+          grant_types: ["authorization_code", "refresh_token"],
+          response_types: ["code"],
+          token_endpoint_auth_method: "client_secret_post",
+          pkce_required: false,
+          omit_secret: false,
+        }
+      : {
+          grant_types: ["authorization_code", "implicit", "refresh_token"],
+          response_types: ["code", "id_token", "token"],
+          token_endpoint_auth_method: "none",
+          pkce_required: true,
+        };
+  return {
+    terraform: {
+      required_providers: { random: { source: "hashicorp/random", version: "3.7.2" }, okta: { source: "okta/okta", version: "6.12.0" } },
+      backend: { local: { path: statePath } },
+    },
+    provider: { random: [{}], okta: [{ org_name: "example-ci", base_url: "oktapreview.com" }] },
+    variable: random.variable,
+    resource: {
+      ...random.resource,
+      okta_app_oauth: {
+        "okta_oidc-app_app": {
+          label: "OpenMetadata (ci)",
+          type,
+          status: "ACTIVE",
+          consent_method: "TRUSTED",
+          implicit_assignment: false,
+          issuer_mode: "ORG_URL",
+          redirect_uris: ["https://openmetadata.ci.example.com/callback"],
+          post_logout_redirect_uris: ["https://openmetadata.ci.example.com"],
+          ...flow,
+        },
+      },
+    },
+    output: random.output,
+  };
+}
+
 interface StateFile {
   readonly serial: number;
   readonly resources: {
@@ -275,22 +447,23 @@ interface StateFile {
 }
 
 describe.skipIf(TERRAFORM_MISSING !== undefined)(
-  `the CI steps against Terraform 1.11.4 and the local random provider${TERRAFORM_MISSING ? ` (${TERRAFORM_MISSING})` : ""}`,
+  `the CI steps against Terraform 1.11.4 and the local random and okta providers${TERRAFORM_MISSING ? ` (${TERRAFORM_MISSING})` : ""}`,
   () => {
     let installation: LocalProviderInstallation;
     beforeAll(async () => {
       installation = await localProviders();
     }, 120_000);
 
-    /** A synthesized, initialized stack, its folders and the env a CI step gets. */
-    function initializedStack() {
+    /** A synthesized, initialized stack, its folders and the env a CI step gets; one world for all its steps. */
+    function initializedStack(config: (statePath: string) => object = randomStack) {
       const stateDirectory = temporaryDirectory();
       const statePath = join(stateDirectory, "terraform.tfstate");
-      const stack = synthesizedStack(randomStack(statePath));
+      const stack = synthesizedStack(config(statePath));
+      const world = newWorld();
       const env = (extra: NodeJS.ProcessEnv = {}) =>
         terraformEnvironment(installation, {
-          world: newWorld(),
-          extra: { GITHUB_ACTIONS: "false", TF_VAR_database_password: SENTINEL, ...extra },
+          world,
+          extra: { GITHUB_ACTIONS: "false", TF_VAR_database_password: SENTINEL, OKTA_API_TOKEN, ...extra },
         });
       const init = runCommand("terraform", ["init", "-input=false", "-no-color"], stack.folder, env());
       expect(init.status, init.output).toBe(0);
@@ -310,11 +483,12 @@ describe.skipIf(TERRAFORM_MISSING !== undefined)(
           extra,
         );
       const apply = (commit = COMMIT, extra?: NodeJS.ProcessEnv) => run("ci-apply", ["--plan-dir", planDir, "--commit", commit], extra);
-      return { ...stack, statePath, planDir, state, printed, run, planForDeploy, apply };
+      return { ...stack, statePath, planDir, state, printed, run, planForDeploy, apply, env };
     }
 
-    const keyId = (state: StateFile | undefined) =>
-      state?.resources.find((resource) => resource.type === "random_id")?.instances[0]?.attributes["hex"] as string | undefined;
+    const attribute = (state: StateFile | undefined, type: string, name: string) =>
+      state?.resources.find((resource) => resource.type === type)?.instances[0]?.attributes[name] as string | undefined;
+    const keyId = (state: StateFile | undefined) => attribute(state, "random_id", "hex");
 
     test("plan --for deploy writes the plan file beside the config, the summary under its heading, plan.txt and the commit file", () => {
       const stack = initializedStack();
@@ -434,7 +608,10 @@ describe.skipIf(TERRAFORM_MISSING !== undefined)(
       expect(stack.planForDeploy().status).toBe(0);
       expect(stack.apply().status).toBe(0);
       writeFileSync(join(stack.folder, "cdk.tf.json"), JSON.stringify(randomStack(stack.statePath, 32)));
-      stack.run("ci-plan", ["--for", "pull-request", "--plan-dir", stack.planDir, "--commit", COMMIT]);
+      // With --changes the plan's JSON is read too: the replaced key's keepers hold the sensitive variable.
+      const noBase = ["--changes", join(stack.directory, "no-base.json")];
+      expect(stack.run("ci-plan", ["--for", "pull-request", "--plan-dir", stack.planDir, "--commit", COMMIT, ...noBase]).status).toBe(0);
+      expect(readFileSync(join(stack.planDir, "comment.md"), "utf8")).toContain("random_id.key_id is replaced (forced by `byte_length`)");
       stack.run("ci-plan", ["--for", "drift", "--plan-dir", stack.planDir, "--summary", join(stack.directory, "summary.md")]);
       expect(stack.run("ci-outputs", ["--out", join(stack.directory, "outputs.json")]).status).toBe(0);
       const password = stack.state()?.resources.find((resource) => resource.type === "random_password")?.instances[0]?.attributes["result"];
@@ -449,5 +626,65 @@ describe.skipIf(TERRAFORM_MISSING !== undefined)(
       expect(read).not.toContain(SENTINEL);
       expect(read).not.toContain(password as string);
     }, 120_000);
+
+    test(
+      "a replaced Okta app reaches the pull request comment and the approvers' page as the plan's row with the attribute " +
+        "forcing it, above the plan and beside the synthesis' rows; no secret of the plan does",
+      () => {
+        const stack = initializedStack((statePath) => oktaStack(statePath, "web"));
+        expect(stack.planForDeploy().status).toBe(0);
+        const applied = stack.apply();
+        expect(applied.status, applied.output).toBe(0);
+        const clientSecret = attribute(stack.state(), "okta_app_oauth", "client_secret");
+        const password = attribute(stack.state(), "random_password", "result");
+        expect(clientSecret).toMatch(/^\S{20,}$/);
+
+        // The synth job: the base's synthesis compared with the head's, the rows written beside the head (npm run changes --out-dir).
+        const base = join(stack.directory, "base");
+        mkdirSync(join(base, "stacks", STACK), { recursive: true });
+        cpSync(join(stack.folder, "cdk.tf.json"), join(base, "stacks", STACK, "cdk.tf.json"));
+        writeFileSync(join(stack.folder, "cdk.tf.json"), JSON.stringify(oktaStack(stack.statePath, "browser")));
+        changes({ base, head: stack.outdir, outDir: join(stack.outdir, "changes") });
+        const rows = ["--changes", join(stack.outdir, "changes", `${STACK}.json`)];
+
+        const replaced = "okta_app_oauth.okta_oidc-app_app is replaced (forced by `type`)";
+        const pullRequest = stack.run("ci-plan", ["--for", "pull-request", "--plan-dir", stack.planDir, "--commit", COMMIT, ...rows]);
+        expect(pullRequest.status, pullRequest.output).toBe(0);
+        const comment = readFileSync(join(stack.planDir, "comment.md"), "utf8");
+        expect(comment).toContain(`### cdktf diff \`${STACK}\`: Plan: 1 to add, 0 to change, 1 to destroy.`);
+        expect(comment).toContain(`#### What \`${STACK}\` changes for sign-in: 🛑 disruptive`);
+        expect(comment).toContain("client type: `web` → `browser`");
+        expect(comment.indexOf("From the plan:")).toBeLessThan(comment.indexOf(replaced));
+        expect(comment.indexOf(replaced)).toBeLessThan(comment.indexOf("<details"));
+        expect(comment.indexOf("<details")).toBeLessThan(comment.indexOf("# okta_app_oauth.okta_oidc-app_app must be replaced"));
+        expect(existsSync(join(stack.folder, "tfplan"))).toBe(false);
+
+        // A page of its own: the first deploy plan's is in summary.md.
+        const summary = join(stack.directory, "replaced-summary.md");
+        const deploy = stack.run("ci-plan", [
+          "--for",
+          "deploy",
+          "--plan-dir",
+          stack.planDir,
+          "--commit",
+          COMMIT,
+          "--summary",
+          summary,
+          ...rows,
+        ]);
+        expect(deploy.status, deploy.output).toBe(0);
+        const page = readFileSync(summary, "utf8");
+        expect(page.indexOf("client type: `web` → `browser`")).toBeLessThan(page.indexOf(replaced));
+        expect(page.indexOf(replaced)).toBeLessThan(page.indexOf(`## Plan of ${STACK} at 0123456`));
+
+        // The plan the rows were read from holds the secrets in clear: the checks below have something to find.
+        const planJson = runCommand("terraform", ["show", "-json", "tfplan"], stack.folder, stack.env()).stdout;
+        const secrets = [clientSecret!, password!, SENTINEL];
+        expect(secrets.filter((secret) => planJson.includes(secret))).toEqual(secrets);
+        const read = [...stack.printed, comment, page, readFileSync(join(stack.planDir, "plan.txt"), "utf8")].join("\n");
+        for (const secret of [...secrets, OKTA_API_TOKEN]) expect(read).not.toContain(secret);
+      },
+      180_000,
+    );
   },
 );

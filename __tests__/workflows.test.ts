@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { rowsFilePath } from "../lib/changes/rows-file";
 import { diffMarker } from "../lib/ci/plan-text";
 import { fixtureEnvironments } from "./support/synth";
 import { useTemporaryDirectories } from "./support/temporary-directories";
@@ -26,6 +27,7 @@ type Step = {
 };
 type Job = {
   environment?: string | { name: string };
+  env?: Record<string, unknown>;
   permissions?: Record<string, string> | string;
   strategy?: { matrix?: Record<string, unknown>; "max-parallel"?: number; "fail-fast"?: boolean };
   steps?: Step[];
@@ -271,7 +273,7 @@ describe("the GitHub workflows", () => {
     expect(diff.needs).toBe("synth");
     const plan = (diff.steps ?? []).find((step) => step.id === "plan");
     expect(plan?.run).toMatch(
-      /^node \.github\/ci\/ci-plan\.cjs --for pull-request --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$HEAD_SHA" --run-url "\$GITHUB_SERVER_URL\/\$GITHUB_REPOSITORY\/actions\/runs\/\$GITHUB_RUN_ID" --changes "cdktf\.out\/changes\/\$STACK\.md"$/,
+      /^node \.github\/ci\/ci-plan\.cjs --for pull-request --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$HEAD_SHA" --run-url "\$GITHUB_SERVER_URL\/\$GITHUB_REPOSITORY\/actions\/runs\/\$GITHUB_RUN_ID" --changes "cdktf\.out\/changes\/\$STACK\.json"$/,
     );
     expect(plan?.env?.["HEAD_SHA"]).toBe("${{ github.event.pull_request.head.sha }}");
     const post = (diff.steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
@@ -301,6 +303,31 @@ describe("the GitHub workflows", () => {
     const before = (jobOf("deploy.yml", "synth").steps ?? []).find((step) => step.name === "Synthesize the commit deployed before");
     expect(before?.env?.["BEFORE_SHA"]).toBe("${{ github.event.before }}");
   });
+
+  it(
+    "give each plan job its stack's rows from the synth job's npm run changes --out-dir, in the uploaded synthesis, " +
+      "for ci-plan to put above the plan with that plan's own rows added",
+    () => {
+      for (const [file, id] of [
+        ["pull-request.yml", "diff"],
+        ["deploy.yml", "plan"],
+      ] as const) {
+        const synth = jobOf(file, "synth").steps ?? [];
+        const outDir = /npm run -s changes -- [^\n]*--out-dir (\S+)/.exec(synth.map((step) => step.run ?? "").join("\n"))?.[1];
+        expect(outDir, file).toBe("cdktf.out/changes");
+        // The folder travels to the plan jobs in the synthesis they download.
+        const upload = synth.find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+        expect(outDir!.startsWith(`${String(upload?.with?.["path"])}/`), file).toBe(true);
+        const download = (jobOf(file, id).steps ?? []).find((step) => step.uses?.startsWith("actions/download-artifact@"));
+        expect(download?.with, `${file}:${id}`).toEqual({ name: upload?.with?.["name"], path: upload?.with?.["path"] });
+        // The file ci-plan reads is the one npm run changes writes for the job's stack (lib/changes/rows-file.ts).
+        const plan = (jobOf(file, id).steps ?? []).find((step) => CI_STEP.test(step.run ?? ""));
+        const changes = /--changes "([^"]+)"/.exec(plan?.run ?? "")?.[1];
+        expect(changes, `${file}:${id}`).toBe(rowsFilePath(outDir!, "$STACK"));
+        expect(jobOf(file, id).env?.["STACK"], `${file}:${id}`).toBe("${{ matrix.stack }}");
+      }
+    },
+  );
 
   describe("the pull request comment step's script", () => {
     const post = (jobOf("pull-request.yml", "diff").steps ?? []).find((step) => step.uses?.startsWith("actions/github-script@"));
@@ -357,7 +384,7 @@ describe("the GitHub workflows", () => {
       const planScript = scripts(plan);
       // The plan to tfplan, its text, the summary and the commit file: scripts/ci-plan.ts (ci-terraform.test.ts runs it).
       expect(planScript).toMatch(
-        /^node \.github\/ci\/ci-plan\.cjs --for deploy --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$GITHUB_SHA" --summary "\$GITHUB_STEP_SUMMARY" --changes "cdktf\.out\/changes\/\$STACK\.md"$/m,
+        /^node \.github\/ci\/ci-plan\.cjs --for deploy --stack "\$STACK" --plan-dir "\$RUNNER_TEMP\/plan" --commit "\$GITHUB_SHA" --summary "\$GITHUB_STEP_SUMMARY" --changes "cdktf\.out\/changes\/\$STACK\.json"$/m,
       );
       expect(planScript).toMatch(/gpg [^\n]*--symmetric[^\n]*--output "\$RUNNER_TEMP\/plan\/tfplan\.gpg" tfplan\b[\s\S]*\brm tfplan$/m);
       const upload = (plan.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));

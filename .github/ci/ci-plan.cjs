@@ -3,8 +3,11 @@
 "use strict";
 
 // lib/ci/plan.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// lib/changes/rows-file.ts
+var import_node_fs = require("node:fs");
 
 // lib/text/suggest.ts
 function closest(word, candidates) {
@@ -149,6 +152,82 @@ function shownPath(path) {
   return looksLikeSecretPath(path) ? "(a value that may be secret, not shown)" : path;
 }
 
+// lib/changes/change.ts
+var LEVELS = ["info", "attention", "disruptive"];
+var TOPICS = {
+  WHO: "Who may sign in",
+  APP: "The app",
+  SERVER: "The authorization server",
+  SCOPES: "Scopes and claims",
+  LIFETIMES: "Token lifetimes",
+  SERVICE: "The service app and its keys",
+  AUTHN: "OpenMetadata's authentication",
+  AUTHZ: "OpenMetadata's authorizer",
+  OTHER_VALUES: "OpenMetadata's other values",
+  SECRETS: "Secrets and keys",
+  RESTARTS: "What restarts",
+  OTHER: "Not understood"
+};
+function sortByWiring(changes) {
+  const order = Object.values(TOPICS);
+  const rank = (topic) => order.indexOf(topic);
+  const weight = (change) => ["disruptive", "attention", "info"].indexOf(change.level);
+  return [...changes].sort((a, b) => rank(a.topic) - rank(b.topic) || weight(a) - weight(b));
+}
+var worst = (changes) => changes.reduce(
+  (found, change) => found === void 0 || LEVELS.indexOf(change.level) > LEVELS.indexOf(found) ? change.level : found,
+  void 0
+);
+var CONSEQUENCE = {
+  signInAgain: "every signed-in user must sign in again: open sessions end (help/runbooks/reviewing-a-diff.md, replacement of the OIDC app)",
+  newClientId: "new client id: OpenMetadata's values follow in the same apply, but a running OpenMetadata keeps the old one in its database until synced; open sessions end (help/runbooks/reviewing-a-diff.md; help/kubernetes.md, caveat)",
+  newIssuer: "new issuer URL: OpenMetadata's `authority` and public keys change; tokens of the old issuer stop validating (help/runbooks/reviewing-a-diff.md)",
+  restart: "OpenMetadata restarts: the changed checksum annotation rolls the Deployment (help/kubernetes.md, a change restarts the server); with one replica it is down until the new pod is ready, which depends on the image pull and the server's start-up (help/runbooks/first-deploy.md: a few minutes)",
+  ssoSync: "the stored SSO settings must be synced: OpenMetadata keeps them in its database and ignores later Helm values (`npm run sso-sync -- <env> --outputs FILE --apply`, help/sso-sync.md)",
+  botKey: "the ingestion bot's key changes: every bot and personal access token already issued becomes invalid, pipelines fail until the bots have new tokens (help/runbooks/rotating-keys.md)",
+  serviceKey: "the service app's keys change: a client still signing with the old private key is refused until it uses the new one (help/runbooks/rotating-keys.md, the Okta service app's key)",
+  newTokens: "tokens issued from the apply on carry the new lifetime: the rule sets the lifetimes of the tokens the server issues (help/okta-guide-mapping.md, Add rule)",
+  redirect: "a sign-in whose redirect or logout URI is no longer listed is refused by the identity provider (help/troubleshooting.md)",
+  generatedSecret: "a new generated secret: a database initialised with the old password keeps it, so OpenMetadata loses its connection; a new Fernet key makes stored connection secrets unreadable (help/runbooks/reviewing-a-diff.md, a sensitive value changes)",
+  namespace: "everything in the namespace is deleted, volumes included (help/runbooks/reviewing-a-diff.md)",
+  protectedReplace: "on a protected stack the plan fails with `Instance cannot be destroyed`; find why it would be replaced (help/runbooks/reviewing-a-diff.md)",
+  notUnderstood: "not explained by this summary: read it in the plan (help/runbooks/reviewing-a-diff.md)"
+};
+
+// lib/changes/rows-file.ts
+var isText = (value) => typeof value === "string";
+function rowProblem(row, index) {
+  if (typeof row !== "object" || row === null) return `changes[${index}] is not an object`;
+  const fields = row;
+  if (!LEVELS.includes(fields["level"])) return `changes[${index}].level is not one of ${LEVELS.join(", ")}`;
+  for (const name of ["topic", "what", "node", "where"]) if (!isText(fields[name])) return `changes[${index}].${name} is not text`;
+  const consequences = fields["consequences"];
+  if (!Array.isArray(consequences) || !consequences.every(isText)) return `changes[${index}].consequences is not a list of text`;
+  return void 0;
+}
+function readRowsFile(path, stack) {
+  if (!(0, import_node_fs.existsSync)(path)) return void 0;
+  const refused = (problem2) => new UserError(`--changes ${path}: ${problem2}; it is written by npm run changes --out-dir DIR as DIR/${stack}.json`);
+  let text;
+  try {
+    text = (0, import_node_fs.readFileSync)(path, "utf8");
+  } catch (error) {
+    throw new UserError(pathProblem("--changes", path, error));
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw refused("not JSON");
+  }
+  const file = parsed;
+  if (typeof file !== "object" || file === null || !Array.isArray(file.changes)) throw refused("no changes list");
+  if (file.stack !== stack) throw refused(`the rows of ${JSON.stringify(file.stack)}, not of ${stack}`);
+  const problem = file.changes.map(rowProblem).find((found) => found !== void 0);
+  if (problem !== void 0) throw refused(problem);
+  return file.changes;
+}
+
 // lib/ci/annotations.ts
 function inGitHubActions(env) {
   return env["GITHUB_ACTIONS"] === "true";
@@ -237,16 +316,339 @@ ${fence}
   return `${head}${shown}${tail}`;
 }
 
+// lib/ci/sign-in-summary.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
+
+// lib/changes/plan.ts
+function parsePlanJson(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error("is not JSON");
+  }
+  const plan2 = parsed;
+  if (typeof parsed !== "object" || parsed === null || typeof plan2.format_version !== "string")
+    throw new Error("is not the JSON of a plan (no format_version)");
+  return plan2;
+}
+var isReplace = (actions) => actions.includes("delete") && actions.includes("create");
+var pathText = (path) => path.map((step, index) => {
+  if (typeof step === "number") return `[${step}]`;
+  if (typeof step !== "string") return "[\u2026]";
+  return index === 0 ? step : `.${step}`;
+}).join("");
+var reasonText = (reason) => reason !== void 0 && /^[a-z_]+$/.test(reason) ? reason : "not given";
+function replacementMeaning(change) {
+  const { type, address } = change;
+  if ((type === "okta_app_oauth" || type === "auth0_client") && !address.includes("service-app"))
+    return { level: "disruptive", topic: TOPICS.APP, node: "app", consequences: [CONSEQUENCE.newClientId, CONSEQUENCE.ssoSync] };
+  if (type === "okta_app_oauth")
+    return {
+      level: "disruptive",
+      topic: TOPICS.SERVICE,
+      node: "service",
+      consequences: ["new service app client id: its clients must use the new one (help/service-app.md)"]
+    };
+  if (type === "okta_auth_server")
+    return {
+      level: "disruptive",
+      topic: TOPICS.SERVER,
+      node: "server",
+      consequences: [CONSEQUENCE.newIssuer, CONSEQUENCE.signInAgain, CONSEQUENCE.ssoSync]
+    };
+  if (type.startsWith("okta_auth_server_polic"))
+    return {
+      level: "attention",
+      topic: TOPICS.SERVER,
+      node: "policy",
+      consequences: [
+        "destroyed, then created in the same apply: the policy or rule gets a new id (help/runbooks/reviewing-a-diff.md, `-/+`)"
+      ]
+    };
+  if (type === "okta_app_group_assignments" || type === "auth0_connection_client")
+    return {
+      level: "attention",
+      topic: TOPICS.WHO,
+      node: "groups",
+      consequences: ["the assignments are made again, for the app as it is after the apply (help/runbooks/reviewing-a-diff.md, `-/+`)"]
+    };
+  if (type.startsWith("okta_") || type.startsWith("auth0_"))
+    return {
+      level: "attention",
+      topic: TOPICS.SCOPES,
+      node: "server",
+      consequences: ["the identity provider object gets a new id (help/runbooks/reviewing-a-diff.md)"]
+    };
+  if (type === "tls_private_key")
+    return { level: "disruptive", topic: TOPICS.SECRETS, node: "secrets", consequences: [CONSEQUENCE.botKey] };
+  if (type === "random_password" || type === "random_bytes")
+    return { level: "disruptive", topic: TOPICS.SECRETS, node: "secrets", consequences: [CONSEQUENCE.generatedSecret] };
+  if (type === "random_id" && address.includes("restart-token"))
+    return { level: "attention", topic: TOPICS.RESTARTS, node: "release", consequences: [CONSEQUENCE.restart] };
+  if (type === "kubernetes_namespace_v1")
+    return { level: "disruptive", topic: TOPICS.OTHER, node: "release", consequences: [CONSEQUENCE.namespace] };
+  return { level: "attention", topic: TOPICS.OTHER, node: "release", consequences: [CONSEQUENCE.notUnderstood] };
+}
+function planChanges(plan2) {
+  const changes = [];
+  for (const change of plan2.resource_changes ?? []) {
+    const { actions } = change.change;
+    if (change.mode === "data" || actions.every((action) => action === "no-op" || action === "read")) continue;
+    if (isReplace(actions)) {
+      const meaning = replacementMeaning(change);
+      const paths = (change.change.replace_paths ?? []).map(pathText);
+      const forcedBy = paths.length > 0 ? `forced by ${paths.map((path) => `\`${path}\``).join(", ")}` : `reason: ${reasonText(change.action_reason)}`;
+      changes.push({
+        level: meaning.level,
+        topic: meaning.topic,
+        what: `${change.address} is replaced (${forcedBy})`,
+        consequences: meaning.consequences,
+        node: meaning.node,
+        where: change.address
+      });
+    } else if (actions.includes("delete") && (change.type.startsWith("okta_") || change.type.startsWith("auth0_"))) {
+      const meaning = replacementMeaning(change);
+      changes.push({
+        level: "disruptive",
+        topic: meaning.topic,
+        what: `${change.address} is destroyed`,
+        consequences: meaning.consequences.filter((text) => text !== CONSEQUENCE.ssoSync),
+        node: meaning.node,
+        where: change.address
+      });
+    } else if (actions.includes("update") && change.type === "kubernetes_secret_v1") {
+      changes.push({
+        level: "attention",
+        topic: TOPICS.SECRETS,
+        what: `${change.address} is rotated (values not shown)`,
+        consequences: [CONSEQUENCE.restart],
+        node: "secrets",
+        where: change.address
+      });
+    }
+  }
+  return sortByWiring(changes);
+}
+
+// lib/identity-providers/auth0.ts
+var AUTH0 = {
+  name: "auth0",
+  displayName: "Auth0",
+  statusPage: "status.auth0.com",
+  authoritySlash: "appended",
+  signInLibrary: "auth0-spa-js",
+  keysPath: "/.well-known/jwks.json",
+  clients: {
+    spa: { applicationType: "spa", clientType: "public", tokenEndpointAuthMethod: "none", consoleName: "Auth0 Single Page Application" },
+    // OpenMetadata's confidential client posts the secret in the form body.
+    web: {
+      applicationType: "regular_web",
+      clientType: "confidential",
+      tokenEndpointAuthMethod: "client_secret_post",
+      consoleName: "Auth0 Regular Web Application"
+    }
+  },
+  wording: {
+    issuerKind: "tenant",
+    issuerFoundCheck: "check the domain is the tenant's own or one of its verified custom domains",
+    signingKeysPlace: "the tenant's signing keys in the Auth0 dashboard (Settings > Signing Keys)",
+    issuerSettingAdvice: "",
+    redirectUriPlace: "the first of the Auth0 application's Allowed Callback URLs",
+    serviceKeysPlace: "the application's credentials",
+    serviceGrantPlace: "the application is authorized for the API with the client_credentials grant",
+    serviceTokenChecks: "the API's identifier (the audience), the tenant's issuer and the API's scopes",
+    accessLabel: "Connections",
+    clientSecretVariableExample: "AUTH0_CLIENT_SECRET"
+  }
+};
+
+// lib/identity-providers/okta.ts
+var OKTA = {
+  name: "okta",
+  displayName: "Okta",
+  statusPage: "status.okta.com",
+  // okta-auth-js strips an authority's trailing slash and then trusts discovery's issuer.
+  authoritySlash: "stripped",
+  signInLibrary: "okta-auth-js",
+  keysPath: "/v1/keys",
+  clients: {
+    // A SPA cannot keep a secret; the provider default client_secret_basic is rejected by Okta (#580, #685).
+    spa: { applicationType: "browser", clientType: "public", tokenEndpointAuthMethod: "none", consoleName: "Okta SPA app" },
+    // OpenMetadata's confidential client posts the secret in the form body.
+    web: { applicationType: "web", clientType: "confidential", tokenEndpointAuthMethod: "client_secret_post", consoleName: "Okta Web app" }
+  },
+  serviceClient: {
+    applicationType: "service",
+    clientType: "confidential",
+    tokenEndpointAuthMethod: "private_key_jwt",
+    consoleName: "Okta API Services app"
+  },
+  wording: {
+    issuerKind: "authorization server",
+    issuerFoundCheck: "check the server is ACTIVE",
+    signingKeysPlace: "the authorization server's signing key rotation in Okta",
+    issuerSettingAdvice: " and keep the issuer mode Okta URL, never Dynamic",
+    redirectUriPlace: "the Okta app's first redirect URI",
+    serviceKeysPlace: "the app's JWKS",
+    serviceGrantPlace: "the access policy has a client_credentials rule for the app",
+    serviceTokenChecks: "the authorization server's audience (the OIDC app's client id), its issuer and its default scope",
+    accessLabel: "Groups",
+    clientSecretVariableExample: "OKTA_CLIENT_SECRET"
+  }
+};
+
+// lib/identity-providers/by-name.ts
+var PROVIDERS = { okta: OKTA, auth0: AUTH0 };
+function identityProvider(name) {
+  return PROVIDERS[name];
+}
+function flowOfApplicationType(applicationType) {
+  for (const provider of Object.values(PROVIDERS))
+    for (const flow of ["spa", "web"]) if (provider.clients[flow].applicationType === applicationType) return flow;
+  return void 0;
+}
+
+// lib/changes/terraform-json.ts
+function resourcesOf(json) {
+  const found = /* @__PURE__ */ new Map();
+  for (const [kind, prefix] of [
+    [json?.resource, ""],
+    [json?.data, "data."]
+  ])
+    for (const [type, byName] of Object.entries(kind ?? {}))
+      for (const [name, config] of Object.entries(byName)) {
+        const address = `${prefix}${type}.${name}`;
+        found.set(address, { address, type: `${prefix}${type}`, name, config });
+      }
+  return found;
+}
+function openMetadataRelease(json) {
+  return resourcesOf(json).get("helm_release.openmetadata_release");
+}
+function identityProviderOf(json) {
+  const types = Object.keys(json?.resource ?? {});
+  if (types.some((type) => type.startsWith("okta_"))) return "okta";
+  if (types.some((type) => type.startsWith("auth0_"))) return "auth0";
+  return void 0;
+}
+function userApp(json) {
+  for (const resource of resourcesOf(json).values())
+    if (resource.type === "okta_app_oauth" && !resource.name.includes("service-app") || resource.type === "auth0_client") return resource;
+  return void 0;
+}
+function flowOf(json) {
+  const app = userApp(json)?.config;
+  if (!app) return void 0;
+  const kind = app["type"] ?? app["app_type"];
+  const flow = flowOfApplicationType(kind);
+  if (flow === "spa") return "SPA flow (public client, PKCE)";
+  if (flow === "web") return "Web flow (confidential client)";
+  return `app type ${String(kind)}`;
+}
+function isProtected(json) {
+  for (const resource of resourcesOf(json).values()) {
+    const lifecycle = resource.config["lifecycle"];
+    if (lifecycle?.prevent_destroy === true) return true;
+  }
+  return false;
+}
+function holdsLine(json) {
+  const provider = identityProviderOf(json);
+  const providerText = provider ? identityProvider(provider).displayName : "no identity provider";
+  const flow = flowOf(json)?.replace(/ \(.*\)$/, "");
+  const target = openMetadataRelease(json) ? "Kubernetes" : "Collate (identity provider only)";
+  const backend = Object.keys(json?.terraform?.backend ?? {})[0] ?? "local";
+  const state = { remote: "HCP Terraform", cloud: "HCP Terraform", local: "local" }[backend] ?? backend.toUpperCase();
+  return [`${providerText}${flow ? ` ${flow}` : ""}`, target, isProtected(json) ? "protected" : "not protected", `${state} state`].join(
+    ", "
+  );
+}
+
+// lib/changes/diagram.ts
+var label = (text) => text.replace(/["<>]/g, "'");
+function wiringDiagram(json, changes = []) {
+  const provider = identityProvider(identityProviderOf(json) ?? "okta");
+  const resources = [...resourcesOf(json).values()];
+  const groups = resources.filter((resource) => resource.type === "data.okta_group" || resource.type === "data.auth0_connection");
+  const groupNames = groups.map((resource) => String(resource.config["name"])).join(", ");
+  const hasServer = resources.some((resource) => resource.type === "okta_auth_server");
+  const hasService = resources.some((resource) => resource.type === "okta_app_oauth" && resource.name.includes("service-app"));
+  const kubernetes = openMetadataRelease(json) !== void 0;
+  const nodes = /* @__PURE__ */ new Map();
+  const edges = [];
+  nodes.set("groups", `${provider.wording.accessLabel}: ${groupNames || "none named"}`);
+  nodes.set("app", `${provider.displayName} app: ${flowOf(json) ?? "none"}`);
+  if (hasServer) {
+    nodes.set("server", "Authorization server: issuer, audience, scopes, claims");
+    nodes.set("policy", "Access policy and rules: grants, scopes, token lifetimes");
+  }
+  if (hasService) nodes.set("service", "Service app: private_key_jwt, client_credentials");
+  if (kubernetes) {
+    nodes.set("values", "OpenMetadata values: authentication, authorizer");
+    nodes.set("secrets", "Secrets: database, Fernet, JWT keys");
+    nodes.set("release", "Helm release openmetadata");
+  } else nodes.set("release", "Collate: its SSO settings are sent by hand");
+  edges.push("groups --> app");
+  if (hasServer) {
+    edges.push("app --> server", "server --> policy", "policy --> values".replace("values", kubernetes ? "values" : "release"));
+    if (hasService) edges.push("service --> server");
+  } else edges.push(`app --> ${kubernetes ? "values" : "release"}`);
+  if (kubernetes) edges.push("values --> release", "secrets --> release");
+  const touched = new Set(changes.map((change) => change.node).filter((node) => nodes.has(node)));
+  const lines = ["flowchart LR", ...[...nodes].map(([id, text]) => `  ${id}["${label(text)}"]`), ...edges.map((edge) => `  ${edge}`)];
+  if (touched.size > 0) {
+    lines.push("  classDef changed fill:#ffe3b3,stroke:#d9480f,stroke-width:3px");
+    lines.push(`  class ${[...touched].join(",")} changed`);
+  }
+  return lines.join("\n");
+}
+
+// lib/changes/report.ts
+var MARK = { info: "\u2139\uFE0F info", attention: "\u26A0\uFE0F attention", disruptive: "\u{1F6D1} disruptive" };
+function planUnreadLine(reason) {
+  return `From the plan: its rows could not be read (${reason}); read the plan itself.`;
+}
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function table(changes) {
+  const rows = changes.map(
+    (change) => `| ${MARK[change.level]} | ${cell(change.topic)} | ${cell(change.what)} | ${cell(change.consequences.join("; ") || "none stated")} |`
+  );
+  return ["| Level | About | What changes | What it means |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+function stackSummary({ stack, head, base, changes, planChanges: planChanges2, planUnread }) {
+  const all = [...changes ?? [], ...planChanges2 ?? []];
+  const level = worst(all);
+  const verdict = level === void 0 ? "no SSO change" : `${MARK[level]} (${countByLevel(all)})`;
+  const parts = [`#### What \`${stack}\` changes for sign-in: ${verdict}`, "", `Holds: ${holdsLine(head ?? base)}.`, ""];
+  if (changes === void 0) parts.push("No synthesis of the base to compare with: the rows are the plan's alone.", "");
+  else if (changes.length > 0) parts.push(table(changes), "");
+  else parts.push("The synthesized configuration is the same as the base's.", "");
+  if (planChanges2 !== void 0) {
+    parts.push("From the plan:", "");
+    parts.push(
+      planChanges2.length > 0 ? table(planChanges2) : "no identity provider object is replaced or destroyed, no Secret is rotated.",
+      ""
+    );
+  } else if (planUnread !== void 0) parts.push(planUnreadLine(planUnread), "");
+  parts.push("```mermaid", wiringDiagram(head ?? base, all), "```", "");
+  return parts.join("\n");
+}
+function countByLevel(changes) {
+  return [...LEVELS].reverse().map((level) => [level, changes.filter((change) => change.level === level).length]).filter(([, count]) => count > 0).map(([level, count]) => `${count} ${level}`).join(", ");
+}
+
 // lib/ci/terraform.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path = require("node:path");
 var PLAN_FILE = "tfplan";
 var STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function stackFolder(outdir, stack) {
   if (!STACK_ID.test(stack)) throw new UserError(`--stack ${JSON.stringify(stack)} is not a stack id (npm run -s stacks lists them)`);
   const folder = (0, import_node_path.join)(outdir, "stacks", stack);
-  if (!(0, import_node_fs.existsSync)((0, import_node_path.join)(folder, "cdk.tf.json")))
+  if (!(0, import_node_fs2.existsSync)((0, import_node_path.join)(folder, "cdk.tf.json")))
     throw new UserError(`${(0, import_node_path.join)(folder, "cdk.tf.json")} does not exist: run npm run synth first`, { onTheCommandLine: false });
   return folder;
 }
@@ -272,79 +674,122 @@ function runTerraform(args, cwd, env, streams) {
   return { status: result.status ?? 1, stdout: result.stdout ?? "" };
 }
 
+// lib/ci/sign-in-summary.ts
+function readPlanRows(folder, env) {
+  let shown;
+  try {
+    shown = runTerraform(["show", "-json", PLAN_FILE], folder, env, { stdout: "capture", stderr: "inherit" });
+  } catch {
+    return { unread: "terraform show -json could not be run" };
+  }
+  if (shown.status !== 0) return { unread: `terraform show -json failed with exit code ${shown.status}` };
+  try {
+    return { rows: planChanges(parsePlanJson(shown.stdout)) };
+  } catch {
+    return { unread: "terraform show -json printed no plan this summary can read" };
+  }
+}
+function plannedStack(folder) {
+  try {
+    return JSON.parse((0, import_node_fs3.readFileSync)((0, import_node_path2.join)(folder, "cdk.tf.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function signInSummary({ stack, head, synthesis, plan: plan2 }) {
+  const planRows = plan2 !== void 0 && "rows" in plan2 ? plan2.rows : void 0;
+  const unread = plan2 !== void 0 && "unread" in plan2 ? plan2.unread : void 0;
+  if ((synthesis ?? []).length === 0 && (planRows ?? []).length === 0) return unread === void 0 ? "" : planUnreadLine(unread);
+  return stackSummary({ stack, head, changes: synthesis, planChanges: planRows, planUnread: unread });
+}
+
 // lib/ci/plan.ts
 var PLAN_PURPOSES = ["deploy", "pull-request", "drift"];
 var PLAN_TEXT_FILE = "plan.txt";
 var COMMIT_FILE = "commit";
 var COMMENT_FILE = "comment.md";
 var PLAN_FLAGS = ["-input=false", "-no-color", "-lock=false"];
-function changesOf(options) {
-  return options.changesFile !== void 0 && (0, import_node_fs2.existsSync)(options.changesFile) ? (0, import_node_fs2.readFileSync)(options.changesFile, "utf8") : void 0;
+function summaryOf(options, synthesis, plan2) {
+  if (options.changesFile === void 0) return "";
+  return signInSummary({ stack: options.stack, head: plannedStack(options.folder), synthesis, plan: plan2 });
 }
 function plan(options, io) {
   try {
-    (0, import_node_fs2.mkdirSync)(options.planDir, { recursive: true });
+    (0, import_node_fs4.mkdirSync)(options.planDir, { recursive: true });
   } catch (error) {
     throw new UserError(pathProblem("--plan-dir", options.planDir, error));
   }
   const env = withoutEmptyVariables(io.env);
-  if (options.purpose === "deploy") return planForDeploy(options, env, io);
-  const { status, text } = planDetailed(options, env);
-  io.stdout(text);
-  return options.purpose === "pull-request" ? pullRequestResult(options, status, text, io) : driftResult(options, status, text, io);
+  if (options.purpose === "drift") {
+    const { status, text } = planDetailed(options, env, false);
+    io.stdout(text);
+    return driftResult(options, status, text, io);
+  }
+  const synthesis = options.changesFile === void 0 ? void 0 : readRowsFile(options.changesFile, options.stack);
+  if (options.purpose === "deploy") return planForDeploy(options, synthesis, env, io);
+  const saved = options.changesFile !== void 0;
+  const savedPlan = (0, import_node_path3.join)(options.folder, PLAN_FILE);
+  try {
+    const { status, text } = planDetailed(options, env, saved);
+    io.stdout(text);
+    const plan2 = saved && (status === 0 || status === 2) ? readPlanRows(options.folder, env) : void 0;
+    return pullRequestResult(options, status, text, summaryOf(options, synthesis, plan2), io);
+  } finally {
+    if (saved) (0, import_node_fs4.rmSync)(savedPlan, { force: true });
+  }
 }
-function planForDeploy(options, env, io) {
+function planForDeploy(options, synthesis, env, io) {
   const { stack, folder, planDir } = options;
   const commit = options.commit ?? "";
-  const savedPlan = (0, import_node_path2.join)(folder, PLAN_FILE);
-  (0, import_node_fs2.rmSync)(savedPlan, { force: true });
-  for (const file of [PLAN_TEXT_FILE, COMMIT_FILE]) (0, import_node_fs2.rmSync)((0, import_node_path2.join)(planDir, file), { force: true });
+  const savedPlan = (0, import_node_path3.join)(folder, PLAN_FILE);
+  (0, import_node_fs4.rmSync)(savedPlan, { force: true });
+  for (const file of [PLAN_TEXT_FILE, COMMIT_FILE]) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(planDir, file), { force: true });
   const planned = runTerraform(["plan", ...PLAN_FLAGS, `-out=${PLAN_FILE}`], folder, env, { stdout: "inherit", stderr: "inherit" });
   if (planned.status !== 0) {
     reportError(io, `terraform plan failed for ${stack}`, `exit code ${planned.status}; see Terraform's message above`);
     return 1;
   }
-  const textFile = (0, import_node_path2.join)(planDir, PLAN_TEXT_FILE);
+  const textFile = (0, import_node_path3.join)(planDir, PLAN_TEXT_FILE);
   const shown = withFile(textFile, (fd) => runTerraform(["show", "-no-color", PLAN_FILE], folder, env, { stdout: fd, stderr: "inherit" }));
   if (shown.status !== 0) {
-    (0, import_node_fs2.rmSync)(savedPlan, { force: true });
+    (0, import_node_fs4.rmSync)(savedPlan, { force: true });
     reportError(io, `terraform show failed for ${stack}`, `exit code ${shown.status}; see Terraform's message above`);
     return 1;
   }
-  (0, import_node_fs2.writeFileSync)((0, import_node_path2.join)(planDir, COMMIT_FILE), `${commit}
+  (0, import_node_fs4.writeFileSync)((0, import_node_path3.join)(planDir, COMMIT_FILE), `${commit}
 `);
-  const text = (0, import_node_fs2.readFileSync)(textFile, "utf8");
-  if (options.summaryFile !== void 0)
-    (0, import_node_fs2.appendFileSync)(
+  const text = (0, import_node_fs4.readFileSync)(textFile, "utf8");
+  if (options.summaryFile !== void 0) {
+    const plan2 = options.changesFile === void 0 ? void 0 : readPlanRows(folder, env);
+    (0, import_node_fs4.appendFileSync)(
       options.summaryFile,
-      changesSection(changesOf(options)) + planSummary(
+      changesSection(summaryOf(options, synthesis, plan2)) + planSummary(
         `## Plan of ${stack} at ${commit.slice(0, 7)}`,
         text,
         `the whole plan is ${PLAN_TEXT_FILE} in the plan-${stack} artifact`
       )
     );
+  }
   io.stdout(`Saved the plan of ${stack} at ${commit.slice(0, 7)} to ${savedPlan}; its text is ${textFile}.
 `);
   return 0;
 }
-function planDetailed(options, env) {
-  const textFile = (0, import_node_path2.join)(options.planDir, PLAN_TEXT_FILE);
-  const { status } = withFile(
-    textFile,
-    (fd) => runTerraform(["plan", ...PLAN_FLAGS, "-detailed-exitcode"], options.folder, env, { stdout: fd, stderr: fd })
-  );
-  return { status, text: (0, import_node_fs2.readFileSync)(textFile, "utf8") };
+function planDetailed(options, env, save) {
+  const textFile = (0, import_node_path3.join)(options.planDir, PLAN_TEXT_FILE);
+  const flags = [...PLAN_FLAGS, "-detailed-exitcode", ...save ? [`-out=${PLAN_FILE}`] : []];
+  const { status } = withFile(textFile, (fd) => runTerraform(["plan", ...flags], options.folder, env, { stdout: fd, stderr: fd }));
+  return { status, text: (0, import_node_fs4.readFileSync)(textFile, "utf8") };
 }
-function pullRequestResult(options, status, text, io) {
-  (0, import_node_fs2.writeFileSync)(
-    (0, import_node_path2.join)(options.planDir, COMMENT_FILE),
+function pullRequestResult(options, status, text, changes, io) {
+  (0, import_node_fs4.writeFileSync)(
+    (0, import_node_path3.join)(options.planDir, COMMENT_FILE),
     pullRequestComment({
       stack: options.stack,
       exitCode: status,
       plan: text,
       commit: options.commit ?? "",
       runUrl: options.runUrl,
-      changes: changesOf(options)
+      changes
     })
   );
   if (status === 0 || status === 2) return 0;
@@ -354,7 +799,7 @@ function pullRequestResult(options, status, text, io) {
 function driftResult(options, status, text, io) {
   const { stack, summaryFile } = options;
   if (status === 0) {
-    if (summaryFile !== void 0) (0, import_node_fs2.appendFileSync)(summaryFile, `No drift in ${stack}.
+    if (summaryFile !== void 0) (0, import_node_fs4.appendFileSync)(summaryFile, `No drift in ${stack}.
 `);
     return 0;
   }
@@ -365,18 +810,18 @@ function driftResult(options, status, text, io) {
       `${stack} differs from main (${planLine(text) ?? "changes planned"}). Review the plan in this log, then apply main or revert the manual change (help/runbooks/reviewing-a-diff.md).`
     );
     if (summaryFile !== void 0)
-      (0, import_node_fs2.appendFileSync)(summaryFile, planSummary(`## Drift in ${stack}`, text, "the whole plan is in the job's log"));
+      (0, import_node_fs4.appendFileSync)(summaryFile, planSummary(`## Drift in ${stack}`, text, "the whole plan is in the job's log"));
     return 1;
   }
   reportError(io, `terraform plan failed for ${stack}`, `exit code ${status}; see the plan output above (help/runbooks/failed-apply.md).`);
   return 1;
 }
 function withFile(path, run) {
-  const fd = (0, import_node_fs2.openSync)(path, "w");
+  const fd = (0, import_node_fs4.openSync)(path, "w");
   try {
     return run(fd);
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs4.closeSync)(fd);
   }
 }
 
@@ -408,8 +853,11 @@ Options:
   --commit SHA        the commit planned (deploy and pull-request)
   --summary FILE      markdown file the summary is appended to, e.g. "$GITHUB_STEP_SUMMARY"
   --run-url URL       the run's page, linked from the pull request comment
-  --changes FILE      the stack's sign-in summary (npm run changes --out-dir), shown above the plan
-                      in the comment and the summary; ignored when the file does not exist
+  --changes FILE      the stack's rows in sign-in terms from the synthesis (npm run changes --out-dir
+                      DIR writes DIR/<ID>.json): the stack's summary, with the plan's own rows added
+                      (terraform show -json of the plan; --for pull-request then saves it to tfplan
+                      and removes it), above the plan in the comment and the summary; a missing file
+                      means no base was compared: the plan's rows alone
   --outdir DIR        the synthesized output (default cdktf.out)
   -h, --help          show this help
 

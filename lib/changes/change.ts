@@ -23,6 +23,36 @@ export interface Change {
   readonly where: string;
 }
 
+/**
+ * The headings a change is listed under, in the order of the wiring (who, app, server, policy, service,
+ * values, Secrets, what restarts, not understood): sortByWiring sorts by it. Here rather than in
+ * compare.ts, which parses the release's YAML values: the plan's rows and the summary are bundled into
+ * .github/ci/ci-plan.cjs, node built-ins only (help/ci.md).
+ */
+export const TOPICS = {
+  WHO: "Who may sign in",
+  APP: "The app",
+  SERVER: "The authorization server",
+  SCOPES: "Scopes and claims",
+  LIFETIMES: "Token lifetimes",
+  SERVICE: "The service app and its keys",
+  AUTHN: "OpenMetadata's authentication",
+  AUTHZ: "OpenMetadata's authorizer",
+  OTHER_VALUES: "OpenMetadata's other values",
+  SECRETS: "Secrets and keys",
+  RESTARTS: "What restarts",
+  OTHER: "Not understood",
+} as const;
+
+export function sortByWiring(changes: readonly Change[]): Change[] {
+  // TOPICS is listed in the order of the wiring; read here, not at load, so a bundle that never sorts drops it.
+  const order: readonly string[] = Object.values(TOPICS);
+  const rank = (topic: string) => order.indexOf(topic);
+  // Within a topic, the most disruptive first: the line a reviewer must not miss is on top.
+  const weight = (change: Change) => ["disruptive", "attention", "info"].indexOf(change.level);
+  return [...changes].sort((a, b) => rank(a.topic) - rank(b.topic) || weight(a) - weight(b));
+}
+
 export const worst = (changes: readonly Change[]): Level | undefined =>
   changes.reduce<Level | undefined>(
     (found, change) => (found === undefined || LEVELS.indexOf(change.level) > LEVELS.indexOf(found) ? change.level : found),

@@ -1,5 +1,6 @@
-import { CONSEQUENCE, type Change, type DiagramNode, type Level } from "./change";
-import { isProtected, releaseValues, resourcesOf, type Resource, type StackJson } from "./terraform-json";
+import { CONSEQUENCE, sortByWiring, TOPICS, type Change, type DiagramNode, type Level } from "./change";
+import { releaseValues } from "./release-values";
+import { isProtected, resourcesOf, type Resource, type StackJson } from "./terraform-json";
 
 /**
  * Two syntheses of one stack compared in the reviewer's terms. Every attribute that differs is either
@@ -25,17 +26,7 @@ const rule = (topic: string, node: DiagramNode, level: Level, label: string, ...
   consequences,
 });
 
-const APP = "The app";
-const SERVER = "The authorization server";
-const SCOPES = "Scopes and claims";
-const LIFETIMES = "Token lifetimes";
-const WHO = "Who may sign in";
-const SERVICE = "The service app and its keys";
-const AUTHN = "OpenMetadata's authentication";
-const AUTHZ = "OpenMetadata's authorizer";
-const SECRETS = "Secrets and keys";
-const RESTARTS = "What restarts";
-const OTHER = "Not understood";
+const { APP, SERVER, SCOPES, LIFETIMES, WHO, SERVICE, AUTHN, AUTHZ, SECRETS, RESTARTS, OTHER, OTHER_VALUES } = TOPICS;
 
 const grantNote =
   "OpenMetadata 1.13's UI uses the authorization code with PKCE; the implicit grant and the `token`/`id_token` response types are unused (okta-auth-js with `pkce: true` asks for `code` only: lib/oidc/util/prepareTokenParams.ts @0484143e); removing `authorization_code` stops every sign-in";
@@ -252,7 +243,7 @@ function valuesRule(path: string): Rule | undefined {
         : [];
     return rule(AUTHZ, "values", "attention", label, CONSEQUENCE.ssoSync, ...extra);
   }
-  return rule("OpenMetadata's other values", "values", "info", path);
+  return rule(OTHER_VALUES, "values", "info", path);
 }
 
 function valuesChanges(base: StackJson, head: StackJson, where: string): Change[] {
@@ -464,17 +455,3 @@ export function compareStacks(base: StackJson | undefined, head: StackJson | und
     });
   return sortByWiring(changes);
 }
-
-const TOPIC_ORDER = [WHO, APP, SERVER, SCOPES, LIFETIMES, SERVICE, AUTHN, AUTHZ, "OpenMetadata's other values", SECRETS, RESTARTS, OTHER];
-
-export function sortByWiring(changes: readonly Change[]): Change[] {
-  const rank = (topic: string) => {
-    const index = TOPIC_ORDER.indexOf(topic);
-    return index === -1 ? -1 : index;
-  };
-  // Within a topic, the most disruptive first: the line a reviewer must not miss is on top.
-  const weight = (change: Change) => ["disruptive", "attention", "info"].indexOf(change.level);
-  return [...changes].sort((a, b) => rank(a.topic) - rank(b.topic) || weight(a) - weight(b));
-}
-
-export const TOPICS = { WHO, APP, SERVER, SCOPES, LIFETIMES, SERVICE, AUTHN, AUTHZ, SECRETS, RESTARTS, OTHER } as const;

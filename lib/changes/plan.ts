@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { UserError } from "../errors";
-import { CONSEQUENCE, type Change } from "./change";
-import { sortByWiring, TOPICS } from "./compare";
+import { CONSEQUENCE, sortByWiring, TOPICS, type Change } from "./change";
 
 /**
  * What a plan adds to the synthesis' comparison: which objects Terraform replaces or destroys and
@@ -17,7 +16,8 @@ interface ResourceChange {
   readonly name?: string;
   readonly mode?: string;
   readonly action_reason?: string;
-  readonly change: { readonly actions: readonly string[]; readonly replace_paths?: readonly (readonly (string | number)[])[] };
+  /** Each path's steps: attribute names and map keys (strings), list indexes (numbers), set elements (their value). */
+  readonly change: { readonly actions: readonly string[]; readonly replace_paths?: readonly (readonly unknown[])[] };
 }
 
 export interface PlanJson {
@@ -25,30 +25,54 @@ export interface PlanJson {
   readonly resource_changes?: readonly ResourceChange[];
 }
 
-export function readPlanJson(path: string): PlanJson {
-  if (!existsSync(path)) throw new UserError(`${path} does not exist: write it with terraform show -json tfplan > ${path}`);
+/**
+ * A plan's JSON as `terraform show -json` prints it. The Error says what is wrong without quoting the
+ * text: a plan holds the prior state and sensitive values in clear, and V8's JSON.parse message quotes
+ * the text around the error.
+ */
+export function parsePlanJson(text: string): PlanJson {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new UserError(`${path} is not JSON (${(error as Error).message}): write it with terraform show -json tfplan`);
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error("is not JSON");
   }
   const plan = parsed as PlanJson;
   if (typeof parsed !== "object" || parsed === null || typeof plan.format_version !== "string")
-    throw new UserError(`${path} is not the JSON of a plan (no format_version): write it with terraform show -json tfplan`);
+    throw new Error("is not the JSON of a plan (no format_version)");
   return plan;
+}
+
+export function readPlanJson(path: string): PlanJson {
+  if (!existsSync(path)) throw new UserError(`${path} does not exist: write it with terraform show -json tfplan > ${path}`);
+  try {
+    return parsePlanJson(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UserError(`${path} ${(error as Error).message}: write it with terraform show -json tfplan`);
+  }
 }
 
 const isReplace = (actions: readonly string[]) => actions.includes("delete") && actions.includes("create");
 
-/** "type" or "redirect_uris[0]" from a replace path. */
-const pathText = (path: readonly (string | number)[]) =>
+/**
+ * "type" or "redirect_uris[0]" from a replace path. A step that is neither a name nor an index is a set
+ * element, which Terraform writes as the element's value (hashicorp/terraform@v1.11.4
+ * internal/command/jsonplan/plan.go:997-1018): it is not shown.
+ */
+const pathText = (path: readonly unknown[]) =>
   path
     .map((step, index) => {
       if (typeof step === "number") return `[${step}]`;
+      if (typeof step !== "string") return "[…]";
       return index === 0 ? step : `.${step}`;
     })
     .join("");
+
+/**
+ * Terraform's reasons are words like replace_because_cannot_update (hashicorp/terraform@v1.11.4
+ * internal/command/jsonplan/plan.go:36-48); anything else is not shown.
+ */
+const reasonText = (reason: string | undefined) => (reason !== undefined && /^[a-z_]+$/.test(reason) ? reason : "not given");
 
 function replacementMeaning(change: ResourceChange): {
   level: Change["level"];
@@ -117,7 +141,7 @@ export function planChanges(plan: PlanJson): Change[] {
       const meaning = replacementMeaning(change);
       const paths = (change.change.replace_paths ?? []).map(pathText);
       const forcedBy =
-        paths.length > 0 ? `forced by ${paths.map((path) => `\`${path}\``).join(", ")}` : `reason: ${change.action_reason ?? "not given"}`;
+        paths.length > 0 ? `forced by ${paths.map((path) => `\`${path}\``).join(", ")}` : `reason: ${reasonText(change.action_reason)}`;
       changes.push({
         level: meaning.level,
         topic: meaning.topic,

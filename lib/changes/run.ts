@@ -7,7 +7,9 @@ import { compareStacks, shownValue } from "./compare";
 import { wiringDiagram } from "./diagram";
 import { planChanges, readPlanJson } from "./plan";
 import { stackSummary } from "./report";
-import { flowOf, readStackJson, releaseValues, resourcesOf, holdsLine, userApp, type StackJson } from "./terraform-json";
+import { writeRowsFile } from "./rows-file";
+import { releaseValues } from "./release-values";
+import { flowOf, readStackJson, resourcesOf, holdsLine, userApp, type StackJson } from "./terraform-json";
 
 /** The stack folders of a synthesis (`<outdir>/stacks/*` holding a cdk.tf.json). */
 function stacksIn(outdir: string): string[] {
@@ -24,7 +26,10 @@ export interface ChangesOptions {
   readonly head: string;
   /** A folder of `<stack>.json` files, `terraform show -json` of each stack's plan. */
   readonly plans?: string | undefined;
-  /** Where `<stack>.md` is written for each changed stack (the workflows read them). */
+  /**
+   * Where `<stack>.md` is written for each changed stack, and `<stack>.json`, the synthesis' rows, for every
+   * stack compared (ci:plan reads it and adds the plan's rows: rows-file.ts).
+   */
   readonly outDir?: string | undefined;
 }
 
@@ -61,6 +66,7 @@ export function changes(options: ChangesOptions): ChangesResult {
     const planFile = options.plans === undefined ? undefined : join(options.plans, `${stack}.json`);
     const fromPlan: Change[] | undefined = planFile !== undefined && existsSync(planFile) ? planChanges(readPlanJson(planFile)) : undefined;
     const found = compareStacks(base, head);
+    if (options.outDir !== undefined) writeRowsFile(options.outDir, stack, found);
     if (found.length === 0 && (fromPlan === undefined || fromPlan.length === 0)) {
       unchanged.push(stack);
       continue;

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { UserError } from "../errors";
 import { flowOfApplicationType, identityProvider } from "../identity-providers/by-name";
 import type { IdentityProviderName } from "../identity-providers/conventions";
 
 /**
  * The synthesized `cdk.tf.json` of one stack, as much of it as the change summary reads. Plain JSON:
- * nothing here loads a construct or a provider binding.
+ * nothing here loads a construct, a provider binding or a package (the summary is bundled into
+ * .github/ci/ci-plan.cjs; the release's YAML values are read in release-values.ts).
  */
 export interface StackJson {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
@@ -56,14 +56,6 @@ export function resourcesOf(json: StackJson | undefined): Map<string, Resource> 
 /** The OpenMetadata release (Kubernetes target only). */
 export function openMetadataRelease(json: StackJson | undefined): Resource | undefined {
   return resourcesOf(json).get("helm_release.openmetadata_release");
-}
-
-/** The release's values document, parsed; `${...}` references stay as text. */
-export function releaseValues(json: StackJson | undefined): Record<string, unknown> | undefined {
-  const values = openMetadataRelease(json)?.config["values"];
-  const text = Array.isArray(values) ? values[0] : undefined;
-  if (typeof text !== "string") return undefined;
-  return (parse(text) ?? {}) as Record<string, unknown>;
 }
 
 export type IdentityProvider = IdentityProviderName;

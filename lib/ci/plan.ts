@@ -1,9 +1,12 @@
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Change } from "../changes/change";
+import { readRowsFile } from "../changes/rows-file";
 import { pathProblem } from "../cli-usage";
 import { UserError } from "../errors";
 import { reportError } from "./annotations";
 import { changesSection, planLine, planSummary, pullRequestComment } from "./plan-text";
+import { plannedStack, readPlanRows, signInSummary, type PlanRows } from "./sign-in-summary";
 import { PLAN_FILE, runTerraform, withoutEmptyVariables, type StepIo } from "./terraform";
 
 /**
@@ -12,7 +15,8 @@ import { PLAN_FILE, runTerraform, withoutEmptyVariables, type StepIo } from "./t
  *   summary and the artifact, and the commit it was made from;
  * - pull-request: the plan's output and the stack's pull request comment;
  * - drift: the plan's output, and a failure naming the stack when live objects differ from main.
- * Plans never take the state lock (-lock=false): the plan credentials are read-only.
+ * Plans never take the state lock (-lock=false): the plan credentials are read-only. With --changes, the
+ * stack's summary in sign-in terms, the plan's own rows added, is put above the plan (sign-in-summary.ts).
  */
 
 export const PLAN_PURPOSES = ["deploy", "pull-request", "drift"] as const;
@@ -39,15 +43,18 @@ export interface PlanOptions {
   /** The run's page, linked from the pull request comment. */
   readonly runUrl?: string | undefined;
   /**
-   * The stack's summary in sign-in terms (`npm run changes --out-dir`), put above the plan in the pull
-   * request comment and the approvers' summary. A missing file means the stack's SSO side is unchanged
-   * or there was no base to compare: the plan is shown alone.
+   * The stack's rows in sign-in terms from the synthesis (`npm run changes --out-dir DIR` writes
+   * DIR/<stack>.json). Given, the stack's summary is put above the plan in the pull request comment and
+   * the approvers' summary, with the plan's own rows added from `terraform show -json` of the plan. A
+   * missing file means no base was compared: the plan's rows alone, if any.
    */
   readonly changesFile?: string | undefined;
 }
 
-function changesOf(options: PlanOptions): string | undefined {
-  return options.changesFile !== undefined && existsSync(options.changesFile) ? readFileSync(options.changesFile, "utf8") : undefined;
+/** The summary above the plan, or "" (nothing changes for sign-in, or no --changes). */
+function summaryOf(options: PlanOptions, synthesis: readonly Change[] | undefined, plan: PlanRows | undefined): string {
+  if (options.changesFile === undefined) return "";
+  return signInSummary({ stack: options.stack, head: plannedStack(options.folder), synthesis, plan });
 }
 
 /** Runs the plan; returns the exit code: 0 planned, 1 the plan failed or (drift) found drift. */
@@ -59,13 +66,28 @@ export function plan(options: PlanOptions, io: StepIo): number {
     throw new UserError(pathProblem("--plan-dir", options.planDir, error));
   }
   const env = withoutEmptyVariables(io.env);
-  if (options.purpose === "deploy") return planForDeploy(options, env, io);
-  const { status, text } = planDetailed(options, env);
-  io.stdout(text);
-  return options.purpose === "pull-request" ? pullRequestResult(options, status, text, io) : driftResult(options, status, text, io);
+  if (options.purpose === "drift") {
+    const { status, text } = planDetailed(options, env, false);
+    io.stdout(text);
+    return driftResult(options, status, text, io);
+  }
+  // Read before planning: a file that is not the synthesis' rows is refused without running terraform.
+  const synthesis = options.changesFile === undefined ? undefined : readRowsFile(options.changesFile, options.stack);
+  if (options.purpose === "deploy") return planForDeploy(options, synthesis, env, io);
+  // The summary's plan rows need a saved plan: -out=tfplan, read, then removed (it holds secrets in clear).
+  const saved = options.changesFile !== undefined;
+  const savedPlan = join(options.folder, PLAN_FILE);
+  try {
+    const { status, text } = planDetailed(options, env, saved);
+    io.stdout(text);
+    const plan = saved && (status === 0 || status === 2) ? readPlanRows(options.folder, env) : undefined;
+    return pullRequestResult(options, status, text, summaryOf(options, synthesis, plan), io);
+  } finally {
+    if (saved) rmSync(savedPlan, { force: true });
+  }
 }
 
-function planForDeploy(options: PlanOptions, env: NodeJS.ProcessEnv, io: StepIo): number {
+function planForDeploy(options: PlanOptions, synthesis: readonly Change[] | undefined, env: NodeJS.ProcessEnv, io: StepIo): number {
   const { stack, folder, planDir } = options;
   const commit = options.commit ?? "";
   const savedPlan = join(folder, PLAN_FILE);
@@ -89,30 +111,31 @@ function planForDeploy(options: PlanOptions, env: NodeJS.ProcessEnv, io: StepIo)
   // The apply job refuses the plan unless this is the commit it deploys.
   writeFileSync(join(planDir, COMMIT_FILE), `${commit}\n`);
   const text = readFileSync(textFile, "utf8");
-  if (options.summaryFile !== undefined)
+  if (options.summaryFile !== undefined) {
+    const plan = options.changesFile === undefined ? undefined : readPlanRows(folder, env);
     appendFileSync(
       options.summaryFile,
-      changesSection(changesOf(options)) +
+      changesSection(summaryOf(options, synthesis, plan)) +
         planSummary(
           `## Plan of ${stack} at ${commit.slice(0, 7)}`,
           text,
           `the whole plan is ${PLAN_TEXT_FILE} in the plan-${stack} artifact`,
         ),
     );
+  }
   io.stdout(`Saved the plan of ${stack} at ${commit.slice(0, 7)} to ${savedPlan}; its text is ${textFile}.\n`);
   return 0;
 }
 
-/** `terraform plan -detailed-exitcode`, stdout and stderr into plan.txt (`> plan.txt 2>&1`). */
-function planDetailed(options: PlanOptions, env: NodeJS.ProcessEnv): { readonly status: number; readonly text: string } {
+/** `terraform plan -detailed-exitcode` (saved to tfplan when `save`), stdout and stderr into plan.txt (`> plan.txt 2>&1`). */
+function planDetailed(options: PlanOptions, env: NodeJS.ProcessEnv, save: boolean): { readonly status: number; readonly text: string } {
   const textFile = join(options.planDir, PLAN_TEXT_FILE);
-  const { status } = withFile(textFile, (fd) =>
-    runTerraform(["plan", ...PLAN_FLAGS, "-detailed-exitcode"], options.folder, env, { stdout: fd, stderr: fd }),
-  );
+  const flags = [...PLAN_FLAGS, "-detailed-exitcode", ...(save ? [`-out=${PLAN_FILE}`] : [])];
+  const { status } = withFile(textFile, (fd) => runTerraform(["plan", ...flags], options.folder, env, { stdout: fd, stderr: fd }));
   return { status, text: readFileSync(textFile, "utf8") };
 }
 
-function pullRequestResult(options: PlanOptions, status: number, text: string, io: StepIo): number {
+function pullRequestResult(options: PlanOptions, status: number, text: string, changes: string, io: StepIo): number {
   // The comment is written for a failed plan too: the pull request shows why.
   writeFileSync(
     join(options.planDir, COMMENT_FILE),
@@ -122,7 +145,7 @@ function pullRequestResult(options: PlanOptions, status: number, text: string, i
       plan: text,
       commit: options.commit ?? "",
       runUrl: options.runUrl,
-      changes: changesOf(options),
+      changes,
     }),
   );
   if (status === 0 || status === 2) return 0;

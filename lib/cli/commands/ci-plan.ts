@@ -27,8 +27,11 @@ Options:
   --commit SHA        the commit planned (deploy and pull-request)
   --summary FILE      markdown file the summary is appended to, e.g. "$GITHUB_STEP_SUMMARY"
   --run-url URL       the run's page, linked from the pull request comment
-  --changes FILE      the stack's sign-in summary (npm run changes --out-dir), shown above the plan
-                      in the comment and the summary; ignored when the file does not exist
+  --changes FILE      the stack's rows in sign-in terms from the synthesis (npm run changes --out-dir
+                      DIR writes DIR/<ID>.json): the stack's summary, with the plan's own rows added
+                      (terraform show -json of the plan; --for pull-request then saves it to tfplan
+                      and removes it), above the plan in the comment and the summary; a missing file
+                      means no base was compared: the plan's rows alone
   --outdir DIR        the synthesized output (default cdktf.out)
   -h, --help          show this help
 
