@@ -1,9 +1,7 @@
-import { TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { Node } from "constructs";
 import { configureAuth0Provider } from "../lib/auth0/configure-auth0-provider";
 import { Auth0SingleSignOn } from "../lib/auth0/auth0-single-sign-on";
-import { holdsLine, type StackJson } from "../lib/changes/terraform-json";
 import type { Environment } from "../lib/config/environment";
 import { adoptInstalledRelease } from "../lib/openmetadata/adopt-release";
 import { configureKubernetesProviders } from "../lib/openmetadata/kubernetes-providers";
@@ -11,12 +9,13 @@ import { OpenMetadataOnKubernetes } from "../lib/openmetadata/openmetadata-on-ku
 import { configureOktaProvider } from "../lib/okta/okta-provider";
 import { OktaSingleSignOn } from "../lib/okta/okta-single-sign-on";
 import { configureStateBackend } from "../lib/state-backend";
+import { StandaloneStack } from "./standalone-stack";
 
 /**
  * One environment: Okta or Auth0 SSO for OpenMetadata, and OpenMetadata itself on Kubernetes unless
  * the target is Collate's SaaS. Composes constructs; holds no logic of its own beyond the outputs.
  */
-export class OpenMetadataStack extends TerraformStack {
+export class OpenMetadataStack extends StandaloneStack {
   /** The identity provider's side; the Kubernetes side reads only its `binding`. */
   readonly sso: OktaSingleSignOn | Auth0SingleSignOn;
   readonly openmetadata?: OpenMetadataOnKubernetes;
@@ -87,43 +86,5 @@ export class OpenMetadataStack extends TerraformStack {
         "keyId of OpenMetadata's JWT signing key, served at /api/v1/system/config/jwks.",
       );
     }
-  }
-
-  /**
-   * cdktf's own prepareStack resolves every element once more and throws the result away, only so that a
-   * reference to another stack's resource can add that stack's output and a remote-state data source
-   * (cdktf 0.21.0 lib/terraform-stack.js 93-99, lib/tfExpression.js 139-150): a quarter of the synth time
-   * of each stack, every run. A stack here never refers to another (one environment each, nothing shared
-   * between them), so only the backend default is kept. `__tests__/synth.test.ts` runs cdktf's pass over
-   * every fixture stack and checks that it would add nothing.
-   */
-  override prepareStack(): void {
-    this.ensureBackendExists();
-  }
-
-  /** What the synthesized `cdk.tf.json` holds, in one line (`npm run synth`'s wrote lines); set by `toTerraform`. */
-  holds?: string;
-
-  /**
-   * Read from the very object cdktf then writes as `cdk.tf.json`, so the line cannot disagree with the
-   * file, without reading and parsing the file again (2 % of synth time at 100 environments).
-   */
-  override toTerraform(): StackJson {
-    const json = super.toTerraform() as StackJson;
-    this.holds = holdsLine(json);
-    return json;
-  }
-
-  /**
-   * Readable, stable Terraform addresses from the construct path (`okta_oidc-app_app`) instead of
-   * cdktf's hashed ids, so `cdktf diff` names what changes. Renaming a construct id renames the
-   * address and would recreate the live resource: `__tests__/addresses.test.ts` guards them.
-   */
-  protected allocateLogicalId(element: TerraformElement | Node): string {
-    const node = element instanceof Node ? element : element.node;
-    return node.scopes
-      .slice(node.scopes.indexOf(this) + 1)
-      .map((scope) => scope.node.id)
-      .join("_");
   }
 }
