@@ -520,7 +520,8 @@ describe("the command", () => {
     return { code, stdout };
   }
 
-  test("prints a summary per changed stack, lists the unchanged ones, writes <stack>.md and reads <stack>.json plans", async () => {
+  /** dev and prod synthesized twice, dev's head adding an admin, and a plan of dev (in plans/) that replaces its app. */
+  function devAdminAddedWithPlan() {
     const dir = scratch();
     const base = synthesis(join(dir, "base"), { "openmetadata-dev": okta("dev"), "openmetadata-prod": okta("prod") });
     const head = synthesis(join(dir, "head"), {
@@ -529,6 +530,11 @@ describe("the command", () => {
     });
     mkdirSync(join(dir, "plans"));
     writeFileSync(join(dir, "plans", "openmetadata-dev.json"), JSON.stringify(documentedPlan));
+    return { dir, base, head };
+  }
+
+  test("prints a summary per changed stack, lists the unchanged ones, writes <stack>.md and reads <stack>.json plans", async () => {
+    const { dir, base, head } = devAdminAddedWithPlan();
     const { code, stdout } = await run(["--base", base, "--head", head, "--plans", join(dir, "plans"), "--out-dir", join(dir, "out")]);
     expect(code).toBe(0);
     expect(stdout).toContain("#### What `openmetadata-dev` changes for sign-in: 🛑 disruptive");
@@ -540,14 +546,7 @@ describe("the command", () => {
   });
 
   test("--out-dir also writes <stack>.json, the synthesis' rows without the plan's, for every stack compared, changed or not (ci:plan reads them)", async () => {
-    const dir = scratch();
-    const base = synthesis(join(dir, "base"), { "openmetadata-dev": okta("dev"), "openmetadata-prod": okta("prod") });
-    const head = synthesis(join(dir, "head"), {
-      "openmetadata-dev": okta("dev", (entry) => entry["openmetadata"].initialAdmins.push("john.smith")),
-      "openmetadata-prod": okta("prod"),
-    });
-    mkdirSync(join(dir, "plans"));
-    writeFileSync(join(dir, "plans", "openmetadata-dev.json"), JSON.stringify(documentedPlan));
+    const { dir, base, head } = devAdminAddedWithPlan();
     const out = join(dir, "out");
     expect((await run(["--base", base, "--head", head, "--plans", join(dir, "plans"), "--out-dir", out])).code).toBe(0);
     const dev = readRowsFile(join(out, "openmetadata-dev.json"), "openmetadata-dev");
