@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { UserError } from "../lib/errors";
 import { buildApp, synthesizeAll, warningsOf } from "./app";
 import { environmentsFilePath, loadEnvironments } from "../lib/config/load-environments";
-import { holdsLine, readStackJson } from "../lib/changes/terraform-json";
+import { holdsLine, readStackJson, stackJsonPath } from "../lib/changes/terraform-json";
 
 export interface RunSynthOptions {
   /** Where `$OPENMETADATA_ENVIRONMENTS_FILE` (and `$CDKTF_OUTDIR`, `$CDKTF_CONTEXT_JSON`) are read from. */
@@ -50,7 +50,7 @@ export function runSynth(options: RunSynthOptions = {}): number {
     // cdktf wrote HCL instead), so it cannot disagree with it.
     for (const stack of stacks) {
       const id = stack.node.id;
-      stdout(`wrote ${shown(join(app.outdir, "stacks", id, "cdk.tf.json"))}: ${stack.holds ?? holdsLine(readStackJson(app.outdir, id))}`);
+      stdout(`wrote ${shown(stackJsonPath(app.outdir, id))}: ${stack.holds ?? holdsLine(readStackJson(app.outdir, id))}`);
     }
     for (const stale of removeStaleStacks(app.outdir, stackIds))
       stdout(`removed ${shown(stale)}: no environment of the file makes this stack any more`);

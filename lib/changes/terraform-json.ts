@@ -23,7 +23,7 @@ export interface Resource {
   readonly config: Record<string, unknown>;
 }
 
-/** The stack ids under `<outdir>/stacks`, from its manifest when there is one, else the folders. */
+/** Where cdktf writes a stack's synthesized JSON: `<outdir>/stacks/<stack>/cdk.tf.json`. */
 export function stackJsonPath(outdir: string, stack: string): string {
   return join(outdir, "stacks", stack, "cdk.tf.json");
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { stackJsonPath } from "../changes/terraform-json";
 import type { Environment } from "../config/environment";
 import { UserError } from "../errors";
 
@@ -27,7 +27,7 @@ export function changedStacks(
 ): { readonly changed: string[]; readonly unchanged: string[] } {
   const read = (dir: string, id: string) => {
     try {
-      return readFileSync(join(dir, "stacks", id, "cdk.tf.json"), "utf8");
+      return readFileSync(stackJsonPath(dir, id), "utf8");
     } catch {
       return undefined;
     }
@@ -36,7 +36,7 @@ export function changedStacks(
   const unchanged: string[] = [];
   for (const id of ids) {
     const current = read(outdir, id);
-    if (current === undefined) throw new UserError(`${join(outdir, "stacks", id, "cdk.tf.json")} does not exist: run npm run synth first`);
+    if (current === undefined) throw new UserError(`${stackJsonPath(outdir, id)} does not exist: run npm run synth first`);
     (current === read(baseOutdir, id) ? unchanged : changed).push(id);
   }
   return { changed, unchanged };

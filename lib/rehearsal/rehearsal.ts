@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { installLocalProviders, type LocalProviderInstallation } from "../../local-providers/install/build";
 import { terraformEnvironment } from "../../local-providers/install/terraform-environment";
 import { oktaOrgTenant } from "../../local-providers/providers/okta/index";
+import { stackJsonPath } from "../changes/terraform-json";
 import type { Environment } from "../config/environment";
 import { runCdktf, runTerraform, type CommandResult } from "./cdktf-cli";
 import { chartLibrary } from "./chart-library";
@@ -91,7 +92,7 @@ export class Rehearsal {
 
   /** The variables a synthesized stack declares (after a synth); none before. */
   private declaredVariables(stackId: string): Record<string, DeclaredVariable> {
-    const file = join(this.paths.output, "stacks", stackId, "cdk.tf.json");
+    const file = stackJsonPath(this.paths.output, stackId);
     if (!existsSync(file)) return {};
     return ((JSON.parse(readFileSync(file, "utf8")) as { variable?: Record<string, DeclaredVariable> }).variable ?? {}) as Record<
       string,
@@ -105,7 +106,7 @@ export class Rehearsal {
 
   /** The import blocks of a synthesized stack (the adopt section's). */
   importBlocks(stackId: string): ImportBlock[] {
-    const file = join(this.paths.output, "stacks", stackId, "cdk.tf.json");
+    const file = stackJsonPath(this.paths.output, stackId);
     return ((JSON.parse(readFileSync(file, "utf8")) as { import?: ImportBlock[] }).import ?? []).map(({ to, id }) => ({ to, id }));
   }
 
