@@ -3,10 +3,10 @@ import { dirname, extname } from "node:path";
 import { parseDocument } from "yaml";
 import { parseEnvironments } from "../config/load-environments";
 import { quoted } from "../secret-shape";
-import { decodeUtf8 } from "../text/file-text";
+import { decodeUtf8, startsWithUtf8ByteOrderMark } from "../text/file-text";
 import { AdoptUsageError } from "./okta-management-api";
 
-/** The UTF-8 byte order mark PowerShell's `-Encoding utf8` writes; the loader reads past it (lib/text/file-text.ts). */
+/** The UTF-8 byte order mark, as text; the loader reads past it (lib/text/file-text.ts). */
 const UTF8_BOM = "\uFEFF";
 
 /**
@@ -20,7 +20,7 @@ export function writeAdoptSection(file: string, environmentName: string, adopt: 
   // The loader read this file a moment ago; a file changed since into something else is refused, not guessed at.
   if ("problem" in decoded) throw new AdoptUsageError(`${file} ${decoded.problem}`);
   const text = decoded.text;
-  const byteOrderMark = bytes.subarray(0, 3).equals(Buffer.from(UTF8_BOM));
+  const byteOrderMark = startsWithUtf8ByteOrderMark(bytes);
   const format = extname(file).toLowerCase() === ".json" ? "json" : "yaml";
   let updated: string;
   if (format === "json") {

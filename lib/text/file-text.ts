@@ -9,6 +9,11 @@ import { readFileSync } from "node:fs";
 const SAVE_AS_UTF8 =
   'save it as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 NEW-FILE; in an editor: "Save with encoding" UTF-8)';
 
+/** Whether the bytes start with the UTF-8 byte order mark (EF BB BF) that PowerShell's `-Encoding utf8` writes. */
+export function startsWithUtf8ByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /** The text, or the reason it cannot be read as UTF-8 (a sentence that completes "the file ..."). */
 export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly problem: string } {
   // ASN.1 DER starts with a SEQUENCE tag and a long-form length (private_key.der, public_key.der of npm run keys):
@@ -28,7 +33,7 @@ export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { rea
     return { problem: `contains NUL bytes (at byte ${nul}), so it is UTF-16 or not a text file; ${SAVE_AS_UTF8}` };
   }
   // A UTF-8 byte order mark (PowerShell's -Encoding utf8 writes one) is harmless: drop it.
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = startsWithUtf8ByteOrderMark(bytes) ? 3 : 0;
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
   } catch {
