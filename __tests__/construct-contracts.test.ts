@@ -52,31 +52,16 @@ describe("construct contracts", () => {
     expect(() => rule("client-credentials", {})).not.toThrow();
   });
 
+  /** A SPA OIDC app in `stack` with the given access; the rest is the same for every case. */
+  const oidcApp = (stack: TerraformStack, id: string, access: { groups: string[]; everyone?: boolean }) =>
+    new OktaOidcApp(stack, id, { environmentName: "app", openmetadataUrl: "https://om.example.com", flow: "spa", label: "OM", ...access });
+
   // The project's rule, help/configuration.md#okta (access.everyone): with implicit_assignment false only the assigned groups
   // sign in, so no group and no Everyone is nobody; Everyone already assigns every user, so groups beside it say nothing.
   test("an OIDC app with neither groups nor everyone is refused at construction", () => {
     const [stack] = appWithStacks("app").stacks as [TerraformStack];
-    expect(
-      () =>
-        new OktaOidcApp(stack, "app", {
-          environmentName: "app",
-          openmetadataUrl: "https://om.example.com",
-          flow: "spa",
-          label: "OM",
-          groups: [],
-        }),
-    ).toThrow("nobody could sign in");
-    expect(
-      () =>
-        new OktaOidcApp(stack, "app2", {
-          environmentName: "app",
-          openmetadataUrl: "https://om.example.com",
-          flow: "spa",
-          label: "OM",
-          groups: ["a"],
-          everyone: true,
-        }),
-    ).toThrow('got groups ["a"] as well');
+    expect(() => oidcApp(stack, "app", { groups: [] })).toThrow("nobody could sign in");
+    expect(() => oidcApp(stack, "app2", { groups: ["a"], everyone: true })).toThrow('got groups ["a"] as well');
   });
 
   // okta/okta v6.12.0 okta/services/idaas/resource_okta_app_group_assignments.go:113-122 PUTs each entry to
@@ -84,15 +69,6 @@ describe("construct contracts", () => {
   // only overwrites the first one's priority; Read (:225-239) then reads that one assignment back for both entries.
   test("an OIDC app given a group twice is refused at construction", () => {
     const [stack] = appWithStacks("app").stacks as [TerraformStack];
-    expect(
-      () =>
-        new OktaOidcApp(stack, "app", {
-          environmentName: "app",
-          openmetadataUrl: "https://om.example.com",
-          flow: "spa",
-          label: "OM",
-          groups: ["a", "b", "a"],
-        }),
-    ).toThrow('group "a" is listed twice');
+    expect(() => oidcApp(stack, "app", { groups: ["a", "b", "a"] })).toThrow('group "a" is listed twice');
   });
 });

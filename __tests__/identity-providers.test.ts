@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { holdsLine, type StackJson } from "../lib/changes/terraform-json";
+import { holdsLine, readStackJson, type StackJson } from "../lib/changes/terraform-json";
 import { wiringDiagram } from "../lib/changes/diagram";
 import { loadEnvironmentsFile } from "../lib/config/load-environments";
 import { AUTH0 } from "../lib/identity-providers/auth0";
@@ -149,6 +149,25 @@ describe("what an Auth0 user reads", () => {
     await Promise.all([spa?.close(), web?.close(), issuer?.close()]);
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
+
+  /** Synthesizes an environments file into a fresh folder, keeping every line synth prints. */
+  function synthPrinting(file: string): { code: number; outdir: string; printed: string[] } {
+    const outdir = mkdtempSync(join(directory, "synth-"));
+    const printed: string[] = [];
+    const code = runSynth({
+      env: { OPENMETADATA_ENVIRONMENTS_FILE: file },
+      outdir,
+      stdout: (line) => void printed.push(line),
+      stderr: (line) => void printed.push(line),
+    });
+    return { code, outdir, printed };
+  }
+
+  /** Every stack's synthesized JSON in `outdir`. */
+  function stackJsons(outdir: string): StackJson[] {
+    const stacksDir = join(outdir, "stacks");
+    return readdirSync(stacksDir).map((id) => readStackJson(outdir, id)!);
+  }
 
   function targetOf(subject: Auth0SsoDeployment, overrides: TargetOverrides = {}): VerifyTarget {
     const { stackId } = subject.environment;
@@ -327,18 +346,10 @@ describe("what an Auth0 user reads", () => {
     ["the Auth0 fixture", FIXTURE_AUTH0_ENVIRONMENTS_FILE],
     ["the shipped Auth0 example", EXAMPLES_AUTH0_FILE],
   ])("no line synth prints for %s, nor its stacks' JSON, diagram or summary, mentions Okta", (_name, file) => {
-    const outdir = mkdtempSync(join(directory, "synth-"));
-    const printed: string[] = [];
-    const code = runSynth({
-      env: { OPENMETADATA_ENVIRONMENTS_FILE: file },
-      outdir,
-      stdout: (line) => void printed.push(line),
-      stderr: (line) => void printed.push(line),
-    });
+    const { code, outdir, printed } = synthPrinting(file);
     expect(code).toBe(0);
     expect(printed.some((line) => line.startsWith("warning: "))).toBe(true);
-    const stacksDir = join(outdir, "stacks");
-    const stacks = readdirSync(stacksDir).map((id) => JSON.parse(readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")) as StackJson);
+    const stacks = stackJsons(outdir);
     expect(stacks.length).toBeGreaterThan(0);
     for (const json of stacks) printed.push(JSON.stringify(json), wiringDiagram(json), holdsLine(json));
     for (const line of printed) expect(line.replaceAll(outdir, "OUTDIR")).not.toMatch(MENTIONS_OKTA);
@@ -351,23 +362,11 @@ describe("what an Auth0 user reads", () => {
         file,
         ["environments:", `  - name: ${name}`, `    openmetadataUrl: https://openmetadata.${name}.example.com`, ...lines, ""].join("\n"),
       );
-      const outdir = mkdtempSync(join(directory, "synth-"));
-      const printed: string[] = [];
-      const code = runSynth({
-        env: { OPENMETADATA_ENVIRONMENTS_FILE: file },
-        outdir,
-        stdout: (line) => void printed.push(line),
-        stderr: (line) => void printed.push(line),
-      });
-      return { code, outdir, printed };
+      return synthPrinting(file);
     };
     const collate = synth("auth0-collate", ["    target: collate", "    auth0: { domain: collate.eu.auth0.com, flow: web }"]);
     expect(collate.code).toBe(0);
-    const stacksDir = join(collate.outdir, "stacks");
-    for (const id of readdirSync(stacksDir)) {
-      const json = JSON.parse(readFileSync(join(stacksDir, id, "cdk.tf.json"), "utf8")) as StackJson;
-      collate.printed.push(JSON.stringify(json), wiringDiagram(json));
-    }
+    for (const json of stackJsons(collate.outdir)) collate.printed.push(JSON.stringify(json), wiringDiagram(json));
     expect(collate.printed.join("\n")).toContain("Share this with the Collate team.");
 
     const clash = synth("auth0-clash", [
@@ -412,13 +411,7 @@ describe("what an Auth0 user reads", () => {
   ])("%s refusals of an Auth0 environments file do not mention Okta", (_name, lines, expected) => {
     const file = join(directory, "mistakes.yaml");
     writeFileSync(file, ["environments:", ...lines, ""].join("\n"));
-    const printed: string[] = [];
-    const code = runSynth({
-      env: { OPENMETADATA_ENVIRONMENTS_FILE: file },
-      outdir: mkdtempSync(join(directory, "synth-")),
-      stdout: (line) => void printed.push(line),
-      stderr: (line) => void printed.push(line),
-    });
+    const { code, printed } = synthPrinting(file);
     expect(code).toBe(1);
     for (const text of expected) expect(printed.join("\n")).toContain(text);
     for (const line of printed) expect(line).not.toMatch(MENTIONS_OKTA);
